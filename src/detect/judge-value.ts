@@ -1,0 +1,110 @@
+// The value judge: is this literal a real credential, or an example, a
+// reference, a hash or prose? Placeholders are decided here, once, for every door.
+
+/** Why a value was rejected, or "secret". */
+export type Verdict =
+  | "secret"
+  | "empty"
+  | "too-short"
+  | "placeholder"
+  | "interpolation"
+  | "prose"
+  | "hash"
+  | "identifier"
+  | "not-random"
+  | "shape";
+
+export interface JudgeOptions {
+  minLength: number;
+  /** Extra placeholder values (lower case), from the rule and the user's config. */
+  placeholders: ReadonlySet<string>;
+  /** When set, the value must match it. */
+  valuePattern?: RegExp;
+  /**
+   * Weak evidence (a name merely ending in `token`): the value must also look
+   * random, and hash-shaped values are rejected.
+   */
+  weak: boolean;
+}
+
+/** Words that mark a value as an example when they make up most of it. */
+const PLACEHOLDER_WORDS = /(?:your|my|the|insert|enter|replace|put|paste|add|set|fake|dummy|sample|example|test|placeholder|changeme|change[_-]?me|redacted|secret|token|here|xxx|todo|tbd|none|null|undefined|foo|bar|baz|api|auth|key|value|goes|demo|mock)/gi;
+
+/** Whole-value placeholder shapes. */
+const PLACEHOLDER_SHAPES: RegExp[] = [
+  /^<[^<>]*>$/, // <auth_token>, <YOUR_TOKEN>
+  /^\[[^[\]]*\]$/, // [TOKEN]
+  /^\{[^{}]*\}$/, // {token}
+  /^(.)\1+$/, // xxxxxxxx, ********, 00000000
+  /^[x*.#_-]+$/i, // xxxx-xxxx, ***...
+  /^(?:abc|123|qwerty|asdf|test|pass|password|secret|token)+\d*$/i,
+  /^(?:0123456789|1234567890|abcdefghij)/i, // sequences
+];
+
+/** Interpolations and references that are not literal values. */
+const REFERENCE_SHAPES: RegExp[] = [
+  /\$\{[^}]*\}/, // ${VAR}, ${{ secrets.X }}
+  /^\$[A-Za-z_][A-Za-z0-9_]*$/, // $VAR
+  /^\$\(.*\)$/, // $(command)
+  /\{\{.*\}\}/, // {{ var }}
+  /^%[A-Za-z_][A-Za-z0-9_]*%$/, // %VAR%
+  /^%\(?[A-Za-z_]*\)?[sd]$/, // %s, %(token)s
+  /^#\{.*\}$/, // #{var}
+  /^(?:process\.env|os\.environ|os\.getenv|getenv|\$_ENV|\$_SERVER|\$env:|ENV\[)/,
+];
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const HEX_HASH = /^(?:[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i;
+const INTEGRITY = /^(?:sha1|sha256|sha384|sha512|md5)[-:]/i;
+/** Characters a token may contain: base64(url), hex, dots and dashes. */
+const TOKEN_CHARS = /^[A-Za-z0-9._~+/=:-]+$/;
+
+export function judgeValue(value: string, options: JudgeOptions): Verdict {
+  const trimmed = value.trim();
+  if (trimmed === "") return "empty";
+  if (REFERENCE_SHAPES.some((shape) => shape.test(trimmed))) return "interpolation";
+  if (trimmed.startsWith("$ANSIBLE_VAULT") || trimmed.startsWith("ENC[") || trimmed.startsWith("vault:")) return "hash";
+  if (INTEGRITY.test(trimmed)) return "hash";
+  if (/\s/.test(trimmed)) return "prose";
+  if (options.placeholders.has(trimmed.toLowerCase())) return "placeholder";
+  if (PLACEHOLDER_SHAPES.some((shape) => shape.test(trimmed))) return "placeholder";
+  if (isMostlyPlaceholderWords(trimmed)) return "placeholder";
+  if (trimmed.length < options.minLength) return "too-short";
+  if (/^\d+$/.test(trimmed) || UUID.test(trimmed)) return "identifier";
+  if (/^(?:https?|ftp|file):\/\//i.test(trimmed) || /^[./~]*\//.test(trimmed)) return "shape";
+  if (!TOKEN_CHARS.test(trimmed)) return "shape";
+  if (options.valuePattern && !options.valuePattern.test(trimmed)) return "shape";
+  if (options.weak) {
+    if (HEX_HASH.test(trimmed)) return "hash";
+    if (!looksRandom(trimmed)) return "not-random";
+  }
+  return "secret";
+}
+
+/** `YOUR_TOKEN_HERE`, `insert-api-key`, `my_secret_token`: the words, not the characters, carry it. */
+function isMostlyPlaceholderWords(value: string): boolean {
+  const withoutWords = value.replace(PLACEHOLDER_WORDS, "");
+  const remaining = withoutWords.replace(/[^A-Za-z0-9]/g, "");
+  return remaining.length <= Math.max(2, value.length * 0.2);
+}
+
+/**
+ * A random-looking value mixes character classes and rarely repeats: at least two
+ * of lower/upper/digit, and Shannon entropy of at least 3 bits per character.
+ */
+export function looksRandom(value: string): boolean {
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((klass) => klass.test(value)).length;
+  if (classes < 2) return false;
+  return shannonEntropy(value) >= 3;
+}
+
+export function shannonEntropy(value: string): number {
+  const counts = new Map<string, number>();
+  for (const char of value) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let entropy = 0;
+  for (const count of counts.values()) {
+    const p = count / value.length;
+    entropy -= p * Math.log2(p);
+  }
+  return entropy;
+}

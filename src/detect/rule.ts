@@ -1,0 +1,107 @@
+// The shape of a credential rule (data in `rules/`, or in a user's config) and
+// its validation. A new provider is a new data file, never new code.
+
+import { splitWords, spellings } from "./key-names.js";
+
+/** A sample a rule must (or must not) flag; run by the generic rule-samples test. */
+export interface RuleSample {
+  /** File name that selects the language front end, e.g. `client.ts`, `fetch.sh`. */
+  file: string;
+  text: string;
+  /** For a true-positive sample: 1-based line of the expected finding. */
+  line?: number;
+}
+
+/** A credential definition: what it is called, where it lives, what to write instead. */
+export interface CredentialRule {
+  /** Stable id used everywhere: CLI output, SARIF ruleId, ignore comments, ESLint messages. Kebab-case. */
+  id: string;
+  /** One sentence for reports and docs. */
+  description: string;
+  /**
+   * Names that carry the credential. A name matches when an identifier's words end
+   * with its words (`auth_token` matches `prodAuthToken`, not `auth_token_url`).
+   */
+  keyNames: string[];
+  /** Environment variable to suggest, e.g. `CONVOSO_AUTH_TOKEN`. */
+  envVar: string;
+  /** Shortest value treated as a real credential (shorter ones are examples). */
+  minLength: number;
+  /** Optional pattern (JavaScript regex source, matched against the whole value) a real value fits. */
+  valuePattern?: string;
+  /**
+   * Words whose presence in a file makes it "talk to" this provider (`convoso`,
+   * `api.convoso.com`); there, any name ending in `token` bound to a random-looking
+   * literal is flagged too.
+   */
+  contextWords: string[];
+  /** Hosts whose URLs raise confidence; shown in docs. */
+  hosts: string[];
+  /** Where the user reads about the rule. */
+  docsUrl: string;
+  /** Values that look real but are known examples for this provider. */
+  placeholders?: string[];
+  /** Samples that must be found. */
+  truePositives: RuleSample[];
+  /** Samples that must not be found. */
+  falsePositives: RuleSample[];
+}
+
+/** A rule with everything the matchers need precomputed once. */
+export interface CompiledRule {
+  rule: CredentialRule;
+  /** Word sequences of the key names, lower case. */
+  keyWords: string[][];
+  /** Lower-case strings of which at least one must occur in a file for the rule to run. */
+  keywords: string[];
+  /** Lower-case context words. */
+  contextWords: string[];
+  valuePattern?: RegExp;
+  placeholders: Set<string>;
+}
+
+const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const ENV_VAR = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** Problems with a rule, each naming the field; empty when the rule is valid. */
+export function validateRule(rule: unknown, where = "rule"): string[] {
+  const problems: string[] = [];
+  if (typeof rule !== "object" || rule === null || Array.isArray(rule)) return [`${where} must be an object`];
+  const r = rule as Record<string, unknown>;
+  const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === "string");
+  if (typeof r.id !== "string" || !RULE_ID.test(r.id)) problems.push(`${where}.id must be a kebab-case string such as "acme-api-key"`);
+  if (typeof r.description !== "string" || r.description.trim() === "") problems.push(`${where}.description must be a non-empty string`);
+  if (!isStringArray(r.keyNames) || r.keyNames.length === 0) problems.push(`${where}.keyNames must be a non-empty array of strings`);
+  else if (r.keyNames.some((name) => splitWords(name).length === 0)) problems.push(`${where}.keyNames must contain letters or digits`);
+  if (typeof r.envVar !== "string" || !ENV_VAR.test(r.envVar)) problems.push(`${where}.envVar must be an environment variable name such as "ACME_API_KEY"`);
+  if (r.minLength !== undefined && (typeof r.minLength !== "number" || !Number.isInteger(r.minLength) || r.minLength < 1)) {
+    problems.push(`${where}.minLength must be a positive integer`);
+  }
+  if (r.valuePattern !== undefined) {
+    if (typeof r.valuePattern !== "string") problems.push(`${where}.valuePattern must be a string`);
+    else {
+      try {
+        new RegExp(r.valuePattern);
+      } catch {
+        problems.push(`${where}.valuePattern is not a valid regular expression`);
+      }
+    }
+  }
+  for (const key of ["contextWords", "hosts", "placeholders"]) {
+    if (r[key] !== undefined && !isStringArray(r[key])) problems.push(`${where}.${key} must be an array of strings`);
+  }
+  return problems;
+}
+
+export function compileRule(rule: CredentialRule): CompiledRule {
+  const keyWords = rule.keyNames.map(splitWords);
+  const contextWords = rule.contextWords.map((word) => word.toLowerCase());
+  return {
+    rule,
+    keyWords,
+    keywords: [...new Set([...keyWords.flatMap(spellings), ...contextWords])],
+    contextWords,
+    valuePattern: rule.valuePattern === undefined ? undefined : new RegExp(`^(?:${rule.valuePattern})$`),
+    placeholders: new Set((rule.placeholders ?? []).map((value) => value.toLowerCase())),
+  };
+}

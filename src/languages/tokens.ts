@@ -1,0 +1,132 @@
+// The token stream every language front end produces and every matcher reads.
+// Offsets are UTF-16 indices into the scanned text (the whole file, even for a
+// Markdown fence), so a finding's range never needs mapping after the fact.
+
+/** Which language family a front end handles; also the finding's `language`. */
+export type LanguageId =
+  | "javascript"
+  | "typescript"
+  | "python"
+  | "php"
+  | "shell"
+  | "powershell"
+  | "markdown"
+  | "json"
+  | "yaml"
+  | "toml"
+  | "ini"
+  | "dotenv"
+  | "dockerfile"
+  | "makefile"
+  | "html";
+
+/** How a string was quoted; decides how a replacement must be written inside it. */
+export type QuoteStyle =
+  | "single" // '…'
+  | "double" // "…"
+  | "backtick" // JS template literal
+  | "triple-single" // Python '''…'''
+  | "triple-double" // Python """…"""
+  | "heredoc" // PHP <<<EOT, shell <<EOF, PowerShell @"…"@: interpolating
+  | "nowdoc" // PHP <<<'EOT', shell <<'EOF', PowerShell @'…'@: literal
+  | "bare"; // unquoted: shell word, YAML plain scalar, INI/dotenv value, Markdown prose
+
+/** A run of literal characters inside a string. */
+export interface TextPart {
+  kind: "text";
+  start: number;
+  end: number;
+}
+
+/** An interpolation inside a string: `${x}`, `$x`, `{x}` in an f-string, `{$x}` in PHP. */
+export interface InterpolationPart {
+  kind: "interpolation";
+  start: number;
+  end: number;
+  /** The variable it reads when that is a plain name (`t`, `$t`, `self.token`), else undefined. */
+  name?: string;
+  /** Shell `${NAME:-default}` / `${NAME:=default}`: the default's range (a hardcoded fallback). */
+  fallback?: { start: number; end: number };
+}
+
+export type StringPart = TextPart | InterpolationPart;
+
+export interface IdentifierToken {
+  kind: "identifier";
+  start: number;
+  end: number;
+  /**
+   * The name as written, sigils included: `authToken`, `$auth_token`,
+   * `$env:CONVOSO_AUTH_TOKEN`. Keywords (`const`, `def`, `export`) are identifiers
+   * too; the Python keyword `or` is emitted as the operator `||`.
+   */
+  text: string;
+}
+
+export interface StringToken {
+  kind: "string";
+  /** From the first character of any prefix (`f`, `rb`, `<<<`) to after the closing quote. */
+  start: number;
+  end: number;
+  /** The characters between the quotes (for heredocs: the body lines). */
+  contentStart: number;
+  contentEnd: number;
+  quote: QuoteStyle;
+  /** Python string prefix in lower case (`f`, `rb`, `u`), or "" elsewhere. */
+  prefix: string;
+  /** Literal text and interpolations in source order; covers contentStart..contentEnd. */
+  parts: StringPart[];
+}
+
+export interface PunctuatorToken {
+  kind: "punct";
+  start: number;
+  end: number;
+  /**
+   * The operator or bracket as written (`=`, `:`, `=>`, `??`, `||`, `?:`, `,`, `(`, `.`,
+   * `+`). Lexers emit multi-character operators as one token. A shell or
+   * PowerShell line break that ends a command is emitted as `;`.
+   */
+  text: string;
+}
+
+export interface CommentToken {
+  kind: "comment";
+  start: number;
+  end: number;
+  /** The comment's text without its markers (`//`, `#`, `/*`, `<!--`). */
+  contentStart: number;
+  contentEnd: number;
+}
+
+export interface NumberToken {
+  kind: "number";
+  start: number;
+  end: number;
+}
+
+export type Token = IdentifierToken | StringToken | PunctuatorToken | CommentToken | NumberToken;
+
+/**
+ * A region of a file lexed by another front end: a Markdown fence, a PHP file's
+ * HTML, a YAML `run:` block. Offsets stay those of the host file.
+ */
+export interface EmbeddedRegion {
+  language: LanguageId;
+  start: number;
+  end: number;
+}
+
+/** What a front end returns for one text. */
+export interface LexResult {
+  tokens: Token[];
+  /** Regions the dispatcher must lex with another front end (tokens are not produced for them here). */
+  embedded: EmbeddedRegion[];
+}
+
+/**
+ * A front end: lexes `text` between `start` and `end` (default: the whole text).
+ * Must never throw, must run in time linear in `end - start`, and every token
+ * range must lie inside `start..end`.
+ */
+export type Lexer = (text: string, start?: number, end?: number) => LexResult;
