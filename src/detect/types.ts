@@ -10,6 +10,11 @@ export interface Source {
   text: string;
   /** Front end to use; detected from the path (and shebang) when absent. */
   language?: LanguageId;
+  /**
+   * For a file named `.env`: whether git ignores it. Values in an ignored `.env`
+   * are where they belong; an unignored one is reported. Unknown (undefined): silent.
+   */
+  gitIgnored?: boolean;
 }
 
 /** A replacement of `text.slice(start, end)` (UTF-16 offsets into the source text). */

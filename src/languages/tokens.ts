@@ -18,7 +18,8 @@ export type LanguageId =
   | "dotenv"
   | "dockerfile"
   | "makefile"
-  | "html";
+  | "html"
+  | "text"; // any other text file: only `key=value` forms inside the raw text are matched
 
 /** How a string was quoted; decides how a replacement must be written inside it. */
 export type QuoteStyle =

@@ -1,0 +1,60 @@
+// The detection settings every door passes to the core: the compiled rules and
+// the user's adjustments, validated and built once per run.
+
+import { builtinRules } from "../../rules/index.js";
+import { compileRule, type CompiledRule, type CredentialRule } from "./rule.js";
+
+/** What a user may adjust (from the config file); all optional. */
+export interface DetectionOverrides {
+  /** Extra credential rules, in the same shape as `rules/` entries. */
+  extraRules?: CredentialRule[];
+  /** Per-rule switches and env var names. */
+  ruleSettings?: Record<string, { enabled?: boolean; envVar?: string; minLength?: number }>;
+  /** More values to treat as examples. */
+  placeholders?: string[];
+  /** Minimum value length for every rule (a rule's own `minLength` otherwise). */
+  minLength?: number;
+}
+
+/** Ready-to-run settings: compiled once, shared by every source of a run. */
+export interface Detection {
+  rules: CompiledRule[];
+  placeholders: ReadonlySet<string>;
+  minLength?: number;
+  /** One case-insensitive test for any keyword of any rule: most files stop here. */
+  prefilter: RegExp;
+}
+
+export function createDetection(overrides: DetectionOverrides = {}): Detection {
+  const rules: CompiledRule[] = [];
+  for (const rule of [...builtinRules, ...(overrides.extraRules ?? [])]) {
+    const settings = overrides.ruleSettings?.[rule.id];
+    if (settings?.enabled === false) continue;
+    rules.push(
+      compileRule({
+        ...rule,
+        envVar: settings?.envVar ?? rule.envVar,
+        minLength: settings?.minLength ?? overrides.minLength ?? rule.minLength,
+      }),
+    );
+  }
+  const keywords = [...new Set(rules.flatMap((rule) => rule.keywords))];
+  return {
+    rules,
+    placeholders: new Set((overrides.placeholders ?? []).map((value) => value.toLowerCase())),
+    minLength: overrides.minLength,
+    prefilter: keywords.length === 0 ? /(?!)/ : new RegExp(keywords.map(escapeRegExp).join("|"), "i"),
+  };
+}
+
+let defaults: Detection | undefined;
+
+/** The built-in rules with no overrides (cached). */
+export function defaultDetection(): Detection {
+  defaults ??= createDetection();
+  return defaults;
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}

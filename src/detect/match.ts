@@ -1,0 +1,597 @@
+// The matchers, shared by every language: they read a unit's tokens and report
+// candidates where a literal is bound to a credential's key name.
+//
+// One left-to-right pass over the code tokens recognises, at each key-named
+// token K (identifier, dotted name, `$var`, or a name-like string):
+//   K = "v"   K: "v"   K => "v"   K := "v"   K: type = "v"     (assignment)
+//   K ?? "v"  K || "v"  K ?: "v"  K or "v"                      (fallback)
+//   f("K", "v")   getenv("K", "v")   f("K", default="v")       (argument)
+//   { name: "K", value: "v" }   - name: K / value: v           (name-value)
+//   K = other_name                                             (reference)
+// and inside every string, comment and prose text run, `K=v`, `K: v`,
+// `"K": "v"`, ending a string that is concatenated with "v" or ${name}.
+// References are resolved at the end against `name = "literal"` definitions
+// in the same unit, and the literal is reported.
+
+import type { LexedUnit } from "../languages/lex-source.js";
+import type { InterpolationPart, StringToken, Token } from "../languages/tokens.js";
+import type { Candidate } from "./candidate.js";
+import { endsWithWords, splitWords } from "./key-names.js";
+import type { CompiledRule } from "./rule.js";
+
+/** How a name relates to a rule. */
+interface KeyMatch {
+  rule: CompiledRule;
+  weak: boolean;
+}
+
+/** Per-file matching state shared by the units of one source. */
+export interface MatchContext {
+  text: string;
+  rules: readonly CompiledRule[];
+  /** Rules whose context words occur in the file: weak names count for them. */
+  contextRules: ReadonlySet<CompiledRule>;
+}
+
+const ASSIGN_OPS = new Set(["=", ":=", "?=", "??=", "||="]);
+const PAIR_OPS = new Set([":", "=>"]);
+const FALLBACK_OPS = new Set(["??", "||", "?:"]);
+/** Tokens allowed inside a type annotation between a name and its `=`. */
+const ANNOTATION_PUNCT = new Set([".", "|", "&", "<", ">", "[", "]", "?", ","]);
+const CHAIN_PUNCT = new Set([".", "->", "::", "?."]);
+const CONCAT_OPS = new Set(["+", "."]);
+/** Names of fields that hold the value in a name/value pair. */
+const VALUE_FIELDS = new Set(["value", "defaultvalue", "default"]);
+/** Names of fields that hold the name in a name/value pair. */
+const NAME_FIELDS = new Set(["name", "key", "id", "param", "field", "variable", "var"]);
+/** Keyword arguments that carry a default value for an option named by the first argument. */
+const DEFAULT_ARGS = new Set(["default", "defaultvalue", "envvar_default"]);
+const ENV_CALLS = new Set(["getenv", "get", "setdefault", "env", "getEnv", "Getenv", "fetch"]);
+const ENV_OBJECTS = new Set(["env", "environ", "$_ENV", "$_SERVER", "ENV", "$ENV"]);
+/** A string used as a key must look like a name, not a sentence. */
+const NAME_LIKE = /^[-$@A-Za-z_][-\w$.:]*$/;
+const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** Characters a credential value is made of, inside text. */
+const VALUE_CHAR = /[A-Za-z0-9._~+/=%-]/;
+const RUN_CHAR = /[A-Za-z0-9_$-]/;
+
+/** A `K = name` seen before its definition may be known: resolved at the end. */
+interface Reference {
+  name: string;
+  key: KeyMatch;
+  inComment: boolean;
+}
+
+interface Definition {
+  token: StringToken;
+  statementStart: number;
+}
+
+export function matchUnit(unit: LexedUnit, context: MatchContext): Candidate[] {
+  return new UnitMatcher(unit, context).run();
+}
+
+class UnitMatcher {
+  private readonly text: string;
+  private readonly code: Token[];
+  private readonly candidates: Candidate[] = [];
+  private readonly references: Reference[] = [];
+  private readonly definitions = new Map<string, Definition[]>();
+  private readonly keyCache = new Map<string, KeyMatch | null>();
+  private readonly lastWords: string[];
+
+  constructor(
+    private readonly unit: LexedUnit,
+    private readonly context: MatchContext,
+  ) {
+    this.text = context.text;
+    this.code = unit.tokens.filter((token) => token.kind !== "comment");
+    this.lastWords = [...new Set(context.rules.flatMap((compiled) => compiled.keyWords.map((words) => words[words.length - 1]!)))];
+  }
+
+  run(): Candidate[] {
+    for (const token of this.unit.tokens) {
+      if (token.kind === "comment") this.matchText(token.contentStart, token.contentEnd, true);
+    }
+    for (let index = 0; index < this.code.length; index++) {
+      const token = this.code[index]!;
+      if (token.kind === "string") this.matchString(index, token);
+      if (token.kind === "identifier") this.collectDefinition(index);
+      const key = this.keyAt(index);
+      if (key) this.matchBinding(index, key);
+    }
+    this.resolveReferences();
+    return this.candidates;
+  }
+
+  // --- names -----------------------------------------------------------------
+
+  /** Classifies a name against the rules; cached, and cheap for names without a key's last word. */
+  private classify(name: string): KeyMatch | undefined {
+    const cached = this.keyCache.get(name);
+    if (cached !== undefined) return cached ?? undefined;
+    let result: KeyMatch | undefined;
+    const lower = name.toLowerCase();
+    if (this.lastWords.some((word) => lower.includes(word))) {
+      const words = splitWords(name);
+      for (const compiled of this.context.rules) {
+        if (compiled.keyWords.some((keyWords) => endsWithWords(words, keyWords))) {
+          result = { rule: compiled, weak: false };
+          break;
+        }
+        const weak =
+          this.context.contextRules.has(compiled) &&
+          compiled.keyWords.some((keyWords) => words[words.length - 1] === keyWords[keyWords.length - 1]);
+        if (weak && !result) result = { rule: compiled, weak: true };
+      }
+    }
+    this.keyCache.set(name, result ?? null);
+    return result;
+  }
+
+  /** The key match of the token at `index` when it can name a credential. */
+  private keyAt(index: number): KeyMatch | undefined {
+    const token = this.code[index]!;
+    if (token.kind === "identifier") return this.classify(token.text);
+    if (token.kind === "string") {
+      const name = this.literalContent(token);
+      if (name !== undefined && name.length <= 100 && NAME_LIKE.test(name)) return this.classify(name);
+    }
+    return undefined;
+  }
+
+  /** The content of a string with no interpolation, else undefined. */
+  private literalContent(token: StringToken): string | undefined {
+    if (token.parts.some((part) => part.kind === "interpolation")) return undefined;
+    return this.text.slice(token.contentStart, token.contentEnd);
+  }
+
+  private punctAt(index: number): string | undefined {
+    const token = this.code[index];
+    return token?.kind === "punct" ? token.text : undefined;
+  }
+
+  private identAt(index: number): string | undefined {
+    const token = this.code[index];
+    return token?.kind === "identifier" ? token.text : undefined;
+  }
+
+  /** Reads `a.b->c::d` starting at `index`; returns the joined name and the index after it. */
+  private readChain(index: number): { name: string; next: number } | undefined {
+    const first = this.identAt(index);
+    if (first === undefined) return undefined;
+    let name = first;
+    let next = index + 1;
+    while (CHAIN_PUNCT.has(this.punctAt(next) ?? "") && this.identAt(next + 1) !== undefined) {
+      name += this.punctAt(next)! + this.identAt(next + 1)!;
+      next += 2;
+    }
+    return { name, next };
+  }
+
+  /** Start index of the dotted chain that ends at `index` (walks back over `a.b.`). */
+  private chainStart(index: number): number {
+    let start = index;
+    while (CHAIN_PUNCT.has(this.punctAt(start - 1) ?? "") && this.identAt(start - 2) !== undefined) start -= 2;
+    return start;
+  }
+
+  /**
+   * The env var read at key position `index`, when K is one: `process.env.K`,
+   * `$env:K`, `os.environ["K"]`, `$_ENV['K']`, `getenv("K")`, `os.environ.get("K")`.
+   */
+  private envReadName(index: number): string | undefined {
+    const token = this.code[index]!;
+    if (token.kind === "identifier") {
+      const sigil = /^\$\{?env:([A-Za-z_]\w*)\}?$/i.exec(token.text);
+      if (sigil) return sigil[1];
+      if (this.punctAt(index - 1) === "." && this.identAt(index - 2) === "env") return token.text;
+      return undefined;
+    }
+    if (token.kind !== "string") return undefined;
+    const name = this.literalContent(token);
+    if (name === undefined || !ENV_VAR_NAME.test(name)) return undefined;
+    const opener = this.punctAt(index - 1);
+    const owner = this.identAt(index - 2);
+    if (opener === "[" && owner !== undefined && ENV_OBJECTS.has(owner)) return name;
+    if (opener === "(" && owner !== undefined && ENV_CALLS.has(owner)) return name;
+    return undefined;
+  }
+
+  // --- bindings --------------------------------------------------------------
+
+  private matchBinding(index: number, key: KeyMatch): void {
+    const token = this.code[index]!;
+    // `f("K", …)`: the key is an argument; the value is the next argument or a default= keyword.
+    if (token.kind === "string" && this.punctAt(index - 1) === "(" && this.punctAt(index + 1) === ",") {
+      this.matchArgumentValue(index, key);
+      return;
+    }
+    let next = index + 1;
+    const closer = this.punctAt(next);
+    if (token.kind === "string" && (closer === "]" || closer === ")")) next++;
+    next = this.skipAnnotation(token, next);
+    const op = this.punctAt(next) ?? "";
+    const envVar = this.envReadName(index);
+    if (FALLBACK_OPS.has(op)) {
+      const literal = this.literalAt(next + 1);
+      if (literal) {
+        const exprEnd = this.code[next - 1]!.end;
+        this.add(key, literal, "env-fallback", { envVar, removal: { start: exprEnd, end: literal.end } });
+      }
+      return;
+    }
+    if (!ASSIGN_OPS.has(op) && !PAIR_OPS.has(op)) {
+      this.matchNameValue(index, key);
+      return;
+    }
+    // A bare `"K" = …` is no binding; `x["K"] = …` and `f("K") = …` are.
+    if (token.kind === "string" && !PAIR_OPS.has(op) && closer !== "]" && closer !== ")") return;
+    this.matchValue(next + 1, key, envVar, token.kind === "identifier" ? this.statementStart(index) : undefined, token);
+  }
+
+  /** Skips `: Type` between a name and its `=` (TypeScript, Python annotations). */
+  private skipAnnotation(token: Token, next: number): number {
+    if (token.kind !== "identifier" || this.punctAt(next) !== ":") return next;
+    for (let probe = next + 1; probe < next + 10 && probe < this.code.length; probe++) {
+      const candidate = this.code[probe]!;
+      if (candidate.kind === "punct" && candidate.text === "=") return probe;
+      if (candidate.kind === "identifier" || (candidate.kind === "punct" && ANNOTATION_PUNCT.has(candidate.text))) continue;
+      break;
+    }
+    return next;
+  }
+
+  /** The value expression after a binding operator at `index`. */
+  private matchValue(index: number, key: KeyMatch, envVar: string | undefined, statementStart: number | undefined, keyToken: Token): void {
+    while (this.punctAt(index) === "(") index++;
+    const literal = this.literalAt(index);
+    if (literal) {
+      const assignment =
+        statementStart !== undefined && keyToken.kind === "identifier" ? { name: keyToken.text, statementStart } : undefined;
+      this.add(key, literal, envVar ? "env-fallback" : "assignment", { envVar, assignment });
+      return;
+    }
+    const chain = this.readChain(index);
+    if (chain && this.punctAt(chain.next) !== "(" && this.punctAt(chain.next) !== "[") {
+      if (!FALLBACK_OPS.has(this.punctAt(chain.next) ?? "")) {
+        this.references.push({ name: normaliseName(chain.name), key, inComment: false });
+        return;
+      }
+    }
+    this.matchValueExpression(index, key);
+  }
+
+  /**
+   * Looks inside a value expression for a hardcoded default: `a || "v"`,
+   * `getenv("X", "v")`, `z.string().default("v")`. Stops at the expression's end.
+   */
+  private matchValueExpression(index: number, key: KeyMatch): void {
+    let depth = 0;
+    for (let probe = index; probe < this.code.length && probe < index + 40; probe++) {
+      const token = this.code[probe]!;
+      if (token.kind !== "punct") continue;
+      const text = token.text;
+      if (text === "(" || text === "[" || text === "{") depth++;
+      else if (text === ")" || text === "]" || text === "}") {
+        if (--depth < 0) return;
+      } else if (depth === 0 && (text === "," || text === ";")) return;
+      if (FALLBACK_OPS.has(text)) {
+        const literal = this.literalAt(probe + 1);
+        if (literal) this.add(key, literal, "env-fallback", { removal: { start: this.code[probe - 1]!.end, end: literal.end } });
+      } else if (text === "(" && this.identAt(probe - 1) === "default" && this.punctAt(probe - 2) === ".") {
+        const literal = this.literalAt(probe + 1);
+        const close = this.code[probe + 2];
+        if (literal && close?.kind === "punct" && close.text === ")") {
+          this.add(key, literal, "env-fallback", { removal: { start: this.code[probe - 2]!.start, end: close.end } });
+        }
+      } else if (text === "(" && this.code[probe + 1]?.kind === "string" && this.punctAt(probe + 2) === ",") {
+        const literal = this.literalAt(probe + 3);
+        const first = this.code[probe + 1] as StringToken;
+        const name = this.literalContent(first);
+        if (literal && name !== undefined && ENV_VAR_NAME.test(name)) {
+          this.add(key, literal, "env-fallback", { envVar: name, removal: { start: first.end, end: literal.end } });
+        }
+      }
+    }
+  }
+
+  /** `f("K", "v")`, `f("K", token)`, `option("--k", type=str, default="v")`. */
+  private matchArgumentValue(index: number, key: KeyMatch): void {
+    const envVar = this.envReadName(index);
+    const literal = this.literalAt(index + 2);
+    if (literal) {
+      const keyToken = this.code[index]!;
+      this.add(key, literal, envVar ? "env-fallback" : "argument", {
+        envVar,
+        removal: envVar ? { start: keyToken.end, end: literal.end } : undefined,
+      });
+      return;
+    }
+    const chain = this.readChain(index + 2);
+    if (chain && (this.punctAt(chain.next) === ")" || this.punctAt(chain.next) === ",") && !ASSIGN_OPS.has(this.punctAt(index + 3) ?? "")) {
+      this.references.push({ name: normaliseName(chain.name), key, inComment: false });
+      return;
+    }
+    // Keyword arguments up to the closing parenthesis.
+    let depth = 0;
+    for (let probe = index + 2; probe < this.code.length && probe < index + 60; probe++) {
+      const text = this.punctAt(probe);
+      if (text === "(" || text === "[" || text === "{") depth++;
+      else if (text === ")" || text === "]" || text === "}") {
+        if (--depth < 0) return;
+      }
+      const name = this.identAt(probe);
+      if (depth === 0 && name !== undefined && DEFAULT_ARGS.has(name.toLowerCase())) {
+        const op = this.punctAt(probe + 1);
+        const value = this.literalAt(probe + 2);
+        if ((op === "=" || op === ":") && value) this.add(key, value, "argument", {});
+      }
+    }
+  }
+
+  /** `{ name: "K", value: "v" }`, `<input name="K" value="v">`, `- name: K\n  value: v`. */
+  private matchNameValue(index: number, key: KeyMatch): void {
+    const op = this.punctAt(index - 1);
+    const field = this.fieldName(index - 2);
+    if ((op !== ":" && op !== "=") || field === undefined || !NAME_FIELDS.has(field)) return;
+    for (const direction of [1, -1]) {
+      let depth = 0;
+      for (let step = 1; step <= 16; step++) {
+        const probe = index + direction * step;
+        const token = this.code[probe];
+        if (!token) break;
+        if (token.kind === "punct") {
+          const opens = direction === 1 ? "([{" : ")]}";
+          const closes = direction === 1 ? ")]}>" : "([{<";
+          if (opens.includes(token.text)) depth++;
+          else if (closes.includes(token.text) && --depth < 0) break;
+          if (token.text === "-" || token.text === ";" || token.text === "/>") break;
+          continue;
+        }
+        const name = this.fieldName(probe);
+        const fieldOp = this.punctAt(probe + 1);
+        if (depth === 0 && name !== undefined && VALUE_FIELDS.has(name) && (fieldOp === ":" || fieldOp === "=")) {
+          const literal = this.literalAt(probe + 2);
+          if (literal) this.add(key, literal, "name-value", {});
+          else {
+            const chain = this.readChain(probe + 2);
+            if (chain) this.references.push({ name: normaliseName(chain.name), key, inComment: false });
+          }
+          return;
+        }
+      }
+    }
+  }
+
+  /** The lower-case name of a field token (identifier or name-like string). */
+  private fieldName(index: number): string | undefined {
+    const token = this.code[index];
+    if (token?.kind === "identifier") return token.text.toLowerCase();
+    if (token?.kind === "string") return this.literalContent(token)?.toLowerCase();
+    return undefined;
+  }
+
+  /** The string at `index` when it is a plain literal (no interpolation). */
+  private literalAt(index: number): StringToken | undefined {
+    const token = this.code[index];
+    if (token?.kind !== "string" || token.contentEnd <= token.contentStart) return undefined;
+    if (token.parts.some((part) => part.kind === "interpolation")) return undefined;
+    // `"v" + x` or `'v' . $x` builds a longer value: its pieces are judged by the text matcher.
+    return token;
+  }
+
+  /** Where the statement holding the identifier at `index` begins (`export X=…` starts at `export`). */
+  private statementStart(index: number): number {
+    const start = this.chainStart(index);
+    const previous = this.identAt(start - 1);
+    if (previous !== undefined && /^(?:export|local|declare|readonly|const|let|var|set|ENV|ARG)$/.test(previous)) {
+      return this.code[start - 1]!.start;
+    }
+    return this.code[start]!.start;
+  }
+
+  // --- definitions and references -----------------------------------------------
+
+  /** Records `name = "literal"` (any name) so a later `auth_token=${name}` can be traced back. */
+  private collectDefinition(index: number): void {
+    if (CHAIN_PUNCT.has(this.punctAt(index - 1) ?? "")) return; // only from the chain's start
+    const chain = this.readChain(index);
+    if (!chain) return;
+    const token = this.code[index]!;
+    const op = this.skipAnnotation(token, chain.next);
+    if (!ASSIGN_OPS.has(this.punctAt(op) ?? "")) return;
+    const literal = this.literalAt(op + 1);
+    if (!literal) return;
+    const name = normaliseName(chain.name);
+    const list = this.definitions.get(name) ?? [];
+    list.push({ token: literal, statementStart: this.statementStart(index) });
+    this.definitions.set(name, list);
+  }
+
+  private resolveReferences(): void {
+    for (const reference of this.references) {
+      for (const definition of this.definitions.get(reference.name) ?? []) {
+        this.add(reference.key, definition.token, "reference", { inComment: reference.inComment });
+      }
+    }
+  }
+
+  // --- text inside strings, comments and prose ----------------------------------------
+
+  private matchString(index: number, token: StringToken): void {
+    const parts = token.parts;
+    for (let partIndex = 0; partIndex < parts.length; partIndex++) {
+      const part = parts[partIndex]!;
+      if (part.kind === "interpolation") {
+        if (part.fallback && part.name !== undefined) this.matchShellFallback(token, part);
+        continue;
+      }
+      const open = this.matchText(part.start, part.end, false, token);
+      if (!open) continue;
+      const following = parts[partIndex + 1];
+      if (following?.kind === "interpolation") {
+        if (following.name !== undefined) this.references.push({ name: normaliseName(following.name), key: open, inComment: false });
+      } else if (following === undefined) {
+        this.matchConcatenation(index, token, open);
+      }
+    }
+  }
+
+  /** `${AUTH_TOKEN:-v}`: a hardcoded default inside a shell expansion. */
+  private matchShellFallback(token: StringToken, part: InterpolationPart): void {
+    const key = this.classify(part.name!);
+    const fallback = part.fallback!;
+    if (!key) return;
+    this.addRange(key, token, fallback.start, fallback.end, "env-fallback", {
+      envVar: part.name,
+      removal: { start: this.nameEndInExpansion(part), end: fallback.end },
+    });
+  }
+
+  /** Offset just after NAME in `${NAME:-default}`. */
+  private nameEndInExpansion(part: InterpolationPart): number {
+    const nameAt = this.text.indexOf(part.name!, part.start);
+    return nameAt >= 0 && nameAt < part.end ? nameAt + part.name!.length : part.start;
+  }
+
+  /** `"auth_token=" + "v"`, `'auth_token=' . $t`, shell `'auth_token='"$T"`. */
+  private matchConcatenation(index: number, token: StringToken, key: KeyMatch): void {
+    let next = index + 1;
+    const following = this.code[next];
+    const adjacent = following !== undefined && following.start === token.end && this.unit.language === "shell";
+    if (!adjacent) {
+      if (!CONCAT_OPS.has(this.punctAt(next) ?? "")) return;
+      next++;
+    }
+    const value = this.code[next];
+    if (value?.kind === "string") {
+      const first = value.parts[0];
+      if (first?.kind === "text") {
+        const end = scanValue(this.text, first.start, first.end);
+        if (end > first.start) this.addRange(key, value, first.start, end, "query-string", {});
+      } else if (first?.kind === "interpolation" && first.name !== undefined) {
+        this.references.push({ name: normaliseName(first.name), key, inComment: false });
+      }
+      return;
+    }
+    const chain = this.readChain(next);
+    if (chain) this.references.push({ name: normaliseName(chain.name), key, inComment: false });
+  }
+
+  /**
+   * Finds `K=v`, `K: v`, `"K": "v"`, `K => 'v'` in raw text between `start` and
+   * `end`. Returns the key when the text ends right after `K=` with no value (the
+   * value is then whatever is concatenated next).
+   */
+  private matchText(start: number, end: number, inComment: boolean, token?: StringToken): KeyMatch | undefined {
+    let open: KeyMatch | undefined;
+    let searchFrom = start;
+    for (const word of this.lastWords) {
+      searchFrom = start;
+      for (;;) {
+        const at = indexOfIgnoreCase(this.text, word, searchFrom, end);
+        if (at < 0) break;
+        let runStart = at;
+        while (runStart > start && RUN_CHAR.test(this.text[runStart - 1]!)) runStart--;
+        let runEnd = at + word.length;
+        while (runEnd < end && RUN_CHAR.test(this.text[runEnd]!)) runEnd++;
+        searchFrom = runEnd;
+        const key = this.classify(this.text.slice(runStart, runEnd));
+        if (!key || key.weak) continue;
+        const value = locateValue(this.text, runEnd, end);
+        if (value === undefined) continue;
+        if (value.start === value.end) {
+          if (value.start === end && !inComment) open = key;
+          continue;
+        }
+        if (inComment) {
+          this.candidates.push(this.candidate(key, value.start, value.end, "assignment", { inComment: true }));
+        } else if (token) {
+          this.addRange(key, token, value.start, value.end, "query-string", {});
+        }
+      }
+    }
+    return open;
+  }
+
+  // --- output ---------------------------------------------------------------------
+
+  private add(key: KeyMatch, literal: StringToken, context: Candidate["context"], extra: Partial<Candidate>): void {
+    this.addRange(key, literal, literal.contentStart, literal.contentEnd, context, extra);
+  }
+
+  private addRange(key: KeyMatch, token: StringToken, start: number, end: number, context: Candidate["context"], extra: Partial<Candidate>): void {
+    this.candidates.push(this.candidate(key, start, end, context, { ...extra, token }));
+  }
+
+  private candidate(key: KeyMatch, start: number, end: number, context: Candidate["context"], extra: Partial<Candidate>): Candidate {
+    return {
+      rule: key.rule,
+      valueStart: start,
+      valueEnd: end,
+      context,
+      weak: key.weak,
+      inComment: false,
+      unit: this.unit,
+      ...stripUndefined(extra),
+    };
+  }
+}
+
+/** `$t`, `@t` and `${t}` name the same variable as `t`. */
+function normaliseName(name: string): string {
+  return name.replace(/^[$@]\{?/, "").replace(/\}$/, "");
+}
+
+function stripUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, entry]) => entry !== undefined)) as Partial<T>;
+}
+
+/**
+ * After a key that ends at `pos`: skips a closing quote or bracket, the
+ * separator (`=`, `:`, `=>`, `:=`) and an opening quote, and returns the value's
+ * range (empty when nothing value-like follows the separator), or undefined when
+ * no separator follows.
+ */
+export function locateValue(text: string, pos: number, end: number): { start: number; end: number } | undefined {
+  if (pos < end && (text[pos] === '"' || text[pos] === "'" || text[pos] === "`")) pos++;
+  if (pos < end && text[pos] === "]") pos++;
+  while (pos < end && (text[pos] === " " || text[pos] === "\t")) pos++;
+  if (pos >= end) return undefined;
+  const char = text[pos];
+  const nextChar = text[pos + 1];
+  if (char === "=" && nextChar === ">") pos += 2;
+  else if (char === ":" && nextChar === "=") pos += 2;
+  else if (char === "=" && nextChar !== "=") pos += 1;
+  else if (char === ":" && nextChar !== ":") pos += 1;
+  else return undefined;
+  while (pos < end && (text[pos] === " " || text[pos] === "\t")) pos++;
+  if (pos < end && (text[pos] === '"' || text[pos] === "'" || text[pos] === "`")) pos++;
+  const valueEnd = scanValue(text, pos, end);
+  return { start: pos, end: valueEnd };
+}
+
+/** End of the run of value characters starting at `pos`. */
+function scanValue(text: string, pos: number, end: number): number {
+  while (pos < end && VALUE_CHAR.test(text[pos]!)) pos++;
+  return pos;
+}
+
+/** `text.indexOf(word)` ignoring ASCII case, limited to `from..end`; `word` is lower case. */
+function indexOfIgnoreCase(text: string, word: string, from: number, end: number): number {
+  const first = word.charCodeAt(0);
+  const firstUpper = first >= 97 && first <= 122 ? first - 32 : first;
+  const limit = end - word.length;
+  outer: for (let at = from; at <= limit; at++) {
+    const code = text.charCodeAt(at);
+    if (code !== first && code !== firstUpper) continue;
+    for (let offset = 1; offset < word.length; offset++) {
+      const char = text.charCodeAt(at + offset);
+      const expected = word.charCodeAt(offset);
+      if (char !== expected && !(expected >= 97 && expected <= 122 && char === expected - 32)) continue outer;
+    }
+    return at;
+  }
+  return -1;
+}

@@ -1,0 +1,126 @@
+// The pure entry point of detection: one Source in, its Findings out.
+// Prefilter → front end → matchers → value judge → findings → shared filter.
+
+import { detectLanguage } from "../languages/detect-language.js";
+import { writeReplacement } from "../languages/env-lookup.js";
+import { lexSource } from "../languages/lex-source.js";
+import type { Candidate } from "./candidate.js";
+import type { Detection } from "./detection.js";
+import { filterFindings } from "./filter.js";
+import { judgeValue } from "./judge-value.js";
+import { LineIndex } from "./line-index.js";
+import { matchUnit } from "./match.js";
+import { fingerprintOf, redact } from "./redact.js";
+import type { Finding, Source } from "./types.js";
+
+export function scanSource(source: Source, detection: Detection): Finding[] {
+  const { text } = source;
+  if (!detection.prefilter.test(text)) return [];
+  const rules = detection.rules.filter((rule) => rule.keywords.some((keyword) => containsIgnoreCase(text, keyword)));
+  if (rules.length === 0) return [];
+  const contextRules = new Set(rules.filter((rule) => rule.contextWords.some((word) => containsIgnoreCase(text, word))));
+  const language = source.language ?? detectLanguage(source.path, text);
+  const units = lexSource(text, language);
+  const candidates = units.flatMap((unit) => matchUnit(unit, { text, rules, contextRules }));
+  const secrets = candidates.filter((candidate) => isSecret(candidate, text, detection));
+  if (secrets.length === 0) return [];
+  const lines = new LineIndex(text);
+  let findings = secrets.map((candidate) => toFinding(candidate, source, lines));
+  if (isDotEnvFile(source.path)) {
+    if (source.gitIgnored !== false) return [];
+    findings = findings.map(asUnignoredEnvFile);
+  }
+  return filterFindings(text, findings, lines, units);
+}
+
+function isSecret(candidate: Candidate, text: string, detection: Detection): boolean {
+  const { rule } = candidate;
+  const placeholders = rule.placeholders.size === 0 ? detection.placeholders : new Set([...rule.placeholders, ...detection.placeholders]);
+  const verdict = judgeValue(text.slice(candidate.valueStart, candidate.valueEnd), {
+    minLength: detection.minLength ?? rule.rule.minLength,
+    placeholders,
+    valuePattern: rule.valuePattern,
+    weak: candidate.weak,
+  });
+  return verdict === "secret";
+}
+
+function toFinding(candidate: Candidate, source: Source, lines: LineIndex): Finding {
+  const { rule } = candidate.rule;
+  const value = source.text.slice(candidate.valueStart, candidate.valueEnd);
+  const start = lines.position(candidate.valueStart);
+  const end = lines.position(candidate.valueEnd);
+  const envVar = candidate.envVar ?? rule.envVar;
+  const redacted = redact(value);
+  const replacement = writeReplacement({
+    language: candidate.unit.language,
+    text: source.text,
+    tokens: candidate.unit.tokens,
+    envVar,
+    valueStart: candidate.valueStart,
+    valueEnd: candidate.valueEnd,
+    token: candidate.token,
+    removal: candidate.removal,
+    assignment: candidate.assignment,
+    attribute: candidate.context === "name-value" && isAttributeValue(candidate),
+    inComment: candidate.inComment,
+  });
+  return {
+    ruleId: rule.id,
+    path: source.path,
+    start: candidate.valueStart,
+    end: candidate.valueEnd,
+    line: start.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column,
+    language: candidate.unit.language,
+    context: candidate.context,
+    envVar,
+    redacted,
+    fingerprint: fingerprintOf(rule.id, value),
+    inComment: candidate.inComment,
+    message: describe(candidate, rule.description, envVar, redacted),
+    suggestion: { text: replacement.text, edits: replacement.edits },
+  };
+}
+
+function describe(candidate: Candidate, description: string, envVar: string, redacted: string): string {
+  if (candidate.inComment) return `${description} in a comment (${redacted}): commented-out code still leaks; delete it and read ${envVar} from the environment`;
+  switch (candidate.context) {
+    case "env-fallback":
+      return `${description} as a hardcoded fallback for ${envVar} (${redacted}): drop the fallback so a missing variable fails instead of using a committed token`;
+    case "query-string":
+      return `${description} inside a request string (${redacted}): read ${envVar} from the environment`;
+    case "reference":
+      return `${description} bound to a variable that is sent as the token (${redacted}): read ${envVar} from the environment`;
+    default:
+      return `${description} (${redacted}): read ${envVar} from the environment`;
+  }
+}
+
+/** `value="…"` after `=` inside markup (JSX, HTML in PHP), not `value: "…"` in an object. */
+function isAttributeValue(candidate: Candidate): boolean {
+  const tokens = candidate.unit.tokens;
+  const index = tokens.findIndex((token) => token === candidate.token);
+  const previous = tokens[index - 1];
+  return previous?.kind === "punct" && previous.text === "=";
+}
+
+function isDotEnvFile(path: string): boolean {
+  return path === ".env" || path.endsWith("/.env");
+}
+
+function asUnignoredEnvFile(finding: Finding): Finding {
+  return {
+    ...finding,
+    context: "env-file-not-ignored",
+    message: `${finding.envVar} (${finding.redacted}) is stored in a .env file that git does not ignore: add .env to .gitignore before it is committed`,
+    suggestion: { text: "add .env to .gitignore", edits: [] },
+  };
+}
+
+/** Case-insensitive `includes` without lower-casing the whole text. */
+function containsIgnoreCase(text: string, keyword: string): boolean {
+  return new RegExp(keyword.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i").test(text);
+}

@@ -1,0 +1,65 @@
+// Dispatches a text to its front end and follows embedded regions (Markdown
+// fences, <script> bodies, YAML `run:` blocks) into theirs, keeping file offsets.
+
+import { lexDockerfile } from "./dockerfile.js";
+import { lexDotenv } from "./dotenv.js";
+import { lexHtml } from "./html.js";
+import { lexIni } from "./ini.js";
+import { lexJavaScript } from "./javascript.js";
+import { lexMakefile } from "./makefile.js";
+import { lexMarkdown } from "./markdown.js";
+import { lexPhp } from "./php.js";
+import { lexPowerShell } from "./powershell.js";
+import { lexPython } from "./python.js";
+import { lexShell } from "./shell.js";
+import { lexText } from "./text.js";
+import type { LanguageId, Lexer, Token } from "./tokens.js";
+import { lexToml } from "./toml.js";
+import { lexYaml } from "./yaml.js";
+
+export const LEXERS: Record<LanguageId, Lexer> = {
+  javascript: lexJavaScript,
+  typescript: lexJavaScript,
+  json: lexJavaScript,
+  python: lexPython,
+  php: lexPhp,
+  shell: lexShell,
+  powershell: lexPowerShell,
+  markdown: lexMarkdown,
+  yaml: lexYaml,
+  toml: lexToml,
+  ini: lexIni,
+  dotenv: lexDotenv,
+  dockerfile: lexDockerfile,
+  makefile: lexMakefile,
+  html: lexHtml,
+  text: lexText,
+};
+
+/** One stretch of a file lexed by one front end. */
+export interface LexedUnit {
+  language: LanguageId;
+  start: number;
+  end: number;
+  tokens: Token[];
+}
+
+/** Embedded regions inside embedded regions are followed this deep (a fence in a heredoc in a fence is noise). */
+const MAX_NESTING = 3;
+
+/** Lexes `text` (or its `start..end` slice) as `language`, returning the host unit first, then every embedded unit. */
+export function lexSource(text: string, language: LanguageId, start = 0, end = text.length): LexedUnit[] {
+  const units: LexedUnit[] = [];
+  const pending: { language: LanguageId; start: number; end: number; depth: number }[] = [{ language, start, end, depth: 0 }];
+  while (pending.length > 0) {
+    const region = pending.shift()!;
+    const result = LEXERS[region.language](text, region.start, region.end);
+    units.push({ language: region.language, start: region.start, end: region.end, tokens: result.tokens });
+    if (region.depth >= MAX_NESTING) continue;
+    for (const embedded of result.embedded) {
+      const inner = { ...embedded, start: Math.max(embedded.start, region.start), end: Math.min(embedded.end, region.end), depth: region.depth + 1 };
+      if (inner.end > inner.start) pending.push(inner);
+    }
+  }
+  return units;
+}

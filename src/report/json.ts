@@ -1,0 +1,28 @@
+// `--format json`: the stable machine-readable shape documented in the README.
+
+import type { Formatter } from "./types.js";
+
+export const formatJson: Formatter = (findings, context) =>
+  `${JSON.stringify(
+    {
+      findings: findings.map((finding) => ({
+        ruleId: finding.ruleId,
+        file: finding.path,
+        line: finding.line,
+        column: finding.column,
+        endLine: finding.endLine,
+        endColumn: finding.endColumn,
+        language: finding.language,
+        context: finding.context,
+        redacted: finding.redacted,
+        envVar: finding.envVar,
+        fingerprint: finding.fingerprint,
+        message: finding.message,
+        suggestion: { text: finding.suggestion.text, edits: finding.suggestion.edits },
+        ...(finding.commit === undefined ? {} : { commit: finding.commit, date: finding.date }),
+      })),
+      stats: context.stats,
+    },
+    null,
+    2,
+  )}\n`;

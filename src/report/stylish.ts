@@ -1,0 +1,51 @@
+// `--format stylish` (default): grouped by file like ESLint's, with the
+// replacement to write under each finding.
+
+import type { Formatter, ReportedFinding } from "./types.js";
+
+interface Palette {
+  dim(text: string): string;
+  red(text: string): string;
+  bold(text: string): string;
+  green(text: string): string;
+  underline(text: string): string;
+}
+
+const plain: Palette = { dim: (t) => t, red: (t) => t, bold: (t) => t, green: (t) => t, underline: (t) => t };
+const ansi: Palette = {
+  dim: (t) => `\u001b[2m${t}\u001b[22m`,
+  red: (t) => `\u001b[31m${t}\u001b[39m`,
+  bold: (t) => `\u001b[1m${t}\u001b[22m`,
+  green: (t) => `\u001b[32m${t}\u001b[39m`,
+  underline: (t) => `\u001b[4m${t}\u001b[24m`,
+};
+
+export const formatStylish: Formatter = (findings, context) => {
+  const paint = context.color ? ansi : plain;
+  const lines: string[] = [];
+  const byFile = new Map<string, ReportedFinding[]>();
+  for (const finding of findings) {
+    const key = finding.commit ? `${finding.path} @ ${finding.commit.slice(0, 12)}` : finding.path;
+    byFile.set(key, [...(byFile.get(key) ?? []), finding]);
+  }
+  for (const [file, fileFindings] of byFile) {
+    lines.push(paint.underline(file));
+    for (const finding of fileFindings) {
+      const position = `${finding.line}:${finding.column}`.padEnd(8);
+      lines.push(`  ${paint.dim(position)}${paint.red("error")}  ${finding.message}  ${paint.dim(finding.ruleId)}`);
+      lines.push(`  ${" ".repeat(8)}${paint.green("suggestion:")} ${finding.suggestion.text}`);
+      if (finding.commit) lines.push(`  ${" ".repeat(8)}${paint.dim(`committed ${finding.date ?? ""} in ${finding.commit}: revoke the token in the Convoso dashboard, deleting it is not enough`)}`);
+    }
+    lines.push("");
+  }
+  const skipped = Object.entries(context.stats.filesSkipped).filter(([, count]) => count > 0);
+  const skippedNote = skipped.length ? ` (skipped ${skipped.map(([reason, count]) => `${count} ${reason}`).join(", ")})` : "";
+  if (findings.length === 0) {
+    lines.push(`${paint.green("✔")} no hardcoded tokens in ${context.stats.filesScanned} files${skippedNote}`);
+  } else {
+    const files = byFile.size;
+    lines.push(paint.red(paint.bold(`✖ ${findings.length} hardcoded token${findings.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}`)) + ` (${context.stats.filesScanned} files scanned)${skippedNote}`);
+    lines.push("  Rewrite them with `npx token-guard fix`, or mark a deliberate fake with a `token-guard-ignore` comment on its line.");
+  }
+  return `${lines.join("\n")}\n`;
+};

@@ -1,0 +1,36 @@
+// What every formatter receives: the findings of a run and what was scanned.
+
+import type { Finding } from "../detect/types.js";
+
+/** Counts of a run, reported by every format. */
+export interface ScanStats {
+  /** Files the walk (or index, or history) produced. */
+  filesListed: number;
+  /** Files read and given to the detector. */
+  filesScanned: number;
+  /** Files not scanned, by reason. */
+  filesSkipped: Record<string, number>;
+  bytesScanned: number;
+  findings: number;
+  durationMs: number;
+}
+
+/** A finding as the doors report it: path relative to the working directory, plus history fields. */
+export interface ReportedFinding extends Finding {
+  /** History scans: the commit that introduced the blob (full SHA) and its date (ISO 8601). */
+  commit?: string;
+  date?: string;
+}
+
+export interface ReportContext {
+  stats: ScanStats;
+  /** Whether to use ANSI colours (stylish only). */
+  color: boolean;
+  /** The tool's version, for formats that record it. */
+  version: string;
+  /** Rules that ran, for formats that describe them (SARIF). */
+  rules: { id: string; description: string; envVar: string; docsUrl: string }[];
+}
+
+/** A formatter: findings in, the whole output text out. Pure. */
+export type Formatter = (findings: readonly ReportedFinding[], context: ReportContext) => string;
