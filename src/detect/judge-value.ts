@@ -39,6 +39,7 @@ const PLACEHOLDER_SHAPES: RegExp[] = [
   /^[x*.#_-]+$/i, // xxxx-xxxx, ***...
   /^(?:abc|123|qwerty|asdf|test|pass|password|secret|token)+\d*$/i,
   /^(?:0123456789|1234567890|abcdefghij)/i, // sequences
+  /your[_-]?(?:api[_-]?)?(?:auth[_-]?)?(?:token|key|secret)|(?:token|key)[_-]?here/i, // YOUR_TOKEN_HERE glued to more text
 ];
 
 /** Interpolations and references that are not literal values. */
@@ -71,6 +72,8 @@ export function judgeValue(value: string, options: JudgeOptions): Verdict {
   if (isMostlyPlaceholderWords(trimmed)) return "placeholder";
   if (trimmed.length < options.minLength) return "too-short";
   if (/^\d+$/.test(trimmed) || UUID.test(trimmed)) return "identifier";
+  // Words and names (`authentication`, `CONVOSO_AUTH_TOKEN`, `x-auth-token`), not random characters.
+  if (/^[a-z]+(?:[_.-][a-z]+)*$/.test(trimmed) || /^[A-Z]+(?:[_.-][A-Z]+)*$/.test(trimmed)) return "identifier";
   if (/^(?:https?|ftp|file):\/\//i.test(trimmed) || /^[./~]*\//.test(trimmed)) return "shape";
   if (!TOKEN_CHARS.test(trimmed)) return "shape";
   if (options.valuePattern && !options.valuePattern.test(trimmed)) return "shape";
@@ -89,12 +92,12 @@ function isMostlyPlaceholderWords(value: string): boolean {
 }
 
 /**
- * A random-looking value mixes character classes and rarely repeats: at least two
- * of lower/upper/digit, and Shannon entropy of at least 3 bits per character.
+ * A random-looking value mixes letters with digits and rarely repeats a
+ * character: Shannon entropy of at least 3 bits per character. Camel-case words
+ * (`Deploymentchannelname`) have the entropy but no digits.
  */
 export function looksRandom(value: string): boolean {
-  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/].filter((klass) => klass.test(value)).length;
-  if (classes < 2) return false;
+  if (!/[0-9]/.test(value) || !/[A-Za-z]/.test(value)) return false;
   return shannonEntropy(value) >= 3;
 }
 
