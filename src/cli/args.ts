@@ -16,6 +16,7 @@ export interface RawArgs {
   maxFileSize?: string;
   noConfig: boolean;
   color?: boolean;
+  staged: boolean;
 }
 
 const FLAGS = {
@@ -24,6 +25,7 @@ const FLAGS = {
   config: { type: "string", short: "c" },
   "max-file-size": { type: "string" },
   "no-config": { type: "boolean" },
+  staged: { type: "boolean" },
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -54,6 +56,7 @@ export function parseCommandLine(argv: readonly string[]): RawArgs {
     maxFileSize: values["max-file-size"],
     noConfig: values["no-config"] ?? false,
     color: values["no-color"] ? false : values.color,
+    staged: values.staged ?? false,
   };
 }
 
@@ -61,6 +64,7 @@ export const HELP = `token-guard: find hardcoded API auth tokens and write env-v
 
 Usage:
   token-guard scan [paths...] [options]   scan files and folders (default: .)
+  token-guard scan --staged [options]     scan what git commit is about to record (pre-commit hook)
 
 Options:
   -f, --format <stylish|json>   output format (default: stylish)

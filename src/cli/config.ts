@@ -118,17 +118,18 @@ export function validateConfig(raw: unknown, shown: string): ConfigFile {
 /** The detection overrides a config asks for; custom rules get defaults for the optional fields. */
 export function detectionOverrides(config: ConfigFile): DetectionOverrides {
   return {
-    extraRules: (config.customRules ?? []).map(
-      (rule): CredentialRule => ({
-        contextWords: [],
-        hosts: [],
-        docsUrl: "",
-        minLength: 12,
-        truePositives: [],
-        falsePositives: [],
-        ...(rule as CredentialRule),
-      }),
-    ),
+    extraRules: (config.customRules ?? []).map((rule): CredentialRule => {
+      const given = rule as CredentialRule;
+      return {
+        ...given,
+        contextWords: given.contextWords ?? [],
+        hosts: given.hosts ?? [],
+        docsUrl: given.docsUrl ?? "",
+        minLength: given.minLength ?? 12,
+        truePositives: given.truePositives ?? [],
+        falsePositives: given.falsePositives ?? [],
+      };
+    }),
     ruleSettings: config.rules,
     placeholders: config.placeholders,
     minLength: config.minLength,

@@ -18,6 +18,8 @@ export interface ScanOptions {
   ignore: string[];
   color: boolean;
   config: LoadedConfig;
+  /** Scan the git index (the pre-commit hook) instead of paths. */
+  staged: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
@@ -26,6 +28,9 @@ export function resolveScanOptions(args: RawArgs, config: LoadedConfig, cwd: str
   const format = args.format ?? "stylish";
   if (!(FORMAT_NAMES as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format "${format}" (formats: ${FORMAT_NAMES.join(", ")})`);
+  }
+  if (args.staged && args.positionals.length > 0) {
+    throw new UsageError("--staged scans the whole git index: drop the paths, or drop --staged to scan them");
   }
   const maxFileSize = args.maxFileSize === undefined ? (config.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) : parseSize(args.maxFileSize);
   return {
@@ -37,6 +42,7 @@ export function resolveScanOptions(args: RawArgs, config: LoadedConfig, cwd: str
     ignore: config.config.ignore ?? [],
     color: args.color ?? (stdoutIsTty && args.output === undefined && process.env.NO_COLOR === undefined),
     config,
+    staged: args.staged,
   };
 }
 

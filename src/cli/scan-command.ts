@@ -1,14 +1,12 @@
-// `token-guard scan [paths]`: walk, read, detect, report. Reads only ScanOptions.
+// `token-guard scan [paths] | --staged`: sources in, detect, report. Reads only ScanOptions.
 
-import { writeFile, rename } from "node:fs/promises";
+import { writeFile, rename, rm } from "node:fs/promises";
 import { resolve, dirname, basename, join } from "node:path";
 import { createDetection } from "../detect/detection.js";
 import { scanSource } from "../detect/scan-source.js";
-import type { Finding } from "../detect/types.js";
+import type { Finding, Source } from "../detect/types.js";
 import { loadFormatter } from "../report/formats.js";
 import type { ScanStats } from "../report/types.js";
-import { listFiles } from "../sources/walk.js";
-import { readSources } from "../sources/read-source.js";
 import { detectionOverrides } from "./config.js";
 import { EXIT } from "./errors.js";
 import type { ScanOptions } from "./options.js";
@@ -17,13 +15,15 @@ import { VERSION } from "./version.js";
 /** Files read ahead of the detector; bounds memory while keeping the disk busy. */
 const READ_AHEAD = 16;
 
+/** What every source door yields. */
+type SourceResult = { kind: "source"; source: Source } | { kind: "skipped"; reason: string };
+
 export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStream): Promise<number> {
   const started = performance.now();
   const detection = createDetection(detectionOverrides(options.config.config));
-  const listing = await listFiles({ cwd: options.cwd, paths: options.paths, ignore: options.ignore });
-  const stats: ScanStats = { filesListed: listing.files.length, filesScanned: 0, filesSkipped: {}, bytesScanned: 0, findings: 0, durationMs: 0 };
+  const stats: ScanStats = { filesListed: 0, filesScanned: 0, filesSkipped: {}, bytesScanned: 0, findings: 0, durationMs: 0 };
   const findings: Finding[] = [];
-  for await (const result of readSources(listing.files, options.maxFileSize, READ_AHEAD)) {
+  for await (const result of openSources(options, stats)) {
     if (result.kind === "skipped") {
       stats.filesSkipped[result.reason] = (stats.filesSkipped[result.reason] ?? 0) + 1;
       continue;
@@ -37,6 +37,7 @@ export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStrea
   const format = await loadFormatter(options.format);
   const report = format(findings, {
     stats,
+    mode: options.staged ? "staged" : "files",
     color: options.color,
     version: VERSION,
     rules: detection.rules.map(({ rule }) => ({ id: rule.id, description: rule.description, envVar: rule.envVar, docsUrl: rule.docsUrl })),
@@ -46,9 +47,30 @@ export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStrea
   return findings.length > 0 ? EXIT.findings : EXIT.clean;
 }
 
+async function* openSources(options: ScanOptions, stats: ScanStats): AsyncGenerator<SourceResult> {
+  if (options.staged) {
+    const { readStagedSources } = await import("../sources/staged.js");
+    for await (const result of readStagedSources(options.cwd, options.maxFileSize)) {
+      stats.filesListed++;
+      yield result;
+    }
+    return;
+  }
+  const { listFiles } = await import("../sources/walk.js");
+  const { readSources } = await import("../sources/read-source.js");
+  const listing = await listFiles({ cwd: options.cwd, paths: options.paths, ignore: options.ignore });
+  stats.filesListed = listing.files.length;
+  yield* readSources(listing.files, options.maxFileSize, READ_AHEAD);
+}
+
 /** Writes through a temporary file and a rename, so a report is never half-written. */
 async function writeAtomically(file: string, text: string): Promise<void> {
   const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  await writeFile(temporary, text, { mode: 0o644 });
-  await rename(temporary, file);
+  try {
+    await writeFile(temporary, text, { mode: 0o644 });
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw error;
+  }
 }

@@ -8,7 +8,7 @@ import { lexIni } from "./ini.js";
 import { lexJavaScript } from "./javascript.js";
 import { lexMakefile } from "./makefile.js";
 import { lexMarkdown } from "./markdown.js";
-import { lexPhp } from "./php.js";
+import { lexPhp, lexPhpCode } from "./php.js";
 import { lexPowerShell } from "./powershell.js";
 import { lexPython } from "./python.js";
 import { lexShell } from "./shell.js";
@@ -53,7 +53,7 @@ export function lexSource(text: string, language: LanguageId, start = 0, end = t
   const pending: { language: LanguageId; start: number; end: number; depth: number }[] = [{ language, start, end, depth: 0 }];
   while (pending.length > 0) {
     const region = pending.shift()!;
-    const result = LEXERS[region.language](text, region.start, region.end);
+    const result = lexerFor(region.language, text, region.start, region.end, region.depth)(text, region.start, region.end);
     units.push({ language: region.language, start: region.start, end: region.end, tokens: result.tokens });
     if (region.depth >= MAX_NESTING) continue;
     for (const embedded of result.embedded) {
@@ -62,4 +62,10 @@ export function lexSource(text: string, language: LanguageId, start = 0, end = t
     }
   }
   return units;
+}
+
+/** A PHP snippet in a Markdown fence often has no `<?php`: read it as PHP code, not as HTML. */
+function lexerFor(language: LanguageId, text: string, start: number, end: number, depth: number): Lexer {
+  if (language === "php" && depth > 0 && !text.slice(start, end).includes("<?")) return lexPhpCode;
+  return LEXERS[language];
 }

@@ -54,8 +54,8 @@ export function scanLineComment(text: string, pos: number, end: number, markerLe
 /** `/* … *\/`, `<!-- … -->`, `<# … #>`; an unterminated comment runs to `end`. */
 export function scanBlockComment(text: string, pos: number, end: number, open: string, close: string): CommentToken {
   const contentStart = pos + open.length;
-  const closeAt = text.indexOf(close, contentStart);
-  if (closeAt < 0 || closeAt + close.length > end) {
+  const closeAt = indexOfWithin(text, close, contentStart, end);
+  if (closeAt < 0) {
     return { kind: "comment", start: pos, end, contentStart, contentEnd: end };
   }
   return { kind: "comment", start: pos, end: closeAt + close.length, contentStart, contentEnd: closeAt };
@@ -100,7 +100,8 @@ export function scanQuoted(text: string, openEnd: number, end: number, options: 
   while (pos < end) {
     const code = text.charCodeAt(pos);
     if (backslashEscapes && code === 92) {
-      pos += 2;
+      // A backslash before CRLF continues the line: skip both characters.
+      pos += text.charCodeAt(pos + 1) === CR && text.charCodeAt(pos + 2) === LF ? 3 : 2;
       continue;
     }
     if (code === closeFirst && text.startsWith(close, pos)) {
@@ -162,8 +163,8 @@ export function findClosingBracket(text: string, pos: number, end: number, open:
       continue;
     }
     if (code === 34 || code === 39 || code === 96) {
-      const quoteEnd = text.indexOf(String.fromCharCode(code), pos + 1);
-      if (quoteEnd < 0 || quoteEnd >= end) return -1;
+      const quoteEnd = indexOfWithin(text, String.fromCharCode(code), pos + 1, end);
+      if (quoteEnd < 0) return -1;
       pos = quoteEnd + 1;
       continue;
     }
@@ -171,6 +172,16 @@ export function findClosingBracket(text: string, pos: number, end: number, open:
     else if (code === close && --depth === 0) return pos;
     else if (isLineBreak(code) && depth > 8) return -1;
     pos++;
+  }
+  return -1;
+}
+
+/** `text.indexOf(needle, from)` that never looks at or past `end` (keeps sub-range lexing linear). */
+export function indexOfWithin(text: string, needle: string, from: number, end: number): number {
+  const limit = end - needle.length;
+  const first = needle.charCodeAt(0);
+  for (let at = from; at <= limit; at++) {
+    if (text.charCodeAt(at) === first && text.startsWith(needle, at)) return at;
   }
   return -1;
 }

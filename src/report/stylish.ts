@@ -46,6 +46,10 @@ export const formatStylish: Formatter = (findings, context) => {
     const files = byFile.size;
     lines.push(paint.red(paint.bold(`✖ ${findings.length} hardcoded token${findings.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}`)) + ` (${context.stats.filesScanned} files scanned)${skippedNote}`);
     lines.push("  Rewrite them with `npx token-guard fix`, or mark a deliberate fake with a `token-guard-ignore` comment on its line.");
+    if (context.mode === "staged") {
+      lines.push("  The commit was blocked: these values are in the staged content. After fixing, `git add` the files again.");
+      lines.push("  To commit anyway (not recommended): git commit --no-verify");
+    }
   }
   return `${lines.join("\n")}\n`;
 };

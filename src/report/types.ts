@@ -24,6 +24,8 @@ export interface ReportedFinding extends Finding {
 
 export interface ReportContext {
   stats: ScanStats;
+  /** What was scanned: files, the git index (pre-commit), or history. */
+  mode: "files" | "staged" | "history";
   /** Whether to use ANSI colours (stylish only). */
   color: boolean;
   /** The tool's version, for formats that record it. */

@@ -1,0 +1,329 @@
+// Front end for PHP: HTML outside `<?php … ?>` / `<?= … ?>` (lexed by the HTML front
+// end), and inside them variables, strings with their interpolations, heredocs and comments.
+
+import { lexHtml } from "./html.js";
+import {
+  findClosingBracket,
+  findLineEnd,
+  isDigit,
+  isIdentChar,
+  isIdentStart,
+  isLineBreak,
+  isSpace,
+  plainName,
+  scanBlockComment,
+  scanLineComment,
+  scanQuoted,
+  skipWhile,
+  type InterpolationScanner,
+} from "./scanner.js";
+import type { EmbeddedRegion, LexResult, StringPart, StringToken, Token } from "./tokens.js";
+
+/** Operators emitted as one token, longest first. */
+const OPERATORS = [
+  "<=>", "===", "!==", "??=", "?->", "**=", "...", "<<=", ">>=",
+  "=>", "->", "::", "??", "?:", ".=", "==", "!=", "<>", "<=", ">=", "&&", "||", "++", "--",
+  "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "**", "<<", ">>",
+];
+
+// `$` is the variable sigil, handled before names are read.
+function isPhpIdentStart(code: number): boolean {
+  return code !== 36 && isIdentStart(code);
+}
+
+function isPhpIdentChar(code: number): boolean {
+  return code !== 36 && isIdentChar(code);
+}
+
+/** A PHP file: HTML until an open tag, PHP code until `?>`, and so on. */
+export function lexPhp(text: string, start = 0, end = text.length): LexResult {
+  return lexFrom(text, start, end, false);
+}
+
+/**
+ * PHP code with no open tag in front, as in a Markdown fence or a `php -r` argument;
+ * a `?>` in it still switches to HTML.
+ */
+export function lexPhpCode(text: string, start = 0, end = text.length): LexResult {
+  return lexFrom(text, start, end, true);
+}
+
+function lexFrom(text: string, start: number, end: number, inCode: boolean): LexResult {
+  const tokens: Token[] = [];
+  const embedded: EmbeddedRegion[] = [];
+  let pos = start;
+  while (pos < end) {
+    if (inCode) {
+      pos = lexCode(text, pos, end, tokens);
+      inCode = false;
+      continue;
+    }
+    const tag = findOpenTag(text, pos, end);
+    const htmlEnd = tag ? tag.start : end;
+    if (htmlEnd > pos) {
+      const html = lexHtml(text, pos, htmlEnd);
+      // A loop, not push(...): a long page can have more tokens than a call has arguments.
+      for (const token of html.tokens) tokens.push(token);
+      for (const region of html.embedded) embedded.push(region);
+    }
+    if (!tag) break;
+    pos = tag.codeStart;
+    inCode = true;
+  }
+  return { tokens, embedded };
+}
+
+/** The next `<?php`, `<?=` or short `<? ` at or after `pos`. */
+function findOpenTag(text: string, pos: number, end: number): { start: number; codeStart: number } | undefined {
+  for (let p = pos; p + 1 < end; p++) {
+    if (text.charCodeAt(p) !== 60 || text.charCodeAt(p + 1) !== 63) continue;
+    const after = p + 2 < end ? text.charCodeAt(p + 2) : -1;
+    if (after === 61) return { start: p, codeStart: p + 3 };
+    if (p + 5 <= end && text.slice(p + 2, p + 5).toLowerCase() === "php") {
+      if (p + 5 === end || isSpace(text.charCodeAt(p + 5)) || isLineBreak(text.charCodeAt(p + 5))) return { start: p, codeStart: p + 5 };
+    }
+    // `<?xml` is markup; `<?` before whitespace is a short open tag in legacy code.
+    if (after === -1 || isSpace(after) || isLineBreak(after)) return { start: p, codeStart: p + 2 };
+  }
+  return undefined;
+}
+
+/** Lexes PHP code from `pos` to `?>` (emitted as the `;` it implies); returns the index after it. */
+function lexCode(text: string, pos: number, end: number, tokens: Token[]): number {
+  while (pos < end) {
+    const code = text.charCodeAt(pos);
+    if (isSpace(code) || isLineBreak(code)) {
+      pos++;
+      continue;
+    }
+    const next = pos + 1 < end ? text.charCodeAt(pos + 1) : -1;
+    if (code === 63 && next === 62) {
+      tokens.push({ kind: "punct", start: pos, end: pos + 2, text: ";" });
+      return pos + 2;
+    }
+    if (code === 35 && next === 91) {
+      tokens.push({ kind: "punct", start: pos, end: pos + 2, text: "#[" });
+      pos += 2;
+      continue;
+    }
+    if (code === 35 || (code === 47 && next === 47)) {
+      const marker = code === 35 ? 1 : 2;
+      const comment = scanLineComment(text, pos, lineCommentEnd(text, pos + marker, end), marker);
+      tokens.push(comment);
+      pos = comment.end;
+      continue;
+    }
+    if (code === 47 && next === 42) {
+      const comment = scanBlockComment(text, pos, end, "/*", "*/");
+      tokens.push(comment);
+      pos = comment.end;
+      continue;
+    }
+    if (code === 39) {
+      // Only \\ and \' are escapes here, but skipping any escaped character finds the same end.
+      const token = scanQuoted(text, pos + 1, end, { close: "'", quote: "single", backslashEscapes: true, endsAtLineBreak: false });
+      tokens.push(token);
+      pos = token.end;
+      continue;
+    }
+    if (code === 34 || code === 96) {
+      const token = scanQuoted(text, pos + 1, end, {
+        close: text.charAt(pos),
+        quote: code === 34 ? "double" : "backtick",
+        backslashEscapes: true,
+        endsAtLineBreak: false,
+        interpolation: INTERPOLATION,
+      });
+      tokens.push(token);
+      pos = token.end;
+      continue;
+    }
+    if (code === 60 && pos + 3 <= end && text.startsWith("<<<", pos)) {
+      const heredoc = scanHeredoc(text, pos, end);
+      if (heredoc) {
+        tokens.push(heredoc);
+        pos = heredoc.end;
+        continue;
+      }
+    }
+    if ((code === 36 && isPhpIdentStart(next)) || isPhpIdentStart(code)) {
+      const identEnd = skipWhile(text, pos + 1, end, isPhpIdentChar);
+      tokens.push({ kind: "identifier", start: pos, end: identEnd, text: text.slice(pos, identEnd) });
+      pos = identEnd;
+      continue;
+    }
+    if (isDigit(code) || (code === 46 && isDigit(next))) {
+      const numberEnd = scanNumber(text, pos, end);
+      tokens.push({ kind: "number", start: pos, end: numberEnd });
+      pos = numberEnd;
+      continue;
+    }
+    const operator = OPERATORS.find((candidate) => pos + candidate.length <= end && text.startsWith(candidate, pos)) ?? text.charAt(pos);
+    tokens.push({ kind: "punct", start: pos, end: pos + operator.length, text: operator });
+    pos += operator.length;
+  }
+  return end;
+}
+
+/** A `//` or `#` comment ends at the line break or at a `?>`, which leaves PHP even there. */
+function lineCommentEnd(text: string, pos: number, end: number): number {
+  for (; pos < end; pos++) {
+    const code = text.charCodeAt(pos);
+    if (isLineBreak(code) || (code === 63 && pos + 1 < end && text.charCodeAt(pos + 1) === 62)) return pos;
+  }
+  return end;
+}
+
+/** `$name`, `$name->prop`, `$name[key]` (PHP's simple syntax) and `${name}`. */
+const dollarInterpolation: InterpolationScanner = (text, pos, end) => {
+  const next = pos + 1 < end ? text.charCodeAt(pos + 1) : -1;
+  if (next === 123) {
+    const close = findClosingBracket(text, pos + 2, end, 123, 125);
+    if (close < 0) return undefined;
+    // `${name}` reads `$name`; anything else inside is an expression.
+    const inner = text.slice(pos + 2, close).trim();
+    const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(inner) ? `$${inner}` : undefined;
+    return { kind: "interpolation", start: pos, end: close + 1, name };
+  }
+  if (!isPhpIdentStart(next)) return undefined;
+  const nameEnd = skipWhile(text, pos + 2, end, isPhpIdentChar);
+  let partEnd = nameEnd;
+  if (nameEnd + 2 < end && text.startsWith("->", nameEnd) && isPhpIdentStart(text.charCodeAt(nameEnd + 2))) {
+    partEnd = skipWhile(text, nameEnd + 3, end, isPhpIdentChar);
+  } else if (nameEnd < end && text.charCodeAt(nameEnd) === 91) {
+    partEnd = offsetEnd(text, nameEnd, end) ?? nameEnd;
+  }
+  return { kind: "interpolation", start: pos, end: partEnd, name: plainName(text.slice(pos, partEnd)) };
+};
+
+/** `{$expr}`: any expression that starts with a variable. */
+const braceInterpolation: InterpolationScanner = (text, pos, end) => {
+  if (pos + 1 >= end || text.charCodeAt(pos + 1) !== 36) return undefined;
+  const close = findClosingBracket(text, pos + 1, end, 123, 125);
+  if (close < 0) return undefined;
+  return { kind: "interpolation", start: pos, end: close + 1, name: plainName(text.slice(pos + 1, close)) };
+};
+
+const INTERPOLATION = [
+  { trigger: 36, scan: dollarInterpolation },
+  { trigger: 123, scan: braceInterpolation },
+];
+
+/**
+ * The end of `[key]` after a variable in a string: a bare word, number or variable,
+ * or (tolerated, though PHP rejects it there) a single-quoted key on one line.
+ */
+function offsetEnd(text: string, open: number, end: number): number | undefined {
+  let pos = open + 1;
+  if (pos < end && text.charCodeAt(pos) === 39) {
+    pos = skipWhile(text, pos + 1, end, (code) => code !== 39 && !isLineBreak(code)) + 1;
+  } else {
+    if (pos < end && (text.charCodeAt(pos) === 45 || text.charCodeAt(pos) === 36)) pos++;
+    const keyEnd = skipWhile(text, pos, end, isPhpIdentChar);
+    if (keyEnd === pos) return undefined;
+    pos = keyEnd;
+  }
+  return pos < end && text.charCodeAt(pos) === 93 ? pos + 1 : undefined;
+}
+
+/**
+ * `<<<EOT`, `<<<"EOT"` (heredoc) or `<<<'EOT'` (nowdoc) at `pos`; undefined when the
+ * opener is not well formed, so the `<<<` is read as operators. The body runs to the
+ * first line holding only the (possibly indented) identifier, which may be followed by
+ * punctuation such as `;` or `)` (PHP 7.3+); unterminated, it runs to `end`.
+ */
+function scanHeredoc(text: string, pos: number, end: number): StringToken | undefined {
+  let idStart = skipWhile(text, pos + 3, end, (code) => code === 32 || code === 9);
+  const quoteCode = idStart < end ? text.charCodeAt(idStart) : -1;
+  const quoted = quoteCode === 34 || quoteCode === 39;
+  if (quoted) idStart++;
+  if (idStart >= end || !isPhpIdentStart(text.charCodeAt(idStart))) return undefined;
+  const idEnd = skipWhile(text, idStart + 1, end, isPhpIdentChar);
+  const id = text.slice(idStart, idEnd);
+  let openerEnd = idEnd;
+  if (quoted) {
+    if (openerEnd >= end || text.charCodeAt(openerEnd) !== quoteCode) return undefined;
+    openerEnd++;
+  }
+  if (openerEnd >= end || !isLineBreak(text.charCodeAt(openerEnd))) return undefined;
+  const bodyStart = openerEnd + lineBreakLength(text, openerEnd, end);
+  let contentEnd = end;
+  let tokenEnd = end;
+  let lineStart = bodyStart;
+  let previousLineEnd = bodyStart;
+  while (lineStart < end) {
+    const markerStart = skipWhile(text, lineStart, end, (code) => code === 32 || code === 9);
+    const markerEnd = markerStart + id.length;
+    if (markerEnd <= end && text.startsWith(id, markerStart) && (markerEnd === end || !isPhpIdentChar(text.charCodeAt(markerEnd)))) {
+      contentEnd = previousLineEnd;
+      tokenEnd = markerEnd;
+      break;
+    }
+    const lineEnd = findLineEnd(text, markerStart, end);
+    previousLineEnd = lineEnd;
+    lineStart = lineEnd + lineBreakLength(text, lineEnd, end);
+  }
+  const nowdoc = quoteCode === 39;
+  return {
+    kind: "string",
+    start: pos,
+    end: tokenEnd,
+    contentStart: bodyStart,
+    contentEnd,
+    quote: nowdoc ? "nowdoc" : "heredoc",
+    prefix: "",
+    parts: nowdoc ? textParts(bodyStart, contentEnd) : bodyParts(text, bodyStart, contentEnd),
+  };
+}
+
+/** 2 for CR LF, 1 for another line break, 0 at `end`. */
+function lineBreakLength(text: string, pos: number, end: number): number {
+  if (pos >= end) return 0;
+  return text.charCodeAt(pos) === 13 && pos + 1 < end && text.charCodeAt(pos + 1) === 10 ? 2 : 1;
+}
+
+function textParts(start: number, end: number): StringPart[] {
+  return end > start ? [{ kind: "text", start, end }] : [];
+}
+
+/**
+ * Text and interpolation parts of a heredoc body. scanQuoted needs a closing quote to
+ * stop at; a heredoc has none (its end is already known), so this walks the body itself.
+ */
+function bodyParts(text: string, start: number, end: number): StringPart[] {
+  const parts: StringPart[] = [];
+  let textStart = start;
+  let pos = start;
+  while (pos < end) {
+    const code = text.charCodeAt(pos);
+    if (code === 92) {
+      pos += 2;
+      continue;
+    }
+    const part = code === 36 ? dollarInterpolation(text, pos, end) : code === 123 ? braceInterpolation(text, pos, end) : undefined;
+    if (part) {
+      if (pos > textStart) parts.push({ kind: "text", start: textStart, end: pos });
+      parts.push(part);
+      pos = part.end;
+      textStart = pos;
+      continue;
+    }
+    pos++;
+  }
+  if (end > textStart) parts.push({ kind: "text", start: textStart, end });
+  return parts;
+}
+
+/** Digits, `_`, `.`, radix letters, and the sign of a decimal exponent (`1e-5`). */
+function scanNumber(text: string, pos: number, end: number): number {
+  const radix = text.charCodeAt(pos) === 48 && /[xob]/i.test(text.charAt(pos + 1));
+  let numberEnd = pos + 1;
+  while (numberEnd < end) {
+    const code = text.charCodeAt(numberEnd);
+    const previous = text.charCodeAt(numberEnd - 1);
+    const exponentSign = (code === 43 || code === 45) && (previous === 101 || previous === 69) && !radix;
+    if (!isPhpIdentChar(code) && code !== 46 && !exponentSign) break;
+    numberEnd++;
+  }
+  return numberEnd;
+}

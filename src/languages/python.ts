@@ -1,0 +1,183 @@
+// Front end for Python: strings with their prefix and quote kind (f-strings split
+// into text and `{}` parts), `#` comments, identifiers, `or` as `||`, and operators.
+
+import {
+  findClosingBracket,
+  findLineEnd,
+  isDigit,
+  isIdentChar,
+  isIdentStart,
+  isLineBreak,
+  isSpace,
+  plainName,
+  scanLineComment,
+  scanQuoted,
+  type InterpolationScanner,
+} from "./scanner.js";
+import type { LexResult, StringToken, Token } from "./tokens.js";
+
+/** Operators emitted as one token, longest first. */
+const OPERATORS = [
+  "**=", "//=", ">>=", "<<=", "...",
+  ":=", "==", "!=", "<=", ">=", "->", "**", "//", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "<<", ">>",
+];
+
+/** String prefixes (lower case); `t` is Python 3.14's template string, which interpolates like `f`. */
+const STRING_PREFIXES = new Set(["r", "u", "b", "f", "t", "br", "rb", "fr", "rf", "tr", "rt"]);
+
+// `$` is an identifier character in JavaScript but an error in Python.
+function isPythonIdentStart(code: number): boolean {
+  return code !== 36 && isIdentStart(code);
+}
+
+function isPythonIdentChar(code: number): boolean {
+  return code !== 36 && isIdentChar(code);
+}
+
+export function lexPython(text: string, start = 0, end = text.length): LexResult {
+  const tokens: Token[] = [];
+  const lineEndAt = lineEndFinder(text, end);
+  let pos = start;
+  while (pos < end) {
+    const code = text.charCodeAt(pos);
+    if (isSpace(code) || isLineBreak(code)) {
+      pos++;
+      continue;
+    }
+    if (code === 35) {
+      const comment = scanLineComment(text, pos, end, 1);
+      tokens.push(comment);
+      pos = comment.end;
+      continue;
+    }
+    if (code === 34 || code === 39) {
+      const token = scanString(text, pos, pos, "", end, lineEndAt);
+      tokens.push(token);
+      pos = token.end;
+      continue;
+    }
+    // A backslash before a line break joins lines; it is layout, not an operator.
+    if (code === 92 && pos + 1 < end && isLineBreak(text.charCodeAt(pos + 1))) {
+      pos += 2;
+      continue;
+    }
+    if (isPythonIdentStart(code)) {
+      const identEnd = skipIdent(text, pos + 1, end);
+      const word = text.slice(pos, identEnd);
+      const after = identEnd < end ? text.charCodeAt(identEnd) : -1;
+      const prefix = word.toLowerCase();
+      if ((after === 34 || after === 39) && STRING_PREFIXES.has(prefix)) {
+        const token = scanString(text, pos, identEnd, prefix, end, lineEndAt);
+        tokens.push(token);
+        pos = token.end;
+        continue;
+      }
+      tokens.push(word === "or" ? { kind: "punct", start: pos, end: identEnd, text: "||" } : { kind: "identifier", start: pos, end: identEnd, text: word });
+      pos = identEnd;
+      continue;
+    }
+    if (isDigit(code) || (code === 46 && pos + 1 < end && isDigit(text.charCodeAt(pos + 1)))) {
+      const numberEnd = scanNumber(text, pos, end);
+      tokens.push({ kind: "number", start: pos, end: numberEnd });
+      pos = numberEnd;
+      continue;
+    }
+    const operator = OPERATORS.find((candidate) => pos + candidate.length <= end && text.startsWith(candidate, pos)) ?? text.charAt(pos);
+    tokens.push({ kind: "punct", start: pos, end: pos + operator.length, text: operator });
+    pos += operator.length;
+  }
+  return { tokens, embedded: [] };
+}
+
+function skipIdent(text: string, pos: number, end: number): number {
+  while (pos < end && isPythonIdentChar(text.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/** The string whose opening quote is at `quoteAt` (after any prefix starting at `tokenStart`). */
+function scanString(
+  text: string,
+  tokenStart: number,
+  quoteAt: number,
+  prefix: string,
+  end: number,
+  lineEndAt: (pos: number) => number,
+): StringToken {
+  const quoteChar = text.charAt(quoteAt);
+  const triple = quoteAt + 3 <= end && text.startsWith(quoteChar.repeat(3), quoteAt);
+  const interpolates = prefix.includes("f") || prefix.includes("t");
+  const close = triple ? quoteChar.repeat(3) : quoteChar;
+  return scanQuoted(text, quoteAt + close.length, end, {
+    close,
+    quote: triple ? (quoteChar === "'" ? "triple-single" : "triple-double") : quoteChar === "'" ? "single" : "double",
+    prefix,
+    // Raw strings keep their backslashes, but a backslash still stops the quote after it
+    // from closing the string, so the extent is found exactly as for escaped strings.
+    backslashEscapes: true,
+    endsAtLineBreak: !triple,
+    interpolation: interpolates ? [{ trigger: 123, scan: replacementField(triple ? undefined : lineEndAt) }] : undefined,
+    tokenStart,
+  });
+}
+
+/**
+ * Scans `{expr!conv:spec}` fields of one f-string. `{{` is a literal brace: scanQuoted
+ * offers each `{` in order, so the second brace of a pair is remembered and passed over.
+ * In a one-line string a field must close on its line, so a stray `{` cannot swallow code.
+ */
+function replacementField(lineEndAt: ((pos: number) => number) | undefined): InterpolationScanner {
+  let literalBraceAt = -1;
+  return (text, pos, end) => {
+    if (pos === literalBraceAt) return undefined;
+    if (pos + 1 < end && text.charCodeAt(pos + 1) === 123) {
+      literalBraceAt = pos + 1;
+      return undefined;
+    }
+    const limit = lineEndAt ? Math.min(end, lineEndAt(pos)) : end;
+    const close = findClosingBracket(text, pos + 1, limit, 123, 125);
+    if (close < 0) return undefined;
+    return { kind: "interpolation", start: pos, end: close + 1, name: fieldName(text.slice(pos + 1, close)) };
+  };
+}
+
+/**
+ * The plain name a replacement field reads. Cutting at the first `:` or `!` is safe:
+ * one nested in brackets or quotes leaves a prefix plainName rejects anyway.
+ */
+function fieldName(expression: string): string | undefined {
+  const cut = expression.search(/:|!(?!=)/);
+  let field = (cut < 0 ? expression : expression.slice(0, cut)).trim();
+  // `{name=}` prints its own source before the value; the name is still what it reads.
+  if (field.endsWith("=") && !/[=!<>]=$/.test(field)) field = field.slice(0, -1);
+  return plainName(field);
+}
+
+/**
+ * The line end at or after `pos`, remembered between calls: a lexer asks with rising
+ * positions, so a long line is walked once however many strings sit on it.
+ */
+function lineEndFinder(text: string, end: number): (pos: number) => number {
+  let from = Number.POSITIVE_INFINITY;
+  let lineEnd = -1;
+  return (pos) => {
+    if (pos < from || pos > lineEnd) {
+      from = pos;
+      lineEnd = findLineEnd(text, pos, end);
+    }
+    return lineEnd;
+  };
+}
+
+/** Digits, `_`, `.`, radix and suffix letters, and the sign of a decimal exponent (`1e-5`). */
+function scanNumber(text: string, pos: number, end: number): number {
+  const radix = text.charCodeAt(pos) === 48 && /[xob]/i.test(text.charAt(pos + 1));
+  let numberEnd = pos + 1;
+  while (numberEnd < end) {
+    const code = text.charCodeAt(numberEnd);
+    const previous = text.charCodeAt(numberEnd - 1);
+    const exponentSign = (code === 43 || code === 45) && (previous === 101 || previous === 69) && !radix;
+    if (!isPythonIdentChar(code) && code !== 46 && !exponentSign) break;
+    numberEnd++;
+  }
+  return numberEnd;
+}

@@ -1,0 +1,101 @@
+// The pre-commit door: what `git commit` is about to record — the blobs in the
+// index for every added, copied or modified file — never the working tree.
+
+import { execFile } from "node:child_process";
+import { posix, relative, sep } from "node:path";
+import { promisify } from "node:util";
+import type { Source } from "../detect/types.js";
+import { readBlobs } from "./git-objects.js";
+import { SourceError } from "./source-error.js";
+
+const run = promisify(execFile);
+
+/** One staged file. */
+export interface StagedEntry {
+  /** Path relative to the repository root (POSIX, as git prints it). */
+  repoPath: string;
+  /** Path relative to the working directory, for reports. */
+  path: string;
+  oid: string;
+  mode: string;
+}
+
+export type StagedResult =
+  | { kind: "source"; source: Source }
+  | { kind: "skipped"; path: string; reason: "binary" | "too-large" | "submodule" | "symlink" | "vanished" };
+
+const SUBMODULE = "160000";
+const SYMLINK = "120000";
+const NUL_SNIFF_BYTES = 8000;
+
+/** The repository root containing `cwd`; a one-line error outside a repository. */
+export async function gitRoot(cwd: string): Promise<string> {
+  try {
+    const { stdout } = await run("git", ["rev-parse", "--show-toplevel"], { cwd });
+    return stdout.replace(/\n$/, "");
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") throw new SourceError("GIT_FAILED", cwd, "git is not installed or not on PATH: --staged needs git");
+    throw new SourceError("GIT_FAILED", cwd, "not inside a git repository: --staged scans the git index, run it in a repository");
+  }
+}
+
+/**
+ * Lists the index entries that differ from HEAD (or every entry on the first
+ * commit), without renames so a renamed file is scanned as added.
+ */
+export async function listStaged(cwd: string): Promise<{ root: string; entries: StagedEntry[] }> {
+  const root = await gitRoot(cwd);
+  let stdout: string;
+  try {
+    ({ stdout } = await run("git", ["diff", "--cached", "--raw", "-z", "--no-renames", "--no-abbrev", "--diff-filter=ACMT", "--ignore-submodules=none"], {
+      cwd: root,
+      maxBuffer: 1 << 30,
+      encoding: "utf8",
+    }));
+  } catch (error) {
+    throw new SourceError("GIT_FAILED", root, `git diff --cached failed: ${firstLine((error as { stderr?: string }).stderr)}`);
+  }
+  const entries: StagedEntry[] = [];
+  const fields = stdout.split("\0");
+  for (let index = 0; index + 1 < fields.length; index += 2) {
+    // `:oldmode newmode oldoid newoid status` then the path.
+    const [, newMode, , newOid] = fields[index]!.slice(1).split(" ");
+    const repoPath = fields[index + 1]!;
+    if (!newMode || !newOid) continue;
+    entries.push({ repoPath, path: toCwdPath(root, cwd, repoPath), oid: newOid, mode: newMode });
+  }
+  return { root, entries };
+}
+
+/** Reads the staged blobs through one `git cat-file --batch`, in the order listed. */
+export async function* readStagedSources(cwd: string, maxFileSize: number): AsyncGenerator<StagedResult> {
+  const { root, entries } = await listStaged(cwd);
+  const readable: StagedEntry[] = [];
+  for (const entry of entries) {
+    if (entry.mode === SUBMODULE) yield { kind: "skipped", path: entry.path, reason: "submodule" };
+    else if (entry.mode === SYMLINK) yield { kind: "skipped", path: entry.path, reason: "symlink" };
+    else if (/^0+$/.test(entry.oid)) yield { kind: "skipped", path: entry.path, reason: "vanished" };
+    else readable.push(entry);
+  }
+  const requests = readable.map((entry) => ({ oid: entry.oid, tag: entry }));
+  for await (const blob of readBlobs(root, requests, maxFileSize)) {
+    const entry = blob.tag;
+    if (blob.kind === "too-large") yield { kind: "skipped", path: entry.path, reason: "too-large" };
+    else if (blob.kind === "missing") yield { kind: "skipped", path: entry.path, reason: "vanished" };
+    else if (blob.content.subarray(0, NUL_SNIFF_BYTES).includes(0)) yield { kind: "skipped", path: entry.path, reason: "binary" };
+    else {
+      // A staged `.env` is about to be committed, so it is not ignored whatever .gitignore says.
+      yield { kind: "source", source: { path: entry.path, text: blob.content.toString("utf8"), gitIgnored: false } };
+    }
+  }
+}
+
+function toCwdPath(root: string, cwd: string, repoPath: string): string {
+  const fromCwd = relative(cwd, `${root}/${repoPath}`);
+  return sep === "/" ? fromCwd : fromCwd.split(sep).join(posix.sep);
+}
+
+function firstLine(text: string | undefined): string {
+  return (text ?? "").trim().split("\n")[0] ?? "";
+}

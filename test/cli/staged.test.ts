@@ -1,0 +1,136 @@
+// `token-guard scan --staged` against real git repositories: it must read the index, not the working tree.
+import { symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { git, makeRepo, makeTree, runCli, writeFiles } from "../support/cli.js";
+import { fakeToken } from "../support/tokens.js";
+
+const TOKEN = fakeToken(1);
+const leakyPython = (token = TOKEN) => `import requests\nauth_token = "${token}"\nrequests.post("https://api.convoso.com/v1/campaigns/search", data={"auth_token": auth_token})\n`;
+const cleanPython = `import os\nauth_token = os.environ["CONVOSO_AUTH_TOKEN"]\n`;
+
+function stagedJson(cwd: string): { status: number; files: string[]; lines: string[]; stderr: string; stdout: string } {
+  const result = runCli(["scan", "--staged", "--format", "json"], cwd);
+  const parsed = result.stdout ? (JSON.parse(result.stdout) as { findings: { file: string; line: number }[] }) : { findings: [] };
+  return {
+    status: result.status,
+    files: parsed.findings.map((finding) => finding.file),
+    lines: parsed.findings.map((finding) => `${finding.file}:${finding.line}`),
+    stderr: result.stderr,
+    stdout: result.stdout,
+  };
+}
+
+describe("scan --staged", () => {
+  it("finds a token on the first commit of a repository (no HEAD yet)", () => {
+    const repo = makeRepo({ "sync.py": leakyPython() });
+    git(repo, "add", "sync.py");
+    expect(stagedJson(repo)).toMatchObject({ status: 1, lines: ["sync.py:2"] });
+  });
+
+  it("is clean when nothing is staged", () => {
+    const repo = makeRepo({ "sync.py": leakyPython() });
+    expect(stagedJson(repo)).toMatchObject({ status: 0, files: [] });
+  });
+
+  it("ignores a token that exists only in the working tree (partial staging)", () => {
+    const repo = makeRepo({ "sync.py": cleanPython });
+    git(repo, "add", "sync.py");
+    writeFileSync(join(repo, "sync.py"), leakyPython());
+    expect(stagedJson(repo)).toMatchObject({ status: 0, files: [] });
+  });
+
+  it("blocks a token that is staged and then removed from the working tree only", () => {
+    const repo = makeRepo({ "sync.py": leakyPython() });
+    git(repo, "add", "sync.py");
+    writeFileSync(join(repo, "sync.py"), cleanPython);
+    expect(stagedJson(repo)).toMatchObject({ status: 1, lines: ["sync.py:2"] });
+  });
+
+  it("scans renamed files under their new name and ignores deletions", () => {
+    const repo = makeRepo({ "old.py": leakyPython(), "gone.py": leakyPython(fakeToken(2)) });
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "--no-verify", "-m", "base");
+    git(repo, "mv", "old.py", "new name.py");
+    git(repo, "rm", "-q", "gone.py");
+    expect(stagedJson(repo)).toMatchObject({ status: 1, files: ["new name.py"] });
+  });
+
+  it("reads only changed files, not the whole index", () => {
+    const repo = makeRepo({ "committed.py": leakyPython() });
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "--no-verify", "-m", "base");
+    writeFiles(repo, { "other.py": cleanPython });
+    git(repo, "add", "other.py");
+    expect(stagedJson(repo)).toMatchObject({ status: 0, files: [] });
+  });
+
+  it("handles file names with spaces, unicode and newlines", () => {
+    const names = ["with space.py", "ünïcødé.py", "new\nline.py"];
+    const repo = makeRepo(Object.fromEntries(names.map((name, index) => [name, leakyPython(fakeToken(10 + index))])));
+    git(repo, "add", ".");
+    const result = stagedJson(repo);
+    expect(result.status).toBe(1);
+    expect(result.files.sort()).toEqual([...names].sort());
+  });
+
+  it("reports paths relative to a subdirectory it runs from", () => {
+    const repo = makeRepo({ "app/api/sync.py": leakyPython() });
+    git(repo, "add", ".");
+    expect(stagedJson(join(repo, "app"))).toMatchObject({ status: 1, lines: ["api/sync.py:2"] });
+  });
+
+  it("skips binary blobs, symlinks and oversized blobs, counting them", () => {
+    const repo = makeRepo({ "blob.bin": Buffer.concat([Buffer.from(leakyPython()), Buffer.from([0, 1, 2])]), "big.py": leakyPython().repeat(2000) });
+    symlinkSync("blob.bin", join(repo, "link.py"));
+    git(repo, "add", ".");
+    const result = runCli(["scan", "--staged", "--format", "json", "--max-file-size", "10k"], repo);
+    const parsed = JSON.parse(result.stdout) as { findings: unknown[]; stats: { filesSkipped: Record<string, number> } };
+    expect(result.status).toBe(0);
+    expect(parsed.findings).toEqual([]);
+    expect(parsed.stats.filesSkipped).toEqual({ binary: 1, symlink: 1, "too-large": 1 });
+  });
+
+  it("skips submodules", () => {
+    const inner = makeRepo({ "sync.py": leakyPython() });
+    git(inner, "add", ".");
+    git(inner, "commit", "-q", "--no-verify", "-m", "inner");
+    const repo = makeRepo();
+    git(repo, "-c", "protocol.file.allow=always", "submodule", "add", "-q", inner, "vendor/inner");
+    const result = stagedJson(repo);
+    expect(result).toMatchObject({ status: 0, files: [] });
+  });
+
+  it("scans a staged .env (it is about to be committed)", () => {
+    const repo = makeRepo({ ".env": `CONVOSO_AUTH_TOKEN=${TOKEN}\n` });
+    git(repo, "add", "-f", ".env");
+    expect(stagedJson(repo)).toMatchObject({ status: 1, files: [".env"] });
+  });
+
+  it("rejects paths together with --staged", () => {
+    const repo = makeRepo();
+    const result = runCli(["scan", "--staged", "src"], repo);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("fails with one line and exit 2 outside a git repository", () => {
+    const dir = makeTree({ "a.py": cleanPython });
+    const result = runCli(["scan", "--staged"], dir, { GIT_CEILING_DIRECTORIES: dir.replace(/\/[^/]+$/, "") });
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^token-guard: not inside a git repository/);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("does not print the token, and says how to fix and how to bypass", () => {
+    const repo = makeRepo({ "sync.py": leakyPython() });
+    git(repo, "add", ".");
+    const result = runCli(["scan", "--staged"], repo);
+    expect(result.status).toBe(1);
+    expect(result.stdout).not.toContain(TOKEN);
+    expect(result.stdout).toContain("sync.py");
+    expect(result.stdout).toContain('os.environ["CONVOSO_AUTH_TOKEN"]');
+    expect(result.stdout).toContain("token-guard-ignore");
+    expect(result.stdout.trim().split("\n").at(-1)).toContain("git commit --no-verify");
+  });
+});
