@@ -4,7 +4,7 @@
 import { parseArgs } from "node:util";
 import { UsageError } from "./errors.js";
 
-export const COMMANDS = ["scan", "help", "version"] as const;
+export const COMMANDS = ["scan", "init", "help", "version"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface RawArgs {
@@ -17,6 +17,8 @@ export interface RawArgs {
   noConfig: boolean;
   color?: boolean;
   staged: boolean;
+  gitHook: boolean;
+  force: boolean;
 }
 
 const FLAGS = {
@@ -26,6 +28,8 @@ const FLAGS = {
   "max-file-size": { type: "string" },
   "no-config": { type: "boolean" },
   staged: { type: "boolean" },
+  "git-hook": { type: "boolean" },
+  force: { type: "boolean" },
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
   help: { type: "boolean", short: "h" },
@@ -45,8 +49,9 @@ export function parseCommandLine(argv: readonly string[]): RawArgs {
   if (values.help) command = "help";
   else if (values.version) command = "version";
   else if (first !== undefined && (COMMANDS as readonly string[]).includes(first)) command = first as CommandName;
-  else if (first !== undefined) throw new UsageError(`unknown command "${first}" (commands: scan; see token-guard --help)`);
+  else if (first !== undefined) throw new UsageError(`unknown command "${first}" (commands: ${COMMANDS.join(", ")}; see token-guard --help)`);
   else command = "help";
+  if (command === "init" && rest.length > 0) throw new UsageError(`init takes no paths (got "${rest[0]}"): run it inside the repository`);
   return {
     command,
     positionals: command === "scan" ? rest : [],
@@ -57,6 +62,8 @@ export function parseCommandLine(argv: readonly string[]): RawArgs {
     noConfig: values["no-config"] ?? false,
     color: values["no-color"] ? false : values.color,
     staged: values.staged ?? false,
+    gitHook: values["git-hook"] ?? false,
+    force: values.force ?? false,
   };
 }
 
@@ -65,6 +72,7 @@ export const HELP = `token-guard: find hardcoded API auth tokens and write env-v
 Usage:
   token-guard scan [paths...] [options]   scan files and folders (default: .)
   token-guard scan --staged [options]     scan what git commit is about to record (pre-commit hook)
+  token-guard init [--git-hook [--force]] install the pre-commit hook (husky; --git-hook: plain git hook)
 
 Options:
   -f, --format <stylish|json>   output format (default: stylish)

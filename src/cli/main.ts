@@ -18,6 +18,10 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(`${VERSION}\n`);
       return EXIT.clean;
     }
+    case "init": {
+      const { runInit } = await import("./init-command.js");
+      return runInit({ cwd: process.cwd(), gitHook: args.gitHook, force: args.force }, process.stdout);
+    }
     case "scan": {
       const cwd = process.cwd();
       const config = args.noConfig ? { config: {} } : await loadConfig(cwd, args.config);

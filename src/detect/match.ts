@@ -13,7 +13,9 @@
 // References are resolved at the end against `name = "literal"` definitions
 // in the same unit, and the literal is reported.
 
-import type { LexedUnit } from "../languages/lex-source.js";
+import { lexHtml } from "../languages/html.js";
+import { snippetLexer, type LexedUnit } from "../languages/lex-source.js";
+import type { Lexer } from "../languages/tokens.js";
 import type { InterpolationPart, StringToken, Token } from "../languages/tokens.js";
 import type { Candidate } from "./candidate.js";
 import { endsWithWords, splitWords } from "./key-names.js";
@@ -71,6 +73,17 @@ export function matchUnit(unit: LexedUnit, context: MatchContext): Candidate[] {
   return new UnitMatcher(unit, context).run();
 }
 
+/**
+ * Code inside a comment or markup inside a string, matched by a nested matcher
+ * whose candidates are reported in the host unit: the comment's or string's.
+ */
+interface Nesting {
+  host: LexedUnit;
+  inComment: boolean;
+  /** The host string holding the markup; its quoting decides the replacement. */
+  hostToken?: StringToken;
+}
+
 class UnitMatcher {
   private readonly text: string;
   private readonly code: Token[];
@@ -83,6 +96,7 @@ class UnitMatcher {
   constructor(
     private readonly unit: LexedUnit,
     private readonly context: MatchContext,
+    private readonly nesting?: Nesting,
   ) {
     this.text = context.text;
     this.code = unit.tokens.filter((token) => token.kind !== "comment");
@@ -90,18 +104,47 @@ class UnitMatcher {
   }
 
   run(): Candidate[] {
-    for (const token of this.unit.tokens) {
-      if (token.kind === "comment") this.matchText(token.contentStart, token.contentEnd, true);
+    if (!this.nesting) {
+      for (const token of this.unit.tokens) {
+        if (token.kind !== "comment" || !this.mentionsKey(token.contentStart, token.contentEnd)) continue;
+        this.matchText(token.contentStart, token.contentEnd, true);
+        this.matchNested(snippetLexer(this.unit.language), token.contentStart, token.contentEnd, { host: this.unit, inComment: true });
+      }
     }
     for (let index = 0; index < this.code.length; index++) {
       const token = this.code[index]!;
-      if (token.kind === "string") this.matchString(index, token);
+      if (token.kind === "string") {
+        this.matchString(index, token);
+        if (!this.nesting && this.holdsMarkup(token)) {
+          this.matchNested(lexHtml, token.contentStart, token.contentEnd, { host: this.unit, inComment: false, hostToken: token });
+        }
+      }
       if (token.kind === "identifier") this.collectDefinition(index);
       const key = this.keyAt(index);
       if (key) this.matchBinding(index, key);
     }
     this.resolveReferences();
     return this.candidates;
+  }
+
+  // --- nesting -----------------------------------------------------------------
+
+  /** Commented-out code and markup in strings are code too: lex them and match them once more. */
+  private matchNested(lexer: Lexer, start: number, end: number, nesting: Nesting): void {
+    const tokens = lexer(this.text, start, end).tokens;
+    const nested = new UnitMatcher({ language: this.unit.language, start, end, tokens }, this.context, nesting);
+    this.candidates.push(...nested.run());
+  }
+
+  private mentionsKey(start: number, end: number): boolean {
+    return this.lastWords.some((word) => indexOfIgnoreCase(this.text, word, start, end) >= 0);
+  }
+
+  /** `'<input name="auth_token" value="…">'`: a string holding a tag that names a key. */
+  private holdsMarkup(token: StringToken): boolean {
+    if (this.unit.language === "html" || this.unit.language === "markdown" || this.unit.language === "php") return false;
+    const lt = this.text.indexOf("<", token.contentStart);
+    return lt >= 0 && lt < token.contentEnd && this.mentionsKey(token.contentStart, token.contentEnd);
   }
 
   // --- names -----------------------------------------------------------------
@@ -225,8 +268,6 @@ class UnitMatcher {
       this.matchNameValue(index, key);
       return;
     }
-    // A bare `"K" = …` is no binding; `x["K"] = …` and `f("K") = …` are.
-    if (token.kind === "string" && !PAIR_OPS.has(op) && closer !== "]" && closer !== ")") return;
     this.matchValue(next + 1, key, envVar, token.kind === "identifier" ? this.statementStart(index) : undefined, token);
   }
 
@@ -249,7 +290,7 @@ class UnitMatcher {
     if (literal) {
       const assignment =
         statementStart !== undefined && keyToken.kind === "identifier" ? { name: keyToken.text, statementStart } : undefined;
-      this.add(key, literal, envVar ? "env-fallback" : "assignment", { envVar, assignment });
+      this.add(key, literal, "assignment", { envVar, assignment });
       return;
     }
     const chain = this.readChain(index);
@@ -396,6 +437,13 @@ class UnitMatcher {
   /** Records `name = "literal"` (any name) so a later `auth_token=${name}` can be traced back. */
   private collectDefinition(index: number): void {
     if (CHAIN_PUNCT.has(this.punctAt(index - 1) ?? "")) return; // only from the chain's start
+    const anchor = this.identAt(index);
+    if (anchor?.startsWith("&") && anchor.length > 1) {
+      // YAML `&name "value"`: an anchor defines the value its `*name` aliases read.
+      const literal = this.literalAt(index + 1);
+      if (literal) this.addDefinition(anchor, literal, this.code[index]!.start);
+      return;
+    }
     const chain = this.readChain(index);
     if (!chain) return;
     const token = this.code[index]!;
@@ -403,9 +451,13 @@ class UnitMatcher {
     if (!ASSIGN_OPS.has(this.punctAt(op) ?? "")) return;
     const literal = this.literalAt(op + 1);
     if (!literal) return;
-    const name = normaliseName(chain.name);
+    this.addDefinition(chain.name, literal, this.statementStart(index));
+  }
+
+  private addDefinition(rawName: string, token: StringToken, statementStart: number): void {
+    const name = normaliseName(rawName);
     const list = this.definitions.get(name) ?? [];
-    list.push({ token: literal, statementStart: this.statementStart(index) });
+    list.push({ token, statementStart });
     this.definitions.set(name, list);
   }
 
@@ -526,7 +578,7 @@ class UnitMatcher {
   }
 
   private candidate(key: KeyMatch, start: number, end: number, context: Candidate["context"], extra: Partial<Candidate>): Candidate {
-    return {
+    const found: Candidate = {
       rule: key.rule,
       valueStart: start,
       valueEnd: end,
@@ -536,12 +588,21 @@ class UnitMatcher {
       unit: this.unit,
       ...stripUndefined(extra),
     };
+    if (!this.nesting) return found;
+    return {
+      ...found,
+      unit: this.nesting.host,
+      inComment: this.nesting.inComment,
+      token: this.nesting.inComment ? undefined : (this.nesting.hostToken ?? found.token),
+      removal: this.nesting.hostToken ? undefined : found.removal,
+      assignment: this.nesting.hostToken ? undefined : found.assignment,
+    };
   }
 }
 
-/** `$t`, `@t` and `${t}` name the same variable as `t`. */
+/** `$t`, `@t`, `${t}` and YAML's `&t` / `*t` name the same variable as `t`. */
 function normaliseName(name: string): string {
-  return name.replace(/^[$@]\{?/, "").replace(/\}$/, "");
+  return name.replace(/^[$@&*]\{?/, "").replace(/\}$/, "");
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

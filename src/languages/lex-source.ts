@@ -69,3 +69,8 @@ function lexerFor(language: LanguageId, text: string, start: number, end: number
   if (language === "php" && depth > 0 && !text.slice(start, end).includes("<?")) return lexPhpCode;
   return LEXERS[language];
 }
+
+/** The front end for a fragment of code with no file around it (commented-out code). */
+export function snippetLexer(language: LanguageId): Lexer {
+  return language === "php" ? lexPhpCode : LEXERS[language];
+}

@@ -8,6 +8,9 @@ import type { Source } from "../detect/types.js";
 import { readBlobs } from "./git-objects.js";
 import { SourceError } from "./source-error.js";
 
+// Unlike the file walk, these calls keep git's environment: inside a hook,
+// `git commit -a` or `git commit <paths>` points GIT_INDEX_FILE at a temporary
+// index, and that index is exactly what will be committed.
 const run = promisify(execFile);
 
 /** One staged file. */

@@ -1,0 +1,143 @@
+// `token-guard init`: installs the pre-commit hook in a user's repository —
+// a line in husky's `.husky/pre-commit` (npm projects), or with `--git-hook` a
+// plain hook in the directory git actually runs hooks from. Idempotent; never
+// removes a line it did not write; every write is atomic.
+
+import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
+import { basename, dirname, isAbsolute, join } from "node:path";
+import { runGit } from "../sources/git.js";
+import { EXIT, UsageError } from "./errors.js";
+
+export interface InitOptions {
+  cwd: string;
+  /** Write a plain git hook instead of a husky one. */
+  gitHook: boolean;
+  /** Replace a pre-commit hook that token-guard did not write. */
+  force: boolean;
+}
+
+/** The line that runs the scan; its presence (in any spelling of the command) makes init a no-op. */
+export const HOOK_COMMAND = "token-guard scan --staged";
+const HOOK_LINE_PATTERN = /token-guard(?:\.js)?["']?\s+scan\b[^\n]*--staged/;
+
+const PLAIN_HOOK = `#!/bin/sh
+# Installed by \`token-guard init --git-hook\`: blocks commits that contain hardcoded auth tokens.
+if command -v token-guard >/dev/null 2>&1; then
+  exec token-guard scan --staged
+fi
+exec npx --yes token-guard scan --staged
+`;
+
+export async function runInit(options: InitOptions, stdout: NodeJS.WritableStream): Promise<number> {
+  const root = await repositoryRoot(options.cwd);
+  const said: string[] = [];
+  if (options.gitHook) await installPlainHook(root, options.force, said);
+  else await installHuskyHook(root, said);
+  stdout.write(`${said.join("\n")}\n`);
+  return EXIT.clean;
+}
+
+async function repositoryRoot(cwd: string): Promise<string> {
+  const result = await runGit(["rev-parse", "--show-toplevel"], cwd);
+  if (result.code !== 0) throw new UsageError("not inside a git repository: run `git init` first, then `token-guard init`");
+  return result.stdout.toString("utf8").replace(/\r?\n$/, "");
+}
+
+async function installHuskyHook(root: string, said: string[]): Promise<void> {
+  const packagePath = join(root, "package.json");
+  const packageText = await readOptional(packagePath);
+  if (packageText === undefined) {
+    throw new UsageError("no package.json here: use `token-guard init --git-hook` for a plain git hook (Python, PHP and other projects)");
+  }
+  const hookPath = join(root, ".husky", "pre-commit");
+  const hook = await readOptional(hookPath);
+  if (hook !== undefined && HOOK_LINE_PATTERN.test(hook)) {
+    said.push(`.husky/pre-commit already runs \`${HOOK_COMMAND}\`: unchanged`);
+  } else {
+    const updated = hook === undefined || hook.trim() === "" ? `${HOOK_COMMAND}\n` : `${hook}${hook.endsWith("\n") ? "" : "\n"}${HOOK_COMMAND}\n`;
+    await mkdir(dirname(hookPath), { recursive: true });
+    await writeAtomically(hookPath, updated, 0o755);
+    said.push(hook === undefined ? `created .husky/pre-commit running \`${HOOK_COMMAND}\`` : `added \`${HOOK_COMMAND}\` to .husky/pre-commit`);
+  }
+  let pkg: { scripts?: Record<string, unknown>; devDependencies?: Record<string, unknown>; dependencies?: Record<string, unknown> };
+  try {
+    pkg = JSON.parse(packageText) as typeof pkg;
+  } catch {
+    throw new UsageError("package.json is not valid JSON: fix it, then run `token-guard init` again");
+  }
+  const prepare = pkg.scripts?.prepare;
+  if (prepare === undefined) {
+    await writeAtomically(packagePath, withPrepareScript(packageText), await modeOf(packagePath));
+    said.push('added "prepare": "husky" to package.json scripts (installs the hook on npm install)');
+  } else if (typeof prepare === "string" && !/\bhusky\b/.test(prepare)) {
+    said.push(`package.json already has a prepare script ("${prepare}"): add \`&& husky\` to it so npm install sets up the hook`);
+  }
+  const declared = { ...pkg.dependencies, ...pkg.devDependencies };
+  const missing = ["husky", "token-guard"].filter((name) => !(name in declared));
+  if (missing.length > 0) said.push(`install ${missing.join(" and ")}: npm install --save-dev ${missing.join(" ")}`);
+  const hooksPath = await runGit(["config", "core.hooksPath"], root);
+  if (!hooksPath.stdout.toString("utf8").includes(".husky")) said.push("then run `npx husky` (or `npm install`) once so git uses .husky/ hooks");
+}
+
+async function installPlainHook(root: string, force: boolean, said: string[]): Promise<void> {
+  const result = await runGit(["rev-parse", "--git-path", "hooks"], root);
+  const hooksDir = result.stdout.toString("utf8").replace(/\r?\n$/, "");
+  const hookPath = join(isAbsolute(hooksDir) ? hooksDir : join(root, hooksDir), "pre-commit");
+  const existing = await readOptional(hookPath);
+  if (existing === PLAIN_HOOK) {
+    said.push(`${hookPath} already runs token-guard: unchanged`);
+    return;
+  }
+  if (existing !== undefined && !existing.includes("token-guard init --git-hook") && !force) {
+    throw new UsageError(`${hookPath} exists and was not written by token-guard: add \`${HOOK_COMMAND}\` to it yourself, or rerun with --force to replace it`);
+  }
+  await mkdir(dirname(hookPath), { recursive: true });
+  await writeAtomically(hookPath, PLAIN_HOOK, 0o755);
+  said.push(`${existing === undefined ? "wrote" : "replaced"} ${hookPath}: commits are now scanned with \`${HOOK_COMMAND}\``);
+}
+
+/**
+ * Inserts `"prepare": "husky"` by editing the text, not re-serialising it, so
+ * the file keeps its indentation, key order and line endings.
+ */
+export function withPrepareScript(text: string): string {
+  const newline = text.includes("\r\n") ? "\r\n" : "\n";
+  const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? "  ";
+  const scripts = /"scripts"\s*:\s*\{/.exec(text);
+  if (scripts) {
+    const at = scripts.index + scripts[0].length;
+    const empty = /^\s*\}/.test(text.slice(at));
+    const entry = `${newline}${indent}${indent}"prepare": "husky"${empty ? newline + indent : ","}`;
+    return text.slice(0, at) + entry + (empty ? text.slice(at).replace(/^\s*/, "") : text.slice(at));
+  }
+  const open = text.indexOf("{");
+  const rest = text.slice(open + 1);
+  const comma = /^\s*\}/.test(rest) ? "" : ",";
+  return `${text.slice(0, open + 1)}${newline}${indent}"scripts": {${newline}${indent}${indent}"prepare": "husky"${newline}${indent}}${comma}${rest}`;
+}
+
+async function readOptional(file: string): Promise<string | undefined> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
+    throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? "unknown error"}`);
+  }
+}
+
+async function modeOf(file: string): Promise<number> {
+  return (await stat(file)).mode & 0o777;
+}
+
+/** Temp file in the same directory, then rename: the file is either old or new, never half-written. */
+async function writeAtomically(file: string, text: string, mode: number): Promise<void> {
+  const temporary = join(dirname(file), `.${basename(file)}.token-guard-${process.pid}.tmp`);
+  try {
+    await writeFile(temporary, text, { mode });
+    await chmod(temporary, mode);
+    await rename(temporary, file);
+  } catch (error) {
+    await rm(temporary, { force: true });
+    throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
