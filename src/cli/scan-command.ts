@@ -1,9 +1,9 @@
 // `token-guard scan [paths] | --staged`: sources in, detect, report. Reads only ScanOptions.
 
 import { writeFile, rename, rm } from "node:fs/promises";
-import { resolve, dirname, basename, join } from "node:path";
+import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { createDetection } from "../detect/detection.js";
-import { scanSource } from "../detect/scan-source.js";
+import { isDotEnvFile, scanSource } from "../detect/scan-source.js";
 import type { Finding, Source } from "../detect/types.js";
 import { loadFormatter } from "../report/formats.js";
 import type { ScanStats } from "../report/types.js";
@@ -60,7 +60,20 @@ async function* openSources(options: ScanOptions, stats: ScanStats): AsyncGenera
   const { readSources } = await import("../sources/read-source.js");
   const listing = await listFiles({ cwd: options.cwd, paths: options.paths, ignore: options.ignore });
   stats.filesListed = listing.files.length;
-  yield* readSources(listing.files, options.maxFileSize, READ_AHEAD);
+  for await (const result of readSources(listing.files, options.maxFileSize, READ_AHEAD)) {
+    if (result.kind === "source" && isDotEnvFile(result.source.path)) {
+      yield { kind: "source", source: { ...result.source, gitIgnored: await dotEnvIgnored(options.cwd, result.source.path) } };
+    } else yield result;
+  }
+}
+
+/** Whether git ignores a `.env` file; undefined outside a repository (nothing to ask). */
+async function dotEnvIgnored(cwd: string, path: string): Promise<boolean | undefined> {
+  const { findGitRoot, isGitIgnored } = await import("../sources/git.js");
+  const file = resolve(cwd, path);
+  const root = await findGitRoot(dirname(file));
+  if (root === null) return undefined;
+  return isGitIgnored(root, relative(root, file).split(sep).join("/"));
 }
 
 /** Writes through a temporary file and a rename, so a report is never half-written. */

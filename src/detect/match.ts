@@ -42,6 +42,8 @@ const FALLBACK_OPS = new Set(["??", "||", "?:"]);
 const ANNOTATION_PUNCT = new Set([".", "|", "&", "<", ">", "[", "]", "?", ","]);
 const CHAIN_PUNCT = new Set([".", "->", "::", "?."]);
 const CONCAT_OPS = new Set(["+", "."]);
+/** Languages where adjacent quoted pieces form one word: `'auth_token='"$T"`. */
+const SHELL_LIKE: ReadonlySet<string> = new Set(["shell", "dockerfile", "makefile"]);
 /** Names of fields that hold the value in a name/value pair. */
 const VALUE_FIELDS = new Set(["value", "defaultvalue", "default"]);
 /** Names of fields that hold the name in a name/value pair. */
@@ -511,7 +513,7 @@ class UnitMatcher {
   private matchConcatenation(index: number, token: StringToken, key: KeyMatch): void {
     let next = index + 1;
     const following = this.code[next];
-    const adjacent = following !== undefined && following.start === token.end && this.unit.language === "shell";
+    const adjacent = following !== undefined && following.start === token.end && SHELL_LIKE.has(this.unit.language);
     if (!adjacent) {
       if (!CONCAT_OPS.has(this.punctAt(next) ?? "")) return;
       next++;

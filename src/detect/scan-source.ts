@@ -107,7 +107,8 @@ function isAttributeValue(candidate: Candidate): boolean {
   return previous?.kind === "punct" && previous.text === "=";
 }
 
-function isDotEnvFile(path: string): boolean {
+/** A file named exactly `.env`: the place a token belongs, as long as git ignores it. */
+export function isDotEnvFile(path: string): boolean {
   return path === ".env" || path.endsWith("/.env");
 }
 

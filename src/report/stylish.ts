@@ -38,13 +38,14 @@ export const formatStylish: Formatter = (findings, context) => {
     }
     lines.push("");
   }
-  const skipped = Object.entries(context.stats.filesSkipped).filter(([, count]) => count > 0);
+  const skipped = Object.entries(context.stats.filesSkipped)
+    .filter(([, count]) => count > 0)
+    .sort(([a], [b]) => a.localeCompare(b));
   const skippedNote = skipped.length ? ` (skipped ${skipped.map(([reason, count]) => `${count} ${reason}`).join(", ")})` : "";
   if (findings.length === 0) {
-    lines.push(`${paint.green("✔")} no hardcoded tokens in ${context.stats.filesScanned} files${skippedNote}`);
+    lines.push(`${paint.green("✔")} no hardcoded tokens in ${plural(context.stats.filesScanned, "file")}${skippedNote}`);
   } else {
-    const files = byFile.size;
-    lines.push(paint.red(paint.bold(`✖ ${findings.length} hardcoded token${findings.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}`)) + ` (${context.stats.filesScanned} files scanned)${skippedNote}`);
+    lines.push(paint.red(paint.bold(`✖ ${plural(findings.length, "hardcoded token")} in ${plural(byFile.size, "file")}`)) + ` (${plural(context.stats.filesScanned, "file")} scanned)${skippedNote}`);
     lines.push("  Rewrite them with `npx token-guard fix`, or mark a deliberate fake with a `token-guard-ignore` comment on its line.");
     if (context.mode === "staged") {
       lines.push("  The commit was blocked: these values are in the staged content. After fixing, `git add` the files again.");
@@ -53,3 +54,7 @@ export const formatStylish: Formatter = (findings, context) => {
   }
   return `${lines.join("\n")}\n`;
 };
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? "" : "s"}`;
+}

@@ -1,0 +1,144 @@
+// Front end for Dockerfiles: instructions as identifiers, ENV/ARG/LABEL as
+// assignments, RUN and the other shell-form arguments through the shell lexer.
+
+import { lexJavaScript } from "./javascript.js";
+import { scanLineComment } from "./scanner.js";
+import { ShellLexer } from "./shell.js";
+import type { LexResult } from "./tokens.js";
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 11 || code === 12;
+}
+
+function isLetter(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
+}
+
+export function lexDockerfile(text: string, start = 0, end = text.length): LexResult {
+  const shell = new ShellLexer(text, start, end);
+  let pos = start;
+  while (pos < end) {
+    const code = text.charCodeAt(pos);
+    if (isBlank(code) || code === 10) {
+      pos++;
+      continue;
+    }
+    if (code === 35) {
+      // Only at a line's start; after an instruction `#` is the shell's business.
+      const comment = scanLineComment(text, pos, end, 1);
+      shell.emit(comment);
+      pos = comment.end;
+      continue;
+    }
+    pos = instruction(text, pos, end, shell);
+  }
+  return { tokens: shell.tokens, embedded: shell.embedded };
+}
+
+/** Lexes the instruction at `pos` (through its continuation lines and heredoc bodies); returns where the next line starts. */
+function instruction(text: string, pos: number, end: number, shell: ShellLexer): number {
+  const lineEnd = logicalLineEnd(text, pos, end);
+  let argsStart = pos;
+  let keyword = "";
+  // `ONBUILD RUN …` carries a whole instruction.
+  for (;;) {
+    let wordEnd = argsStart;
+    while (wordEnd < lineEnd && isLetter(text.charCodeAt(wordEnd))) wordEnd++;
+    if (wordEnd === argsStart || (wordEnd < lineEnd && !isBlank(text.charCodeAt(wordEnd)) && text.charCodeAt(wordEnd) !== 92)) break;
+    keyword = text.slice(argsStart, wordEnd).toUpperCase();
+    shell.emit({ kind: "identifier", start: argsStart, end: wordEnd, text: text.slice(argsStart, wordEnd) });
+    argsStart = skipBlanks(text, wordEnd, lineEnd);
+    if (keyword !== "ONBUILD") break;
+  }
+  let next = lineEnd;
+  if (keyword === "ENV" && isOldEnvForm(text, argsStart, lineEnd)) oldEnv(text, argsStart, lineEnd, shell);
+  else if (isJsonForm(text, argsStart, lineEnd)) {
+    // Exec form `["curl", "-d", "…"]` is a JSON array; the JSON front end reads it.
+    for (const token of lexJavaScript(text, argsStart, lineEnd).tokens) shell.emit(token);
+  } else if (argsStart < lineEnd) {
+    next = Math.max(lineEnd, shell.command(argsStart, lineEnd, { bodyLimit: end }));
+  }
+  if (next < end && text.charCodeAt(next) === 13) next++;
+  if (next < end && text.charCodeAt(next) === 10) {
+    shell.emit({ kind: "punct", start: next, end: next + 1, text: ";" });
+    next++;
+  }
+  return next;
+}
+
+/**
+ * Where the instruction starting at `pos` ends: at the line break (CR of CRLF)
+ * of its last line. A line ending in `\` (trailing blanks allowed, as Docker
+ * does) continues it; comment and blank lines inside a continuation belong to it.
+ */
+function logicalLineEnd(text: string, pos: number, end: number): number {
+  let lineStart = pos;
+  let continued = false;
+  for (;;) {
+    let lineFeed = lineStart;
+    while (lineFeed < end && text.charCodeAt(lineFeed) !== 10) lineFeed++;
+    const lineEnd = lineFeed > lineStart && text.charCodeAt(lineFeed - 1) === 13 ? lineFeed - 1 : lineFeed;
+    if (lineFeed >= end) return lineEnd;
+    const first = skipBlanks(text, lineStart, lineEnd);
+    if (continued && (first === lineEnd || text.charCodeAt(first) === 35)) {
+      lineStart = lineFeed + 1;
+      continue;
+    }
+    let last = lineEnd;
+    while (last > lineStart && isBlank(text.charCodeAt(last - 1))) last--;
+    if (last === lineStart || text.charCodeAt(last - 1) !== 92) return lineEnd;
+    continued = true;
+    lineStart = lineFeed + 1;
+  }
+}
+
+function skipBlanks(text: string, pos: number, end: number): number {
+  while (pos < end && isBlank(text.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/** `ENV KEY value`: the first word has no `=` (Docker's own test for the old form). */
+function isOldEnvForm(text: string, pos: number, end: number): boolean {
+  for (; pos < end; pos++) {
+    const code = text.charCodeAt(pos);
+    if (code === 61) return false;
+    if (isBlank(code) || code === 10) return true;
+  }
+  return true;
+}
+
+function isJsonForm(text: string, pos: number, end: number): boolean {
+  if (pos >= end || text.charCodeAt(pos) !== 91) return false;
+  let last = end;
+  while (last > pos && isBlank(text.charCodeAt(last - 1))) last--;
+  return text.charCodeAt(last - 1) === 93;
+}
+
+/**
+ * `ENV KEY value with spaces`: identifier KEY, a `=` standing for the blanks that
+ * separate them, then the value: a single word's pieces (so `"…"` keeps its
+ * quotes' meaning), else one bare string to the line's end.
+ */
+function oldEnv(text: string, pos: number, end: number, shell: ShellLexer): void {
+  let keyEnd = pos;
+  while (keyEnd < end && !isBlank(text.charCodeAt(keyEnd)) && text.charCodeAt(keyEnd) !== 10) keyEnd++;
+  if (keyEnd === pos) return;
+  shell.emit({ kind: "identifier", start: pos, end: keyEnd, text: text.slice(pos, keyEnd) });
+  let valueStart = keyEnd;
+  for (;;) {
+    valueStart = skipBlanks(text, valueStart, end);
+    const continuation = text.charCodeAt(valueStart) === 92 && valueStart + 1 < end ? skipBlanks(text, valueStart + 1, end) : -1;
+    if (continuation < 0 || text.charCodeAt(continuation) !== 10) break;
+    valueStart = continuation + 1;
+  }
+  let valueEnd = end;
+  while (valueEnd > valueStart && isBlank(text.charCodeAt(valueEnd - 1))) valueEnd--;
+  if (valueEnd <= valueStart) return;
+  shell.emit({ kind: "punct", start: keyEnd, end: valueStart, text: "=" });
+  const word = shell.wordPieces(valueStart, valueEnd);
+  if (word.end === valueEnd && word.pieces.length > 0) {
+    for (const piece of word.pieces) shell.emit(piece);
+  } else {
+    shell.emit(shell.bareString(valueStart, valueEnd));
+  }
+}

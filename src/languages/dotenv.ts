@@ -1,0 +1,130 @@
+// Front end for dotenv files (.env, .env.local, prod.env): `KEY=value` lines with
+// optional `export`, quoted or bare values, `${OTHER}` interpolations, comments.
+
+import {
+  findClosingBracket,
+  findLineEnd,
+  isDigit,
+  isSpace,
+  scanLineComment,
+  scanQuoted,
+  skipWhile,
+  type InterpolationScanner,
+  type QuotedOptions,
+} from "./scanner.js";
+import type { LexResult, StringToken, Token } from "./tokens.js";
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*/;
+
+/** `${NAME}`; `${NAME:-default}`, `${NAME-default}`, `${NAME:=default}` carry the default as a fallback. */
+const braceInterpolation: InterpolationScanner = (text, pos, end) => {
+  if (text.charCodeAt(pos + 1) !== 123) return undefined;
+  const close = findClosingBracket(text, pos + 2, end, 123, 125);
+  if (close < 0) return undefined;
+  const inner = text.slice(pos + 2, close);
+  const name = NAME.exec(inner)?.[0];
+  if (name === undefined) return { kind: "interpolation", start: pos, end: close + 1 };
+  if (name.length === inner.length) return { kind: "interpolation", start: pos, end: close + 1, name };
+  const operator = /^:?[-=?+]/.exec(inner.slice(name.length))?.[0];
+  if (operator === undefined) return { kind: "interpolation", start: pos, end: close + 1 };
+  // `:?` fails and `:+` substitutes only when NAME is set: neither is a fallback value.
+  if (operator.endsWith("?") || operator.endsWith("+")) return { kind: "interpolation", start: pos, end: close + 1, name };
+  const fallbackStart = pos + 2 + name.length + operator.length;
+  return { kind: "interpolation", start: pos, end: close + 1, name, fallback: { start: fallbackStart, end: close } };
+};
+
+const INTERPOLATION: QuotedOptions["interpolation"] = [{ trigger: 36, scan: braceInterpolation }];
+
+export function lexDotenv(text: string, start = 0, end = text.length): LexResult {
+  const tokens: Token[] = [];
+  // After one double-quoted value ran to the end unclosed, later ones are read on
+  // one line: there is no closing quote left to find, and rescanning would be quadratic.
+  let multiline = true;
+  let pos = start;
+  while (pos < end) {
+    const lineEnd = findLineEnd(text, pos, end);
+    let at = skipWhile(text, pos, lineEnd, isSpace);
+    pos = nextLine(text, lineEnd, end);
+    if (at === lineEnd) continue;
+    if (text.charCodeAt(at) === 35) {
+      tokens.push(scanLineComment(text, at, lineEnd, 1));
+      continue;
+    }
+    if (text.startsWith("export", at) && at + 6 < lineEnd && isSpace(text.charCodeAt(at + 6))) {
+      const name = skipWhile(text, at + 6, lineEnd, isSpace);
+      if (name < lineEnd && isKeyStart(text.charCodeAt(name))) {
+        tokens.push({ kind: "identifier", start: at, end: at + 6, text: "export" });
+        at = name;
+      }
+    }
+    if (!isKeyStart(text.charCodeAt(at))) continue;
+    const keyEnd = skipWhile(text, at + 1, lineEnd, isKeyChar);
+    tokens.push({ kind: "identifier", start: at, end: keyEnd, text: text.slice(at, keyEnd) });
+    const equals = skipWhile(text, keyEnd, lineEnd, isSpace);
+    if (equals === lineEnd || text.charCodeAt(equals) !== 61) {
+      pushTrailingComment(tokens, text, equals, lineEnd);
+      continue;
+    }
+    tokens.push({ kind: "punct", start: equals, end: equals + 1, text: "=" });
+    const value = skipWhile(text, equals + 1, lineEnd, isSpace);
+    const quote = text.charCodeAt(value);
+    if (value < lineEnd && quote === 34) {
+      let token = scanQuoted(text, value + 1, end, { close: '"', quote: "double", backslashEscapes: true, endsAtLineBreak: !multiline, interpolation: INTERPOLATION });
+      if (multiline && token.end === token.contentEnd) {
+        multiline = false;
+        token = scanQuoted(text, value + 1, end, { close: '"', quote: "double", backslashEscapes: true, endsAtLineBreak: true, interpolation: INTERPOLATION });
+      }
+      tokens.push(token);
+      const tokenLineEnd = token.end > lineEnd ? findLineEnd(text, token.end, end) : lineEnd;
+      pushTrailingComment(tokens, text, token.end, tokenLineEnd);
+      pos = nextLine(text, tokenLineEnd, end);
+      continue;
+    }
+    if (value < lineEnd && quote === 39) {
+      const token = scanQuoted(text, value + 1, lineEnd, { close: "'", quote: "single", backslashEscapes: false, endsAtLineBreak: true });
+      tokens.push(token);
+      pushTrailingComment(tokens, text, token.end, lineEnd);
+      continue;
+    }
+    // A bare value runs to a ` #` comment or the line's end.
+    let comment = value;
+    while (comment < lineEnd && !(text.charCodeAt(comment) === 35 && comment > value && isSpace(text.charCodeAt(comment - 1)))) comment++;
+    tokens.push(bareValue(text, value, trimEnd(text, value, comment)));
+    if (comment < lineEnd) tokens.push(scanLineComment(text, comment, lineEnd, 1));
+  }
+  return { tokens, embedded: [] };
+}
+
+/**
+ * An unquoted value with its `${…}` parts. scanQuoted splits the parts; its
+ * closing "quote" is a line break, which a value (ending before its line's
+ * break) never contains, so it reads to `end`.
+ */
+function bareValue(text: string, start: number, end: number): StringToken {
+  return scanQuoted(text, start, end, { close: "\n", quote: "bare", backslashEscapes: false, endsAtLineBreak: false, interpolation: INTERPOLATION, tokenStart: start });
+}
+
+function pushTrailingComment(tokens: Token[], text: string, pos: number, lineEnd: number): void {
+  const comment = skipWhile(text, pos, lineEnd, isSpace);
+  if (comment < lineEnd && text.charCodeAt(comment) === 35) tokens.push(scanLineComment(text, comment, lineEnd, 1));
+}
+
+function isKeyStart(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95;
+}
+
+/** Dots and dashes appear in keys some loaders accept (`spring.datasource.password`, `API-KEY`). */
+function isKeyChar(code: number): boolean {
+  return isKeyStart(code) || isDigit(code) || code === 46 || code === 45;
+}
+
+function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
+/** Start of the line after the break at `lineEnd` (CRLF is one break). */
+function nextLine(text: string, lineEnd: number, end: number): number {
+  if (lineEnd >= end) return end;
+  return text.charCodeAt(lineEnd) === 13 && lineEnd + 1 < end && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
+}

@@ -1,0 +1,380 @@
+// Front end for PowerShell: `$scope:name` variables as one identifier, expandable
+// and literal strings and here-strings, comments, cmdlets, parameters and operators.
+
+import { isDigit, plainName, scanBlockComment, scanLineComment } from "./scanner.js";
+import { BracketBudget } from "./shell.js";
+import type { InterpolationPart, LexResult, StringPart, StringToken, Token } from "./tokens.js";
+
+/** Operators emitted as one token, longest first. */
+const OPERATORS = ["??=", "::", "..", "??", "?.", "&&", "||", "+=", "-=", "*=", "/=", "%=", "++", "--", ">>", "*>", "@{", "@(", "$("];
+
+/** The operators by their first character, so a lone `{` costs no search. */
+const OPERATORS_BY_FIRST = new Map<number, string[]>();
+for (const operator of OPERATORS) {
+  const code = operator.charCodeAt(0);
+  OPERATORS_BY_FIRST.set(code, [...(OPERATORS_BY_FIRST.get(code) ?? []), operator]);
+}
+
+/** `-eq`, `-like`, … (lower case, without the dash): operators, where other `-words` are parameters. */
+const DASH_OPERATORS = new Set(
+  [
+    ...["eq", "ne", "gt", "ge", "lt", "le", "like", "notlike", "match", "notmatch", "contains", "notcontains", "in", "notin", "replace", "split"].flatMap(
+      (operator) => [operator, `c${operator}`, `i${operator}`],
+    ),
+    ..."is isnot as and or xor not band bor bxor bnot shl shr f join".split(" "),
+  ],
+);
+
+/** A line break ends a statement only after one of these (an operand), not after an operator. */
+const OPERAND_PUNCT = new Set([")", "}", "]", "++", "--"]);
+
+/** `"` and the typographic double quotes PowerShell accepts in their place. */
+function isDoubleQuote(code: number): boolean {
+  return code === 34 || code === 0x201c || code === 0x201d || code === 0x201e;
+}
+
+/** `'` and the typographic single quotes PowerShell accepts in their place. */
+function isSingleQuote(code: number): boolean {
+  return code === 39 || code === 0x2018 || code === 0x2019 || code === 0x201a || code === 0x201b;
+}
+
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 11 || code === 12 || code === 0xa0 || code === 0xfeff;
+}
+
+function isNameStart(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 95 || (code > 127 && !isDoubleQuote(code) && !isSingleQuote(code) && !isBlank(code));
+}
+
+function isNameChar(code: number): boolean {
+  return isNameStart(code) || isDigit(code);
+}
+
+/** Characters of a variable name after `$` (`$_`, `$?` and `$true` included). */
+function isVariableChar(code: number): boolean {
+  return isNameChar(code) || code === 63;
+}
+
+/** `$name`, `$scope:name` in an expression: what a subexpression reads when it is only that. */
+const SCOPED_VARIABLE = /^\$[A-Za-z_][A-Za-z0-9_]*:[A-Za-z_][A-Za-z0-9_]*$/;
+
+export function lexPowerShell(text: string, start = 0, end = text.length): LexResult {
+  return new PowerShellLexer(text, start, end).run();
+}
+
+class PowerShellLexer {
+  private readonly tokens: Token[] = [];
+  private readonly embedded: LexResult["embedded"] = [];
+  private readonly budget: BracketBudget;
+  private lastCode: Token | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly start: number,
+    private readonly end: number,
+  ) {
+    this.budget = new BracketBudget(text, start, end);
+  }
+
+  private emit(token: Token): void {
+    this.tokens.push(token);
+    if (token.kind !== "comment") this.lastCode = token;
+  }
+
+  run(): LexResult {
+    const { text, end } = this;
+    let pos = this.start;
+    while (pos < end) {
+      const code = text.charCodeAt(pos);
+      const next = pos + 1 < end ? text.charCodeAt(pos + 1) : -1;
+      if (isBlank(code)) {
+        pos++;
+        continue;
+      }
+      if (code === 10) {
+        const last = this.lastCode;
+        if (last !== undefined && (last.kind !== "punct" || OPERAND_PUNCT.has(last.text))) this.emit({ kind: "punct", start: pos, end: pos + 1, text: ";" });
+        pos++;
+        continue;
+      }
+      if (code === 96) {
+        // Backtick-newline continues the line; elsewhere it escapes one character.
+        pos += next === 13 && pos + 2 < end && text.charCodeAt(pos + 2) === 10 ? 3 : 2;
+        continue;
+      }
+      if (code === 60 && next === 35) {
+        const comment = scanBlockComment(text, pos, end, "<#", "#>");
+        this.emit(comment);
+        pos = comment.end;
+        continue;
+      }
+      if (code === 35) {
+        const comment = scanLineComment(text, pos, end, 1);
+        this.emit(comment);
+        pos = comment.end;
+        continue;
+      }
+      if (code === 64 && (next === 34 || next === 39)) {
+        const hereString = this.hereString(pos, next === 34);
+        if (hereString) {
+          this.emit(hereString);
+          pos = hereString.end;
+          continue;
+        }
+      }
+      if (code === 64 && isNameStart(next)) {
+        // Splatting: `@params`.
+        let nameEnd = pos + 2;
+        while (nameEnd < end && isNameChar(text.charCodeAt(nameEnd))) nameEnd++;
+        this.emit({ kind: "identifier", start: pos, end: nameEnd, text: text.slice(pos, nameEnd) });
+        pos = nameEnd;
+        continue;
+      }
+      if (code === 36) {
+        const variableEnd = this.variableEnd(pos, end);
+        if (variableEnd > pos) {
+          this.emit({ kind: "identifier", start: pos, end: variableEnd, text: text.slice(pos, variableEnd) });
+          pos = variableEnd;
+          continue;
+        }
+      }
+      if (isDoubleQuote(code) || isSingleQuote(code)) {
+        const token = this.quoted(pos, isDoubleQuote(code));
+        this.emit(token);
+        pos = token.end;
+        continue;
+      }
+      if (isDigit(code) || (code === 46 && isDigit(next))) {
+        let numberEnd = pos + 1;
+        for (; numberEnd < end; numberEnd++) {
+          const here = text.charCodeAt(numberEnd);
+          if (isNameChar(here)) continue;
+          // `1.5` but not the range `1..5`.
+          if (here === 46 && isDigit(text.charCodeAt(numberEnd + 1)) && numberEnd + 1 < end) continue;
+          break;
+        }
+        this.emit({ kind: "number", start: pos, end: numberEnd });
+        pos = numberEnd;
+        continue;
+      }
+      if (code === 45 && next === 45 && text.charCodeAt(pos + 2) === 37 && pos + 2 < end) {
+        pos = this.stopParsing(pos);
+        continue;
+      }
+      if ((code === 45 || code === 0x2013 || code === 0x2014) && isNameStart(next)) {
+        // `-Uri` is a parameter, `-eq` an operator (en and em dashes work as `-` too).
+        let wordEnd = pos + 2;
+        while (wordEnd < end && isNameChar(text.charCodeAt(wordEnd))) wordEnd++;
+        const word = text.slice(pos, wordEnd);
+        const kind = DASH_OPERATORS.has(word.slice(1).toLowerCase()) ? "punct" : "identifier";
+        this.emit(kind === "punct" ? { kind, start: pos, end: wordEnd, text: word } : { kind, start: pos, end: wordEnd, text: word });
+        pos = wordEnd;
+        continue;
+      }
+      if (isNameStart(code)) {
+        pos = this.word(pos);
+        continue;
+      }
+      const operator = OPERATORS_BY_FIRST.get(code)?.find((candidate) => text.startsWith(candidate, pos)) ?? text[pos]!;
+      const operatorEnd = Math.min(pos + operator.length, end);
+      this.emit({ kind: "punct", start: pos, end: operatorEnd, text: operator });
+      pos = operatorEnd;
+    }
+    return { tokens: this.tokens, embedded: this.embedded };
+  }
+
+  /**
+   * A command or keyword (`Invoke-RestMethod`, `function`), an identifier. A word
+   * glued to `://` or `#` is an unquoted argument (a URL, `a#b`): a bare string
+   * to the next blank.
+   */
+  private word(pos: number): number {
+    const { text, end } = this;
+    let wordEnd = pos + 1;
+    while (wordEnd < end && (isNameChar(text.charCodeAt(wordEnd)) || text.charCodeAt(wordEnd) === 45)) wordEnd++;
+    if ((text.startsWith("://", wordEnd) && wordEnd + 3 <= end) || (wordEnd < end && text.charCodeAt(wordEnd) === 35)) {
+      let urlEnd = wordEnd + 1;
+      for (; urlEnd < end; urlEnd++) {
+        const code = text.charCodeAt(urlEnd);
+        if (isBlank(code) || code === 10 || code === 59 || code === 124 || code === 41 || code === 125 || isDoubleQuote(code) || isSingleQuote(code)) break;
+      }
+      this.emit({ kind: "string", start: pos, end: urlEnd, contentStart: pos, contentEnd: urlEnd, quote: "bare", prefix: "", parts: [{ kind: "text", start: pos, end: urlEnd }] });
+      return urlEnd;
+    }
+    this.emit({ kind: "identifier", start: pos, end: wordEnd, text: text.slice(pos, wordEnd) });
+    return wordEnd;
+  }
+
+  /** `--%` passes the rest of the line to the program as written: one bare string. */
+  private stopParsing(pos: number): number {
+    const { text, end } = this;
+    this.emit({ kind: "punct", start: pos, end: pos + 3, text: "--%" });
+    let valueStart = pos + 3;
+    while (valueStart < end && isBlank(text.charCodeAt(valueStart))) valueStart++;
+    let lineEnd = valueStart;
+    while (lineEnd < end && text.charCodeAt(lineEnd) !== 10) lineEnd++;
+    let valueEnd = lineEnd;
+    while (valueEnd > valueStart && isBlank(text.charCodeAt(valueEnd - 1))) valueEnd--;
+    if (valueEnd > valueStart) {
+      this.emit({ kind: "string", start: valueStart, end: valueEnd, contentStart: valueStart, contentEnd: valueEnd, quote: "bare", prefix: "", parts: [{ kind: "text", start: valueStart, end: valueEnd }] });
+    }
+    return lineEnd;
+  }
+
+  /**
+   * End of the variable at `pos` (`$name`, `$env:NAME`, `${any name}`, `$$`,
+   * `$?`, `$^`), or `pos` when `$` starts none (`$(` is then an operator).
+   */
+  private variableEnd(pos: number, end: number): number {
+    const text = this.text;
+    const next = pos + 1 < end ? text.charCodeAt(pos + 1) : -1;
+    if (next === 123) {
+      const close = this.budget.next(pos + 2, end, 125, 96);
+      return close < 0 ? pos : close + 1;
+    }
+    if (next === 36 || next === 94 || next === 63) return pos + 2;
+    if (!isVariableChar(next)) return pos;
+    let nameEnd = pos + 2;
+    while (nameEnd < end && isVariableChar(text.charCodeAt(nameEnd))) nameEnd++;
+    // `$env:NAME`, `$script:x`: a scope or drive qualifier, not `$x::Member`.
+    if (text.charCodeAt(nameEnd) === 58 && nameEnd + 1 < end && isNameStart(text.charCodeAt(nameEnd + 1))) {
+      nameEnd += 2;
+      while (nameEnd < end && isVariableChar(text.charCodeAt(nameEnd))) nameEnd++;
+    }
+    return nameEnd;
+  }
+
+  /**
+   * `"…"` (backtick escapes, `""` a quote, `$` expansions) or `'…'` (`''` a
+   * quote, nothing else). Both may span lines; an unterminated one runs to the end.
+   */
+  private quoted(pos: number, expandable: boolean): StringToken {
+    const { text, end } = this;
+    const isQuote = expandable ? isDoubleQuote : isSingleQuote;
+    const contentStart = pos + 1;
+    const parts: StringPart[] = [];
+    let textStart = contentStart;
+    let contentEnd = end;
+    let tokenEnd = end;
+    let at = contentStart;
+    while (at < end) {
+      const code = text.charCodeAt(at);
+      if (isQuote(code)) {
+        if (at + 1 < end && isQuote(text.charCodeAt(at + 1))) {
+          at += 2;
+          continue;
+        }
+        contentEnd = at;
+        tokenEnd = at + 1;
+        break;
+      }
+      if (expandable && code === 96) {
+        at += 2;
+        continue;
+      }
+      if (expandable && code === 36) {
+        const part = this.expansion(at, end);
+        if (part) {
+          if (at > textStart) parts.push({ kind: "text", start: textStart, end: at });
+          parts.push(part);
+          at = part.end;
+          textStart = at;
+          continue;
+        }
+      }
+      at++;
+    }
+    contentEnd = Math.min(contentEnd, end);
+    if (contentEnd > textStart) parts.push({ kind: "text", start: textStart, end: contentEnd });
+    return { kind: "string", start: pos, end: Math.min(tokenEnd, end), contentStart, contentEnd, quote: expandable ? "double" : "single", prefix: "", parts };
+  }
+
+  /**
+   * `@"…"@` / `@'…'@` at `pos`: the opener must end its line and the closer
+   * start one. Returns undefined when `@"` is not followed by a line break.
+   */
+  private hereString(pos: number, expandable: boolean): StringToken | undefined {
+    const { text, end } = this;
+    let bodyStart = pos + 2;
+    while (bodyStart < end && isBlank(text.charCodeAt(bodyStart))) bodyStart++;
+    if (bodyStart >= end || text.charCodeAt(bodyStart) !== 10) return undefined;
+    bodyStart++;
+    const closer = expandable ? '"@' : "'@";
+    let contentEnd = end;
+    let tokenEnd = end;
+    let lineStart = bodyStart;
+    while (lineStart < end) {
+      if (text.startsWith(closer, lineStart) && lineStart + 2 <= end) {
+        contentEnd = lineStart;
+        if (contentEnd > bodyStart) contentEnd--;
+        if (contentEnd > bodyStart && text.charCodeAt(contentEnd - 1) === 13) contentEnd--;
+        tokenEnd = lineStart + 2;
+        break;
+      }
+      while (lineStart < end && text.charCodeAt(lineStart) !== 10) lineStart++;
+      lineStart++;
+    }
+    const parts = expandable ? this.expandableParts(bodyStart, contentEnd) : contentEnd > bodyStart ? [{ kind: "text" as const, start: bodyStart, end: contentEnd }] : [];
+    return { kind: "string", start: pos, end: tokenEnd, contentStart: bodyStart, contentEnd, quote: expandable ? "heredoc" : "nowdoc", prefix: "", parts };
+  }
+
+  /** Text and `$` expansions of a here-string body (backtick escapes a character). */
+  private expandableParts(from: number, to: number): StringPart[] {
+    const text = this.text;
+    const parts: StringPart[] = [];
+    let textStart = from;
+    let at = from;
+    while (at < to) {
+      const code = text.charCodeAt(at);
+      if (code === 96) {
+        at += 2;
+        continue;
+      }
+      if (code === 36) {
+        const part = this.expansion(at, to);
+        if (part) {
+          if (at > textStart) parts.push({ kind: "text", start: textStart, end: at });
+          parts.push(part);
+          at = part.end;
+          textStart = at;
+          continue;
+        }
+      }
+      at++;
+    }
+    at = Math.min(at, to);
+    if (at > textStart) parts.push({ kind: "text", start: textStart, end: at });
+    return parts;
+  }
+
+  /**
+   * `$var`, `$env:NAME`, `${name}` and `$(…)` inside an expandable string. Names
+   * keep the sigil as a variable token does (`$env:NAME`); `${env:NAME}` names
+   * `$env:NAME`; a subexpression names what it reads when it reads one variable.
+   */
+  private expansion(pos: number, end: number): InterpolationPart | undefined {
+    const text = this.text;
+    const next = pos + 1 < end ? text.charCodeAt(pos + 1) : -1;
+    if (next === 40) {
+      const close = this.budget.closing(pos + 2, end, 40, 41);
+      if (close < 0) return undefined;
+      if (close > pos + 2) this.embedded.push({ language: "powershell", start: pos + 2, end: close });
+      const inner = text.slice(pos + 2, close).trim();
+      return { kind: "interpolation", start: pos, end: close + 1, name: variableName(inner) };
+    }
+    if (next === 123) {
+      const close = this.budget.next(pos + 2, end, 125, 96);
+      if (close < 0) return undefined;
+      return { kind: "interpolation", start: pos, end: close + 1, name: variableName(`$${text.slice(pos + 2, close)}`) };
+    }
+    if (!isNameStart(next) && next !== 95) return undefined;
+    const variableEnd = this.variableEnd(pos, end);
+    return { kind: "interpolation", start: pos, end: variableEnd, name: text.slice(pos, variableEnd) };
+  }
+}
+
+/** `$t`, `$t.Prop`, `$env:NAME` as a name; anything else (a pipeline, a call) none. */
+function variableName(expression: string): string | undefined {
+  if (!expression.startsWith("$")) return undefined;
+  return plainName(expression) ?? (SCOPED_VARIABLE.test(expression) ? expression : undefined);
+}

@@ -1,0 +1,151 @@
+// Front end for TOML (pyproject.toml, Cargo.toml, app configs): keys, the four
+// string kinds, table headers, inline tables and arrays, numbers and dates.
+// Dotted keys are emitted part by part (`a`, `.`, `b`), as JavaScript member
+// chains are, so quoted parts stay strings and the last part names the value.
+
+import { isDigit, isLineBreak, isSpace, scanLineComment, scanQuoted, skipWhile } from "./scanner.js";
+import type { LexResult, StringToken, Token } from "./tokens.js";
+
+const OPEN_ARRAY = 91;
+const OPEN_TABLE = 123;
+
+export function lexToml(text: string, start = 0, end = text.length): LexResult {
+  const tokens: Token[] = [];
+  /** Open `[` arrays and `{` inline tables in value position, innermost last. */
+  const containers: number[] = [];
+  // Keys come at a line's start, inside `[header]`, and after `{` or `,` in an inline table.
+  let expectKey = true;
+  let header: "" | "[" | "[[" = "";
+  let pos = start;
+  while (pos < end) {
+    const code = text.charCodeAt(pos);
+    if (isLineBreak(code)) {
+      pos++;
+      header = "";
+      if (containers.length === 0) expectKey = true;
+      else if (containers.at(-1) === OPEN_ARRAY && startsKeyValue(text, pos, end)) {
+        // `key = …` cannot appear inside an array: the array was left unclosed, so recover here.
+        containers.length = 0;
+        expectKey = true;
+      }
+      continue;
+    }
+    if (isSpace(code)) {
+      pos++;
+      continue;
+    }
+    if (code === 35) {
+      const comment = scanLineComment(text, pos, end, 1);
+      tokens.push(comment);
+      pos = comment.end;
+      continue;
+    }
+    if (code === 34 || code === 39) {
+      const token = scanTomlString(text, pos, end);
+      tokens.push(token);
+      pos = token.end;
+      continue;
+    }
+    if (code === 91 && containers.length === 0 && expectKey && header === "") {
+      header = text.charCodeAt(pos + 1) === 91 && pos + 1 < end ? "[[" : "[";
+      tokens.push({ kind: "punct", start: pos, end: pos + header.length, text: header });
+      pos += header.length;
+      continue;
+    }
+    if (code === 93 && header !== "") {
+      const close = header === "[[" && pos + 1 < end && text.charCodeAt(pos + 1) === 93 ? "]]" : "]";
+      tokens.push({ kind: "punct", start: pos, end: pos + close.length, text: close });
+      pos += close.length;
+      header = "";
+      continue;
+    }
+    if (expectKey || header !== "") {
+      if (isBareKeyChar(code)) {
+        const keyEnd = skipWhile(text, pos + 1, end, isBareKeyChar);
+        tokens.push({ kind: "identifier", start: pos, end: keyEnd, text: text.slice(pos, keyEnd) });
+        pos = keyEnd;
+        continue;
+      }
+    } else if (isDigit(code) || code === 43 || code === 45) {
+      pos = pushNumber(tokens, text, pos, end);
+      continue;
+    } else if (isBareKeyChar(code)) {
+      const wordEnd = skipWhile(text, pos + 1, end, isBareKeyChar);
+      const word = text.slice(pos, wordEnd);
+      tokens.push(word === "inf" || word === "nan" ? { kind: "number", start: pos, end: wordEnd } : { kind: "identifier", start: pos, end: wordEnd, text: word });
+      pos = wordEnd;
+      continue;
+    }
+    tokens.push({ kind: "punct", start: pos, end: pos + 1, text: text[pos]! });
+    pos++;
+    if (code === 61) expectKey = false;
+    else if (code === OPEN_TABLE || code === OPEN_ARRAY) {
+      containers.push(code);
+      expectKey = code === OPEN_TABLE;
+    } else if (code === 125 || code === 93) {
+      if (containers.at(-1) === code - 2) containers.pop();
+      expectKey = false;
+    } else if (code === 44) expectKey = containers.at(-1) === OPEN_TABLE;
+  }
+  return { tokens, embedded: [] };
+}
+
+/** `"…"`, `'…'`, `"""…"""` or `'''…'''` opening at `pos`. */
+function scanTomlString(text: string, pos: number, end: number): StringToken {
+  const quote = text[pos]!;
+  const double = quote === '"';
+  const triple = quote.repeat(3);
+  if (!text.startsWith(triple, pos) || pos + 3 > end) {
+    return scanQuoted(text, pos + 1, end, { close: quote, quote: double ? "double" : "single", backslashEscapes: double, endsAtLineBreak: true });
+  }
+  const token = scanQuoted(text, pos + 3, end, {
+    close: triple,
+    quote: double ? "triple-double" : "triple-single",
+    backslashEscapes: double,
+    endsAtLineBreak: false,
+  });
+  // Up to two quotes may end the content right before the closing delimiter: `"""a""""` holds `a"`.
+  if (token.end !== token.contentEnd + 3) return token;
+  let extra = 0;
+  while (extra < 2 && token.end + extra < end && text[token.end + extra] === quote) extra++;
+  if (extra === 0) return token;
+  const contentEnd = token.contentEnd + extra;
+  const last = token.parts.at(-1);
+  const parts = last && last.end === token.contentEnd ? [...token.parts.slice(0, -1), { ...last, end: contentEnd }] : [...token.parts, { kind: "text" as const, start: token.contentEnd, end: contentEnd }];
+  return { ...token, end: token.end + extra, contentEnd, parts };
+}
+
+/** A number, `+inf`/`-nan`, or a date/time (`1979-05-27T07:32:00Z`, also with a space before the time). */
+function pushNumber(tokens: Token[], text: string, pos: number, end: number): number {
+  let numberEnd = skipWhile(text, pos + 1, end, isNumberChar);
+  // A local date followed by ` 07:32:00` is one date-time.
+  if (
+    numberEnd - pos === 10 &&
+    numberEnd + 3 < end &&
+    text.charCodeAt(numberEnd) === 32 &&
+    isDigit(text.charCodeAt(numberEnd + 1)) &&
+    isDigit(text.charCodeAt(numberEnd + 2)) &&
+    text.charCodeAt(numberEnd + 3) === 58
+  ) {
+    numberEnd = skipWhile(text, numberEnd + 1, end, isNumberChar);
+  }
+  tokens.push({ kind: "number", start: pos, end: numberEnd });
+  return numberEnd;
+}
+
+/** Whether the line at `pos` begins with a bare (possibly dotted) key and `=`. */
+function startsKeyValue(text: string, pos: number, end: number): boolean {
+  const keyStart = skipWhile(text, pos, end, isSpace);
+  const keyEnd = skipWhile(text, keyStart, end, (code) => isBareKeyChar(code) || code === 46);
+  if (keyEnd === keyStart) return false;
+  const equals = skipWhile(text, keyEnd, end, isSpace);
+  return equals < end && text.charCodeAt(equals) === 61 && text.charCodeAt(equals + 1) !== 61;
+}
+
+function isBareKeyChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || isDigit(code) || code === 95 || code === 45;
+}
+
+function isNumberChar(code: number): boolean {
+  return isBareKeyChar(code) || code === 46 || code === 43 || code === 58;
+}

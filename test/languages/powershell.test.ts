@@ -1,0 +1,351 @@
+// lexPowerShell: scoped variables, strings and here-strings, hashtables, cmdlets and operators.
+import { describe, expect, it } from "vitest";
+import { lexPowerShell } from "../../src/languages/powershell.js";
+import type { LexResult, StringToken } from "../../src/languages/tokens.js";
+import { assertRangesInside, describeTokens } from "./lex-helpers.js";
+
+function lex(text: string, start?: number, end?: number): string[] {
+  const result = lexPowerShell(text, start, end);
+  assertRangesInside(text, result, start, end);
+  assertPartsCover(result);
+  return describeTokens(text, result);
+}
+
+/** Every string's parts lie in order and cover its content exactly. */
+function assertPartsCover(result: LexResult): void {
+  for (const token of result.tokens) {
+    if (token.kind !== "string") continue;
+    let at = token.contentStart;
+    for (const part of token.parts) {
+      if (part.start !== at || part.end < part.start) throw new Error(`part ${part.start}-${part.end} does not follow ${at}`);
+      at = part.end;
+    }
+    if (at !== token.contentEnd) throw new Error(`parts end at ${at}, content at ${token.contentEnd}`);
+  }
+}
+
+function strings(text: string): StringToken[] {
+  return lexPowerShell(text).tokens.filter((token): token is StringToken => token.kind === "string");
+}
+
+/** A string's parts as `text` and `{name}` / `{}` (no name). */
+function parts(text: string, token: StringToken): string[] {
+  return token.parts.map((part) => (part.kind === "text" ? text.slice(part.start, part.end) : `{${part.name ?? ""}}`));
+}
+
+/** Deterministic pseudo-random text over `alphabet`. */
+function randomText(seed: number, length: number, alphabet: string[]): string {
+  let state = seed >>> 0;
+  let out = "";
+  for (let index = 0; index < length; index++) {
+    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+    out += alphabet[(state >>> 8) % alphabet.length];
+  }
+  return out;
+}
+
+/** Counts the characters a lexer reads (see shell.test.ts): work measured without a clock. */
+function countingText(text: string): { text: string; reads: () => number } {
+  let reads = 0;
+  const cost: Record<string, (args: unknown[], result: unknown) => number> = {
+    charCodeAt: () => 1,
+    startsWith: (args) => String(args[0]).length,
+    slice: (_args, result) => String(result).length,
+    indexOf: (args, result) => {
+      const from = typeof args[1] === "number" ? args[1] : 0;
+      return typeof result === "number" && result >= 0 ? result - from + String(args[0]).length : text.length - from;
+    },
+  };
+  const wrappers = new Map<string | symbol, unknown>();
+  const proxy = new Proxy(new String(text), {
+    get(_target, key) {
+      if (key === "length") return text.length;
+      if (typeof key === "string" && key.length > 0 && key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57) {
+        reads++;
+        return text[Number(key)];
+      }
+      let wrapper = wrappers.get(key);
+      if (wrapper === undefined) {
+        const method: unknown = Reflect.get(String.prototype, key);
+        if (typeof method !== "function") return method;
+        const price = typeof key === "string" ? cost[key] : undefined;
+        wrapper = (...args: unknown[]) => {
+          const result: unknown = Reflect.apply(method, text, args);
+          reads += price ? price(args, result) : text.length;
+          return result;
+        };
+        wrappers.set(key, wrapper);
+      }
+      return wrapper;
+    },
+  });
+  return { text: proxy as unknown as string, reads: () => reads };
+}
+
+describe("lexPowerShell", () => {
+  it("reads the Convoso `$env:` assignment with the scope in the variable", () => {
+    expect(lex(`$env:CONVOSO_AUTH_TOKEN = "your_token_here"`)).toEqual(["ident:$env:CONVOSO_AUTH_TOKEN", "punct:=", "string[double]:your_token_here"]);
+  });
+
+  it("reads variables with sigil, scope and braces as one identifier", () => {
+    expect(lex(`$auth_token; $script:x; \${env:X}; \${my var}; $_; $?; $$; @splat`)).toEqual([
+      "ident:$auth_token",
+      "punct:;",
+      "ident:$script:x",
+      "punct:;",
+      "ident:${env:X}",
+      "punct:;",
+      "ident:${my var}",
+      "punct:;",
+      "ident:$_",
+      "punct:;",
+      "ident:$?",
+      "punct:;",
+      "ident:$$",
+      "punct:;",
+      "ident:@splat",
+    ]);
+    // `::` after a variable is a static member access, not a scope.
+    expect(lex(`$x::Y`)).toEqual(["ident:$x", "punct:::", "ident:Y"]);
+  });
+
+  it("reads a hashtable with `@{` and its entries", () => {
+    expect(lex(`$body = @{\n  auth_token = "abc"\n  'list_id' = 5; x = $t\n}`)).toEqual([
+      "ident:$body",
+      "punct:=",
+      "punct:@{",
+      "ident:auth_token",
+      "punct:=",
+      "string[double]:abc",
+      "punct:;",
+      "string[single]:list_id",
+      "punct:=",
+      "number:5",
+      "punct:;",
+      "ident:x",
+      "punct:=",
+      "ident:$t",
+      "punct:;",
+      "punct:}",
+    ]);
+  });
+
+  it("reads Invoke-RestMethod with its parameters and URL string", () => {
+    const text = `Invoke-RestMethod -Uri "https://api.convoso.com/v1/campaigns/search?auth_token=$token" -Method Post -Body $body`;
+    expect(lex(text)).toEqual([
+      "ident:Invoke-RestMethod",
+      "ident:-Uri",
+      "string[double]:https://api.convoso.com/v1/campaigns/search?auth_token=$token",
+      "ident:-Method",
+      "ident:Post",
+      "ident:-Body",
+      "ident:$body",
+    ]);
+    expect(parts(text, strings(text)[0]!)).toEqual(["https://api.convoso.com/v1/campaigns/search?auth_token=", "{$token}"]);
+    // An unquoted URL argument is a bare string.
+    expect(lex(`irm https://api.convoso.com/v1/x?auth_token=abc -Method Get`)).toEqual([
+      "ident:irm",
+      "string[bare]:https://api.convoso.com/v1/x?auth_token=abc",
+      "ident:-Method",
+      "ident:Get",
+    ]);
+  });
+
+  it("reads double-quoted strings: backtick escapes, doubled quotes, and every expansion", () => {
+    const text = '"a`"b""c $x $env:T ${env:U} ${v} $($t) $($a + 1) $5 `$y"';
+    expect(lex(text)).toEqual(['string[double]:a`"b""c $x $env:T ${env:U} ${v} $($t) $($a + 1) $5 `$y']);
+    expect(parts(text, strings(text)[0]!)).toEqual([
+      'a`"b""c ',
+      "{$x}",
+      " ",
+      "{$env:T}",
+      " ",
+      "{$env:U}",
+      " ",
+      "{$v}",
+      " ",
+      "{$t}",
+      " ",
+      "{}",
+      " $5 `$y",
+    ]);
+    const embedded = lexPowerShell(text).embedded.map((region) => [region.language, text.slice(region.start, region.end)]);
+    expect(embedded).toEqual([
+      ["powershell", "$t"],
+      ["powershell", "$a + 1"],
+    ]);
+  });
+
+  it("reads single-quoted strings literally, with `''` as a quote, across lines", () => {
+    const text = `'it''s $x\nnext'`;
+    expect(lex(text)).toEqual(["string[single]:it''s $x\nnext"]);
+    expect(parts(text, strings(text)[0]!)).toEqual(["it''s $x\nnext"]);
+    expect(lex(`“smart $x” ‘quotes’`)).toEqual(["string[double]:smart $x", "string[single]:quotes"]);
+  });
+
+  it("reads here-strings whose closer starts a line", () => {
+    const text = `$h = @"\nauth_token=$token\n "@ not yet\n"@\n$n = @'\nraw $x\n'@`;
+    expect(lex(text)).toEqual(["ident:$h", "punct:=", 'string[heredoc]:auth_token=$token\n "@ not yet', "punct:;", "ident:$n", "punct:=", "string[nowdoc]:raw $x"]);
+    const [heredoc, nowdoc] = strings(text);
+    expect(heredoc).toMatchObject({ start: text.indexOf('@"'), end: text.indexOf('\n"@') + 3 });
+    expect(parts(text, heredoc!)).toEqual(["auth_token=", "{$token}", '\n "@ not yet']);
+    expect(parts(text, nowdoc!)).toEqual(["raw $x"]);
+    expect(lex(`@"\r\nx\r\n"@`)).toEqual(["string[heredoc]:x"]);
+    expect(lex(`@"\n"@`)).toEqual(["string[heredoc]:"]);
+  });
+
+  it("reads line and block comments", () => {
+    expect(lex(`$a = 1 # note\n<# block\n $t = "x" #>\n$b`)).toEqual([
+      "ident:$a",
+      "punct:=",
+      "number:1",
+      "comment:note",
+      "punct:;",
+      'comment:block\n $t = "x"',
+      "ident:$b",
+    ]);
+    expect(lex(`Write-Output a#b`)).toEqual(["ident:Write-Output", "string[bare]:a#b"]);
+  });
+
+  it("reads operators and tells `-eq` (operator) from `-Uri` (parameter)", () => {
+    expect(lex(`if ($a -eq 1 -and $b -CNotLike 'x') { $c ?? 'd'; $e ??= 2; $f += 1 }`)).toEqual([
+      "ident:if",
+      "punct:(",
+      "ident:$a",
+      "punct:-eq",
+      "number:1",
+      "punct:-and",
+      "ident:$b",
+      "punct:-CNotLike",
+      "string[single]:x",
+      "punct:)",
+      "punct:{",
+      "ident:$c",
+      "punct:??",
+      "string[single]:d",
+      "punct:;",
+      "ident:$e",
+      "punct:??=",
+      "number:2",
+      "punct:;",
+      "ident:$f",
+      "punct:+=",
+      "number:1",
+      "punct:}",
+    ]);
+    expect(lex(`[string]$x = $null; 1..5; $y.Length`)).toEqual([
+      "punct:[",
+      "ident:string",
+      "punct:]",
+      "ident:$x",
+      "punct:=",
+      "ident:$null",
+      "punct:;",
+      "number:1",
+      "punct:..",
+      "number:5",
+      "punct:;",
+      "ident:$y",
+      "punct:.",
+      "ident:Length",
+    ]);
+  });
+
+  it("ends statements at line breaks, not after an operator or a backtick continuation", () => {
+    expect(lex(`$a = 1\n$b =\n  2\nGet-Thing |\n  Out-Null\nInvoke-RestMethod -Uri $u \`\n  -Method Post\n\n`)).toEqual([
+      "ident:$a",
+      "punct:=",
+      "number:1",
+      "punct:;",
+      "ident:$b",
+      "punct:=",
+      "number:2",
+      "punct:;",
+      "ident:Get-Thing",
+      "punct:|",
+      "ident:Out-Null",
+      "punct:;",
+      "ident:Invoke-RestMethod",
+      "ident:-Uri",
+      "ident:$u",
+      "ident:-Method",
+      "ident:Post",
+      "punct:;",
+    ]);
+  });
+
+  it("reads `$(…)` and `@(…)` outside strings as operators", () => {
+    expect(lex(`$x = $(Get-Date); $y = @(1, 2)`)).toEqual([
+      "ident:$x",
+      "punct:=",
+      "punct:$(",
+      "ident:Get-Date",
+      "punct:)",
+      "punct:;",
+      "ident:$y",
+      "punct:=",
+      "punct:@(",
+      "number:1",
+      "punct:,",
+      "number:2",
+      "punct:)",
+    ]);
+  });
+
+  it("reads the rest of the line after `--%` as one bare string", () => {
+    expect(lex(`curl.exe --% -d auth_token=abc\nnext`)).toEqual(["ident:curl", "punct:.", "ident:exe", "punct:--%", "string[bare]:-d auth_token=abc", "punct:;", "ident:next"]);
+  });
+
+  it("never throws on unterminated input", () => {
+    for (const text of [`"abc`, `'abc`, `@"\nabc`, `@'\nabc`, `<# abc`, `\${abc`, `"$(abc`, `"\${abc`, "`", `$`, `@`, `-`, `--%`, `"abc\``, `@"`]) {
+      expect(() => lex(text), text).not.toThrow();
+    }
+    expect(lex(`$a = "open\n$b`)).toEqual(["ident:$a", "punct:=", "string[double]:open\n$b"]);
+    expect(lex(`@"\nbody`)).toEqual(["string[heredoc]:body"]);
+  });
+
+  it("lexes only the requested range, keeping file offsets", () => {
+    const text = `$ignored = 1\n$env:T = "abc" # c`;
+    const start = text.indexOf("$env");
+    const end = text.indexOf(" #");
+    const result = lexPowerShell(text, start, end);
+    assertRangesInside(text, result, start, end);
+    expect(describeTokens(text, result)).toEqual(["ident:$env:T", "punct:=", "string[double]:abc"]);
+    expect(result.tokens[0]).toMatchObject({ start });
+    expect(lex(`"abcdef"`, 0, 4)).toEqual(["string[double]:abc"]);
+  });
+
+  it("survives random input over the characters that matter", () => {
+    const alphabet = ["$", "env:", "{", "}", "(", ")", '"', "'", "@", "@\"\n", "\n\"@", "`", "#", "<#", "#>", "-", "eq", "x", " ", "\n", "=", "--%"];
+    for (let seed = 1; seed <= 300; seed++) {
+      const text = randomText(seed, 80, alphabet);
+      expect(() => lex(text), JSON.stringify(text)).not.toThrow();
+      const start = seed % 17;
+      const end = Math.max(start, text.length - (seed % 13));
+      expect(() => lex(text, start, end), JSON.stringify(text)).not.toThrow();
+    }
+  });
+
+  it("does work linear in the input on adversarial text (counted reads, no clock)", () => {
+    const size = 1 << 20;
+    const small = 1 << 16;
+    const inputs = [
+      `"${"$(".repeat(size / 2)}`,
+      `"${"${".repeat(size / 2)}`,
+      `"${"`".repeat(size)}`,
+      `@"\n${"$(\n".repeat(size / 3)}`,
+      `<#${"<#".repeat(size / 2)}`,
+      "@\"\n".repeat(size / 3),
+      `"${'""'.repeat(size / 2)}`,
+      "${".repeat(small / 2),
+      "$(".repeat(small / 2),
+      "'".repeat(small),
+    ];
+    for (const input of inputs) {
+      const counted = countingText(input);
+      const result = lexPowerShell(counted.text);
+      assertRangesInside(input, result);
+      expect(counted.reads(), JSON.stringify(input.slice(0, 12))).toBeLessThan(40 * input.length);
+    }
+  });
+});
