@@ -2,7 +2,7 @@
 // the user's adjustments, validated and built once per run.
 
 import { builtinRules } from "../../rules/index.js";
-import { compileRule, type CompiledRule, type CredentialRule } from "./rule.js";
+import { anyOf, compileRule, type CompiledRule, type CredentialRule } from "./rule.js";
 
 /** What a user may adjust (from the config file); all optional. */
 export interface DetectionOverrides {
@@ -38,12 +38,12 @@ export function createDetection(overrides: DetectionOverrides = {}): Detection {
       }),
     );
   }
-  const keywords = [...new Set(rules.flatMap((rule) => rule.keywords))];
+  const keywords = [...new Set(rules.flatMap((rule) => [...rule.keywords, ...rule.contextWords]))];
   return {
     rules,
     placeholders: new Set((overrides.placeholders ?? []).map((value) => value.toLowerCase())),
     minLength: overrides.minLength,
-    prefilter: keywords.length === 0 ? /(?!)/ : new RegExp(keywords.map(escapeRegExp).join("|"), "i"),
+    prefilter: keywords.length === 0 ? /(?!)/ : anyOf(keywords),
   };
 }
 
@@ -53,8 +53,4 @@ let defaults: Detection | undefined;
 export function defaultDetection(): Detection {
   defaults ??= createDetection();
   return defaults;
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }

@@ -52,10 +52,16 @@ export interface CompiledRule {
   rule: CredentialRule;
   /** Word sequences of the key names, lower case. */
   keyWords: string[][];
-  /** Lower-case strings of which at least one must occur in a file for the rule to run. */
+  /** Lower-case spellings of the key names; a file holding none of them needs context to be matched. */
   keywords: string[];
   /** Lower-case context words. */
   contextWords: string[];
+  /** Any spelling of a key name, case-insensitive. */
+  keywordPattern: RegExp;
+  /** A context word, case-insensitive; undefined when the rule has none. */
+  contextPattern?: RegExp;
+  /** The last word of a key name (`token`): weak names end with it. */
+  lastWordPattern: RegExp;
   valuePattern?: RegExp;
   placeholders: Set<string>;
 }
@@ -96,12 +102,33 @@ export function validateRule(rule: unknown, where = "rule"): string[] {
 export function compileRule(rule: CredentialRule): CompiledRule {
   const keyWords = rule.keyNames.map(splitWords);
   const contextWords = rule.contextWords.map((word) => word.toLowerCase());
+  const keywords = [...new Set(keyWords.flatMap(spellings))];
+  const lastWords = [...new Set(keyWords.map((words) => words[words.length - 1]!))];
   return {
     rule,
     keyWords,
-    keywords: [...new Set([...keyWords.flatMap(spellings), ...contextWords])],
+    keywords,
     contextWords,
+    keywordPattern: anyOf(keywords),
+    contextPattern: contextWords.length > 0 ? anyOf(contextWords) : undefined,
+    lastWordPattern: anyOf(lastWords),
     valuePattern: rule.valuePattern === undefined ? undefined : new RegExp(`^(?:${rule.valuePattern})$`),
     placeholders: new Set((rule.placeholders ?? []).map((value) => value.toLowerCase())),
   };
+}
+
+/** One case-insensitive alternation of literal words. */
+export function anyOf(words: readonly string[]): RegExp {
+  return new RegExp(words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i");
+}
+
+/**
+ * Whether a rule can match anything in `text`: a spelling of a key name is
+ * there, or (weak names) a context word and the key's last word both are.
+ * Also tells whether the file talks to the provider.
+ */
+export function ruleApplies(rule: CompiledRule, text: string): { applies: boolean; inContext: boolean } {
+  const inContext = rule.contextPattern?.test(text) === true;
+  const applies = rule.keywordPattern.test(text) || (inContext && rule.lastWordPattern.test(text));
+  return { applies, inContext };
 }

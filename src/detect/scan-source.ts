@@ -11,14 +11,20 @@ import { judgeValue } from "./judge-value.js";
 import { LineIndex } from "./line-index.js";
 import { matchUnit } from "./match.js";
 import { fingerprintOf, redact } from "./redact.js";
+import { ruleApplies, type CompiledRule } from "./rule.js";
 import type { Finding, Source } from "./types.js";
 
 export function scanSource(source: Source, detection: Detection): Finding[] {
   const { text } = source;
   if (!detection.prefilter.test(text)) return [];
-  const rules = detection.rules.filter((rule) => rule.keywords.some((keyword) => containsIgnoreCase(text, keyword)));
+  const rules: CompiledRule[] = [];
+  const contextRules = new Set<CompiledRule>();
+  for (const rule of detection.rules) {
+    const { applies, inContext } = ruleApplies(rule, text);
+    if (applies) rules.push(rule);
+    if (applies && inContext) contextRules.add(rule);
+  }
   if (rules.length === 0) return [];
-  const contextRules = new Set(rules.filter((rule) => rule.contextWords.some((word) => containsIgnoreCase(text, word))));
   const language = source.language ?? detectLanguage(source.path, text);
   const units = lexSource(text, language);
   const candidates = units.flatMap((unit) => matchUnit(unit, { text, rules, contextRules }));
@@ -119,9 +125,4 @@ function asUnignoredEnvFile(finding: Finding): Finding {
     message: `${finding.envVar} (${finding.redacted}) is stored in a .env file that git does not ignore: add .env to .gitignore before it is committed`,
     suggestion: { text: "add .env to .gitignore", edits: [] },
   };
-}
-
-/** Case-insensitive `includes` without lower-casing the whole text. */
-function containsIgnoreCase(text: string, keyword: string): boolean {
-  return new RegExp(keyword.replace(/[.*+?^${}()|[\]\\]/g, "\\$&"), "i").test(text);
 }

@@ -1,0 +1,185 @@
+// One ESLint rule per credential rule (`token-guard/<id>`), made from the rule's
+// data. Detection always comes from the core: the rule scans the file's text once
+// (shared by every token-guard rule that runs on the same file) and reports the
+// findings of its own id, with the core's edits as a suggestion. It runs in
+// JavaScript/TypeScript (where the AST and scope manager vet the suggestions), in
+// our text language (where the core's lexing does), and in any other text-based
+// ESLint language (e.g. @eslint/markdown's).
+
+import path from "node:path";
+import type { TSESLint } from "@typescript-eslint/utils";
+import { RuleCreator } from "@typescript-eslint/utils/eslint-utils";
+import { createDetection, defaultDetection, type Detection } from "../detect/detection.js";
+import type { CredentialRule } from "../detect/rule.js";
+import { scanSource } from "../detect/scan-source.js";
+import type { Edit, Finding } from "../detect/types.js";
+import { detectLanguage } from "../languages/detect-language.js";
+import { lexSource, type LexedUnit } from "../languages/lex-source.js";
+import type { LanguageId } from "../languages/tokens.js";
+import { editsThatFit } from "./js-suggestions.js";
+import { editsWithinRegion } from "./region-suggestions.js";
+import { TokenGuardTextSourceCode } from "./text-language.js";
+
+/** The rule's one options object; mirrors `rules.<id>` in token-guard.config.json. */
+export interface RuleOptions {
+  /** The environment variable suggestions read instead of the literal. */
+  envVar?: string;
+  /** Shorter values are treated as examples, not credentials. */
+  minLength?: number;
+}
+
+export type Options = [RuleOptions];
+export type MessageIds = "hardcodedToken" | "hardcodedFallback" | "tokenInComment" | "replaceWithEnv";
+
+/** Extra `meta.docs` fields of token-guard rules; the recommended config is generated from them. */
+export interface TokenGuardDocs {
+  /** Whether `configs.recommended` turns the rule on. */
+  recommended: boolean;
+}
+
+export type TokenGuardRule = ReturnType<typeof createTokenRule>;
+
+const ENV_VAR_PATTERN = "^[A-Za-z_][A-Za-z0-9_]*$";
+
+/** Builds the ESLint rule for one credential rule. */
+export function createTokenRule(credential: CredentialRule) {
+  const createRule = RuleCreator<TokenGuardDocs>((id) => (id === credential.id && credential.docsUrl ? credential.docsUrl : docsUrlFor(id)));
+  const detections = new Map<string, Detection>();
+
+  /** The core's settings for these options: the shared defaults unless the options change this rule. */
+  const detectionFor = (options: RuleOptions): Detection => {
+    const envVar = options.envVar ?? credential.envVar;
+    const minLength = options.minLength ?? credential.minLength;
+    if (envVar === credential.envVar && minLength === credential.minLength) return defaultDetection();
+    const key = `${envVar}\0${minLength}`;
+    let detection = detections.get(key);
+    if (!detection) {
+      detection = createDetection({ ruleSettings: { [credential.id]: { envVar, minLength } } });
+      detections.set(key, detection);
+    }
+    return detection;
+  };
+
+  return createRule<Options, MessageIds>({
+    name: credential.id,
+    meta: {
+      type: "problem",
+      docs: {
+        description: `Disallow hardcoded values of the credential "${credential.id}"; suggest reading ${credential.envVar} from the environment`,
+        recommended: true,
+      },
+      hasSuggestions: true,
+      messages: {
+        hardcodedToken: `${credential.description} ({{redacted}}): read {{envVar}} from the environment.`,
+        hardcodedFallback: `${credential.description} as a hardcoded fallback for {{envVar}} ({{redacted}}): drop the fallback so a missing variable fails instead of using a committed token.`,
+        tokenInComment: `${credential.description} in a comment ({{redacted}}): commented-out code still leaks; delete it and read {{envVar}} from the environment.`,
+        replaceWithEnv: "Replace with {{replacement}}",
+      },
+      schema: [
+        {
+          type: "object",
+          description: `Settings for ${credential.id}, as under "rules" in token-guard.config.json.`,
+          properties: {
+            envVar: {
+              type: "string",
+              pattern: ENV_VAR_PATTERN,
+              description: "The environment variable the suggestion reads instead of the hardcoded value.",
+            },
+            minLength: {
+              type: "integer",
+              minimum: 1,
+              description: "The shortest value treated as a real credential; shorter values are taken for examples.",
+            },
+          },
+          additionalProperties: false,
+        },
+      ],
+      defaultOptions: [{ envVar: credential.envVar, minLength: credential.minLength }],
+    },
+    create(context, [options]) {
+      const sourceCode = context.sourceCode as unknown as LintedSource;
+      const root = sourceCode.ast?.type;
+      if (typeof sourceCode.text !== "string" || typeof root !== "string") return {};
+      const detection = detectionFor(options);
+      const report = (): void => {
+        const sourcePath = relativePosixPath(context.filename, context.cwd);
+        const fileLanguage = frontEndOf(sourceCode, sourcePath);
+        const js = isJavaScript(sourceCode) ? (context.sourceCode as Readonly<TSESLint.SourceCode>) : undefined;
+        let units: readonly LexedUnit[] | undefined;
+        const lexedUnits = (): readonly LexedUnit[] =>
+          (units ??= sourceCode instanceof TokenGuardTextSourceCode ? sourceCode.lexedUnits() : lexSource(sourceCode.text, fileLanguage));
+        for (const finding of findingsOf(sourceCode, sourcePath, fileLanguage, detection)) {
+          if (finding.ruleId !== credential.id) continue;
+          const edits = js ? editsThatFit(js, finding) : editsWithinRegion(finding, fileLanguage, lexedUnits);
+          const data = { redacted: finding.redacted, envVar: finding.envVar };
+          context.report({
+            loc: { start: sourceCode.getLocFromIndex(finding.start), end: sourceCode.getLocFromIndex(finding.end) },
+            messageId: messageIdOf(finding),
+            data,
+            suggest:
+              edits.length === 0
+                ? []
+                : [{ messageId: "replaceWithEnv", data: { ...data, replacement: finding.suggestion.text }, fix: (fixer) => edits.map((edit) => applyEdit(fixer, edit)) }],
+          });
+        }
+      };
+      // The root node's type differs by language: `Program` (JavaScript), `Document` (ours), `root` (Markdown)…
+      return { [root]: report };
+    },
+  });
+}
+
+/** What the rule needs from any text-based ESLint SourceCode. */
+interface LintedSource {
+  text: string;
+  ast?: { type?: unknown };
+  getLocFromIndex(index: number): { line: number; column: number };
+}
+
+function isJavaScript(sourceCode: LintedSource): boolean {
+  return sourceCode.ast?.type === "Program" && typeof (sourceCode as { getScope?: unknown }).getScope === "function";
+}
+
+/** Findings of one scan per file and detection, shared by the token-guard rules that lint the file. */
+const scans = new WeakMap<object, Map<Detection, Finding[]>>();
+
+function findingsOf(sourceCode: LintedSource, sourcePath: string, language: LanguageId, detection: Detection): Finding[] {
+  let byDetection = scans.get(sourceCode);
+  if (!byDetection) {
+    byDetection = new Map();
+    scans.set(sourceCode, byDetection);
+  }
+  let findings = byDetection.get(detection);
+  if (!findings) {
+    findings = scanSource({ path: sourcePath, text: sourceCode.text, language }, detection);
+    byDetection.set(detection, findings);
+  }
+  return findings;
+}
+
+/** The path the CLI would print: relative to the working directory, POSIX separators. */
+export function relativePosixPath(filename: string, cwd: string): string {
+  const relative = path.isAbsolute(filename) && cwd ? path.relative(cwd, filename) : filename;
+  return relative.split(path.sep).join("/");
+}
+
+/** The core front end for the file: ours already chose; ESLint's JS language is always read as JavaScript. */
+function frontEndOf(sourceCode: LintedSource, sourcePath: string): LanguageId {
+  if (sourceCode instanceof TokenGuardTextSourceCode) return sourceCode.languageId;
+  const detected = detectLanguage(sourcePath, sourceCode.text);
+  if (!isJavaScript(sourceCode)) return detected;
+  return detected === "javascript" || detected === "typescript" || detected === "html" ? detected : "javascript";
+}
+
+function messageIdOf(finding: Finding): Exclude<MessageIds, "replaceWithEnv"> {
+  if (finding.inComment) return "tokenInComment";
+  return finding.context === "env-fallback" ? "hardcodedFallback" : "hardcodedToken";
+}
+
+function applyEdit(fixer: TSESLint.RuleFixer, edit: Edit): TSESLint.RuleFix {
+  return fixer.replaceTextRange([edit.start, edit.end], edit.text);
+}
+
+function docsUrlFor(id: string): string {
+  return `https://github.com/token-guard/token-guard/blob/main/rules/${id}.md`;
+}

@@ -1,0 +1,158 @@
+// Asks git which files a repository holds: the repository root, and the tracked
+// plus untracked-but-not-ignored files under some directories (git's own ignore rules).
+
+import { spawn } from "node:child_process";
+import { SourceError } from "./source-error.js";
+
+/** What a finished git process produced. */
+export interface GitResult {
+  /** Exit code; null when git was killed by a signal. */
+  code: number | null;
+  /** Everything git wrote to stdout (no size limit: listings of 100k files are megabytes). */
+  stdout: Buffer;
+  /** The start of stderr, for error messages. */
+  stderr: string;
+}
+
+/**
+ * Repository-local variables git exports to hooks (`git rev-parse --local-env-vars`).
+ * They pin git to one repository; we locate repositories by directory instead, so
+ * a scan run from a hook, or a test run from one, must not inherit them.
+ */
+const REPOSITORY_ENV_VARS = [
+  "GIT_ALTERNATE_OBJECT_DIRECTORIES",
+  "GIT_CONFIG",
+  "GIT_CONFIG_PARAMETERS",
+  "GIT_CONFIG_COUNT",
+  "GIT_OBJECT_DIRECTORY",
+  "GIT_DIR",
+  "GIT_WORK_TREE",
+  "GIT_IMPLICIT_WORK_TREE",
+  "GIT_GRAFT_FILE",
+  "GIT_INDEX_FILE",
+  "GIT_NO_REPLACE_OBJECTS",
+  "GIT_REPLACE_REF_BASE",
+  "GIT_PREFIX",
+  "GIT_INTERNAL_SUPER_PREFIX",
+  "GIT_SHALLOW_FILE",
+  "GIT_COMMON_DIR",
+] as const;
+
+/** Pathspec switches a user may export; we choose pathspec handling per command instead. */
+const PATHSPEC_ENV_VARS = ["GIT_LITERAL_PATHSPECS", "GIT_GLOB_PATHSPECS", "GIT_NOGLOB_PATHSPECS", "GIT_ICASE_PATHSPECS"] as const;
+
+const STDERR_LIMIT = 64 * 1024;
+
+function gitEnvironment(): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  for (const name of REPOSITORY_ENV_VARS) delete env[name];
+  for (const name of PATHSPEC_ENV_VARS) delete env[name];
+  // Never stop to ask for credentials or open a pager: we are not interactive.
+  env.GIT_TERMINAL_PROMPT = "0";
+  env.GIT_PAGER = "cat";
+  return env;
+}
+
+/**
+ * Runs `git <args>` in `cwd` without a shell and collects its output in full.
+ * Rejects only when git cannot be started (not installed: error code ENOENT);
+ * a non-zero exit resolves with its code.
+ */
+export function runGit(args: readonly string[], cwd: string): Promise<GitResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn("git", [...args], {
+      cwd,
+      env: gitEnvironment(),
+      stdio: ["ignore", "pipe", "pipe"],
+      windowsHide: true,
+    });
+    const chunks: Buffer[] = [];
+    let stderr = "";
+    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
+    child.stderr.setEncoding("utf8");
+    child.stderr.on("data", (chunk: string) => {
+      if (stderr.length < STDERR_LIMIT) stderr += chunk;
+    });
+    child.once("error", reject);
+    child.once("close", (code) => resolve({ code, stdout: Buffer.concat(chunks), stderr }));
+  });
+}
+
+/** The first line git wrote to stderr, for a one-line message. */
+function firstLine(text: string): string {
+  const line = text.split("\n").find((l) => l.trim() !== "");
+  return line === undefined ? "" : line.trim();
+}
+
+/**
+ * The top directory of the work tree containing `dir` (absolute, symlinks
+ * resolved, as git reports it), or null outside a repository, inside `.git`,
+ * in a repository git refuses to use (e.g. "dubious ownership"), or when git is
+ * not installed: the caller then walks the directory itself.
+ */
+export async function findGitRoot(dir: string): Promise<string | null> {
+  let result: GitResult;
+  try {
+    result = await runGit(["rev-parse", "--show-toplevel"], dir);
+  } catch {
+    return null;
+  }
+  if (result.code !== 0) return null;
+  // Only the final newline is output framing; a path may end in spaces.
+  const top = result.stdout.toString("utf8").replace(/\r?\n$/, "");
+  return top === "" ? null : top;
+}
+
+/**
+ * Files under `subdirs` (POSIX, relative to `root`; "" or "." = everything) that
+ * git would consider part of the work tree: tracked files, plus untracked files
+ * that .gitignore, .git/info/exclude and core.excludesFile do not ignore.
+ * Returns POSIX paths relative to `root`, in git's order, possibly with
+ * duplicates (unmerged entries). Tracked files deleted from disk are still
+ * listed; readers report them as vanished. Untracked nested repositories are
+ * left out (git shows them as `dir/` and would not commit their contents).
+ */
+export async function listGitFiles(root: string, subdirs: readonly string[]): Promise<string[]> {
+  const pathspecs = subdirs.length === 0 || subdirs.some((d) => d === "" || d === ".") ? ["."] : [...subdirs];
+  let result: GitResult;
+  try {
+    // --literal-pathspecs: a directory named `[abc]` or `*` means itself, not a glob.
+    result = await runGit(
+      ["--literal-pathspecs", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ...pathspecs],
+      root,
+    );
+  } catch (error) {
+    throw new SourceError("GIT_FAILED", root, `token-guard: cannot run git in ${root}: ${(error as Error).message}`);
+  }
+  if (result.code !== 0) {
+    throw new SourceError(
+      "GIT_FAILED",
+      root,
+      `token-guard: git ls-files failed in ${root}: ${firstLine(result.stderr) || `exit code ${String(result.code)}`}`,
+    );
+  }
+  const files: string[] = [];
+  // -z: NUL-terminated and unquoted, so spaces, newlines and non-ASCII names arrive intact.
+  for (const name of result.stdout.toString("utf8").split("\0")) {
+    if (name === "" || name.endsWith("/")) continue;
+    files.push(name);
+  }
+  return files;
+}
+
+/**
+ * Whether git ignores `path` (POSIX, relative to `root`), itself or through an
+ * ignored parent directory. Used for a directory the user names explicitly, which
+ * `ls-files --exclude-standard` would otherwise return (nearly) empty.
+ */
+export async function isGitIgnored(root: string, path: string): Promise<boolean> {
+  let result: GitResult;
+  try {
+    // check-ignore takes paths literally and rejects --literal-pathspecs.
+    result = await runGit(["check-ignore", "-q", "--", path], root);
+  } catch {
+    return false;
+  }
+  // 0: ignored, 1: not ignored, 128: error (treated as not ignored: list it normally).
+  return result.code === 0;
+}

@@ -1,0 +1,399 @@
+// Lists the files a scan reads, for the paths the user named: git's own listing
+// inside a repository, a fast-glob walk filtered by .gitignore files outside one.
+
+// Rules, in the order they are applied to each file found under a named root:
+//  1. built-in skips (SKIPPED_DIRECTORIES anywhere below the root, LOCKFILES);
+//  2. .gitignore: git applies them inside a repository (plus .git/info/exclude
+//     and core.excludesFile); outside one, every .gitignore in the walked tree
+//     and in the directories between the working directory and the root;
+//  3. the config's `ignore` globs (gitignore syntax, relative to the cwd).
+// A path the user names is never judged itself: a named file is always listed
+// (as ripgrep does), and for a named directory, rules that would ignore it,
+// one of its ancestors or everything directly inside it are set aside, so
+// `scan examples` scans what `ignore: ["examples"]` hides from `scan .`.
+// A named directory git ignores as a whole is walked like one outside git.
+
+import { readdir as readdirCallback, type Dirent } from "node:fs";
+import { access, constants, lstat, readFile, realpath, stat } from "node:fs/promises";
+import path from "node:path";
+import fg from "fast-glob";
+import { findGitRoot, isGitIgnored, listGitFiles } from "./git.js";
+import { compileGitignorePatterns, GitignoreMatcher } from "./gitignore.js";
+import { SourceError } from "./source-error.js";
+
+/** Directory names never entered below a named root: VCS data, dependencies, build output. */
+export const SKIPPED_DIRECTORIES = [
+  ".git",
+  "node_modules",
+  "dist",
+  "build",
+  "coverage",
+  ".next",
+  ".nuxt",
+  "__pycache__",
+  ".venv",
+  "venv",
+  ".tox",
+] as const;
+
+/** File names never listed below a named root: generated lockfiles full of hashes. */
+export const LOCKFILES = [
+  "package-lock.json",
+  "npm-shrinkwrap.json",
+  "yarn.lock",
+  "pnpm-lock.yaml",
+  "composer.lock",
+  "Pipfile.lock",
+  "poetry.lock",
+  "Cargo.lock",
+  "Gemfile.lock",
+  "go.sum",
+  "bun.lockb",
+] as const;
+
+const SKIPPED_DIRECTORY_SET: ReadonlySet<string> = new Set(SKIPPED_DIRECTORIES);
+const LOCKFILE_SET: ReadonlySet<string> = new Set(LOCKFILES);
+
+/** What to list. */
+export interface WalkOptions {
+  /** Directory the paths are resolved against and reported relative to. */
+  cwd: string;
+  /** Paths as the user typed them (files or directories); empty means ["."]. */
+  paths: readonly string[];
+  /** The config's `ignore` globs: gitignore syntax, relative to `cwd`. */
+  ignore: readonly string[];
+}
+
+/** A file to read. */
+export interface WalkedFile {
+  /** POSIX path relative to `cwd`, without a leading `./` (`../x` when outside it). */
+  path: string;
+  /** Absolute native path to open. */
+  absolutePath: string;
+}
+
+/** What was left out, by mechanism (a file dropped by several counts once, for the first). */
+export interface IgnoredCounts {
+  /**
+   * Directories on SKIPPED_DIRECTORIES (and `.git` pointer files) left out: not
+   * entered by a walk, or dropped from git's listing when committed. Their files
+   * are not counted one by one, since a walk never sees them.
+   */
+  directories: number;
+  /** Files named in LOCKFILES that were dropped. */
+  lockfiles: number;
+  /** Dropped by .gitignore rules during a walk outside git (inside a repository, git drops them unseen). */
+  gitignore: number;
+  /** Dropped by the config's `ignore` globs. */
+  config: number;
+}
+
+/** How one named path was listed. */
+export interface WalkedRoot {
+  /** The path as the user typed it. */
+  path: string;
+  /** `file`: named file, listed as is; `git`: listed by git ls-files; `directory`: walked with fast-glob. */
+  kind: "file" | "git" | "directory";
+}
+
+/** The result of a walk. */
+export interface WalkListing {
+  /** Each file once (overlapping roots), sorted by `path` in UTF-16 code unit order (locale-independent). */
+  files: WalkedFile[];
+  ignored: IgnoredCounts;
+  /** One entry per named path, in the order given. */
+  roots: WalkedRoot[];
+}
+
+type IgnoreMechanism = "lockfiles" | "gitignore" | "config";
+
+interface ResolvedRoot {
+  typed: string;
+  absolute: string;
+  /** POSIX, relative to cwd; "" for the cwd itself. */
+  relative: string;
+  isDirectory: boolean;
+}
+
+function toPosix(p: string): string {
+  return path.sep === "/" ? p : p.split(path.sep).join("/");
+}
+
+function fromPosix(p: string): string {
+  return path.sep === "/" ? p : p.split("/").join(path.sep);
+}
+
+function joinPosix(a: string, b: string): string {
+  if (a === "") return b;
+  if (b === "") return a;
+  return `${a}/${b}`;
+}
+
+function errorCode(error: unknown): string | undefined {
+  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string"
+    ? error.code
+    : undefined;
+}
+
+async function resolveRoot(cwd: string, typed: string): Promise<ResolvedRoot> {
+  const absolute = path.resolve(cwd, typed);
+  const relative = toPosix(path.relative(cwd, absolute));
+  let isDirectory: boolean;
+  try {
+    isDirectory = (await stat(absolute)).isDirectory();
+  } catch (error) {
+    const code = errorCode(error);
+    if (code !== "ENOENT" && code !== "ENOTDIR") {
+      throw new SourceError("UNREADABLE_PATH", typed, `token-guard: cannot read path: ${typed} (${code ?? String(error)})`);
+    }
+    // A dangling symlink exists as a name: list it, and the reader skips it as not a file.
+    try {
+      await lstat(absolute);
+      isDirectory = false;
+    } catch {
+      throw new SourceError("ENOENT_PATH", typed, `token-guard: path not found: ${typed}`);
+    }
+  }
+  if (isDirectory) {
+    try {
+      await access(absolute, constants.R_OK | constants.X_OK);
+    } catch (error) {
+      throw new SourceError(
+        "UNREADABLE_PATH",
+        typed,
+        `token-guard: cannot read directory: ${typed} (${errorCode(error) ?? String(error)})`,
+      );
+    }
+  }
+  return { typed, absolute, relative, isDirectory };
+}
+
+/**
+ * Whether a path below a root (POSIX, relative to it) is skipped by the built-in
+ * lists: the skipped directory it lies in (relative to the root), "lockfile", or null.
+ */
+function builtInSkip(belowRoot: string): { directory: string } | "lockfile" | null {
+  let start = 0;
+  for (let slash = belowRoot.indexOf("/"); slash !== -1; slash = belowRoot.indexOf("/", start)) {
+    if (SKIPPED_DIRECTORY_SET.has(belowRoot.slice(start, slash))) return { directory: belowRoot.slice(0, slash) };
+    start = slash + 1;
+  }
+  const name = belowRoot.slice(start);
+  // `.git` can also be a file (worktrees, submodules): a pointer, never content.
+  if (name === ".git") return { directory: belowRoot };
+  return LOCKFILE_SET.has(name) ? "lockfile" : null;
+}
+
+type ReaddirCallback<T> = (error: NodeJS.ErrnoException | null, entries: T[]) => void;
+
+/** Characters fast-glob's patterns never match (its regexes use `.`), so paths holding them go missing. */
+const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
+
+/** fast-glob's view of the file system, tapped (see readdirTap). */
+interface ReaddirTap {
+  readdir: fg.FileSystemAdapter["readdir"];
+  /** Skipped directories (absolute) that were not entered. */
+  skipped: Set<string>;
+  /** Files whose path fast-glob cannot match (a line terminator in a name), POSIX relative to the root. */
+  unmatchable: string[];
+}
+
+// fs.readdir for fast-glob, with two repairs:
+// - skipped directories below the root read as empty (and are recorded):
+//   fast-glob's ignore globs cannot say "directory only" (`**/build/**` also
+//   drops a script named `build`), nor report what they left out;
+// - files with a line terminator in their path are recorded, because
+//   fast-glob's `**` never matches them although it walks into such folders.
+function readdirTap(root: string): ReaddirTap {
+  const skipped = new Set<string>();
+  const unmatchable: string[] = [];
+  const skip = (directory: string): boolean => {
+    if (directory === root || !SKIPPED_DIRECTORY_SET.has(path.basename(directory))) return false;
+    skipped.add(directory);
+    return true;
+  };
+  function readdir(directory: string, options: { withFileTypes: true }, callback: ReaddirCallback<Dirent>): void;
+  function readdir(directory: string, callback: ReaddirCallback<string>): void;
+  function readdir(
+    directory: string,
+    optionsOrCallback: { withFileTypes: true } | ReaddirCallback<string>,
+    callback?: ReaddirCallback<Dirent>,
+  ): void {
+    if (typeof optionsOrCallback === "function") {
+      // Only used by fast-glob on Node versions without withFileTypes (older than ours).
+      if (skip(directory)) process.nextTick(optionsOrCallback, null, []);
+      else readdirCallback(directory, optionsOrCallback);
+      return;
+    }
+    if (callback === undefined) return;
+    if (skip(directory)) {
+      process.nextTick(callback, null, []);
+      return;
+    }
+    readdirCallback(directory, { withFileTypes: true }, (error, entries) => {
+      if (error === null) {
+        const prefix = directory === root ? "" : toPosix(path.relative(root, directory));
+        for (const entry of entries) {
+          if (!entry.isFile()) continue;
+          const relative = joinPosix(prefix, entry.name);
+          if (LINE_TERMINATOR.test(relative)) unmatchable.push(relative);
+        }
+      }
+      callback(error, entries);
+    });
+  }
+  return { readdir, skipped, unmatchable };
+}
+
+/** Reads a .gitignore if it is a regular file; a missing or odd one contributes nothing. */
+async function readGitignore(file: string): Promise<string | null> {
+  try {
+    // git does not follow a symlinked .gitignore either.
+    if (!(await lstat(file)).isFile()) return null;
+    return await readFile(file, "utf8");
+  } catch {
+    return null;
+  }
+}
+
+interface DirectoryListing {
+  kind: "git" | "directory";
+  /** POSIX paths relative to the root. */
+  entries: string[];
+  /** .gitignore rules to apply (walks only), bases relative to cwd. */
+  gitignore: GitignoreMatcher | null;
+  /** Absolute paths of skipped directories the walk did not enter. */
+  skippedDirectories: string[];
+}
+
+async function listWithGit(root: ResolvedRoot): Promise<DirectoryListing | null> {
+  const top = await findGitRoot(root.absolute);
+  if (top === null) return null;
+  // git reports the top with symlinks resolved; compare like with like.
+  const real = await realpath(root.absolute);
+  const spec = toPosix(path.relative(top, real));
+  if (spec === ".." || spec.startsWith("../") || path.isAbsolute(spec)) return null;
+  const [files, ignored] = await Promise.all([
+    listGitFiles(top, [spec]),
+    spec === "" ? Promise.resolve(false) : isGitIgnored(top, spec),
+  ]);
+  if (ignored) return null;
+  const entries = spec === "" ? files : files.map((file) => file.slice(spec.length + 1));
+  return { kind: "git", entries, gitignore: null, skippedDirectories: [] };
+}
+
+async function listWithFastGlob(root: ResolvedRoot, cwd: string): Promise<DirectoryListing> {
+  const tap = readdirTap(root.absolute);
+  // Not following symlinks (and onlyFiles) means symlinks are never listed and loops cannot occur.
+  const found = await fg("**", {
+    cwd: root.absolute,
+    dot: true,
+    followSymbolicLinks: false,
+    onlyFiles: true,
+    suppressErrors: true,
+    fs: { readdir: tap.readdir },
+  });
+  const entries = tap.unmatchable.length === 0 ? found : [...new Set([...found, ...tap.unmatchable])];
+  // Every .gitignore in the walked tree, and those between the cwd and the root
+  // so that `scan src` drops what `scan .` drops under src/.
+  const gitignoreFiles: { file: string; base: string }[] = [];
+  for (const entry of entries) {
+    if (entry === ".gitignore" || entry.endsWith("/.gitignore")) {
+      gitignoreFiles.push({
+        file: path.join(root.absolute, entry),
+        base: joinPosix(root.relative, entry.slice(0, -".gitignore".length - 1)),
+      });
+    }
+  }
+  if (root.relative !== "" && root.relative !== ".." && !root.relative.startsWith("../")) {
+    const parts = root.relative.split("/");
+    for (let depth = 0; depth < parts.length; depth++) {
+      const base = parts.slice(0, depth).join("/");
+      gitignoreFiles.push({ file: path.join(cwd, base, ".gitignore"), base });
+    }
+  }
+  const texts = await Promise.all(gitignoreFiles.map(({ file }) => readGitignore(file)));
+  const matcher = new GitignoreMatcher();
+  gitignoreFiles.forEach(({ base }, i) => {
+    const text = texts[i];
+    if (text !== null && text !== undefined) matcher.addFile(text, base);
+  });
+  return { kind: "directory", entries, gitignore: matcher.size === 0 ? null : matcher, skippedDirectories: [...tap.skipped] };
+}
+
+/**
+ * Lists the files to scan under `options.paths`. Throws SourceError for a path
+ * that does not exist (ENOENT_PATH) or cannot be inspected (UNREADABLE_PATH),
+ * and when git fails inside a repository (GIT_FAILED).
+ */
+export async function listFiles(options: WalkOptions): Promise<WalkListing> {
+  const cwd = path.resolve(options.cwd);
+  const typedPaths = options.paths.length === 0 ? ["."] : options.paths;
+  const configMatcher = new GitignoreMatcher(compileGitignorePatterns(options.ignore));
+
+  // Settle every root before listing anything, then report the first bad path in typed order.
+  const settled = await Promise.allSettled(typedPaths.map((typed) => resolveRoot(cwd, typed)));
+  const roots: ResolvedRoot[] = [];
+  for (const outcome of settled) {
+    if (outcome.status === "rejected") throw outcome.reason;
+    roots.push(outcome.value);
+  }
+
+  const listings = await Promise.all(
+    roots.map(async (root): Promise<DirectoryListing | null> => {
+      if (!root.isDirectory) return null;
+      return (await listWithGit(root)) ?? (await listWithFastGlob(root, cwd));
+    }),
+  );
+
+  // Keyed by `path`: relative to one cwd, it is as unique as the absolute path, and shorter to hash.
+  const accepted = new Map<string, WalkedFile>();
+  const dropped = new Map<string, IgnoreMechanism>();
+  const skippedDirectories = new Set<string>();
+  const walkedRoots: WalkedRoot[] = [];
+  // A file can sit under several named roots (or be listed twice by git when
+  // unmerged): listed once, if any root keeps it.
+  const offer = (file: WalkedFile, mechanism: IgnoreMechanism | null): void => {
+    if (mechanism === null) {
+      accepted.set(file.path, file);
+      if (dropped.size > 0) dropped.delete(file.path);
+    } else if (!accepted.has(file.path) && !dropped.has(file.path)) {
+      dropped.set(file.path, mechanism);
+    }
+  };
+
+  roots.forEach((root, i) => {
+    const listing = listings[i];
+    if (listing === null || listing === undefined) {
+      walkedRoots.push({ path: root.typed, kind: "file" });
+      offer({ path: root.relative, absolutePath: root.absolute }, null);
+      return;
+    }
+    walkedRoots.push({ path: root.typed, kind: listing.kind });
+    for (const directory of listing.skippedDirectories) skippedDirectories.add(directory);
+    const gitignore = listing.gitignore?.exceptRulesCovering(root.relative) ?? null;
+    const config = configMatcher.size === 0 ? null : configMatcher.exceptRulesCovering(root.relative);
+    // Plain concatenation: entries are clean relative paths, and path.join's normalizing shows up in profiles.
+    const absolutePrefix = root.absolute.endsWith(path.sep) ? root.absolute : root.absolute + path.sep;
+    const relativePrefix = root.relative === "" ? "" : `${root.relative}/`;
+    for (const entry of listing.entries) {
+      const builtIn = builtInSkip(entry);
+      if (builtIn !== null && builtIn !== "lockfile") {
+        skippedDirectories.add(path.join(root.absolute, builtIn.directory));
+        continue;
+      }
+      const relative = relativePrefix + entry;
+      const file: WalkedFile = { path: relative, absolutePath: absolutePrefix + fromPosix(entry) };
+      let mechanism: IgnoreMechanism | null = null;
+      if (builtIn === "lockfile") mechanism = "lockfiles";
+      else if (gitignore?.isIgnored(relative, false, root.relative) === true) mechanism = "gitignore";
+      else if (config?.isIgnored(relative, false, root.relative) === true) mechanism = "config";
+      offer(file, mechanism);
+    }
+  });
+
+  const files = [...accepted.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const ignored: IgnoredCounts = { directories: skippedDirectories.size, lockfiles: 0, gitignore: 0, config: 0 };
+  for (const mechanism of dropped.values()) ignored[mechanism]++;
+  return { files, ignored, roots: walkedRoots };
+}

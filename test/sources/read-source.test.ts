@@ -1,0 +1,201 @@
+import { execFileSync } from "node:child_process";
+import type * as FsPromises from "node:fs/promises";
+import { mkdir, open, rm, symlink, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { BINARY_SNIFF_BYTES, readSource, readSources, type ReadResult } from "../../src/sources/read-source.js";
+import type { WalkedFile } from "../../src/sources/walk.js";
+import { listFiles } from "../../src/sources/walk.js";
+import { commitAll, initRepo, makeTempDir, removeDir } from "./helpers.js";
+
+// `open` is wrapped (still the real one) so tests can prove a file was never
+// opened, and can inject errors a root user would never see (EACCES).
+vi.mock("node:fs/promises", async (importOriginal) => {
+  const actual = await importOriginal<typeof FsPromises>();
+  return { ...actual, open: vi.fn(actual.open) };
+});
+
+const MB = 1024 * 1024;
+let dir = "";
+
+beforeEach(async () => {
+  dir = await makeTempDir();
+  vi.mocked(open).mockClear();
+});
+afterEach(async () => {
+  vi.mocked(open).mockClear();
+  await removeDir(dir);
+});
+
+async function put(name: string, content: string | Buffer): Promise<WalkedFile> {
+  const absolutePath = path.join(dir, name);
+  await mkdir(path.dirname(absolutePath), { recursive: true });
+  await writeFile(absolutePath, content);
+  return { path: name, absolutePath };
+}
+
+function fileAt(name: string): WalkedFile {
+  return { path: name, absolutePath: path.join(dir, name) };
+}
+
+function openedPaths(): string[] {
+  return vi.mocked(open).mock.calls.map(([file]) => String(file));
+}
+
+describe("readSource", () => {
+  it("reads a text file into a Source with its path", async () => {
+    const file = await put("src/a.ts", 'const authToken = "x";\r\n');
+    expect(await readSource(file, 5 * MB)).toEqual({
+      kind: "source",
+      source: { path: "src/a.ts", text: 'const authToken = "x";\r\n' },
+      size: 24,
+    });
+  });
+
+  it("keeps a UTF-8 BOM as U+FEFF so offsets match the file", async () => {
+    const file = await put("bom.py", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from("x = 1\n")]));
+    const result = await readSource(file, MB);
+    expect(result.kind === "source" && result.source.text).toBe("\uFEFFx = 1\n");
+  });
+
+  it("reads an empty file as empty text", async () => {
+    const file = await put("empty.sh", "");
+    expect(await readSource(file, MB)).toMatchObject({ kind: "source", source: { text: "" }, size: 0 });
+  });
+
+  it("decodes invalid UTF-8 to U+FFFD without throwing", async () => {
+    const file = await put("bad.php", Buffer.from([0x61, 0xff, 0xfe, 0x62, 0xc3, 0x28, 0x0a]));
+    const result = await readSource(file, MB);
+    expect(result.kind).toBe("source");
+    if (result.kind !== "source") return;
+    expect(result.source.text).toBe("a\uFFFD\uFFFDb\uFFFD(\n");
+  });
+
+  it("skips a file with a NUL byte in its first 8,000 bytes as binary", async () => {
+    const early = await put("image.png", Buffer.concat([Buffer.from("\x89PNG\r\n"), Buffer.from([0, 0, 0, 13])]));
+    expect(await readSource(early, MB)).toMatchObject({ kind: "skipped", path: "image.png", reason: "binary" });
+    const late = await put("late-nul.txt", Buffer.concat([Buffer.alloc(BINARY_SNIFF_BYTES, 0x61), Buffer.from([0])]));
+    expect((await readSource(late, MB)).kind).toBe("source");
+  });
+
+  it("treats UTF-16 (byte-order mark) as binary", async () => {
+    const file = await put("utf16.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("日本", "utf16le")]));
+    expect(await readSource(file, MB)).toMatchObject({ kind: "skipped", reason: "binary" });
+  });
+
+  it("skips a file over the size limit without opening it", async () => {
+    const file = await put("big.min.js", Buffer.alloc(2048, 0x61));
+    expect(await readSource(file, 2047)).toEqual({ kind: "skipped", path: "big.min.js", reason: "too-large", size: 2048 });
+    expect(openedPaths()).not.toContain(file.absolutePath);
+    expect((await readSource(file, 2048)).kind).toBe("source");
+  });
+
+  it("skips a FIFO as not-a-file without opening it or blocking", async () => {
+    const fifo = fileAt("pipe");
+    execFileSync("mkfifo", [fifo.absolutePath]);
+    expect(await readSource(fifo, MB)).toEqual({ kind: "skipped", path: "pipe", reason: "not-a-file" });
+    expect(openedPaths()).not.toContain(fifo.absolutePath);
+  });
+
+  it("skips a symlink to a file as not-a-file without reading its target", async () => {
+    const target = await put("target.ts", "secret");
+    await symlink(target.absolutePath, path.join(dir, "link.ts"));
+    expect(await readSource(fileAt("link.ts"), MB)).toEqual({ kind: "skipped", path: "link.ts", reason: "not-a-file" });
+    expect(openedPaths()).toEqual([]);
+  });
+
+  it("skips a directory (e.g. a submodule listed by git) as not-a-file", async () => {
+    await mkdir(path.join(dir, "submodule"));
+    expect(await readSource(fileAt("submodule"), MB)).toMatchObject({ reason: "not-a-file" });
+  });
+
+  it("reports a file deleted between listing and reading as vanished", async () => {
+    initRepo(dir);
+    await put("kept.ts", "a");
+    await put("deleted.ts", "b");
+    commitAll(dir);
+    await rm(path.join(dir, "deleted.ts"));
+    await put("listed-then-deleted.ts", "c");
+    const listing = await listFiles({ cwd: dir, paths: ["."], ignore: [] });
+    await rm(path.join(dir, "listed-then-deleted.ts"));
+    const results: ReadResult[] = [];
+    for await (const result of readSources(listing.files, MB, 4)) results.push(result);
+    expect(results).toEqual([
+      { kind: "skipped", path: "deleted.ts", reason: "vanished" },
+      { kind: "source", source: { path: "kept.ts", text: "a" }, size: 1 },
+      { kind: "skipped", path: "listed-then-deleted.ts", reason: "vanished" },
+    ]);
+  });
+
+  it("reports a permission error as unreadable with its code", async () => {
+    const file = await put("locked.ts", "x");
+    const denied = Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
+    vi.mocked(open).mockRejectedValueOnce(denied);
+    expect(await readSource(file, MB)).toEqual({ kind: "skipped", path: "locked.ts", reason: "unreadable", code: "EACCES" });
+  });
+
+  it.skipIf(process.getuid?.() === 0)("reports a real chmod 000 file as unreadable", async () => {
+    const file = await put("mode000.ts", "x");
+    execFileSync("chmod", ["000", file.absolutePath]);
+    expect(await readSource(file, MB)).toMatchObject({ reason: "unreadable", code: "EACCES" });
+  });
+});
+
+describe("readSources", () => {
+  it("yields results in input order whatever order the reads finish in", async () => {
+    const files: WalkedFile[] = [];
+    for (let i = 0; i < 40; i++) {
+      // Sizes vary so reads finish out of order; a few are skipped along the way.
+      const size = i % 7 === 0 ? 300_000 : (i * 37) % 1000;
+      files.push(await put(`f${String(i).padStart(2, "0")}.txt`, i % 10 === 3 ? Buffer.from([0]) : "x".repeat(size)));
+    }
+    const seen: string[] = [];
+    for await (const result of readSources(files, 200_000, 8)) {
+      seen.push(result.kind === "source" ? result.source.path : `${result.path}:${result.reason}`);
+    }
+    expect(seen).toEqual(
+      files.map((f, i) => (i % 10 === 3 ? `${f.path}:binary` : i % 7 === 0 ? `${f.path}:too-large` : f.path)),
+    );
+  });
+
+  it("reads ahead at most `concurrency` files and consumes the input lazily", async () => {
+    for (let i = 0; i < 20; i++) await put(`f${i}.txt`, `file ${i}`);
+    let pulled = 0;
+    function* lazy(): Generator<WalkedFile> {
+      for (let i = 0; i < 20; i++) {
+        pulled++;
+        yield fileAt(`f${i}.txt`);
+      }
+    }
+    const iterator = readSources(lazy(), MB, 3);
+    const first = await iterator.next();
+    expect(first.value).toMatchObject({ kind: "source", source: { path: "f0.txt", text: "file 0" } });
+    expect(pulled).toBeLessThanOrEqual(4);
+    await iterator.return(undefined);
+    expect(pulled).toBeLessThanOrEqual(4);
+  });
+
+  it("yields nothing for no files", async () => {
+    const results: ReadResult[] = [];
+    for await (const result of readSources([], MB)) results.push(result);
+    expect(results).toEqual([]);
+  });
+});
+
+describe("reading a walked tree", () => {
+  it("lists and reads without touching a FIFO or a symlink in the tree", async () => {
+    await put("a.ts", "const a = 1;");
+    execFileSync("mkfifo", [path.join(dir, "pipe")]);
+    await symlink(path.join(dir, "a.ts"), path.join(dir, "link.ts"));
+    const listing = await listFiles({ cwd: dir, paths: [".", "pipe", "link.ts"], ignore: [] });
+    expect(listing.files.map((f) => f.path)).toEqual(["a.ts", "link.ts", "pipe"]);
+    const results: ReadResult[] = [];
+    for await (const result of readSources(listing.files, MB)) results.push(result);
+    expect(results.map((r) => (r.kind === "source" ? r.source.path : `${r.path}:${r.reason}`))).toEqual([
+      "a.ts",
+      "link.ts:not-a-file",
+      "pipe:not-a-file",
+    ]);
+    expect(openedPaths()).toEqual([path.join(dir, "a.ts")]);
+  });
+});
