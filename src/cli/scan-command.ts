@@ -12,9 +12,6 @@ import { EXIT } from "./errors.js";
 import type { ScanOptions } from "./options.js";
 import { VERSION } from "./version.js";
 
-/** Files read ahead of the detector; bounds memory while keeping the disk busy. */
-const READ_AHEAD = 16;
-
 /** What every source door yields. */
 type SourceResult = { kind: "source"; source: Source } | { kind: "skipped"; reason: string };
 
@@ -60,7 +57,7 @@ async function* openSources(options: ScanOptions, stats: ScanStats): AsyncGenera
   const { readSources } = await import("../sources/read-source.js");
   const listing = await listFiles({ cwd: options.cwd, paths: options.paths, ignore: options.ignore });
   stats.filesListed = listing.files.length;
-  for await (const result of readSources(listing.files, options.maxFileSize, READ_AHEAD)) {
+  for (const result of readSources(listing.files, options.maxFileSize)) {
     if (result.kind === "source" && isDotEnvFile(result.source.path)) {
       yield { kind: "source", source: { ...result.source, gitIgnored: await dotEnvIgnored(options.cwd, result.source.path) } };
     } else yield result;

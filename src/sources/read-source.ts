@@ -1,7 +1,7 @@
 // Turns listed files into Sources for the pure core: one read per file, text
 // told from binary, and every way a file can fail to be read reported, not thrown.
 
-import { constants, lstat, open } from "node:fs/promises";
+import { closeSync, constants, lstatSync, openSync, readSync } from "node:fs";
 import type { Source } from "../detect/types.js";
 import type { WalkedFile } from "./walk.js";
 
@@ -34,9 +34,6 @@ export type ReadResult =
 
 /** How much of the start of a file is searched for a NUL byte (git and ripgrep look at about as much). */
 export const BINARY_SNIFF_BYTES = 8000;
-
-/** Default number of files read at once by readSources. */
-export const DEFAULT_READ_CONCURRENCY = 16;
 
 // O_NOFOLLOW: if the name became a symlink after lstat, fail instead of following it.
 // O_NONBLOCK: if it became a FIFO, opening must not wait for a writer.
@@ -79,11 +76,16 @@ function looksBinary(buffer: Buffer): boolean {
  * device could be endless); over `maxFileSize` bytes → "too-large" without
  * reading it. The text is UTF-8 with invalid bytes as U+FFFD, and a leading BOM
  * is kept as U+FEFF so offsets line up with the file.
+ *
+ * Synchronous on purpose: measured on 10,000 small files, each asynchronous
+ * lstat/open/read/close is a thread-pool round trip, and those trips cost more
+ * than all the reading (2.5 s profile: 1.1 s in them; a synchronous loop read
+ * the same tree in 0.23 s). The detector runs between reads anyway.
  */
-export async function readSource(file: WalkedFile, maxFileSize: number): Promise<ReadResult> {
+export function readSource(file: WalkedFile, maxFileSize: number): ReadResult {
   let size: number;
   try {
-    const info = await lstat(file.absolutePath);
+    const info = lstatSync(file.absolutePath);
     if (!info.isFile()) return { kind: "skipped", path: file.path, reason: "not-a-file" };
     size = info.size;
   } catch (error) {
@@ -93,22 +95,21 @@ export async function readSource(file: WalkedFile, maxFileSize: number): Promise
 
   let buffer: Buffer;
   try {
-    // No second stat on the open file: each file-system call is a thread-pool
-    // round trip, and the open flags already stop a symlink or FIFO swapped in
-    // since lstat (a swapped-in FIFO reads as empty, without waiting).
-    const handle = await open(file.absolutePath, OPEN_FLAGS);
+    // The open flags stop a symlink or FIFO swapped in since lstat (a
+    // swapped-in FIFO reads as empty, without waiting).
+    const fd = openSync(file.absolutePath, OPEN_FLAGS);
     try {
       // Read the size lstat saw: a file still being appended to yields a consistent prefix.
       buffer = Buffer.allocUnsafe(size);
       let filled = 0;
       while (filled < size) {
-        const { bytesRead } = await handle.read(buffer, filled, size - filled, filled);
+        const bytesRead = readSync(fd, buffer, filled, size - filled, filled);
         if (bytesRead === 0) break; // truncated meanwhile
         filled += bytesRead;
       }
       if (filled < size) buffer = buffer.subarray(0, filled);
     } finally {
-      await handle.close();
+      closeSync(fd);
     }
   } catch (error) {
     return failure(file.path, error);
@@ -120,40 +121,9 @@ export async function readSource(file: WalkedFile, maxFileSize: number): Promise
 }
 
 /**
- * Reads `files` with at most `concurrency` reads in flight and yields the
- * results in input order. Reads run ahead of the consumer by at most
- * `concurrency` files, so memory stays bounded however large the tree; `files`
- * may be any iterable (even a lazy one) and is consumed only as reads start.
+ * Reads `files` one at a time, lazily, in input order: only one file's text is
+ * held at once however large the tree, and `files` may be any iterable.
  */
-export async function* readSources(
-  files: Iterable<WalkedFile>,
-  maxFileSize: number,
-  concurrency: number = DEFAULT_READ_CONCURRENCY,
-): AsyncGenerator<ReadResult, void, undefined> {
-  const limit = Number.isFinite(concurrency) ? Math.max(1, Math.floor(concurrency)) : DEFAULT_READ_CONCURRENCY;
-  const iterator = files[Symbol.iterator]();
-  const pending: Promise<ReadResult>[] = [];
-  let exhausted = false;
-  const startNext = (): void => {
-    if (exhausted) return;
-    const next = iterator.next();
-    if (next.done === true) {
-      exhausted = true;
-      return;
-    }
-    pending.push(readSource(next.value, maxFileSize));
-  };
-  try {
-    while (pending.length < limit && !exhausted) startNext();
-    for (;;) {
-      const head = pending.shift();
-      if (head === undefined) return;
-      const result = await head;
-      startNext();
-      yield result;
-    }
-  } finally {
-    // Stopped early (break in for-await): let the source iterator clean up too.
-    if (!exhausted) iterator.return?.();
-  }
+export function* readSources(files: Iterable<WalkedFile>, maxFileSize: number): Generator<ReadResult, void, undefined> {
+  for (const file of files) yield readSource(file, maxFileSize);
 }

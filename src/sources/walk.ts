@@ -13,7 +13,7 @@
 // `scan examples` scans what `ignore: ["examples"]` hides from `scan .`.
 // A named directory git ignores as a whole is walked like one outside git.
 
-import { readdir as readdirCallback, type Dirent } from "node:fs";
+import { readdirSync as readdirSyncNode, type Dirent } from "node:fs";
 import { access, constants, lstat, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import fg from "fast-glob";
@@ -184,65 +184,48 @@ function builtInSkip(belowRoot: string): { directory: string } | "lockfile" | nu
   return LOCKFILE_SET.has(name) ? "lockfile" : null;
 }
 
-type ReaddirCallback<T> = (error: NodeJS.ErrnoException | null, entries: T[]) => void;
-
 /** Characters fast-glob's patterns never match (its regexes use `.`), so paths holding them go missing. */
 const LINE_TERMINATOR = /[\n\r\u2028\u2029]/;
 
 /** fast-glob's view of the file system, tapped (see readdirTap). */
 interface ReaddirTap {
-  readdir: fg.FileSystemAdapter["readdir"];
+  readdirSync: fg.FileSystemAdapter["readdirSync"];
   /** Skipped directories (absolute) that were not entered. */
   skipped: Set<string>;
   /** Files whose path fast-glob cannot match (a line terminator in a name), POSIX relative to the root. */
   unmatchable: string[];
 }
 
-// fs.readdir for fast-glob, with two repairs:
+// fs.readdirSync for fast-glob, with two repairs:
 // - skipped directories below the root read as empty (and are recorded):
 //   fast-glob's ignore globs cannot say "directory only" (`**/build/**` also
 //   drops a script named `build`), nor report what they left out;
 // - files with a line terminator in their path are recorded, because
 //   fast-glob's `**` never matches them although it walks into such folders.
+// The walk is synchronous: on 10,000 files in 1,800 folders fast-glob's sync
+// API took 70-110 ms against 150-180 ms for its async one (thread-pool trips).
 function readdirTap(root: string): ReaddirTap {
   const skipped = new Set<string>();
   const unmatchable: string[] = [];
-  const skip = (directory: string): boolean => {
-    if (directory === root || !SKIPPED_DIRECTORY_SET.has(path.basename(directory))) return false;
-    skipped.add(directory);
-    return true;
-  };
-  function readdir(directory: string, options: { withFileTypes: true }, callback: ReaddirCallback<Dirent>): void;
-  function readdir(directory: string, callback: ReaddirCallback<string>): void;
-  function readdir(
-    directory: string,
-    optionsOrCallback: { withFileTypes: true } | ReaddirCallback<string>,
-    callback?: ReaddirCallback<Dirent>,
-  ): void {
-    if (typeof optionsOrCallback === "function") {
-      // Only used by fast-glob on Node versions without withFileTypes (older than ours).
-      if (skip(directory)) process.nextTick(optionsOrCallback, null, []);
-      else readdirCallback(directory, optionsOrCallback);
-      return;
+  function readdirSync(directory: string, options: { withFileTypes: true }): Dirent[];
+  function readdirSync(directory: string): string[];
+  function readdirSync(directory: string, options?: { withFileTypes: true }): Dirent[] | string[] {
+    if (directory !== root && SKIPPED_DIRECTORY_SET.has(path.basename(directory))) {
+      skipped.add(directory);
+      return [];
     }
-    if (callback === undefined) return;
-    if (skip(directory)) {
-      process.nextTick(callback, null, []);
-      return;
+    // Only used by fast-glob on Node versions without withFileTypes (older than ours).
+    if (options === undefined) return readdirSyncNode(directory);
+    const entries = readdirSyncNode(directory, { withFileTypes: true });
+    const prefix = directory === root ? "" : toPosix(path.relative(root, directory));
+    for (const entry of entries) {
+      if (!entry.isFile()) continue;
+      const relative = joinPosix(prefix, entry.name);
+      if (LINE_TERMINATOR.test(relative)) unmatchable.push(relative);
     }
-    readdirCallback(directory, { withFileTypes: true }, (error, entries) => {
-      if (error === null) {
-        const prefix = directory === root ? "" : toPosix(path.relative(root, directory));
-        for (const entry of entries) {
-          if (!entry.isFile()) continue;
-          const relative = joinPosix(prefix, entry.name);
-          if (LINE_TERMINATOR.test(relative)) unmatchable.push(relative);
-        }
-      }
-      callback(error, entries);
-    });
+    return entries;
   }
-  return { readdir, skipped, unmatchable };
+  return { readdirSync, skipped, unmatchable };
 }
 
 /** Reads a .gitignore if it is a regular file; a missing or odd one contributes nothing. */
@@ -285,13 +268,13 @@ async function listWithGit(root: ResolvedRoot): Promise<DirectoryListing | null>
 async function listWithFastGlob(root: ResolvedRoot, cwd: string): Promise<DirectoryListing> {
   const tap = readdirTap(root.absolute);
   // Not following symlinks (and onlyFiles) means symlinks are never listed and loops cannot occur.
-  const found = await fg("**", {
+  const found = fg.sync("**", {
     cwd: root.absolute,
     dot: true,
     followSymbolicLinks: false,
     onlyFiles: true,
     suppressErrors: true,
-    fs: { readdir: tap.readdir },
+    fs: { readdirSync: tap.readdirSync },
   });
   const entries = tap.unmatchable.length === 0 ? found : [...new Set([...found, ...tap.unmatchable])];
   // Every .gitignore in the walked tree, and those between the cwd and the root

@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
-import type * as FsPromises from "node:fs/promises";
-import { mkdir, open, rm, symlink, writeFile } from "node:fs/promises";
+import type * as Fs from "node:fs";
+import { openSync } from "node:fs";
+import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { BINARY_SNIFF_BYTES, readSource, readSources, type ReadResult } from "../../src/sources/read-source.js";
@@ -8,11 +9,11 @@ import type { WalkedFile } from "../../src/sources/walk.js";
 import { listFiles } from "../../src/sources/walk.js";
 import { commitAll, initRepo, makeTempDir, removeDir } from "./helpers.js";
 
-// `open` is wrapped (still the real one) so tests can prove a file was never
+// `openSync` is wrapped (still the real one) so tests can prove a file was never
 // opened, and can inject errors a root user would never see (EACCES).
-vi.mock("node:fs/promises", async (importOriginal) => {
-  const actual = await importOriginal<typeof FsPromises>();
-  return { ...actual, open: vi.fn(actual.open) };
+vi.mock("node:fs", async (importOriginal) => {
+  const actual = await importOriginal<typeof Fs>();
+  return { ...actual, openSync: vi.fn(actual.openSync) };
 });
 
 const MB = 1024 * 1024;
@@ -20,10 +21,10 @@ let dir = "";
 
 beforeEach(async () => {
   dir = await makeTempDir();
-  vi.mocked(open).mockClear();
+  vi.mocked(openSync).mockClear();
 });
 afterEach(async () => {
-  vi.mocked(open).mockClear();
+  vi.mocked(openSync).mockClear();
   await removeDir(dir);
 });
 
@@ -39,7 +40,7 @@ function fileAt(name: string): WalkedFile {
 }
 
 function openedPaths(): string[] {
-  return vi.mocked(open).mock.calls.map(([file]) => String(file));
+  return vi.mocked(openSync).mock.calls.map(([file]) => String(file));
 }
 
 describe("readSource", () => {
@@ -119,7 +120,7 @@ describe("readSource", () => {
     const listing = await listFiles({ cwd: dir, paths: ["."], ignore: [] });
     await rm(path.join(dir, "listed-then-deleted.ts"));
     const results: ReadResult[] = [];
-    for await (const result of readSources(listing.files, MB, 4)) results.push(result);
+    for await (const result of readSources(listing.files, MB)) results.push(result);
     expect(results).toEqual([
       { kind: "skipped", path: "deleted.ts", reason: "vanished" },
       { kind: "source", source: { path: "kept.ts", text: "a" }, size: 1 },
@@ -130,7 +131,9 @@ describe("readSource", () => {
   it("reports a permission error as unreadable with its code", async () => {
     const file = await put("locked.ts", "x");
     const denied = Object.assign(new Error("EACCES: permission denied"), { code: "EACCES" });
-    vi.mocked(open).mockRejectedValueOnce(denied);
+    vi.mocked(openSync).mockImplementationOnce(() => {
+      throw denied;
+    });
     expect(await readSource(file, MB)).toEqual({ kind: "skipped", path: "locked.ts", reason: "unreadable", code: "EACCES" });
   });
 
@@ -142,15 +145,14 @@ describe("readSource", () => {
 });
 
 describe("readSources", () => {
-  it("yields results in input order whatever order the reads finish in", async () => {
+  it("yields results in input order, skipping along the way", async () => {
     const files: WalkedFile[] = [];
     for (let i = 0; i < 40; i++) {
-      // Sizes vary so reads finish out of order; a few are skipped along the way.
       const size = i % 7 === 0 ? 300_000 : (i * 37) % 1000;
       files.push(await put(`f${String(i).padStart(2, "0")}.txt`, i % 10 === 3 ? Buffer.from([0]) : "x".repeat(size)));
     }
     const seen: string[] = [];
-    for await (const result of readSources(files, 200_000, 8)) {
+    for (const result of readSources(files, 200_000)) {
       seen.push(result.kind === "source" ? result.source.path : `${result.path}:${result.reason}`);
     }
     expect(seen).toEqual(
@@ -158,7 +160,7 @@ describe("readSources", () => {
     );
   });
 
-  it("reads ahead at most `concurrency` files and consumes the input lazily", async () => {
+  it("consumes the input lazily: one file per result", async () => {
     for (let i = 0; i < 20; i++) await put(`f${i}.txt`, `file ${i}`);
     let pulled = 0;
     function* lazy(): Generator<WalkedFile> {
@@ -167,12 +169,11 @@ describe("readSources", () => {
         yield fileAt(`f${i}.txt`);
       }
     }
-    const iterator = readSources(lazy(), MB, 3);
-    const first = await iterator.next();
-    expect(first.value).toMatchObject({ kind: "source", source: { path: "f0.txt", text: "file 0" } });
-    expect(pulled).toBeLessThanOrEqual(4);
-    await iterator.return(undefined);
-    expect(pulled).toBeLessThanOrEqual(4);
+    const iterator = readSources(lazy(), MB);
+    expect(iterator.next().value).toMatchObject({ kind: "source", source: { path: "f0.txt", text: "file 0" } });
+    expect(pulled).toBe(1);
+    iterator.return(undefined);
+    expect(pulled).toBe(1);
   });
 
   it("yields nothing for no files", async () => {
