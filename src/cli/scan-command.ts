@@ -20,7 +20,7 @@ export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStrea
   const detection = createDetection(detectionOverrides(options.config.config));
   const stats: ScanStats = { filesListed: 0, filesScanned: 0, filesSkipped: {}, bytesScanned: 0, findings: 0, durationMs: 0 };
   const findings: Finding[] = [];
-  for await (const result of openSources(options, stats)) {
+  for await (const result of openSources(options, stats, detection.requiredWords)) {
     if (result.kind === "skipped") {
       stats.filesSkipped[result.reason] = (stats.filesSkipped[result.reason] ?? 0) + 1;
       continue;
@@ -44,7 +44,7 @@ export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStrea
   return findings.length > 0 ? EXIT.findings : EXIT.clean;
 }
 
-async function* openSources(options: ScanOptions, stats: ScanStats): AsyncGenerator<SourceResult> {
+async function* openSources(options: ScanOptions, stats: ScanStats, keywords: readonly string[]): AsyncGenerator<SourceResult> {
   if (options.staged) {
     const { readStagedSources } = await import("../sources/staged.js");
     for await (const result of readStagedSources(options.cwd, options.maxFileSize)) {
@@ -55,9 +55,13 @@ async function* openSources(options: ScanOptions, stats: ScanStats): AsyncGenera
   }
   const { listFiles } = await import("../sources/walk.js");
   const { readSources } = await import("../sources/read-source.js");
-  const listing = await listFiles({ cwd: options.cwd, paths: options.paths, ignore: options.ignore });
+  const listing = await listFiles({ cwd: options.cwd, paths: options.paths, ignore: options.ignore, keywords });
   stats.filesListed = listing.files.length;
   for (const result of readSources(listing.files, options.maxFileSize)) {
+    if (result.kind === "keyword-free") {
+      stats.filesScanned++;
+      continue;
+    }
     if (result.kind === "source" && isDotEnvFile(result.source.path)) {
       yield { kind: "source", source: { ...result.source, gitIgnored: await dotEnvIgnored(options.cwd, result.source.path) } };
     } else yield result;

@@ -21,6 +21,12 @@ export interface Detection {
   rules: CompiledRule[];
   placeholders: ReadonlySet<string>;
   minLength?: number;
+  /**
+   * Words every match needs (lower case): each rule's key names end with one, and
+   * weak names must too. A file holding none of them cannot match: a door with a
+   * fast byte search (git grep) may skip such files unread.
+   */
+  requiredWords: string[];
   /** One case-insensitive test for any keyword of any rule: most files stop here. */
   prefilter: RegExp;
 }
@@ -43,6 +49,7 @@ export function createDetection(overrides: DetectionOverrides = {}): Detection {
     rules,
     placeholders: new Set((overrides.placeholders ?? []).map((value) => value.toLowerCase())),
     minLength: overrides.minLength,
+    requiredWords: [...new Set(rules.flatMap((rule) => rule.keyWords.map((words) => words[words.length - 1]!)))],
     prefilter: keywords.length === 0 ? /(?!)/ : anyOf(keywords),
   };
 }

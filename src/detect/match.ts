@@ -22,7 +22,7 @@ import { endsWithWords, splitWords } from "./key-names.js";
 import type { CompiledRule } from "./rule.js";
 
 /** How a name relates to a rule. */
-interface KeyMatch {
+export interface KeyMatch {
   rule: CompiledRule;
   weak: boolean;
 }
@@ -33,6 +33,16 @@ export interface MatchContext {
   rules: readonly CompiledRule[];
   /** Rules whose context words occur in the file: weak names count for them. */
   contextRules: ReadonlySet<CompiledRule>;
+  /** The last word of every key name of the rules (`token`): a name without one is no key. */
+  lastWords: readonly string[];
+  /** Classifications of names, shared by every matcher of the file. */
+  keyCache: Map<string, KeyMatch | null>;
+}
+
+/** The per-file context for `rules`. */
+export function createMatchContext(text: string, rules: readonly CompiledRule[], contextRules: ReadonlySet<CompiledRule>): MatchContext {
+  const lastWords = [...new Set(rules.flatMap((compiled) => compiled.keyWords.map((words) => words[words.length - 1]!)))];
+  return { text, rules, contextRules, lastWords, keyCache: new Map() };
 }
 
 const ASSIGN_OPS = new Set(["=", ":=", "?=", "??=", "||="]);
@@ -92,8 +102,8 @@ class UnitMatcher {
   private readonly candidates: Candidate[] = [];
   private readonly references: Reference[] = [];
   private readonly definitions = new Map<string, Definition[]>();
-  private readonly keyCache = new Map<string, KeyMatch | null>();
-  private readonly lastWords: string[];
+  private readonly keyCache: Map<string, KeyMatch | null>;
+  private readonly lastWords: readonly string[];
 
   constructor(
     private readonly unit: LexedUnit,
@@ -102,7 +112,8 @@ class UnitMatcher {
   ) {
     this.text = context.text;
     this.code = unit.tokens.filter((token) => token.kind !== "comment");
-    this.lastWords = [...new Set(context.rules.flatMap((compiled) => compiled.keyWords.map((words) => words[words.length - 1]!)))];
+    this.lastWords = context.lastWords;
+    this.keyCache = context.keyCache;
   }
 
   run(): Candidate[] {

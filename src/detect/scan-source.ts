@@ -9,7 +9,7 @@ import type { Detection } from "./detection.js";
 import { filterFindings } from "./filter.js";
 import { judgeValue } from "./judge-value.js";
 import { LineIndex } from "./line-index.js";
-import { matchUnit } from "./match.js";
+import { createMatchContext, matchUnit } from "./match.js";
 import { fingerprintOf, redact } from "./redact.js";
 import { ruleApplies, type CompiledRule } from "./rule.js";
 import type { Finding, Source } from "./types.js";
@@ -27,7 +27,8 @@ export function scanSource(source: Source, detection: Detection): Finding[] {
   if (rules.length === 0) return [];
   const language = source.language ?? detectLanguage(source.path, text);
   const units = lexSource(text, language);
-  const candidates = units.flatMap((unit) => matchUnit(unit, { text, rules, contextRules }));
+  const context = createMatchContext(text, rules, contextRules);
+  const candidates = units.flatMap((unit) => matchUnit(unit, context));
   const secrets = candidates.filter((candidate) => isSecret(candidate, text, detection));
   if (secrets.length === 0) return [];
   const lines = new LineIndex(text);

@@ -7,7 +7,8 @@
 // Edits are withheld when the AST shows they cannot be right:
 //  - the value is not inside a string the parser sees (a lexer/parser disagreement);
 //  - the string sits where an expression may not stand: a JSX attribute value
-//    (`authToken="…"` needs braces), an import source, a literal type, a key;
+//    (`authToken="…"` needs braces), an import source, a literal type, a key,
+//    a string enum member, an `as const` assertion;
 //  - an edit boundary would cut through a token outside the string;
 //  - a "reference" finding whose variable scope analysis shows is never read:
 //    the core matched another binding of the same name, so rewriting this one
@@ -56,6 +57,9 @@ function standsAsExpression(literal: StringNode): boolean {
     case "TSImportType":
     case "TSEnumMember":
       return false;
+    case "TSAsExpression":
+    case "TSTypeAssertion":
+      return !isConstAssertion(parent.typeAnnotation);
     case "Property":
     case "PropertyDefinition":
     case "AccessorProperty":
@@ -66,6 +70,11 @@ function standsAsExpression(literal: StringNode): boolean {
     default:
       return true;
   }
+}
+
+/** `as const` / `<const>`: only literals may take it. */
+function isConstAssertion(type: TSESTree.TypeNode): boolean {
+  return type.type === "TSTypeReference" && type.typeName.type === "Identifier" && type.typeName.name === "const";
 }
 
 /**

@@ -17,8 +17,25 @@ import {
 } from "./scanner.js";
 import type { LexResult, Token } from "./tokens.js";
 
-/** Operators emitted as one token, longest first. */
-const OPERATORS = ["??=", "||=", "&&=", "...", "===", "!==", "=>", "??", "||", "&&", "==", "!=", "<=", ">=", "?.", "+=", "-="];
+/** Operators emitted as one token, longest first, grouped by first character (a lookup per punctuator is hot). */
+const OPERATORS_BY_FIRST = groupByFirstCharacter(["??=", "||=", "&&=", "...", "===", "!==", "=>", "??", "||", "&&", "==", "!=", "<=", ">=", "?.", "+=", "-="]);
+
+function groupByFirstCharacter(operators: string[]): Map<number, string[]> {
+  const groups = new Map<number, string[]>();
+  for (const operator of operators) {
+    const code = operator.charCodeAt(0);
+    groups.set(code, [...(groups.get(code) ?? []), operator]);
+  }
+  return groups;
+}
+
+function operatorAt(text: string, pos: number, code: number): string {
+  const candidates = OPERATORS_BY_FIRST.get(code);
+  if (candidates) {
+    for (const candidate of candidates) if (text.startsWith(candidate, pos)) return candidate;
+  }
+  return text[pos]!;
+}
 
 /** Keywords after which a `/` starts a regular expression rather than a division. */
 const REGEX_AFTER_KEYWORDS = new Set(["return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else", "yield", "await"]);
@@ -97,7 +114,7 @@ export function lexJavaScript(text: string, start = 0, end = text.length): LexRe
       afterOperand = true;
       continue;
     }
-    const operator = OPERATORS.find((candidate) => text.startsWith(candidate, pos)) ?? text[pos]!;
+    const operator = operatorAt(text, pos, code);
     const operatorEnd = Math.min(pos + operator.length, end);
     tokens.push({ kind: "punct", start: pos, end: operatorEnd, text: operator });
     pos = operatorEnd;

@@ -73,13 +73,14 @@ export function sniffCodeLanguage(code: string): LanguageId {
 
 function sniffLines(sample: readonly string[]): LanguageId {
   if (sample.some((line) => line.startsWith("<?php") || line.startsWith("<?="))) return "php";
-  for (const line of sample) {
+  for (const [index, line] of sample.entries()) {
     const rule = LINE_RULES.find(([pattern]) => pattern.test(line));
     if (rule) return rule[1];
+    // Data shapes count on the first line only: a `curl` inside a YAML `run:` must not win, nor a `key: value` after a command.
+    if (index > 0) continue;
+    if (line.startsWith("{") || line.startsWith("[")) return "json";
+    if (line === "---" || YAML_PAIR.test(line)) return "yaml";
   }
-  const first = sample[0] ?? "";
-  if (first.startsWith("{") || first.startsWith("[")) return "json";
-  if (first === "---" || YAML_PAIR.test(first)) return "yaml";
   return "shell";
 }
 

@@ -156,3 +156,31 @@ export async function isGitIgnored(root: string, path: string): Promise<boolean>
   // 0: ignored, 1: not ignored, 128: error (treated as not ignored: list it normally).
   return result.code === 0;
 }
+
+/**
+ * Files under `subdirs` in which git finds any of `keywords` (case-insensitive,
+ * fixed strings), tracked or untracked-not-ignored, binary files left out —
+ * the same files `listGitFiles` lists, narrowed by git's C byte search. Every
+ * other file provably holds no keyword, so the detector's own prefilter would
+ * reject it: this may only over-report, never miss.
+ */
+export async function grepGitFiles(root: string, subdirs: readonly string[], keywords: readonly string[]): Promise<Set<string>> {
+  const pathspecs = subdirs.length === 0 || subdirs.some((d) => d === "" || d === ".") ? ["."] : [...subdirs];
+  const patterns = keywords.flatMap((keyword) => ["-e", keyword]);
+  let result: GitResult;
+  try {
+    result = await runGit(
+      ["--literal-pathspecs", "grep", "-l", "-z", "-I", "-i", "-F", "--untracked", "--no-color", "--full-name", ...patterns, "--", ...pathspecs],
+      root,
+    );
+  } catch (error) {
+    throw new SourceError("GIT_FAILED", root, `token-guard: cannot run git in ${root}: ${(error as Error).message}`);
+  }
+  // 1: no file matched.
+  if (result.code === 1) return new Set();
+  if (result.code !== 0) {
+    throw new SourceError("GIT_FAILED", root, `token-guard: git grep failed in ${root}: ${firstLine(result.stderr) || `exit code ${String(result.code)}`}`);
+  }
+  return new Set(result.stdout.toString("utf8").split("\0").filter((name) => name !== ""));
+}
+

@@ -16,6 +16,11 @@ export type SkipReason =
 /** The outcome of reading one file. */
 export type ReadResult =
   | {
+      /** git searched the file and found no keyword: nothing to read, nothing to find. */
+      kind: "keyword-free";
+      path: string;
+    }
+  | {
       kind: "source";
       source: Source;
       /** Bytes read. */
@@ -83,6 +88,7 @@ function looksBinary(buffer: Buffer): boolean {
  * the same tree in 0.23 s). The detector runs between reads anyway.
  */
 export function readSource(file: WalkedFile, maxFileSize: number): ReadResult {
+  if (file.keywordFree === true) return { kind: "keyword-free", path: file.path };
   let size: number;
   try {
     const info = lstatSync(file.absolutePath);

@@ -17,7 +17,7 @@ import { readdirSync as readdirSyncNode, type Dirent } from "node:fs";
 import { access, constants, lstat, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import fg from "fast-glob";
-import { findGitRoot, isGitIgnored, listGitFiles } from "./git.js";
+import { findGitRoot, grepGitFiles, isGitIgnored, listGitFiles } from "./git.js";
 import { compileGitignorePatterns, GitignoreMatcher } from "./gitignore.js";
 import { SourceError } from "./source-error.js";
 
@@ -62,6 +62,11 @@ export interface WalkOptions {
   paths: readonly string[];
   /** The config's `ignore` globs: gitignore syntax, relative to `cwd`. */
   ignore: readonly string[];
+  /**
+   * The detector's keywords (lower case). Inside a repository, `git grep` then
+   * marks the files holding none of them, which need not be read at all.
+   */
+  keywords?: readonly string[];
 }
 
 /** A file to read. */
@@ -70,6 +75,8 @@ export interface WalkedFile {
   path: string;
   /** Absolute native path to open. */
   absolutePath: string;
+  /** True when git searched the file and found none of the keywords: it cannot match. */
+  keywordFree?: boolean;
 }
 
 /** What was left out, by mechanism (a file dropped by several counts once, for the first). */
@@ -247,22 +254,26 @@ interface DirectoryListing {
   gitignore: GitignoreMatcher | null;
   /** Absolute paths of skipped directories the walk did not enter. */
   skippedDirectories: string[];
+  /** Entries (relative to the root) git found a keyword in; null when git did not search. */
+  keywordHits: Set<string> | null;
 }
 
-async function listWithGit(root: ResolvedRoot): Promise<DirectoryListing | null> {
+async function listWithGit(root: ResolvedRoot, keywords: readonly string[] | undefined): Promise<DirectoryListing | null> {
   const top = await findGitRoot(root.absolute);
   if (top === null) return null;
   // git reports the top with symlinks resolved; compare like with like.
   const real = await realpath(root.absolute);
   const spec = toPosix(path.relative(top, real));
   if (spec === ".." || spec.startsWith("../") || path.isAbsolute(spec)) return null;
-  const [files, ignored] = await Promise.all([
+  const [files, ignored, hits] = await Promise.all([
     listGitFiles(top, [spec]),
     spec === "" ? Promise.resolve(false) : isGitIgnored(top, spec),
+    keywords === undefined || keywords.length === 0 ? Promise.resolve(null) : grepGitFiles(top, [spec], keywords),
   ]);
   if (ignored) return null;
-  const entries = spec === "" ? files : files.map((file) => file.slice(spec.length + 1));
-  return { kind: "git", entries, gitignore: null, skippedDirectories: [] };
+  const underRoot = (file: string): string => (spec === "" ? file : file.slice(spec.length + 1));
+  const keywordHits = hits === null ? null : new Set([...hits].map(underRoot));
+  return { kind: "git", entries: files.map(underRoot), gitignore: null, skippedDirectories: [], keywordHits };
 }
 
 async function listWithFastGlob(root: ResolvedRoot, cwd: string): Promise<DirectoryListing> {
@@ -301,7 +312,7 @@ async function listWithFastGlob(root: ResolvedRoot, cwd: string): Promise<Direct
     const text = texts[i];
     if (text !== null && text !== undefined) matcher.addFile(text, base);
   });
-  return { kind: "directory", entries, gitignore: matcher.size === 0 ? null : matcher, skippedDirectories: [...tap.skipped] };
+  return { kind: "directory", entries, gitignore: matcher.size === 0 ? null : matcher, skippedDirectories: [...tap.skipped], keywordHits: null };
 }
 
 /**
@@ -325,7 +336,7 @@ export async function listFiles(options: WalkOptions): Promise<WalkListing> {
   const listings = await Promise.all(
     roots.map(async (root): Promise<DirectoryListing | null> => {
       if (!root.isDirectory) return null;
-      return (await listWithGit(root)) ?? (await listWithFastGlob(root, cwd));
+      return (await listWithGit(root, options.keywords)) ?? (await listWithFastGlob(root, cwd));
     }),
   );
 
@@ -367,6 +378,7 @@ export async function listFiles(options: WalkOptions): Promise<WalkListing> {
       }
       const relative = relativePrefix + entry;
       const file: WalkedFile = { path: relative, absolutePath: absolutePrefix + fromPosix(entry) };
+      if (listing.keywordHits !== null && !listing.keywordHits.has(entry)) file.keywordFree = true;
       let mechanism: IgnoreMechanism | null = null;
       if (builtIn === "lockfile") mechanism = "lockfiles";
       else if (gitignore?.isIgnored(relative, false, root.relative) === true) mechanism = "gitignore";

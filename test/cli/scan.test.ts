@@ -179,6 +179,16 @@ describe("what is scanned", () => {
     expect(scanJson(repo).status).toBe(0);
   });
 
+  it("inside a repository reads only the files git grep finds a key word in", () => {
+    const leaky = `AUTH_TOKEN = "${TOKEN}"\n`;
+    const repo = makeRepo({ "a.py": leaky, "b.py": "x = 1\n".repeat(50), "c/untracked.sh": `export CONVOSO_AUTH_TOKEN=${fakeToken(111)}\n` });
+    git(repo, "add", "a.py", "b.py");
+    const { report } = scanJson(repo);
+    expect(linesOf(report).sort()).toEqual(["a.py:1", "c/untracked.sh:1"]);
+    expect(report.stats).toMatchObject({ filesListed: 3, filesScanned: 3 });
+    expect(report.stats.bytesScanned).toBe(leaky.length + `export CONVOSO_AUTH_TOKEN=${fakeToken(111)}\n`.length);
+  });
+
   it("scans untracked files in a repository but not ignored ones", () => {
     const repo = makeRepo({ "tracked.py": "x = 1\n", "new.py": `auth_token = "${TOKEN}"\n`, "build.log": `auth_token=${fakeToken(110)}\n`, ".gitignore": "*.log\n" });
     git(repo, "add", "tracked.py", ".gitignore");

@@ -71,11 +71,15 @@ describe("lexIni", () => {
     ]);
   });
 
-  it("reads .properties `key value` lines, escaped separators and continuations", () => {
-    expect(lex(`convoso.auth.token abc123\nurl http://host:8080/x\nescaped\\=key = v\nlong = one \\\n    two \\\\\nnext = x`)).toEqual([
+  it("reads .properties `key value` lines (the whitespace as `=`), escaped separators and continuations", () => {
+    const text = `convoso.auth.token abc123\nurl http://host:8080/x\nescaped\\=key = v\nlong = one \\\n    two \\\\\nnext = x`;
+    expect(lexIni(text).tokens[1]).toMatchObject({ kind: "punct", start: 18, end: 19, text: "=" });
+    expect(lex(text)).toEqual([
       "ident:convoso.auth.token",
+      "punct:=",
       "string[bare]:abc123",
       "ident:url",
+      "punct:=",
       "string[bare]:http://host:8080/x",
       "ident:escaped\\=key",
       "punct:=",
@@ -154,6 +158,11 @@ function fuzz(lexer: Lexer, alphabet: string): void {
     const result = lexer(text, start);
     assertRangesInside(text, result, start);
     for (const region of result.embedded) expect(region.start >= start && region.end <= text.length && region.start <= region.end).toBe(true);
+    for (const token of result.tokens) {
+      if (token.kind !== "string" && token.kind !== "comment") continue;
+      expect(token.start <= token.contentStart && token.contentStart <= token.contentEnd && token.contentEnd <= token.end).toBe(true);
+      if (token.kind === "string") for (const part of token.parts) expect(part.start >= token.contentStart && part.end <= token.contentEnd).toBe(true);
+    }
   }
 }
 

@@ -337,6 +337,11 @@ function fuzz(lexer: Lexer, alphabet: string): void {
     const result = lexer(text, start);
     assertRangesInside(text, result, start);
     for (const region of result.embedded) expect(region.start >= start && region.end <= text.length && region.start <= region.end).toBe(true);
+    for (const token of result.tokens) {
+      if (token.kind !== "string" && token.kind !== "comment") continue;
+      expect(token.start <= token.contentStart && token.contentStart <= token.contentEnd && token.contentEnd <= token.end).toBe(true);
+      if (token.kind === "string") for (const part of token.parts) expect(part.start >= token.contentStart && part.end <= token.contentEnd).toBe(true);
+    }
   }
 }
 

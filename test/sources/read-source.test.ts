@@ -153,7 +153,7 @@ describe("readSources", () => {
     }
     const seen: string[] = [];
     for (const result of readSources(files, 200_000)) {
-      seen.push(result.kind === "source" ? result.source.path : `${result.path}:${result.reason}`);
+      seen.push(result.kind === "source" ? result.source.path : result.kind === "skipped" ? `${result.path}:${result.reason}` : result.path);
     }
     expect(seen).toEqual(
       files.map((f, i) => (i % 10 === 3 ? `${f.path}:binary` : i % 7 === 0 ? `${f.path}:too-large` : f.path)),
@@ -192,7 +192,7 @@ describe("reading a walked tree", () => {
     expect(listing.files.map((f) => f.path)).toEqual(["a.ts", "link.ts", "pipe"]);
     const results: ReadResult[] = [];
     for await (const result of readSources(listing.files, MB)) results.push(result);
-    expect(results.map((r) => (r.kind === "source" ? r.source.path : `${r.path}:${r.reason}`))).toEqual([
+    expect(results.map((r) => (r.kind === "source" ? r.source.path : r.kind === "skipped" ? `${r.path}:${r.reason}` : r.path))).toEqual([
       "a.ts",
       "link.ts:not-a-file",
       "pipe:not-a-file",

@@ -1,0 +1,186 @@
+// End to end: the real `eslint` binary on a throwaway project whose eslint.config.js imports
+// the built package, alone and next to typescript-eslint in both orders; and the agreement
+// test: `eslint` and `token-guard scan` report the same (file, line) set on the same tree.
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
+import { join, relative } from "node:path";
+import { pathToFileURL } from "node:url";
+import { beforeAll, describe, expect, it } from "vitest";
+import { CLI, REPO_ROOT, makeTree, runCli } from "../support/cli.js";
+import { fakeToken } from "../support/tokens.js";
+
+const require = createRequire(import.meta.url);
+const ESLINT_BIN = join(REPO_ROOT, "node_modules/eslint/bin/eslint.js");
+const PACKAGE_ENTRY = join(REPO_ROOT, "dist/src/index.js");
+const RULE_ID = "token-guard/convoso-auth-token";
+
+/** Rebuilds dist/ when a source is newer than the last build, so the test runs what users get. */
+function buildIfStale(): void {
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((latest, entry) => {
+      const path = join(dir, entry.name);
+      return Math.max(latest, entry.isDirectory() ? newest(path) : entry.name.endsWith(".ts") ? statSync(path).mtimeMs : 0);
+    }, 0);
+  const built = existsSync(PACKAGE_ENTRY) ? statSync(PACKAGE_ENTRY).mtimeMs : 0;
+  if (Math.max(newest(join(REPO_ROOT, "src")), newest(join(REPO_ROOT, "rules"))) <= built) return;
+  // Type errors elsewhere do not stop tsc from emitting; a missing module would fail the runs below, loudly.
+  spawnSync(process.execPath, [require.resolve("typescript/bin/tsc"), "-p", "tsconfig.build.json"], { cwd: REPO_ROOT, stdio: "inherit" });
+}
+
+beforeAll(buildIfStale);
+
+const tokens = Array.from({ length: 16 }, (_, index) => fakeToken(300 + index));
+const t = (n: number): string => tokens[n]!;
+
+/** A project with a token in every file type the recommended config covers, and the (file, line) pairs expected. */
+function leakyFiles(): { files: Record<string, string>; expected: string[] } {
+  const files: Record<string, string> = {
+    "package.json": `{ "name": "demo", "private": true, "type": "module" }\n`,
+    "src/client.js": `// Convoso client\nconst authToken = "${t(1)}";\nexport const body = { auth_token: "${t(2)}", authToken };\n`,
+    "src/server.mjs": `export const token = process.env.CONVOSO_AUTH_TOKEN ?? "${t(3)}";\n`,
+    "src/legacy.cjs": `module.exports = { url: "https://api.convoso.com/v1/campaigns/search?auth_token=${t(4)}" };\n`,
+    "src/App.jsx": `export const App = () => <Client authToken="${t(5)}" />;\n`,
+    "src/api.ts": `const t: string = "${t(6)}";\nexport const search = (): Promise<Response> => fetch(\`https://api.convoso.com/v1/campaigns/search?auth_token=\${t}\`);\n`,
+    "src/Widget.tsx": `export const Widget = (): JSX.Element => <Client {...{ authToken: "${t(7)}" }} />;\n`,
+    "src/config.mts": `export const authToken = "${t(8)}";\n`,
+    "src/config.cts": `export const authToken: string = "${t(9)}";\n`,
+    "src/clean.ts": `export const authToken = process.env.CONVOSO_AUTH_TOKEN;\n`,
+    "scripts/sync.py": `import requests\ndata = {"auth_token": "${t(10)}"}\n# auth_token = "${t(11)}"\nrequests.post("https://api.convoso.com/v1/campaigns/search", data=data)\n`,
+    "api/search.php": `<?php\n$auth_token = '${t(12)}';\n`,
+    "bin/search.sh": `#!/bin/sh\ncurl -d "auth_token=${t(13)}" https://api.convoso.com/v1/campaigns/search\n`,
+    "bin/setup.ps1": `$env:CONVOSO_AUTH_TOKEN = "${t(14)}"\n`,
+    "docs/README.md": `# Convoso\n\n\`\`\`bash\ncurl -d "auth_token=${t(15)}" https://api.convoso.com/v1/campaigns/search\n\`\`\`\n\nOr send auth_token=${t(0)} by hand.\n`,
+    "docs/clean.md": `Include the auth_token in every API request as a query parameter.\n`,
+  };
+  const expected = [
+    "api/search.php:2",
+    "bin/search.sh:2",
+    "bin/setup.ps1:1",
+    "docs/README.md:4",
+    "docs/README.md:7",
+    "scripts/sync.py:2",
+    "scripts/sync.py:3",
+    "src/App.jsx:1",
+    "src/Widget.tsx:1",
+    "src/api.ts:1",
+    "src/client.js:2",
+    "src/client.js:3",
+    "src/config.cts:1",
+    "src/config.mts:1",
+    "src/legacy.cjs:1",
+    "src/server.mjs:1",
+  ];
+  return { files, expected };
+}
+
+const fileUrl = (path: string): string => pathToFileURL(path).href;
+const TSESLINT = fileUrl(require.resolve("typescript-eslint"));
+const DEFINE_CONFIG = fileUrl(require.resolve("eslint/config"));
+
+interface EslintRun {
+  status: number;
+  /** `file:line` of our rule's messages, sorted. */
+  lines: string[];
+  /** Messages of other origins that mean something broke: parse errors, crashes, config errors. */
+  fatal: string[];
+  stderr: string;
+}
+
+function runEslint(dir: string, config: string): EslintRun {
+  const result = spawnSync(process.execPath, [ESLINT_BIN, "--format", "json", "."], {
+    cwd: dir,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
+  if (result.status !== 0 && result.status !== 1) {
+    throw new Error(`eslint exited ${result.status ?? result.signal} with ${config}:\n${result.stderr}${result.stdout.slice(0, 2000)}`);
+  }
+  const files = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string | null; line: number; fatal?: boolean; message: string }[] }[];
+  const lines: string[] = [];
+  const fatal: string[] = [];
+  for (const file of files) {
+    const path = relative(dir, file.filePath).split("\\").join("/");
+    for (const message of file.messages) {
+      if (message.ruleId === RULE_ID) lines.push(`${path}:${message.line}`);
+      else if (message.fatal || message.ruleId === null) fatal.push(`${path}:${message.line} ${message.message}`);
+    }
+  }
+  return { status: result.status ?? -1, lines: lines.sort(), fatal, stderr: result.stderr };
+}
+
+function project(config: string, files: Record<string, string>): string {
+  return makeTree({ ...files, "eslint.config.js": config });
+}
+
+const PLUGIN_IMPORT = `import tokenGuard from ${JSON.stringify(fileUrl(PACKAGE_ENTRY))};\n`;
+
+describe("the eslint binary with tokenGuard.configs.recommended", () => {
+  it("reports every leaked token in JS, TS, Python, PHP, shell, PowerShell and Markdown, and exits 1", () => {
+    const { files, expected } = leakyFiles();
+    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended];\n`, files);
+    const run = runEslint(dir, "recommended");
+    expect(run.fatal).toEqual([]);
+    expect(run.lines).toEqual(expected);
+    expect(run.status).toBe(1);
+  });
+
+  it("exits 0 on a clean project", () => {
+    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended];\n`, {
+      "package.json": `{ "type": "module" }\n`,
+      "src/client.ts": `export const authToken = process.env.CONVOSO_AUTH_TOKEN;\n`,
+      "sync.py": `import os\nauth_token = os.environ["CONVOSO_AUTH_TOKEN"]\n`,
+      "README.md": `Include the auth_token in every API request.\n`,
+    });
+    expect(runEslint(dir, "recommended")).toMatchObject({ status: 0, lines: [], fatal: [] });
+  });
+
+  it("works through defineConfig({ extends: [...] })", () => {
+    const { files, expected } = leakyFiles();
+    const config = `${PLUGIN_IMPORT}import { defineConfig } from ${JSON.stringify(DEFINE_CONFIG)};\nexport default defineConfig({ extends: [tokenGuard.configs.recommended] });\n`;
+    const run = runEslint(project(config, files), "defineConfig");
+    expect(run.fatal).toEqual([]);
+    expect(run.lines).toEqual(expected);
+    expect(run.status).toBe(1);
+  });
+
+  it.each([
+    ["after typescript-eslint's recommended config", "[...tseslint.configs.recommended, ...tokenGuard.configs.recommended]"],
+    ["before typescript-eslint's recommended config", "[...tokenGuard.configs.recommended, ...tseslint.configs.recommended]"],
+  ])("coexists with typescript-eslint: placed %s", (_, array) => {
+    const { files, expected } = leakyFiles();
+    const config = `${PLUGIN_IMPORT}import tseslint from ${JSON.stringify(TSESLINT)};\nexport default ${array};\n`;
+    const run = runEslint(project(config, files), array);
+    expect(run.fatal).toEqual([]);
+    expect(run.lines).toEqual(expected);
+    expect(run.status).toBe(1);
+  });
+
+  it("importing the package loads neither the CLI nor TypeScript", () => {
+    const script = `
+      import { createRequire } from "node:module";
+      const plugin = (await import(${JSON.stringify(fileUrl(PACKAGE_ENTRY))})).default;
+      const loaded = Object.keys(createRequire(import.meta.url).cache);
+      console.log(JSON.stringify({ name: plugin.meta.name, typescript: loaded.filter((path) => /[\\\\/]typescript[\\\\/]lib[\\\\/]/.test(path)).length, exitCode: process.exitCode ?? 0 }));
+    `;
+    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: REPO_ROOT, encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    expect(JSON.parse(result.stdout)).toEqual({ name: "token-guard", typescript: 0, exitCode: 0 });
+  });
+});
+
+describe("agreement: eslint and token-guard scan", () => {
+  it("report exactly the same (file, line) set on the same tree", (context) => {
+    if (!existsSync(CLI)) context.skip(`the CLI is not built (${relative(REPO_ROOT, CLI)} is missing)`);
+    const { files, expected } = leakyFiles();
+    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended];\n`, files);
+    const eslint = runEslint(dir, "recommended");
+    const scan = runCli(["scan", ".", "--format", "json"], dir);
+    expect(scan.stderr).toBe("");
+    const cliLines = (JSON.parse(scan.stdout) as { findings: { file: string; line: number }[] }).findings.map((finding) => `${finding.file}:${finding.line}`).sort();
+    expect(eslint.fatal).toEqual([]);
+    expect(eslint.lines).toEqual(cliLines);
+    expect(cliLines).toEqual(expected);
+    expect([eslint.status, scan.status]).toEqual([1, 1]);
+  });
+});

@@ -1,0 +1,112 @@
+// The plugin object and the package entry: every rule in rules/ becomes `token-guard/<id>`
+// with complete metadata and is on in configs.recommended; the entry exports the plugin and
+// the programmatic API without reaching the CLI.
+import { readFileSync } from "node:fs";
+import type { Linter } from "eslint";
+import { describe, expect, it } from "vitest";
+import { builtinRules } from "../../rules/index.js";
+import * as entry from "../../src/index.js";
+import plugin, { SCRIPT_FILES, TEXT_FILES, TYPESCRIPT_FILES, rules } from "../../src/eslint/plugin.js";
+import { typescriptParser } from "../../src/eslint/typescript-parser.js";
+
+const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { name: string; version: string };
+const recommended = plugin.configs.recommended;
+
+/** Every object schema's properties, however deep, with the path to each. */
+function schemaProperties(schema: unknown, at = "schema"): [string, Record<string, unknown>][] {
+  if (Array.isArray(schema)) return schema.flatMap((item, index) => schemaProperties(item, `${at}[${index}]`));
+  if (typeof schema !== "object" || schema === null) return [];
+  const { properties } = schema as { properties?: Record<string, Record<string, unknown>> };
+  return Object.entries(properties ?? {}).flatMap(([name, property]) => [[`${at}.${name}`, property] as [string, Record<string, unknown>], ...schemaProperties(property, `${at}.${name}`)]);
+}
+
+describe("plugin object", () => {
+  it("names itself after the package", () => {
+    expect(plugin.meta).toEqual({ name: pkg.name, version: pkg.version });
+    expect(Object.keys(plugin).sort()).toEqual(["configs", "languages", "meta", "rules"]);
+    expect(plugin.languages.text.fileType).toBe("text");
+  });
+
+  it("has exactly one rule per rule in rules/index.ts, under the same id", () => {
+    expect(Object.keys(plugin.rules).sort()).toEqual(builtinRules.map((rule) => rule.id).sort());
+  });
+
+  it.each(builtinRules.map((rule) => [rule.id, rule] as const))("%s: complete metadata from the rule's data", (id, credential) => {
+    const { meta } = rules[id]!;
+    expect(meta.docs?.url).toBe(credential.docsUrl);
+    expect(meta.docs?.url).toMatch(new RegExp(`/rules/${id}\\.md$`));
+    expect(meta.docs?.description).toEqual(expect.any(String));
+    expect(meta.docs?.recommended).toBe(true);
+    expect(meta.type).toBe("problem");
+    expect(meta.hasSuggestions).toBe(true);
+    expect(meta.fixable).toBeUndefined();
+    expect(Object.keys(meta.messages).sort()).toEqual(["hardcodedFallback", "hardcodedToken", "replaceWithEnv", "tokenInComment"]);
+    for (const [messageId, text] of Object.entries(meta.messages)) {
+      const placeholders = [...text.matchAll(/\{\{\s*(\w+)\s*\}\}/g)].map((match) => match[1]);
+      expect(placeholders, messageId).toEqual(messageId === "replaceWithEnv" ? ["replacement"] : expect.arrayContaining(["redacted", "envVar"]));
+    }
+    expect(meta.defaultOptions).toEqual([{ envVar: credential.envVar, minLength: credential.minLength }]);
+    const properties = schemaProperties(meta.schema);
+    expect(properties.map(([path]) => path)).toEqual(["schema[0].envVar", "schema[0].minLength"]);
+    for (const [path, property] of properties) expect(property.description, path).toEqual(expect.stringMatching(/\w/));
+  });
+});
+
+describe("configs.recommended", () => {
+  it("turns on every rule, as `token-guard/<id>`, for scripts and for the text language", () => {
+    const expected = Object.fromEntries(builtinRules.map((rule) => [`token-guard/${rule.id}`, "error"]));
+    const withRules = recommended.filter((config) => config.rules);
+    expect(withRules.map((config) => config.name)).toEqual(["token-guard/recommended/scripts", "token-guard/recommended/text"]);
+    for (const config of withRules) {
+      expect(config.rules).toEqual(expected);
+      expect(config.plugins).toEqual({ "token-guard": plugin });
+    }
+  });
+
+  it("covers JavaScript and TypeScript files, and gives the text language Python, PHP, shell, PowerShell and Markdown", () => {
+    const [scripts, typescript, jsx, text] = recommended;
+    expect(scripts).toEqual({ name: "token-guard/recommended/scripts", files: SCRIPT_FILES, plugins: expect.any(Object), rules: expect.any(Object) });
+    expect(SCRIPT_FILES).toEqual(["**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}"]);
+    expect(text).toEqual({ name: "token-guard/recommended/text", files: TEXT_FILES, plugins: expect.any(Object), language: "token-guard/text", rules: expect.any(Object) });
+    expect(TEXT_FILES).toEqual(["**/*.{py,pyi,php,phtml,sh,bash,zsh,ps1,psm1,md,markdown}"]);
+    expect(jsx).toEqual({ name: "token-guard/recommended/jsx", files: ["**/*.jsx"], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } });
+    // The TypeScript parser stands alone, for TypeScript files only: nothing else to fight over.
+    expect(typescript).toEqual({ name: "token-guard/recommended/typescript-parser", files: TYPESCRIPT_FILES, languageOptions: { parser: typescriptParser } });
+    expect(TYPESCRIPT_FILES).toEqual(["**/*.{ts,tsx,mts,cts}"]);
+    expect(recommended).toHaveLength(4);
+  });
+
+  it("is a valid flat config for every file type it names", async () => {
+    const { Linter } = await import("eslint");
+    for (const filename of ["a.js", "a.jsx", "a.mjs", "a.cjs", "a.ts", "a.tsx", "a.mts", "a.cts", "a.py", "a.php", "a.sh", "a.ps1", "a.md"]) {
+      expect(new Linter().verify("\n", recommended as Linter.Config[], { filename }), filename).toEqual([]);
+    }
+  });
+});
+
+describe("package entry (src/index.ts)", () => {
+  it("default-exports the plugin and names the programmatic API", () => {
+    expect(entry.default).toBe(plugin);
+    expect(Object.keys(entry).sort()).toEqual(["createDetection", "default", "defaultDetection", "scanSource"]);
+    const findings = entry.scanSource({ path: "a.ts", text: "const x = 1;" }, entry.defaultDetection());
+    expect(findings).toEqual([]);
+    expect(entry.createDetection({ ruleSettings: { "convoso-auth-token": { enabled: false } } }).rules).toEqual([]);
+  });
+
+  it("does not reach the CLI through its imports", () => {
+    const seen = new Set<string>();
+    const pending = [new URL("../../src/index.ts", import.meta.url).href];
+    while (pending.length > 0) {
+      const file = pending.pop()!;
+      if (seen.has(file)) continue;
+      seen.add(file);
+      const text = readFileSync(new URL(file), "utf8");
+      for (const match of text.matchAll(/(?:^|\n)\s*(?:import|export)(?!\s+type\b)[^;]*?from\s+"(\.[^"]+)"|import\(\s*"(\.[^"]+)"\s*\)/g)) {
+        pending.push(new URL((match[1] ?? match[2])!.replace(/\.js$/, ".ts"), file).href);
+      }
+    }
+    const files = [...seen].map((file) => file.slice(new URL("../../", import.meta.url).href.length));
+    expect(files).toContain("src/eslint/plugin.ts");
+    expect(files.filter((file) => file.startsWith("src/cli/") || file.startsWith("src/sources/") || file.startsWith("src/report/"))).toEqual([]);
+  });
+});
