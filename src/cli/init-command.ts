@@ -98,7 +98,8 @@ async function installPlainHook(root: string, force: boolean, said: string[]): P
 
 /**
  * Inserts `"prepare": "husky"` by editing the text, not re-serialising it, so
- * the file keeps its indentation, key order and line endings.
+ * the file keeps its indentation, key order and line endings: into an existing
+ * `scripts` object, or as a new `scripts` entry at the end of the top level.
  */
 export function withPrepareScript(text: string): string {
   const newline = text.includes("\r\n") ? "\r\n" : "\n";
@@ -110,10 +111,10 @@ export function withPrepareScript(text: string): string {
     const entry = `${newline}${indent}${indent}"prepare": "husky"${empty ? newline + indent : ","}`;
     return text.slice(0, at) + entry + (empty ? text.slice(at).replace(/^\s*/, "") : text.slice(at));
   }
-  const open = text.indexOf("{");
-  const rest = text.slice(open + 1);
-  const comma = /^\s*\}/.test(rest) ? "" : ",";
-  return `${text.slice(0, open + 1)}${newline}${indent}"scripts": {${newline}${indent}${indent}"prepare": "husky"${newline}${indent}}${comma}${rest}`;
+  const close = text.lastIndexOf("}");
+  const body = text.slice(0, close).replace(/\s*$/, "");
+  const comma = body.endsWith("{") ? "" : ",";
+  return `${body}${comma}${newline}${indent}"scripts": {${newline}${indent}${indent}"prepare": "husky"${newline}${indent}}${newline}${text.slice(close)}`;
 }
 
 async function readOptional(file: string): Promise<string | undefined> {
