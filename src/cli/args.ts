@@ -71,7 +71,7 @@ export const HELP = `token-guard: find hardcoded API auth tokens and write env-v
 
 Usage:
   token-guard scan [paths...] [options]   scan files and folders (default: .)
-  token-guard scan --staged [options]     scan what git commit is about to record (pre-commit hook)
+  token-guard scan --staged [paths...]    scan what git commit is about to record (pre-commit hook)
   token-guard init [--git-hook [--force]] install the pre-commit hook (husky; --git-hook: plain git hook)
 
 Options:

@@ -20,6 +20,8 @@ export interface ScanOptions {
   config: LoadedConfig;
   /** Scan the git index (the pre-commit hook) instead of paths. */
   staged: boolean;
+  /** With `staged`: only staged files at or below these paths (lint-staged passes file names). */
+  stagedPaths: string[];
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
@@ -29,13 +31,11 @@ export function resolveScanOptions(args: RawArgs, config: LoadedConfig, cwd: str
   if (!(FORMAT_NAMES as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format "${format}" (formats: ${FORMAT_NAMES.join(", ")})`);
   }
-  if (args.staged && args.positionals.length > 0) {
-    throw new UsageError("--staged scans the whole git index: drop the paths, or drop --staged to scan them");
-  }
   const maxFileSize = args.maxFileSize === undefined ? (config.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) : parseSize(args.maxFileSize);
   return {
     cwd,
-    paths: args.positionals.length > 0 ? args.positionals : ["."],
+    paths: args.positionals.length > 0 && !args.staged ? args.positionals : ["."],
+    stagedPaths: args.staged ? args.positionals : [],
     format: format as FormatName,
     output: args.output,
     maxFileSize,

@@ -47,7 +47,7 @@ export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStrea
 async function* openSources(options: ScanOptions, stats: ScanStats, keywords: readonly string[]): AsyncGenerator<SourceResult> {
   if (options.staged) {
     const { readStagedSources } = await import("../sources/staged.js");
-    for await (const result of readStagedSources(options.cwd, options.maxFileSize)) {
+    for await (const result of readStagedSources({ cwd: options.cwd, maxFileSize: options.maxFileSize, paths: options.stagedPaths, ignore: options.ignore })) {
       stats.filesListed++;
       yield result;
     }

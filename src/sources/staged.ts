@@ -2,10 +2,11 @@
 // index for every added, copied or modified file — never the working tree.
 
 import { execFile } from "node:child_process";
-import { posix, relative, sep } from "node:path";
+import { posix, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import type { Source } from "../detect/types.js";
 import { readBlobs } from "./git-objects.js";
+import { compileGitignorePatterns, GitignoreMatcher } from "./gitignore.js";
 import { SourceError } from "./source-error.js";
 
 // Unlike the file walk, these calls keep git's environment: inside a hook,
@@ -25,7 +26,7 @@ export interface StagedEntry {
 
 export type StagedResult =
   | { kind: "source"; source: Source }
-  | { kind: "skipped"; path: string; reason: "binary" | "too-large" | "submodule" | "symlink" | "vanished" };
+  | { kind: "skipped"; path: string; reason: "binary" | "too-large" | "submodule" | "symlink" | "vanished" | "ignored" };
 
 const SUBMODULE = "160000";
 const SYMLINK = "120000";
@@ -71,11 +72,29 @@ export async function listStaged(cwd: string): Promise<{ root: string; entries: 
   return { root, entries };
 }
 
+/** Which staged files to read. */
+export interface StagedOptions {
+  cwd: string;
+  maxFileSize: number;
+  /** Only staged files at or below these paths (as typed; lint-staged passes absolute ones); all when empty. */
+  paths: readonly string[];
+  /** The config's `ignore` globs (gitignore syntax, relative to `cwd`). */
+  ignore: readonly string[];
+}
+
 /** Reads the staged blobs through one `git cat-file --batch`, in the order listed. */
-export async function* readStagedSources(cwd: string, maxFileSize: number): AsyncGenerator<StagedResult> {
+export async function* readStagedSources(options: StagedOptions): AsyncGenerator<StagedResult> {
+  const { cwd, maxFileSize } = options;
   const { root, entries } = await listStaged(cwd);
+  const selected = selectPaths(cwd, options.paths);
+  const ignored = options.ignore.length === 0 ? null : new GitignoreMatcher(compileGitignorePatterns(options.ignore));
   const readable: StagedEntry[] = [];
   for (const entry of entries) {
+    if (!selected(entry.path)) continue;
+    if (ignored?.isIgnored(entry.path, false) === true) {
+      yield { kind: "skipped", path: entry.path, reason: "ignored" };
+      continue;
+    }
     if (entry.mode === SUBMODULE) yield { kind: "skipped", path: entry.path, reason: "submodule" };
     else if (entry.mode === SYMLINK) yield { kind: "skipped", path: entry.path, reason: "symlink" };
     else if (/^0+$/.test(entry.oid)) yield { kind: "skipped", path: entry.path, reason: "vanished" };
@@ -92,6 +111,16 @@ export async function* readStagedSources(cwd: string, maxFileSize: number): Asyn
       yield { kind: "source", source: { path: entry.path, text: blob.content.toString("utf8"), gitIgnored: false } };
     }
   }
+}
+
+/** A test for cwd-relative POSIX paths: at or below one of `paths`. */
+function selectPaths(cwd: string, paths: readonly string[]): (path: string) => boolean {
+  if (paths.length === 0) return () => true;
+  const prefixes = paths.map((typed) => {
+    const relativePath = relative(cwd, resolve(cwd, typed)).split(sep).join(posix.sep);
+    return relativePath === "" ? "" : relativePath;
+  });
+  return (path) => prefixes.some((prefix) => prefix === "" || path === prefix || path.startsWith(`${prefix}/`));
 }
 
 function toCwdPath(root: string, cwd: string, repoPath: string): string {

@@ -107,11 +107,18 @@ describe("scan --staged", () => {
     expect(stagedJson(repo)).toMatchObject({ status: 1, files: [".env"] });
   });
 
-  it("rejects paths together with --staged", () => {
-    const repo = makeRepo();
-    const result = runCli(["scan", "--staged", "src"], repo);
-    expect(result.status).toBe(2);
-    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  it("limits the scan to staged files under the paths given (lint-staged passes absolute file names)", () => {
+    const repo = makeRepo({ "a/sync.py": leakyPython(), "b/sync.py": leakyPython(fakeToken(3)) });
+    git(repo, "add", ".");
+    expect(runCli(["scan", "--staged", "--format", "json", join(repo, "b", "sync.py")], repo).stdout).toContain('"file": "b/sync.py"');
+    const onlyA = JSON.parse(runCli(["scan", "--staged", "--format", "json", "a"], repo).stdout) as { findings: { file: string }[] };
+    expect(onlyA.findings.map((finding) => finding.file)).toEqual(["a/sync.py"]);
+  });
+
+  it("applies the config's ignore globs to staged files", () => {
+    const repo = makeRepo({ "token-guard.config.json": '{ "ignore": ["test/fixtures"] }', "test/fixtures/fake.py": leakyPython() });
+    git(repo, "add", ".");
+    expect(stagedJson(repo)).toMatchObject({ status: 0, files: [] });
   });
 
   it("fails with one line and exit 2 outside a git repository", () => {
