@@ -69,11 +69,13 @@ export function judgeValue(value: string, options: JudgeOptions): Verdict {
   if (/\s/.test(trimmed)) return "prose";
   if (options.placeholders.has(trimmed.toLowerCase())) return "placeholder";
   if (PLACEHOLDER_SHAPES.some((shape) => shape.test(trimmed))) return "placeholder";
-  if (isMostlyPlaceholderWords(trimmed)) return "placeholder";
+  if (isMostlyPlaceholderWords(trimmed) || isKeyboardSequence(trimmed)) return "placeholder";
   if (trimmed.length < options.minLength) return "too-short";
   if (/^\d+$/.test(trimmed) || UUID.test(trimmed)) return "identifier";
-  // Words and names (`authentication`, `CONVOSO_AUTH_TOKEN`, `x-auth-token`), not random characters.
+  // Words and names (`authentication`, `CONVOSO_AUTH_TOKEN`, `x-auth-token`, `convosoAuthToken`),
+  // not random characters: random mixed case almost never avoids two capitals in a row.
   if (/^[a-z]+(?:[_.-][a-z]+)*$/.test(trimmed) || /^[A-Z]+(?:[_.-][A-Z]+)*$/.test(trimmed)) return "identifier";
+  if (/^[A-Za-z][a-z]+(?:[A-Z][a-z]+)+$/.test(trimmed)) return "identifier";
   if (/^(?:https?|ftp|file):\/\//i.test(trimmed) || /^[./~]*\//.test(trimmed)) return "shape";
   if (!TOKEN_CHARS.test(trimmed)) return "shape";
   if (options.valuePattern && !options.valuePattern.test(trimmed)) return "shape";
@@ -82,6 +84,21 @@ export function judgeValue(value: string, options: JudgeOptions): Verdict {
     if (!looksRandom(trimmed)) return "not-random";
   }
   return "secret";
+}
+
+/** `abc123def456`, `1234abcd5678`: built from ascending runs (`abc`, `123`) that a person typed. */
+function isKeyboardSequence(value: string): boolean {
+  let inRuns = 0;
+  let runLength = 1;
+  for (let index = 1; index <= value.length; index++) {
+    if (index < value.length && value.charCodeAt(index) === value.charCodeAt(index - 1) + 1) {
+      runLength++;
+      continue;
+    }
+    if (runLength >= 3) inRuns += runLength;
+    runLength = 1;
+  }
+  return inRuns >= value.length * 0.9;
 }
 
 /** `YOUR_TOKEN_HERE`, `insert-api-key`, `my_secret_token`: the words, not the characters, carry it. */

@@ -24,6 +24,8 @@ describe("judgeValue", () => {
     ["our-sandbox-token", "placeholder"],
     ["abc123", "placeholder"],
     ["k3J5h6q9", "too-short"],
+    ["abc123def456", "placeholder"],
+    ["0123456789abcdef", "placeholder"],
     ["", "empty"],
     ["${CONVOSO_AUTH_TOKEN}", "interpolation"],
     ["$CONVOSO_AUTH_TOKEN", "interpolation"],
@@ -37,6 +39,8 @@ describe("judgeValue", () => {
     ["https://api.convoso.com/v1/campaigns/search", "shape"],
     ["CONVOSO_AUTH_TOKEN", "identifier"],
     ["authentication", "identifier"],
+    ["convosoAuthToken", "identifier"],
+    ["ConvosoAuthTokenValue", "identifier"],
   ])("rejects %s as %s", (value, verdict) => {
     expect(judgeValue(value, strong)).toBe(verdict);
   });
