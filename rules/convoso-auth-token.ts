@@ -23,6 +23,7 @@ export const convosoAuthToken: CredentialRule = {
   contextWords: ["convoso"],
   hosts: ["api.convoso.com"],
   docsUrl: "https://github.com/token-guard/token-guard/blob/main/rules/convoso-auth-token.md",
+  revoke: "the Convoso dashboard (Settings > API Tokens)",
   placeholders: ["your_token_here", "your-token-here", "yourtokenhere"],
   // Deliberate fakes: each sample line carries an ignore marker so scanning this repository stays clean.
   truePositives: [

@@ -4,7 +4,7 @@
 import { parseArgs } from "node:util";
 import { UsageError } from "./errors.js";
 
-export const COMMANDS = ["scan", "init", "help", "version"] as const;
+export const COMMANDS = ["scan", "baseline", "fix", "init", "help", "version"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface RawArgs {
@@ -17,8 +17,18 @@ export interface RawArgs {
   noConfig: boolean;
   color?: boolean;
   staged: boolean;
+  /** `scan --history [REV-RANGE]`: the range is the positional. */
+  history: boolean;
+  /** Baseline file to apply (scan) or write (baseline). */
+  baseline?: string;
+  noBaseline: boolean;
+  exitZero: boolean;
   gitHook: boolean;
   force: boolean;
+  /** `fix --dry-run`: print the diff, write nothing. */
+  dryRun: boolean;
+  /** `fix --env-file <file>`: where removed values go. */
+  envFile?: string;
 }
 
 const FLAGS = {
@@ -28,7 +38,13 @@ const FLAGS = {
   "max-file-size": { type: "string" },
   "no-config": { type: "boolean" },
   staged: { type: "boolean" },
+  history: { type: "boolean" },
+  baseline: { type: "string" },
+  "no-baseline": { type: "boolean" },
+  "exit-zero": { type: "boolean" },
   "git-hook": { type: "boolean" },
+  "dry-run": { type: "boolean" },
+  "env-file": { type: "string" },
   force: { type: "boolean" },
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
@@ -54,7 +70,7 @@ export function parseCommandLine(argv: readonly string[]): RawArgs {
   if (command === "init" && rest.length > 0) throw new UsageError(`init takes no paths (got "${rest[0]}"): run it inside the repository`);
   return {
     command,
-    positionals: command === "scan" ? rest : [],
+    positionals: command === "scan" || command === "baseline" || command === "fix" ? rest : [],
     format: values.format,
     output: values.output,
     config: values.config,
@@ -62,8 +78,14 @@ export function parseCommandLine(argv: readonly string[]): RawArgs {
     noConfig: values["no-config"] ?? false,
     color: values["no-color"] ? false : values.color,
     staged: values.staged ?? false,
+    history: values.history ?? false,
+    baseline: values.baseline,
+    noBaseline: values["no-baseline"] ?? false,
+    exitZero: values["exit-zero"] ?? false,
     gitHook: values["git-hook"] ?? false,
     force: values.force ?? false,
+    dryRun: values["dry-run"] ?? false,
+    envFile: values["env-file"],
   };
 }
 
@@ -72,17 +94,26 @@ export const HELP = `token-guard: find hardcoded API auth tokens and write env-v
 Usage:
   token-guard scan [paths...] [options]   scan files and folders (default: .)
   token-guard scan --staged [paths...]    scan what git commit is about to record (pre-commit hook)
+  token-guard scan --history [REV-RANGE]  scan every blob ever committed (default: all refs), with its commit
+  token-guard baseline [paths...]         accept today's findings: write .token-guard-baseline.json
+  token-guard fix [paths...] [--dry-run] [--env-file .env] [--staged]
+                                          rewrite tokens into env lookups, move the values to .env
   token-guard init [--git-hook [--force]] install the pre-commit hook (husky; --git-hook: plain git hook)
 
 Options:
-  -f, --format <stylish|json>   output format (default: stylish)
+  -f, --format <name>           stylish (default), json, sarif or github (Actions annotations)
   -o, --output <file>           write the report to a file instead of stdout
   -c, --config <file>           config file (default: token-guard.config.json or package.json#tokenGuard)
       --no-config               ignore config files
       --max-file-size <bytes>   skip larger files (default: 5000000; suffixes k, m: 5m)
+      --baseline <file>         accepted findings (default: .token-guard-baseline.json when present)
+      --no-baseline             report every finding, ignoring any baseline
+      --exit-zero               exit 0 even when there are findings (report only)
+      --dry-run                 fix: print the diff (values redacted), write nothing
+      --env-file <file>         fix: where the values go (default: .env at the repository root)
       --color / --no-color      force colours on or off
   -h, --help                    show this help
   -v, --version                 print the version
 
-Exit codes: 0 no findings, 1 findings, 2 usage, config or I/O error.
+Exit codes: 0 no findings, 1 findings (baselined ones do not count), 2 usage, config or I/O error.
 `;

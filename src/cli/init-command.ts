@@ -104,15 +104,16 @@ async function installPlainHook(root: string, force: boolean, said: string[]): P
 export function withPrepareScript(text: string): string {
   const newline = text.includes("\r\n") ? "\r\n" : "\n";
   const indent = /\n([ \t]+)"/.exec(text)?.[1] ?? "  ";
-  const scripts = /"scripts"\s*:\s*\{/.exec(text);
+  const key = text.indexOf('"scripts"');
+  const scripts = key < 0 ? null : /^\s*:\s*\{/.exec(text.slice(key + '"scripts"'.length));
   if (scripts) {
-    const at = scripts.index + scripts[0].length;
+    const at = key + '"scripts"'.length + scripts[0].length;
     const empty = /^\s*\}/.test(text.slice(at));
     const entry = `${newline}${indent}${indent}"prepare": "husky"${empty ? newline + indent : ","}`;
     return text.slice(0, at) + entry + (empty ? text.slice(at).replace(/^\s*/, "") : text.slice(at));
   }
   const close = text.lastIndexOf("}");
-  const body = text.slice(0, close).replace(/\s*$/, "");
+  const body = text.slice(0, close).trimEnd();
   const comma = body.endsWith("{") ? "" : ",";
   return `${body}${comma}${newline}${indent}"scripts": {${newline}${indent}${indent}"prepare": "husky"${newline}${indent}}${newline}${text.slice(close)}`;
 }

@@ -14,7 +14,7 @@ async function main(argv: readonly string[]): Promise<number> {
       process.stdout.write(HELP);
       return EXIT.clean;
     case "version": {
-      const { VERSION } = await import("./version.js");
+      const { VERSION } = await import("../version.js");
       process.stdout.write(`${VERSION}\n`);
       return EXIT.clean;
     }
@@ -28,6 +28,19 @@ async function main(argv: readonly string[]): Promise<number> {
       const options = resolveScanOptions(args, config, cwd, process.stdout.isTTY === true);
       const { runScan } = await import("./scan-command.js");
       return runScan(options, process.stdout);
+    }
+    case "fix": {
+      const cwd = process.cwd();
+      const config = args.noConfig ? { config: {} } : await loadConfig(cwd, args.config);
+      const { resolveFixOptions, runFix } = await import("./fix-command.js");
+      return runFix(resolveFixOptions(args, config, cwd), process.stdout);
+    }
+    case "baseline": {
+      const cwd = process.cwd();
+      const config = args.noConfig ? { config: {} } : await loadConfig(cwd, args.config);
+      const options = resolveScanOptions(args, config, cwd, false);
+      const { runBaseline } = await import("./baseline-command.js");
+      return runBaseline(options, process.stdout);
     }
   }
 }

@@ -22,7 +22,20 @@ export interface ScanOptions {
   staged: boolean;
   /** With `staged`: only staged files at or below these paths (lint-staged passes file names). */
   stagedPaths: string[];
+  /** `--history [REV-RANGE]`: scan every blob committed in the range (all refs when `range` is absent). */
+  history?: { range?: string };
+  /**
+   * The baseline file (relative to `cwd`): `--baseline`, else the config's `baseline`,
+   * else the default name, which is used only when it exists (`required` false).
+   * Undefined with `--no-baseline`.
+   */
+  baseline?: { path: string; required: boolean };
+  /** `--exit-zero`: report findings but exit 0 (errors still exit 2). */
+  exitZero: boolean;
 }
+
+/** Where `token-guard baseline` writes and `scan` looks by default. */
+export const DEFAULT_BASELINE_FILE = ".token-guard-baseline.json";
 
 export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
 
@@ -31,10 +44,11 @@ export function resolveScanOptions(args: RawArgs, config: LoadedConfig, cwd: str
   if (!(FORMAT_NAMES as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format "${format}" (formats: ${FORMAT_NAMES.join(", ")})`);
   }
+  validateModes(args);
   const maxFileSize = args.maxFileSize === undefined ? (config.config.maxFileSize ?? DEFAULT_MAX_FILE_SIZE) : parseSize(args.maxFileSize);
   return {
     cwd,
-    paths: args.positionals.length > 0 && !args.staged ? args.positionals : ["."],
+    paths: args.positionals.length > 0 && !args.staged && !args.history ? args.positionals : ["."],
     stagedPaths: args.staged ? args.positionals : [],
     format: format as FormatName,
     output: args.output,
@@ -43,7 +57,32 @@ export function resolveScanOptions(args: RawArgs, config: LoadedConfig, cwd: str
     color: args.color ?? (stdoutIsTty && args.output === undefined && process.env.NO_COLOR === undefined),
     config,
     staged: args.staged,
+    history: args.history ? { range: args.positionals[0] } : undefined,
+    baseline: resolveBaseline(args, config),
+    exitZero: args.exitZero,
   };
+}
+
+/** Flags that cannot go together, each refused with what to do instead. */
+function validateModes(args: RawArgs): void {
+  if (args.history && args.staged) throw new UsageError("--history and --staged scan different things: use one of them");
+  if (args.history && args.positionals.length > 1) {
+    throw new UsageError(`--history takes one revision range such as main..HEAD (got ${args.positionals.length} arguments); to scan paths, drop --history`);
+  }
+  const range = args.history ? args.positionals[0] : undefined;
+  if (range !== undefined && (range === "" || range.startsWith("-"))) throw new UsageError(`--history needs a revision range such as main..HEAD, not "${range}"`);
+  if (args.baseline !== undefined && args.noBaseline) throw new UsageError("--baseline and --no-baseline contradict each other: use one of them");
+  if (args.baseline === "") throw new UsageError("--baseline needs a file name");
+  if (args.command === "baseline" && (args.staged || args.history || args.noBaseline)) {
+    throw new UsageError("token-guard baseline records the findings in the files: drop --staged, --history and --no-baseline");
+  }
+}
+
+function resolveBaseline(args: RawArgs, config: LoadedConfig): ScanOptions["baseline"] {
+  if (args.noBaseline) return undefined;
+  if (args.baseline !== undefined) return { path: args.baseline, required: true };
+  if (config.config.baseline !== undefined) return { path: config.config.baseline, required: true };
+  return { path: DEFAULT_BASELINE_FILE, required: false };
 }
 
 /** `5000000`, `500k`, `5m`, `5mb`. */

@@ -1,25 +1,48 @@
-// `token-guard scan [paths] | --staged`: sources in, detect, report. Reads only ScanOptions.
+// `token-guard scan [paths] | --staged | --history`: sources in, detect, baseline, report. Reads only ScanOptions.
 
 import { writeFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
-import { createDetection } from "../detect/detection.js";
+import { createDetection, type Detection } from "../detect/detection.js";
 import { isDotEnvFile, scanSource } from "../detect/scan-source.js";
 import type { Finding, Source } from "../detect/types.js";
 import { loadFormatter } from "../report/formats.js";
-import type { ScanStats } from "../report/types.js";
+import type { ReportedFinding, ScanStats } from "../report/types.js";
 import { detectionOverrides } from "./config.js";
 import { EXIT } from "./errors.js";
 import type { ScanOptions } from "./options.js";
-import { VERSION } from "./version.js";
+import { VERSION } from "../version.js";
 
-/** What every source door yields. */
-type SourceResult = { kind: "source"; source: Source } | { kind: "skipped"; reason: string };
+/**
+ * What every source door yields; `report`, when present, turns the source's
+ * findings into reported ones (history: commit, date, one report per token and file).
+ */
+type SourceResult = { kind: "source"; source: Source; report?: (findings: readonly Finding[]) => ReportedFinding[] } | { kind: "skipped"; reason: string };
 
 export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStream): Promise<number> {
+  const { findings: found, stats, detection } = await collectFindings(options);
+  const { applyBaselineFile } = await import("./baseline-file.js");
+  const { findings, stats: baselineStats } = await applyBaselineFile(options, found);
+  if (baselineStats !== undefined) stats.baseline = baselineStats;
+  stats.findings = findings.length;
+  const format = await loadFormatter(options.format);
+  const report = format(findings, {
+    stats,
+    mode: options.history ? "history" : options.staged ? "staged" : "files",
+    color: options.color,
+    version: VERSION,
+    rules: detection.rules.map(({ rule }) => ({ id: rule.id, description: rule.description, envVar: rule.envVar, docsUrl: rule.docsUrl, revoke: rule.revoke })),
+  });
+  if (options.output === undefined) stdout.write(report);
+  else await writeAtomically(resolve(options.cwd, options.output), report);
+  return findings.length > 0 && !options.exitZero ? EXIT.findings : EXIT.clean;
+}
+
+/** Every finding of the sources the options name, before any baseline; `token-guard baseline` records these. */
+export async function collectFindings(options: ScanOptions): Promise<{ findings: ReportedFinding[]; stats: ScanStats; detection: Detection }> {
   const started = performance.now();
   const detection = createDetection(detectionOverrides(options.config.config));
   const stats: ScanStats = { filesListed: 0, filesScanned: 0, filesSkipped: {}, bytesScanned: 0, findings: 0, durationMs: 0 };
-  const findings: Finding[] = [];
+  const findings: ReportedFinding[] = [];
   for await (const result of openSources(options, stats, detection.requiredWords)) {
     if (result.kind === "skipped") {
       stats.filesSkipped[result.reason] = (stats.filesSkipped[result.reason] ?? 0) + 1;
@@ -27,24 +50,23 @@ export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStrea
     }
     stats.filesScanned++;
     stats.bytesScanned += result.source.text.length;
-    findings.push(...scanSource(result.source, detection));
+    const found = scanSource(result.source, detection);
+    findings.push(...(result.report === undefined ? found : result.report(found)));
   }
   stats.findings = findings.length;
   stats.durationMs = Math.round(performance.now() - started);
-  const format = await loadFormatter(options.format);
-  const report = format(findings, {
-    stats,
-    mode: options.staged ? "staged" : "files",
-    color: options.color,
-    version: VERSION,
-    rules: detection.rules.map(({ rule }) => ({ id: rule.id, description: rule.description, envVar: rule.envVar, docsUrl: rule.docsUrl })),
-  });
-  if (options.output === undefined) stdout.write(report);
-  else await writeAtomically(resolve(options.cwd, options.output), report);
-  return findings.length > 0 ? EXIT.findings : EXIT.clean;
+  return { findings, stats, detection };
 }
 
 async function* openSources(options: ScanOptions, stats: ScanStats, keywords: readonly string[]): AsyncGenerator<SourceResult> {
+  if (options.history) {
+    const { readHistorySources } = await import("../sources/history.js");
+    for await (const result of readHistorySources({ cwd: options.cwd, range: options.history.range, maxFileSize: options.maxFileSize, ignore: options.ignore })) {
+      stats.filesListed++;
+      yield result;
+    }
+    return;
+  }
   if (options.staged) {
     const { readStagedSources } = await import("../sources/staged.js");
     for await (const result of readStagedSources({ cwd: options.cwd, maxFileSize: options.maxFileSize, paths: options.stagedPaths, ignore: options.ignore })) {

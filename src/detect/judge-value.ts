@@ -47,7 +47,6 @@ const REFERENCE_SHAPES: RegExp[] = [
   /\$\{[^}]*\}/, // ${VAR}, ${{ secrets.X }}
   /^\$[A-Za-z_][A-Za-z0-9_]*$/, // $VAR
   /^\$\(.*\)$/, // $(command)
-  /\{\{.*\}\}/, // {{ var }}
   /^%[A-Za-z_][A-Za-z0-9_]*%$/, // %VAR%
   /^%\(?[A-Za-z_]*\)?[sd]$/, // %s, %(token)s
   /^#\{.*\}$/, // #{var}
@@ -60,10 +59,14 @@ const INTEGRITY = /^(?:sha1|sha256|sha384|sha512|md5)[-:]/i;
 /** Characters a token may contain: base64(url), hex, dots and dashes. */
 const TOKEN_CHARS = /^[A-Za-z0-9._~+/=:-]+$/;
 
+/** Longer values are documents, not credentials; the bound also keeps every check below cheap. */
+const MAX_VALUE_LENGTH = 512;
+
 export function judgeValue(value: string, options: JudgeOptions): Verdict {
   const trimmed = value.trim();
   if (trimmed === "") return "empty";
-  if (REFERENCE_SHAPES.some((shape) => shape.test(trimmed))) return "interpolation";
+  if (trimmed.length > MAX_VALUE_LENGTH) return "shape";
+  if (REFERENCE_SHAPES.some((shape) => shape.test(trimmed)) || isTemplatePlaceholder(trimmed)) return "interpolation";
   if (trimmed.startsWith("$ANSIBLE_VAULT") || trimmed.startsWith("ENC[") || trimmed.startsWith("vault:")) return "hash";
   if (INTEGRITY.test(trimmed)) return "hash";
   if (/\s/.test(trimmed)) return "prose";
@@ -84,6 +87,12 @@ export function judgeValue(value: string, options: JudgeOptions): Verdict {
     if (!looksRandom(trimmed)) return "not-random";
   }
   return "secret";
+}
+
+/** `{{ var }}` (Jinja, Mustache, Helm), found without a backtracking regex. */
+function isTemplatePlaceholder(value: string): boolean {
+  const open = value.indexOf("{{");
+  return open >= 0 && value.indexOf("}}", open + 2) >= 0;
 }
 
 /** `abc123def456`, `1234abcd5678`: built from ascending runs (`abc`, `123`) that a person typed. */

@@ -239,7 +239,7 @@ class UnitMatcher {
   private envReadName(index: number): string | undefined {
     const token = this.code[index]!;
     if (token.kind === "identifier") {
-      const sigil = /^\$\{?env:([A-Za-z_]\w*)\}?$/i.exec(token.text);
+      const sigil = /^\$\{?env:([a-z_]\w*)\}?$/i.exec(token.text);
       if (sigil) return sigil[1];
       if (this.punctAt(index - 1) === "." && this.identAt(index - 2) === "env") return token.text;
       return undefined;
@@ -299,6 +299,8 @@ class UnitMatcher {
   /** The value expression after a binding operator at `index`. */
   private matchValue(index: number, key: KeyMatch, envVar: string | undefined, statementStart: number | undefined, keyToken: Token): void {
     while (this.punctAt(index) === "(") index++;
+    // JSX `authToken={"…"}`: the braces only hold the expression.
+    if (this.punctAt(index) === "{" && this.code[index + 1]?.kind === "string" && this.punctAt(index + 2) === "}") index++;
     const literal = this.literalAt(index);
     if (literal) {
       const assignment =

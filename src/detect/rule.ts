@@ -39,6 +39,12 @@ export interface CredentialRule {
   hosts: string[];
   /** Where the user reads about the rule. */
   docsUrl: string;
+  /**
+   * Where a leaked value is revoked or rotated, completing "revoke it in …",
+   * e.g. `the Convoso dashboard (Settings > API Tokens)`. History findings and
+   * SARIF help say it: a committed token stays leaked after it is deleted.
+   */
+  revoke?: string;
   /** Values that look real but are known examples for this provider. */
   placeholders?: string[];
   /** Samples that must be found. */
@@ -67,6 +73,7 @@ export interface CompiledRule {
 }
 
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const RULE_FIELDS = ["id", "description", "keyNames", "envVar", "minLength", "valuePattern", "contextWords", "hosts", "docsUrl", "revoke", "placeholders", "truePositives", "falsePositives"];
 const ENV_VAR = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Problems with a rule, each naming the field; empty when the rule is valid. */
@@ -75,6 +82,8 @@ export function validateRule(rule: unknown, where = "rule"): string[] {
   if (typeof rule !== "object" || rule === null || Array.isArray(rule)) return [`${where} must be an object`];
   const r = rule as Record<string, unknown>;
   const isStringArray = (value: unknown): value is string[] => Array.isArray(value) && value.every((item) => typeof item === "string");
+  // A misspelt optional field would otherwise be dropped without a word.
+  for (const key of Object.keys(r)) if (!RULE_FIELDS.includes(key)) problems.push(`${where}.${key} is not a rule field (fields: ${RULE_FIELDS.join(", ")})`);
   if (typeof r.id !== "string" || !RULE_ID.test(r.id)) problems.push(`${where}.id must be a kebab-case string such as "acme-api-key"`);
   if (typeof r.description !== "string" || r.description.trim() === "") problems.push(`${where}.description must be a non-empty string`);
   if (!isStringArray(r.keyNames) || r.keyNames.length === 0) problems.push(`${where}.keyNames must be a non-empty array of strings`);
@@ -92,6 +101,9 @@ export function validateRule(rule: unknown, where = "rule"): string[] {
         problems.push(`${where}.valuePattern is not a valid regular expression`);
       }
     }
+  }
+  for (const key of ["docsUrl", "revoke"]) {
+    if (r[key] !== undefined && typeof r[key] !== "string") problems.push(`${where}.${key} must be a string`);
   }
   for (const key of ["contextWords", "hosts", "placeholders"]) {
     if (r[key] !== undefined && !isStringArray(r[key])) problems.push(`${where}.${key} must be an array of strings`);

@@ -69,8 +69,9 @@ function toFinding(candidate: Candidate, source: Source, lines: LineIndex): Find
     token: candidate.token,
     removal: candidate.removal,
     assignment: candidate.assignment,
-    attribute: candidate.context === "name-value" && isAttributeValue(candidate),
+    attribute: isAttributeValue(candidate),
     inComment: candidate.inComment,
+    path: source.path,
   });
   return {
     ruleId: rule.id,
@@ -106,12 +107,23 @@ function describe(candidate: Candidate, description: string, envVar: string, red
   }
 }
 
-/** `value="…"` after `=` inside markup (JSX, HTML in PHP), not `value: "…"` in an object. */
+/** Words that may stand before `name = "…"` in code, where it is no markup attribute. */
+const DECLARATION_KEYWORDS = new Set(["const", "let", "var", "export", "declare", "readonly", "public", "private", "protected", "static", "override", "accessor", "abstract", "define", "set", "local"]);
+
+/**
+ * `name="…"` inside markup (a JSX or HTML attribute), where the replacement must
+ * be an expression container: the attribute follows the tag name, another
+ * attribute's value or `<`, never a declaration keyword, `(`, `,` or `;`.
+ */
 function isAttributeValue(candidate: Candidate): boolean {
-  const tokens = candidate.unit.tokens;
-  const index = tokens.findIndex((token) => token === candidate.token);
-  const previous = tokens[index - 1];
-  return previous?.kind === "punct" && previous.text === "=";
+  const tokens = candidate.unit.tokens.filter((token) => token.kind !== "comment");
+  const index = tokens.indexOf(candidate.token!);
+  const [before, name, equals] = [tokens[index - 3], tokens[index - 2], tokens[index - 1]];
+  if (index < 0 || equals?.kind !== "punct" || equals.text !== "=" || name?.kind !== "identifier") return false;
+  if (candidate.context === "name-value") return true;
+  if (before?.kind === "string") return true;
+  if (before?.kind === "punct") return before.text === "<" || before.text === "}";
+  return before?.kind === "identifier" && !DECLARATION_KEYWORDS.has(before.text) && !/^\$/.test(before.text);
 }
 
 /** A file named exactly `.env`: the place a token belongs, as long as git ignores it. */

@@ -6,9 +6,9 @@
 //
 // Edits are withheld when the AST shows they cannot be right:
 //  - the value is not inside a string the parser sees (a lexer/parser disagreement);
-//  - the string sits where an expression may not stand: a JSX attribute value
-//    (`authToken="…"` needs braces), an import source, a literal type, a key,
-//    a string enum member, an `as const` assertion;
+//  - the string sits where the rewrite is not valid code: a JSX attribute value
+//    not turned into `{…}`, an `as const` left on an env lookup, an import
+//    source, a literal type, a key, a string enum member;
 //  - an edit boundary would cut through a token outside the string;
 //  - a "reference" finding whose variable scope analysis shows is never read:
 //    the core matched another binding of the same name, so rewriting this one
@@ -24,7 +24,7 @@ export function editsThatFit(sourceCode: Readonly<TSESLint.SourceCode>, finding:
   const { edits } = finding.suggestion;
   if (edits.length === 0 || finding.inComment) return edits;
   const literal = stringNodeAt(sourceCode, finding.start);
-  if (!literal || literal.type === "JSXText" || !standsAsExpression(literal)) return [];
+  if (!literal || literal.type === "JSXText" || !fitsContext(literal, edits)) return [];
   if (!edits.every((edit) => isBoundary(sourceCode, literal, edit.start) && isBoundary(sourceCode, literal, edit.end))) return [];
   if (finding.context === "reference" && bindingIsRead(sourceCode, literal) === false) return [];
   return edits;
@@ -41,12 +41,16 @@ function stringNodeAt(sourceCode: Readonly<TSESLint.SourceCode>, index: number):
   return undefined;
 }
 
-/** Whether an expression (or a template literal) may replace `literal` where it stands. */
-function standsAsExpression(literal: StringNode): boolean {
+/** Whether the edits leave valid code where `literal` stands (an expression or a template literal may replace it). */
+function fitsContext(literal: StringNode, edits: readonly Edit[]): boolean {
   const parent = literal.parent;
   if (!parent) return false;
   switch (parent.type) {
-    case "JSXAttribute":
+    case "JSXAttribute": {
+      // Only as an expression container: `authToken={process.env.X}`.
+      const whole = edits.find((edit) => edit.start <= literal.range[0] && edit.end >= literal.range[1]);
+      return whole !== undefined && whole.text.startsWith("{") && whole.text.endsWith("}");
+    }
     case "ImportDeclaration":
     case "ExportAllDeclaration":
     case "ExportNamedDeclaration":
@@ -58,8 +62,11 @@ function standsAsExpression(literal: StringNode): boolean {
     case "TSEnumMember":
       return false;
     case "TSAsExpression":
-    case "TSTypeAssertion":
-      return !isConstAssertion(parent.typeAnnotation);
+    case "TSTypeAssertion": {
+      // `"…" as const` only compiles on a literal: the edits must take the assertion away.
+      const type = parent.typeAnnotation;
+      return !isConstAssertion(type) || edits.some((edit) => edit.start <= type.range[0] && edit.end >= type.range[1]);
+    }
     case "Property":
     case "PropertyDefinition":
     case "AccessorProperty":

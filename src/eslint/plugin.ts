@@ -4,7 +4,7 @@
 
 import type { TSESLint } from "@typescript-eslint/utils";
 import { builtinRules } from "../../rules/index.js";
-import { PACKAGE_NAME, PACKAGE_VERSION } from "./package-version.js";
+import { PACKAGE_NAME, VERSION as PACKAGE_VERSION } from "../version.js";
 import { createTokenRule, type TokenGuardRule } from "./rule.js";
 import { textLanguage } from "./text-language.js";
 import { typescriptParser } from "./typescript-parser.js";

@@ -2,13 +2,9 @@
 // assignments, RUN and the other shell-form arguments through the shell lexer.
 
 import { lexJavaScript } from "./javascript.js";
-import { scanLineComment } from "./scanner.js";
+import { isBlankOrCR, scanLineComment, skipWhile, trimEnd } from "./scanner.js";
 import { ShellLexer } from "./shell.js";
 import type { LexResult } from "./tokens.js";
-
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9 || code === 13 || code === 11 || code === 12;
-}
 
 function isLetter(code: number): boolean {
   return (code >= 97 && code <= 122) || (code >= 65 && code <= 90);
@@ -19,15 +15,13 @@ export function lexDockerfile(text: string, start = 0, end = text.length): LexRe
   let pos = start;
   while (pos < end) {
     const code = text.charCodeAt(pos);
-    if (isBlank(code) || code === 10) {
+    if (isBlankOrCR(code) || code === 10) {
       pos++;
       continue;
     }
     if (code === 35) {
       // Only at a line's start; after an instruction `#` is the shell's business.
-      const comment = scanLineComment(text, pos, end, 1);
-      shell.emit(comment);
-      pos = comment.end;
+      pos = shell.emit(scanLineComment(text, pos, end, 1));
       continue;
     }
     pos = instruction(text, pos, end, shell);
@@ -44,10 +38,10 @@ function instruction(text: string, pos: number, end: number, shell: ShellLexer):
   for (;;) {
     let wordEnd = argsStart;
     while (wordEnd < lineEnd && isLetter(text.charCodeAt(wordEnd))) wordEnd++;
-    if (wordEnd === argsStart || (wordEnd < lineEnd && !isBlank(text.charCodeAt(wordEnd)) && text.charCodeAt(wordEnd) !== 92)) break;
+    if (wordEnd === argsStart || (wordEnd < lineEnd && !isBlankOrCR(text.charCodeAt(wordEnd)) && text.charCodeAt(wordEnd) !== 92)) break;
     keyword = text.slice(argsStart, wordEnd).toUpperCase();
     shell.emit({ kind: "identifier", start: argsStart, end: wordEnd, text: text.slice(argsStart, wordEnd) });
-    argsStart = skipBlanks(text, wordEnd, lineEnd);
+    argsStart = skipWhile(text, wordEnd, lineEnd, isBlankOrCR);
     if (keyword !== "ONBUILD") break;
   }
   let next = lineEnd;
@@ -79,22 +73,16 @@ function logicalLineEnd(text: string, pos: number, end: number): number {
     while (lineFeed < end && text.charCodeAt(lineFeed) !== 10) lineFeed++;
     const lineEnd = lineFeed > lineStart && text.charCodeAt(lineFeed - 1) === 13 ? lineFeed - 1 : lineFeed;
     if (lineFeed >= end) return lineEnd;
-    const first = skipBlanks(text, lineStart, lineEnd);
+    const first = skipWhile(text, lineStart, lineEnd, isBlankOrCR);
     if (continued && (first === lineEnd || text.charCodeAt(first) === 35)) {
       lineStart = lineFeed + 1;
       continue;
     }
-    let last = lineEnd;
-    while (last > lineStart && isBlank(text.charCodeAt(last - 1))) last--;
+    const last = trimEnd(text, lineStart, lineEnd, isBlankOrCR);
     if (last === lineStart || text.charCodeAt(last - 1) !== 92) return lineEnd;
     continued = true;
     lineStart = lineFeed + 1;
   }
-}
-
-function skipBlanks(text: string, pos: number, end: number): number {
-  while (pos < end && isBlank(text.charCodeAt(pos))) pos++;
-  return pos;
 }
 
 /** `ENV KEY value`: the first word has no `=` (Docker's own test for the old form). */
@@ -102,16 +90,14 @@ function isOldEnvForm(text: string, pos: number, end: number): boolean {
   for (; pos < end; pos++) {
     const code = text.charCodeAt(pos);
     if (code === 61) return false;
-    if (isBlank(code) || code === 10) return true;
+    if (isBlankOrCR(code) || code === 10) return true;
   }
   return true;
 }
 
 function isJsonForm(text: string, pos: number, end: number): boolean {
   if (pos >= end || text.charCodeAt(pos) !== 91) return false;
-  let last = end;
-  while (last > pos && isBlank(text.charCodeAt(last - 1))) last--;
-  return text.charCodeAt(last - 1) === 93;
+  return text.charCodeAt(trimEnd(text, pos, end, isBlankOrCR) - 1) === 93;
 }
 
 /**
@@ -121,18 +107,17 @@ function isJsonForm(text: string, pos: number, end: number): boolean {
  */
 function oldEnv(text: string, pos: number, end: number, shell: ShellLexer): void {
   let keyEnd = pos;
-  while (keyEnd < end && !isBlank(text.charCodeAt(keyEnd)) && text.charCodeAt(keyEnd) !== 10) keyEnd++;
+  while (keyEnd < end && !isBlankOrCR(text.charCodeAt(keyEnd)) && text.charCodeAt(keyEnd) !== 10) keyEnd++;
   if (keyEnd === pos) return;
   shell.emit({ kind: "identifier", start: pos, end: keyEnd, text: text.slice(pos, keyEnd) });
   let valueStart = keyEnd;
   for (;;) {
-    valueStart = skipBlanks(text, valueStart, end);
-    const continuation = text.charCodeAt(valueStart) === 92 && valueStart + 1 < end ? skipBlanks(text, valueStart + 1, end) : -1;
+    valueStart = skipWhile(text, valueStart, end, isBlankOrCR);
+    const continuation = text.charCodeAt(valueStart) === 92 && valueStart + 1 < end ? skipWhile(text, valueStart + 1, end, isBlankOrCR) : -1;
     if (continuation < 0 || text.charCodeAt(continuation) !== 10) break;
     valueStart = continuation + 1;
   }
-  let valueEnd = end;
-  while (valueEnd > valueStart && isBlank(text.charCodeAt(valueEnd - 1))) valueEnd--;
+  const valueEnd = trimEnd(text, valueStart, end, isBlankOrCR);
   if (valueEnd <= valueStart) return;
   shell.emit({ kind: "punct", start: keyEnd, end: valueStart, text: "=" });
   const word = shell.wordPieces(valueStart, valueEnd);

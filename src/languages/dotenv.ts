@@ -6,9 +6,11 @@ import {
   isDigit,
   isLineBreak,
   isSpace,
+  nextLine,
   scanLineComment,
   scanQuoted,
   skipWhile,
+  trimEnd,
   type InterpolationScanner,
   type QuotedOptions,
 } from "./scanner.js";
@@ -124,15 +126,4 @@ function isNameChar(code: number): boolean {
 /** Dots and dashes appear in keys some loaders accept (`spring.datasource.password`, `API-KEY`). */
 function isKeyChar(code: number): boolean {
   return isKeyStart(code) || isDigit(code) || code === 46 || code === 45;
-}
-
-function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  return end;
-}
-
-/** Start of the line after the break at `lineEnd` (CRLF is one break). */
-function nextLine(text: string, lineEnd: number, end: number): number {
-  if (lineEnd >= end) return end;
-  return text.charCodeAt(lineEnd) === 13 && lineEnd + 1 < end && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
 }

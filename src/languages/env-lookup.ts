@@ -35,6 +35,8 @@ export interface ReplacementSite {
   /** The value sits in a `<tag name="…" value="…">` pair. */
   attribute?: boolean;
   inComment: boolean;
+  /** The file's path, when known: a docker-compose file interpolates `${NAME}` itself. */
+  path?: string;
 }
 
 type Family = "js" | "python" | "php" | "shell" | "powershell" | "makefile" | "markdown" | "config";
@@ -83,7 +85,12 @@ export function writeReplacement(site: ReplacementSite): Replacement {
     return { text: `delete the commented-out value and read ${envExpression(site.language, site.envVar)}`, edits: [] };
   }
   if (site.removal) return removeFallback(site);
-  if (site.assignment && site.assignment.name.replace(/^\$env:/i, "") === site.envVar) return guardAssignment(site, family);
+  if (site.language === "yaml" && isComposeFile(site.path)) return composeReplacement(site);
+  if (site.assignment && site.assignment.name.replace(/^\$env:/i, "") === site.envVar) {
+    // In JS, Python and PHP a constant named like the variable simply reads it.
+    const guard = guardAssignment(site, family);
+    if (guard) return guard;
+  }
   const token = site.token;
   if (!token) return { text: envExpression(site.language, site.envVar), edits: [] };
   const whole = site.valueStart === token.contentStart && site.valueEnd === token.contentEnd;
@@ -109,13 +116,34 @@ export function writeReplacement(site: ReplacementSite): Replacement {
   }
 }
 
+/** `docker-compose.yml`, `compose.yaml`, `docker-compose.prod.yml`, `app-docker-compose.yml`, … */
+function isComposeFile(path: string | undefined): boolean {
+  if (path === undefined) return false;
+  const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  return /(?:^|[-_.])(?:docker-)?compose(?:[-_.][\w.-]*)?\.ya?ml$/.test(name);
+}
+
+/** Compose substitutes `${NAME}` from the shell and the project's `.env` in every value: unambiguous. */
+function composeReplacement(site: ReplacementSite): Replacement {
+  return valueOnly(site, `\${${site.envVar}}`);
+}
+
 function valueOnly(site: ReplacementSite, text: string): Replacement {
   return { text, edits: [{ start: site.valueStart, end: site.valueEnd, text }] };
 }
 
 function removeFallback(site: ReplacementSite): Replacement {
   const kept = site.text.slice(Math.max(0, site.removal!.start - 60), site.removal!.start);
-  const expression = /[\w$.:[\]'"()-]*$/.exec(kept)?.[0] ?? "";
+  // `os.environ.setdefault("X")` would store None (a TypeError): require the variable instead.
+  const setdefault = /os\.environ\.setdefault\(\s*(["'])(\w+)\1\s*$/.exec(kept);
+  const close = /^\s*\)/.exec(site.text.slice(site.removal!.end));
+  if (familyOf(site.language) === "python" && setdefault && close) {
+    const text = `os.environ["${setdefault[2]}"]`;
+    return { text, edits: [{ start: site.removal!.start - setdefault[0].length, end: site.removal!.end + close[0].length, text }] };
+  }
+  // `os.getenv("X", "v")` keeps its closing parenthesis after the removal: show the whole call.
+  const closing = site.text[site.removal!.end] === ")" ? ")" : "";
+  const expression = trailingExpression(kept) + closing;
   return {
     text: expression ? `${expression} (drop the hardcoded fallback)` : "drop the hardcoded fallback",
     edits: [{ start: site.removal!.start, end: site.removal!.end, text: "" }],
@@ -123,10 +151,17 @@ function removeFallback(site: ReplacementSite): Replacement {
 }
 
 /** `export CONVOSO_AUTH_TOKEN=…` in a committed script: require it from the environment instead. */
-function guardAssignment(site: ReplacementSite, family: Family): Replacement {
+function guardAssignment(site: ReplacementSite, family: Family): Replacement | undefined {
   const statementEnd = site.token ? site.token.end : site.valueEnd;
+  if (family === "js" || family === "python" || family === "php") return undefined;
   if (family === "shell" || family === "markdown") {
     const guard = `: "\${${site.envVar}:?set ${site.envVar} in the environment}"`;
+    // `NAME=value command`: the assignment only sets the command's environment, so
+    // the command must still run; require the variable inside the word instead.
+    if (/^[ \t]*[^\s;&|#)]/.test(site.text.slice(statementEnd, lineEndAfter(site.text, statementEnd)))) {
+      const required = `"\${${site.envVar}:?set ${site.envVar} in the environment}"`;
+      return { text: required, edits: [{ start: site.token?.start ?? site.valueStart, end: statementEnd, text: required }] };
+    }
     return { text: guard, edits: [{ start: site.assignment!.statementStart, end: statementEnd, text: guard }] };
   }
   if (family === "powershell") {
@@ -140,8 +175,59 @@ function guardAssignment(site: ReplacementSite, family: Family): Replacement {
 
 function jsWhole(site: ReplacementSite, token: StringToken): Replacement {
   const expression = `process.env.${site.envVar}`;
+  const index = site.tokens.indexOf(token);
+  const before = (offset: number): Token | undefined => site.tokens[index - offset];
+  const after = (offset: number): Token | undefined => site.tokens[index + offset];
+  // `const { CONVOSO_AUTH_TOKEN = "…" } = process.env`: the default is the fallback; drop it.
+  const equals = before(1);
+  const name = before(2);
+  const opener = before(3);
+  const closer = after(1);
+  if (
+    equals && isPunct(equals, "=") && name?.kind === "identifier" && name.text === site.envVar &&
+    opener && (isPunct(opener, "{") || isPunct(opener, ",")) && closer && (isPunct(closer, "}") || isPunct(closer, ",")) &&
+    destructuresProcessEnv(site.tokens, index)
+  ) {
+    return { text: `${expression} (drop the hardcoded default)`, edits: [{ start: name.end, end: token.end, text: "" }] };
+  }
+  // A string enum member must be a constant.
+  const open = enclosingOpener(site.tokens, index);
+  const enumName = open === undefined ? undefined : site.tokens[open - 2];
+  if (open !== undefined && isPunct(site.tokens[open]!, "{") && enumName?.kind === "identifier" && enumName.text === "enum") {
+    return { text: `an enum member must be a constant: read ${expression} where the value is used`, edits: [] };
+  }
   const text = site.attribute ? `{${expression}}` : expression;
-  return { text, edits: [{ start: token.start, end: token.end, text }] };
+  const edits: ReplacementEdit[] = [{ start: token.start, end: token.end, text }];
+  // `"…" as const` is a literal type; on an env lookup it does not compile.
+  const as = after(1);
+  const constant = after(2);
+  if (as?.kind === "identifier" && as.text === "as" && constant?.kind === "identifier" && constant.text === "const") {
+    edits.push({ start: token.end, end: constant.end, text: "" });
+  }
+  return { text, edits };
+}
+
+/** Whether the object pattern around `tokens[index]` is followed by `} = process.env`. */
+function destructuresProcessEnv(tokens: readonly Token[], index: number): boolean {
+  let depth = 0;
+  for (let at = index + 1; at < tokens.length; at++) {
+    const token = tokens[at]!;
+    if (token.kind !== "punct") continue;
+    if (token.text === "{" || token.text === "(" || token.text === "[") depth++;
+    else if (token.text === ")" || token.text === "]") depth--;
+    else if (token.text === "}" && depth-- === 0) {
+      const [equals, object, dot, env] = tokens.slice(at + 1, at + 5);
+      return (
+        equals !== undefined && isPunct(equals, "=") && object?.kind === "identifier" && object.text === "process" &&
+        dot !== undefined && isPunct(dot, ".") && env?.kind === "identifier" && env.text === "env"
+      );
+    }
+  }
+  return false;
+}
+
+function isPunct(token: Token, text: string): boolean {
+  return token.kind === "punct" && token.text === text;
 }
 
 /** A value inside a '…' or "…" string turns the string into a template literal. */
@@ -164,20 +250,52 @@ function jsInside(site: ReplacementSite, token: StringToken): Replacement {
 // --- Python -------------------------------------------------------------------
 
 function pythonWhole(site: ReplacementSite, token: StringToken): Replacement {
-  const expression = `os.environ["${site.envVar}"]`;
+  // A default (`def f(token="…")`, `default="…"`) is evaluated even when the caller
+  // passes a value: os.getenv keeps a missing variable from failing at import time.
+  const lookup = isPythonDefault(site.tokens, site.tokens.indexOf(token)) ? `os.getenv("${site.envVar}")` : `os.environ["${site.envVar}"]`;
+  // A bytes literal stays bytes.
+  const expression = token.prefix.includes("b") ? `${lookup}.encode()` : lookup;
   return { text: expression, edits: [{ start: token.start, end: token.end, text: expression }, ...importOs(site)] };
+}
+
+/** `default="…"` as a keyword argument, or a parameter default in a `def`. */
+function isPythonDefault(tokens: readonly Token[], index: number): boolean {
+  const equals = tokens[index - 1];
+  if (index < 2 || !equals || !isPunct(equals, "=")) return false;
+  const open = enclosingOpener(tokens, index);
+  if (open === undefined || !isPunct(tokens[open]!, "(")) return false;
+  const name = tokens[index - 2];
+  if (name?.kind === "identifier" && name.text === "default") return true;
+  const callee = tokens[open - 1];
+  const keyword = tokens[open - 2];
+  return callee?.kind === "identifier" && keyword?.kind === "identifier" && keyword.text === "def";
+}
+
+/** The index of the innermost bracket still open at `tokens[index]`, if any. */
+function enclosingOpener(tokens: readonly Token[], index: number): number | undefined {
+  let depth = 0;
+  for (let at = index - 1; at >= 0; at--) {
+    const token = tokens[at]!;
+    if (token.kind !== "punct") continue;
+    if (token.text === ")" || token.text === "]" || token.text === "}") depth++;
+    else if (token.text === "(" || token.text === "[" || token.text === "{") {
+      if (depth === 0) return at;
+      depth--;
+    }
+  }
+  return undefined;
 }
 
 /** A value inside a string makes it an f-string; the lookup's quotes must differ from the string's (before 3.12). */
 function pythonInside(site: ReplacementSite, token: StringToken): Replacement {
-  if (token.prefix.includes("b")) {
-    return { text: `build the bytes from os.environ["${site.envVar}"].encode()`, edits: [] };
-  }
+  if (token.prefix.includes("b")) return pythonBytesInside(site, token);
   const inner = token.quote.endsWith("double") ? `'${site.envVar}'` : `"${site.envVar}"`;
   const interpolation = `{os.environ[${inner}]}`;
   const edits: ReplacementEdit[] = [{ start: site.valueStart, end: site.valueEnd, text: interpolation }];
   if (!token.prefix.includes("f")) {
-    edits.push({ start: token.start, end: token.start, text: "f" });
+    // `fu"…"` is not a prefix: the `u` (a no-op since Python 3) becomes the `f`.
+    const u = token.prefix.indexOf("u");
+    edits.push(u < 0 ? { start: token.start, end: token.start, text: "f" } : { start: token.start + u, end: token.start + u + 1, text: "f" });
     for (let index = token.contentStart; index < token.contentEnd; index++) {
       if (index >= site.valueStart && index < site.valueEnd) continue;
       const char = site.text[index];
@@ -187,16 +305,39 @@ function pythonInside(site: ReplacementSite, token: StringToken): Replacement {
   return { text: `f"…${interpolation}…"`, edits: sortEdits([...edits, ...importOs(site)]) };
 }
 
+/** A bytes string with the value inside: `(b"…" + os.environ["X"].encode() + b"…")`. */
+function pythonBytesInside(site: ReplacementSite, token: StringToken): Replacement {
+  const lookup = `os.environ["${site.envVar}"].encode()`;
+  const open = site.text.slice(token.start, token.contentStart);
+  const close = site.text.slice(token.contentEnd, token.end);
+  const atStart = site.valueStart === token.contentStart;
+  const atEnd = site.valueEnd === token.contentEnd;
+  const edits: ReplacementEdit[] = [
+    { start: token.start, end: token.start, text: "(" },
+    { start: atStart ? token.start : site.valueStart, end: atEnd ? token.end : site.valueEnd, text: `${atStart ? "" : `${close} + `}${lookup}${atEnd ? "" : ` + ${open}`}` },
+    { start: token.end, end: token.end, text: ")" },
+  ];
+  return { text: `(b"…" + ${lookup} + b"…")`, edits: [...edits, ...importOs(site)] };
+}
+
 /**
  * `import os` when the module lacks it, after the module docstring and any
- * `from __future__` imports (which must stay first).
+ * `from __future__` imports (which must stay first). In a Markdown fence the
+ * module is the fence: the import goes on its first code line, indented alike.
  */
 function importOs(site: ReplacementSite): ReplacementEdit[] {
-  if (/^[ \t]*import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*os\b/m.test(site.text)) return [];
-  const tokens = site.tokens.filter((token) => token.kind !== "comment");
-  let insertAt = 0;
+  const all = site.tokens;
+  if (all.length === 0) return [];
+  const unitStart = lineStartBefore(site.text, all[0]!.start);
+  const unitText = site.text.slice(unitStart, all[all.length - 1]!.end);
+  if (/^[ \t]*import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*os\b/m.test(unitText)) return [];
+  const tokens = all.filter((token) => token.kind !== "comment");
   const first = tokens[0];
-  if (first?.kind === "string") insertAt = lineEndAfter(site.text, first.end);
+  if (!first) return [];
+  const firstLine = lineStartBefore(site.text, first.start);
+  const indent = /^[ \t]*$/.test(site.text.slice(firstLine, first.start)) ? site.text.slice(firstLine, first.start) : "";
+  let insertAt = firstLine;
+  if (first.kind === "string") insertAt = lineEndAfter(site.text, first.end);
   for (let index = 0; index + 1 < tokens.length; index++) {
     const token = tokens[index]!;
     const next = tokens[index + 1]!;
@@ -204,11 +345,18 @@ function importOs(site: ReplacementSite): ReplacementEdit[] {
       insertAt = lineEndAfter(site.text, next.end);
     }
   }
-  if (insertAt === 0) {
-    // Keep a shebang or encoding comment on the first lines.
-    while (site.text.startsWith("#", insertAt)) insertAt = lineEndAfter(site.text, insertAt);
+  // Stay above a comment that silences the next line (`# token-guard-ignore-next-line`).
+  while (insertAt > unitStart) {
+    const previous = lineStartBefore(site.text, insertAt - 1);
+    if (!/^[ \t]*#.*(?:next-line|disable-next)/.test(site.text.slice(previous, insertAt))) break;
+    insertAt = previous;
   }
-  return [{ start: insertAt, end: insertAt, text: "import os\n" }];
+  const newline = site.text.includes("\r\n") ? "\r\n" : "\n";
+  return [{ start: insertAt, end: insertAt, text: `${indent}import os${newline}` }];
+}
+
+function lineStartBefore(text: string, offset: number): number {
+  return text.lastIndexOf("\n", offset - 1) + 1;
 }
 
 function lineEndAfter(text: string, offset: number): number {
@@ -220,16 +368,29 @@ function lineEndAfter(text: string, offset: number): number {
 
 function phpReplacement(site: ReplacementSite, token: StringToken, whole: boolean): Replacement {
   const call = `getenv('${site.envVar}')`;
-  if (site.attribute) {
+  const index = site.tokens.indexOf(token);
+  // `$name = '…'` is PHP code, never a markup attribute, whatever stands before it (`string $x = '…'`).
+  const assigned = site.tokens[index - 2];
+  if (site.attribute && !(assigned?.kind === "identifier" && assigned.text.startsWith("$"))) {
     const echo = `<?= htmlspecialchars((string) ${call}) ?>`;
     return { text: echo, edits: [{ start: site.valueStart, end: site.valueEnd, text: echo }] };
+  }
+  const constant = phpConstantExpression(site.tokens, index);
+  if (constant === "const" && whole) {
+    // A top-level `const NAME = '…';` cannot call a function; define() can.
+    const [equals, name, keyword] = [site.tokens[index - 1]!, site.tokens[index - 2]!, site.tokens[index - 3]!];
+    if (name.kind === "identifier" && keyword.kind === "identifier" && equals.kind === "punct") {
+      const text = `define('${name.text}', ${call})`;
+      return { text, edits: [{ start: keyword.start, end: token.end, text }] };
+    }
+  }
+  if (constant !== undefined) {
+    return { text: `PHP needs a constant expression here: read ${call} at run time (in the constructor or the function body) instead`, edits: [] };
   }
   if (whole && token.quote !== "heredoc" && token.quote !== "nowdoc") {
     return { text: call, edits: [{ start: token.start, end: token.end, text: call }] };
   }
-  if (token.quote === "heredoc" || token.quote === "nowdoc") {
-    return { text: `assign ${call} to a variable and interpolate it, or build the string with . ${call} .`, edits: [] };
-  }
+  if (token.quote === "heredoc" || token.quote === "nowdoc") return phpHeredoc(site, token, index, call);
   // Close the string, concatenate the lookup, reopen it; no empty '' at either end.
   const quote = site.text[token.contentEnd] === '"' ? '"' : "'";
   const atStart = site.valueStart === token.contentStart;
@@ -238,6 +399,111 @@ function phpReplacement(site: ReplacementSite, token: StringToken, whole: boolea
   const end = atEnd ? token.end : site.valueEnd;
   const text = `${atStart ? "" : `${quote} . `}${call}${atEnd ? "" : ` . ${quote}`}`;
   return { text: `… . ${call} . …`, edits: [{ start, end, text }] };
+}
+
+/**
+ * Where PHP allows only constant expressions (no function call): class constants
+ * and property defaults, parameter defaults, `static` variables, top-level `const`.
+ * "const" is a top-level `const` statement, which define() can replace.
+ */
+function phpConstantExpression(tokens: readonly Token[], index: number): "const" | "declaration" | undefined {
+  let open = enclosingOpener(tokens, index);
+  while (open !== undefined) {
+    const opener = tokens[open]!;
+    if (isPunct(opener, "(") && isFunctionParameters(tokens, open)) return "declaration";
+    if (isPunct(opener, "{")) {
+      if (isClassBody(tokens, open)) return "declaration";
+      break;
+    }
+    open = enclosingOpener(tokens, open);
+  }
+  const start = statementStart(tokens, index);
+  const first = tokens[start];
+  if (first?.kind === "identifier" && first.text === "static" && tokens[start + 1]?.kind === "identifier") return "declaration";
+  if (first?.kind === "identifier" && first.text === "const") {
+    const simple = start + 3 === index && isPunct(tokens[index - 1]!, "=") && (tokens[index + 1] === undefined || isPunct(tokens[index + 1]!, ";"));
+    return simple ? "const" : "declaration";
+  }
+  return undefined;
+}
+
+/** The index of the first token of the statement holding `tokens[index]` (after `;`, `{` or `}`; comments skipped). */
+function statementStart(tokens: readonly Token[], index: number): number {
+  let at = index - 1;
+  let depth = 0;
+  for (; at >= 0; at--) {
+    const token = tokens[at]!;
+    if (token.kind !== "punct") continue;
+    if (token.text === ")" || token.text === "]") depth++;
+    else if (token.text === "(" || token.text === "[") depth = Math.max(0, depth - 1);
+    else if (depth === 0 && (token.text === ";" || token.text === "{" || token.text === "}")) break;
+  }
+  let start = at + 1;
+  while (start < index && tokens[start]!.kind === "comment") start++;
+  return start;
+}
+
+/** `function name(`, `function (`, `fn (`: a parameter list. */
+function isFunctionParameters(tokens: readonly Token[], open: number): boolean {
+  const before = tokens[open - 1];
+  if (before?.kind !== "identifier") return false;
+  if (before.text === "function" || before.text === "fn") return true;
+  const keyword = tokens[open - 2];
+  return keyword !== undefined && (keyword.kind === "identifier" && keyword.text === "function" || isPunct(keyword, "&") && tokens[open - 3]?.kind === "identifier");
+}
+
+/** Whether the `{` at `open` starts a class, interface, trait or enum body (not a method body). */
+function isClassBody(tokens: readonly Token[], open: number): boolean {
+  for (let at = open - 1; at >= 0; at--) {
+    const token = tokens[at]!;
+    if (token.kind === "punct" && (token.text === ";" || token.text === "{" || token.text === "}")) return false;
+    if (token.kind !== "identifier") continue;
+    if (token.text === "function" || token.text === "fn") return false;
+    if (token.text === "class" || token.text === "interface" || token.text === "trait" || token.text === "enum") return true;
+  }
+  return false;
+}
+
+/**
+ * A heredoc cannot call getenv(): read it into a variable just before the
+ * statement and interpolate that. A nowdoc becomes a heredoc first, with its `\`
+ * and `$` escaped so the rest of the text stays literal.
+ */
+function phpHeredoc(site: ReplacementSite, token: StringToken, index: number, call: string): Replacement {
+  const variable = `$${site.envVar}`;
+  const manual = { text: `assign ${call} to a variable and interpolate it, or build the string with . ${call} .`, edits: [] };
+  const first = site.tokens[statementStart(site.tokens, index)]!;
+  // Inserting before `case x:` or a brace-less `if (…)` would move code out of its branch.
+  if (first.kind === "identifier" && /^(?:case|default|if|elseif|else|while|for|foreach|do|switch)$/i.test(first.text)) return manual;
+  const assignment = `${variable} = ${call};`;
+  const lineStart = lineStartBefore(site.text, first.start);
+  const indent = site.text.slice(lineStart, first.start);
+  const newline = site.text.includes("\r\n") ? "\r\n" : "\n";
+  const edits: ReplacementEdit[] = [
+    /^[ \t]*$/.test(indent)
+      ? { start: lineStart, end: lineStart, text: `${indent}${assignment}${newline}` }
+      : { start: first.start, end: first.start, text: `${assignment} ` },
+    { start: site.valueStart, end: site.valueEnd, text: `{${variable}}` },
+  ];
+  if (token.quote === "nowdoc") {
+    const label = /^<<<[ \t]*'([A-Za-z_][A-Za-z0-9_]*)'/.exec(site.text.slice(token.start, token.contentStart));
+    if (!label) return manual;
+    const labelStart = token.start + label[0].length - label[1]!.length - 2;
+    edits.push({ start: labelStart, end: labelStart + label[1]!.length + 2, text: label[1]! });
+    edits.push(...escapeOutside(site, token, /[\\$]/g, (char) => `\\${char}`));
+  }
+  return { text: `${assignment} … {${variable}} …`, edits: sortEdits(edits) };
+}
+
+/** Edits escaping every match of `pattern` in the string's content, except inside the value. */
+function escapeOutside(site: ReplacementSite, token: StringToken, pattern: RegExp, escape: (char: string) => string): ReplacementEdit[] {
+  const edits: ReplacementEdit[] = [];
+  for (const match of site.text.slice(token.contentStart, token.contentEnd).matchAll(pattern)) {
+    const start = token.contentStart + match.index;
+    if (start >= site.valueStart && start < site.valueEnd) continue;
+    edits.push({ start, end: start + match[0].length, text: escape(match[0]) });
+  }
+  return edits;
 }
 
 // --- shell and Markdown prose -----------------------------------------------------------
@@ -255,10 +521,32 @@ function shellReplacement(site: ReplacementSite, token: StringToken, whole: bool
       return { text: `"${variable}"`, edits: [{ start: site.valueStart, end: site.valueEnd, text }] };
     }
     case "nowdoc":
-      return { text: `use an unquoted heredoc delimiter so ${variable} expands`, edits: [] };
+      return shellNowdoc(site, token, variable);
     default:
       return valueOnly(site, `"${variable}"`);
   }
+}
+
+/**
+ * `<<'EOF'` keeps its body literal: unquote the delimiter so the variable
+ * expands, and escape the body's own `\`, `$` and backquotes so nothing else does.
+ */
+function shellNowdoc(site: ReplacementSite, token: StringToken, variable: string): Replacement {
+  const manual = { text: `use an unquoted heredoc delimiter so ${variable} expands`, edits: [] };
+  // The operator opens the token, or (when the command goes on after it) ends the line before the body.
+  const word = site.text.slice(site.text.lastIndexOf("\n", token.end - 1) + 1, token.end).trim();
+  const headStart = token.start < token.contentStart ? token.start : lineStartBefore(site.text, token.start - 1);
+  const head = site.text.slice(headStart, token.start < token.contentStart ? token.contentStart : token.start);
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const quoted = new RegExp(`<<-?[ \\t]*('${escaped}'|"${escaped}"|\\\\${escaped})(?![^\\s;&|<>])`).exec(head);
+  if (word === "" || !quoted) return manual;
+  const wordStart = headStart + quoted.index + quoted[0].length - quoted[1]!.length;
+  const edits: ReplacementEdit[] = [
+    { start: wordStart, end: wordStart + quoted[1]!.length, text: word },
+    ...escapeOutside(site, token, /[\\$`]/g, (char) => `\\${char}`),
+    { start: site.valueStart, end: site.valueEnd, text: variable },
+  ];
+  return { text: variable, edits: sortEdits(edits) };
 }
 
 // --- PowerShell -----------------------------------------------------------------------
@@ -269,15 +557,43 @@ function powershellReplacement(site: ReplacementSite, token: StringToken, whole:
     return { text: variable, edits: [{ start: token.start, end: token.end, text: variable }] };
   }
   if (token.quote === "double" || token.quote === "heredoc") return valueOnly(site, `$(${variable})`);
-  if (token.quote === "nowdoc") return { text: `use a double-quoted here-string (@"…"@) with $(${variable})`, edits: [] };
+  if (token.quote === "nowdoc") return powershellNowdoc(site, token, variable);
   const atStart = site.valueStart === token.contentStart;
   const atEnd = site.valueEnd === token.contentEnd;
   const start = atStart ? token.start : site.valueStart;
   const end = atEnd ? token.end : site.valueEnd;
   const text = `${atStart ? "" : "' + "}${variable}${atEnd ? "" : " + '"}`;
-  return { text: `… + ${variable} + …`, edits: [{ start, end, text }] };
+  // Parentheses: as a command argument, `'…' + $env:X` would be three arguments.
+  const edits: ReplacementEdit[] = [
+    { start: token.start, end: token.start, text: "(" },
+    { start, end, text },
+    { start: token.end, end: token.end, text: ")" },
+  ];
+  return { text: `(… + ${variable} + …)`, edits };
+}
+
+/** `@'…'@` becomes `@"…"@`, with the body's own `$` and backticks escaped so only the lookup expands. */
+function powershellNowdoc(site: ReplacementSite, token: StringToken, variable: string): Replacement {
+  const body = site.text.slice(token.contentStart, token.contentEnd);
+  if (!site.text.startsWith("@'", token.start) || !site.text.startsWith("'@", token.end - 2) || /^"@/m.test(body)) {
+    return { text: `use a double-quoted here-string (@"…"@) with $(${variable})`, edits: [] };
+  }
+  const edits: ReplacementEdit[] = [
+    { start: token.start, end: token.start + 2, text: '@"' },
+    ...escapeOutside(site, token, /[$`]/g, (char) => `\`${char}`),
+    { start: site.valueStart, end: site.valueEnd, text: `$(${variable})` },
+    { start: token.end - 2, end: token.end, text: '"@' },
+  ];
+  return { text: `$(${variable})`, edits: sortEdits(edits) };
 }
 
 function sortEdits(edits: ReplacementEdit[]): ReplacementEdit[] {
   return edits.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/** The expression-like characters at the end of `text` (`process.env.X`, `getenv('X')`), read backwards without a regex. */
+function trailingExpression(text: string): string {
+  let start = text.length;
+  while (start > 0 && /[\w$.:[\]'"()-]/.test(text[start - 1]!)) start--;
+  return text.slice(start);
 }

@@ -1,7 +1,7 @@
 // Front end for HTML (and the HTML around PHP code): tags with their attributes,
 // comments, prose as bare strings, and `<script>` bodies handed on as JavaScript.
 
-import { isLineBreak, isSpace, scanBlockComment, scanQuoted, skipWhile } from "./scanner.js";
+import { bareString, indexOfWithin, isLineBreak, isSpace, pushToken, scanBlockComment, scanQuoted, skipWhile, trimEnd } from "./scanner.js";
 import type { EmbeddedRegion, LexResult, StringToken, Token } from "./tokens.js";
 
 /** Elements whose content is raw text: no tags inside until the matching end tag. */
@@ -35,14 +35,13 @@ export function lexHtml(text: string, start = 0, end = text.length): LexResult {
     if (text.charCodeAt(pos) === 60 && pos + 1 < end) {
       const next = text.charCodeAt(pos + 1);
       if (next === 33 && pos + 4 <= end && text.startsWith("<!--", pos)) {
-        const comment = scanComment(text, pos, end);
-        tokens.push(comment);
-        pos = comment.end;
+        // The search for `-->` stops at `end`: a PHP file lexes many short HTML ranges.
+        pos = pushToken(tokens, scanBlockComment(text, pos, end, "<!--", "-->"));
         continue;
       }
       // `<!DOCTYPE …>`, `<![CDATA[…]]>`, `<?xml …?>`: declarations, not content.
       if (next === 33 || next === 63) {
-        const close = findFrom(text, ">", pos + 2, end);
+        const close = indexOfWithin(text, ">", pos + 2, end);
         pos = close < 0 ? end : close + 1;
         continue;
       }
@@ -169,34 +168,9 @@ function findMarkup(text: string, pos: number, end: number): number {
   return end;
 }
 
-/**
- * `<!-- … -->`. The closing search stops at `end`: scanBlockComment's search does not,
- * and a PHP file lexes many short HTML ranges, each of which could rescan the file.
- */
-function scanComment(text: string, pos: number, end: number): Token {
-  const close = findFrom(text, "-->", pos + 4, end);
-  if (close >= 0) return scanBlockComment(text, pos, end, "<!--", "-->");
-  return { kind: "comment", start: pos, end, contentStart: pos + 4, contentEnd: end };
-}
-
-/** Index of `needle` at or after `pos`, wholly before `end`, or -1. */
-function findFrom(text: string, needle: string, pos: number, end: number): number {
-  const first = needle.charCodeAt(0);
-  const limit = end - needle.length;
-  for (let p = pos; p <= limit; p++) {
-    if (text.charCodeAt(p) === first && text.startsWith(needle, p)) return p;
-  }
-  return -1;
-}
-
 /** Prose between tags as one bare string, trimmed; whitespace-only runs give nothing. */
 function pushText(tokens: Token[], text: string, start: number, end: number): void {
   const first = skipWhile(text, start, end, isBlank);
-  let last = end;
-  while (last > first && isBlank(text.charCodeAt(last - 1))) last--;
+  const last = trimEnd(text, first, end, isBlank);
   if (last > first) tokens.push(bareString(first, last));
-}
-
-function bareString(start: number, end: number): StringToken {
-  return { kind: "string", start, end, contentStart: start, contentEnd: end, quote: "bare", prefix: "", parts: [{ kind: "text", start, end }] };
 }

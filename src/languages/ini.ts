@@ -1,7 +1,7 @@
 // Front end for INI-style files (.ini, .cfg, .conf, .properties, .npmrc): sections,
 // `key = value` / `key: value` / `key value` lines, whole-line comments.
 
-import { findLineEnd, isSpace, scanLineComment, skipWhile } from "./scanner.js";
+import { findLineEnd, isSpace, nextLine, scanLineComment, skipWhile, textParts, trimEnd } from "./scanner.js";
 import type { LexResult, StringToken, Token } from "./tokens.js";
 
 export function lexIni(text: string, start = 0, end = text.length): LexResult {
@@ -109,7 +109,7 @@ function valueString(text: string, start: number, end: number, singleLine: boole
     contentEnd,
     quote: quoted ? (open === 34 ? "double" : "single") : "bare",
     prefix: "",
-    parts: contentEnd > contentStart ? [{ kind: "text", start: contentStart, end: contentEnd }] : [],
+    parts: textParts(contentStart, contentEnd),
   };
 }
 
@@ -117,15 +117,4 @@ function endsWithContinuation(text: string, start: number, end: number): boolean
   let backslashes = 0;
   while (end - backslashes > start && text.charCodeAt(end - backslashes - 1) === 92) backslashes++;
   return backslashes % 2 === 1;
-}
-
-function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  return end;
-}
-
-/** Start of the line after the break at `lineEnd` (CRLF is one break). */
-function nextLine(text: string, lineEnd: number, end: number): number {
-  if (lineEnd >= end) return end;
-  return text.charCodeAt(lineEnd) === 13 && lineEnd + 1 < end && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
 }

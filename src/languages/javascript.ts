@@ -10,9 +10,12 @@ import {
   isLineBreak,
   isSpace,
   plainName,
+  pushToken,
   scanBlockComment,
   scanLineComment,
   scanQuoted,
+  skipWhile,
+  type Interpolation,
   type InterpolationScanner,
 } from "./scanner.js";
 import type { LexResult, Token } from "./tokens.js";
@@ -47,6 +50,8 @@ const templateInterpolation: InterpolationScanner = (text, pos, end) => {
   return { kind: "interpolation", start: pos, end: close + 1, name: plainName(text.slice(pos + 2, close)) };
 };
 
+const TEMPLATE: readonly Interpolation[] = [{ trigger: 36, scan: templateInterpolation }];
+
 export function lexJavaScript(text: string, start = 0, end = text.length): LexResult {
   const tokens: Token[] = [];
   let pos = start;
@@ -60,35 +65,21 @@ export function lexJavaScript(text: string, start = 0, end = text.length): LexRe
     }
     const next = text.charCodeAt(pos + 1);
     if (code === 47 && next === 47) {
-      const comment = scanLineComment(text, pos, end, 2);
-      tokens.push(comment);
-      pos = comment.end;
+      pos = pushToken(tokens, scanLineComment(text, pos, end, 2));
       continue;
     }
     if (code === 47 && next === 42) {
-      const comment = scanBlockComment(text, pos, end, "/*", "*/");
-      tokens.push(comment);
-      pos = comment.end;
+      pos = pushToken(tokens, scanBlockComment(text, pos, end, "/*", "*/"));
       continue;
     }
     if (code === 34 || code === 39) {
       const quote = code === 34 ? "double" : "single";
-      const token = scanQuoted(text, pos + 1, end, { close: text[pos]!, quote, backslashEscapes: true, endsAtLineBreak: true });
-      tokens.push(token);
-      pos = token.end;
+      pos = pushToken(tokens, scanQuoted(text, pos + 1, end, { close: text[pos]!, quote, backslashEscapes: true, endsAtLineBreak: true }));
       afterOperand = true;
       continue;
     }
     if (code === 96) {
-      const token = scanQuoted(text, pos + 1, end, {
-        close: "`",
-        quote: "backtick",
-        backslashEscapes: true,
-        endsAtLineBreak: false,
-        interpolation: [{ trigger: 36, scan: templateInterpolation }],
-      });
-      tokens.push(token);
-      pos = token.end;
+      pos = pushToken(tokens, scanQuoted(text, pos + 1, end, { close: "`", quote: "backtick", backslashEscapes: true, endsAtLineBreak: false, interpolation: TEMPLATE }));
       afterOperand = true;
       continue;
     }
@@ -98,8 +89,7 @@ export function lexJavaScript(text: string, start = 0, end = text.length): LexRe
       continue;
     }
     if (isIdentStart(code) || code === 35 /* #private */) {
-      let identEnd = pos + 1;
-      while (identEnd < end && isIdentChar(text.charCodeAt(identEnd))) identEnd++;
+      const identEnd = skipWhile(text, pos + 1, end, isIdentChar);
       const word = text.slice(pos, identEnd);
       tokens.push({ kind: "identifier", start: pos, end: identEnd, text: word });
       pos = identEnd;

@@ -1,6 +1,7 @@
 // Front end for Makefiles: variable assignments (every flavour, `define` blocks),
 // `$(VAR)` references as named parts, rule lines, and recipes through the shell lexer.
 
+import { isBlankOrCR, skipWhile, trimEnd } from "./scanner.js";
 import { ShellLexer } from "./shell.js";
 import type { LexResult, StringPart, StringToken } from "./tokens.js";
 
@@ -12,10 +13,6 @@ const ASSIGNMENT_PREFIXES = new Set(["export", "override", "private"]);
 
 /** Directives that leave a rule's recipe going on. */
 const CONDITIONALS = new Set(["ifeq", "ifneq", "ifdef", "ifndef", "else", "endif"]);
-
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9 || code === 13 || code === 11 || code === 12;
-}
 
 /** Characters of a variable name we recognise (make allows more; these are the ones people write). */
 function isVariableChar(code: number): boolean {
@@ -29,11 +26,6 @@ function isPlainWordChar(code: number): boolean {
 /** Single characters that separate words on a rule line. */
 function isRulePunct(code: number): boolean {
   return code === 58 || code === 59 || code === 124 || code === 40 || code === 41 || code === 44 || code === 61 || code === 38;
-}
-
-function skipBlanks(text: string, pos: number, end: number): number {
-  while (pos < end && isBlank(text.charCodeAt(pos))) pos++;
-  return pos;
 }
 
 /** End of the word of `[A-Za-z]` at `pos`. */
@@ -89,7 +81,7 @@ class MakefileLexer {
       if (text.charCodeAt(pos) === 9 && this.inRule) {
         this.recipe(pos + 1, lineEnd);
       } else {
-        const first = skipBlanks(text, pos, lineEnd);
+        const first = skipWhile(text, pos, lineEnd, isBlankOrCR);
         if (first < lineEnd && text.charCodeAt(first) === 35) {
           this.shell.emit({ kind: "comment", start: first, end: lineEnd, contentStart: first + 1, contentEnd: lineEnd });
         } else if (first < lineEnd) {
@@ -118,7 +110,7 @@ class MakefileLexer {
   /** A recipe line after its tab: `@`, `-` and `+` prefixes are make's, the rest is shell. */
   private recipe(pos: number, lineEnd: number): void {
     const text = this.text;
-    while (pos < lineEnd && (isBlank(text.charCodeAt(pos)) || text.charCodeAt(pos) === 64 || text.charCodeAt(pos) === 45 || text.charCodeAt(pos) === 43)) pos++;
+    while (pos < lineEnd && (isBlankOrCR(text.charCodeAt(pos)) || text.charCodeAt(pos) === 64 || text.charCodeAt(pos) === 45 || text.charCodeAt(pos) === 43)) pos++;
     if (pos < lineEnd) this.shell.command(pos, lineEnd, { make: true });
   }
 
@@ -130,12 +122,12 @@ class MakefileLexer {
     let at = pos;
     for (;;) {
       const wordEnd = letters(text, at, lineEnd);
-      if (wordEnd === at || !ASSIGNMENT_PREFIXES.has(text.slice(at, wordEnd)) || wordEnd >= lineEnd || !isBlank(text.charCodeAt(wordEnd))) break;
+      if (wordEnd === at || !ASSIGNMENT_PREFIXES.has(text.slice(at, wordEnd)) || wordEnd >= lineEnd || !isBlankOrCR(text.charCodeAt(wordEnd))) break;
       prefixes.push({ start: at, end: wordEnd });
-      at = skipBlanks(text, wordEnd, lineEnd);
+      at = skipWhile(text, wordEnd, lineEnd, isBlankOrCR);
     }
     const wordEnd = letters(text, at, lineEnd);
-    if (text.slice(at, wordEnd) === "define" && (wordEnd >= lineEnd || isBlank(text.charCodeAt(wordEnd)))) {
+    if (text.slice(at, wordEnd) === "define" && (wordEnd >= lineEnd || isBlankOrCR(text.charCodeAt(wordEnd)))) {
       this.emitPrefixes(prefixes);
       this.inRule = false;
       return this.define(at, wordEnd, lineEnd);
@@ -165,14 +157,14 @@ class MakefileLexer {
     let nameEnd = pos;
     while (nameEnd < lineEnd && isVariableChar(text.charCodeAt(nameEnd))) nameEnd++;
     if (nameEnd === pos) return false;
-    const operatorStart = skipBlanks(text, nameEnd, lineEnd);
+    const operatorStart = skipWhile(text, nameEnd, lineEnd, isBlankOrCR);
     const operator = ASSIGNMENT_OPERATORS.find((candidate) => text.startsWith(candidate, operatorStart));
     if (operator === undefined || operatorStart + operator.length > lineEnd) return false;
     this.emitPrefixes(prefixes);
     this.shell.emit({ kind: "identifier", start: pos, end: nameEnd, text: text.slice(pos, nameEnd) });
     const operatorEnd = operatorStart + operator.length;
     this.shell.emit({ kind: "punct", start: operatorStart, end: operatorEnd, text: "=" });
-    const valueStart = skipBlanks(text, operatorEnd, lineEnd);
+    const valueStart = skipWhile(text, operatorEnd, lineEnd, isBlankOrCR);
     // `#` starts a comment except inside `$(…)`, which the part scanner steps over.
     const value = this.shell.bareString(valueStart, lineEnd, true, (code) => code === 35);
     const token = trimmed(text, value);
@@ -189,11 +181,11 @@ class MakefileLexer {
   private define(pos: number, keywordEnd: number, lineEnd: number): number {
     const { text, end } = this;
     this.shell.emit({ kind: "identifier", start: pos, end: keywordEnd, text: "define" });
-    const nameStart = skipBlanks(text, keywordEnd, lineEnd);
+    const nameStart = skipWhile(text, keywordEnd, lineEnd, isBlankOrCR);
     let nameEnd = nameStart;
     while (nameEnd < lineEnd && isVariableChar(text.charCodeAt(nameEnd))) nameEnd++;
     if (nameEnd > nameStart) this.shell.emit({ kind: "identifier", start: nameStart, end: nameEnd, text: text.slice(nameStart, nameEnd) });
-    const operatorStart = skipBlanks(text, nameEnd, lineEnd);
+    const operatorStart = skipWhile(text, nameEnd, lineEnd, isBlankOrCR);
     const operator = ASSIGNMENT_OPERATORS.find((candidate) => text.startsWith(candidate, operatorStart));
     const bodyStart = afterLineBreak(text, lineEnd, end);
     // Find `endef` at depth 0, counting nested `define`s.
@@ -203,7 +195,7 @@ class MakefileLexer {
     while (lineStart < end) {
       let lineFeed = lineStart;
       while (lineFeed < end && text.charCodeAt(lineFeed) !== 10) lineFeed++;
-      const first = skipBlanks(text, lineStart, lineFeed);
+      const first = skipWhile(text, lineStart, lineFeed, isBlankOrCR);
       const word = text.slice(first, letters(text, first, lineFeed));
       if (word === "define") depth++;
       else if (word === "endef" && depth-- === 0) {
@@ -243,7 +235,7 @@ class MakefileLexer {
     let sawColon = false;
     while (pos < lineEnd) {
       const code = text.charCodeAt(pos);
-      if (isBlank(code) || code === 10) {
+      if (isBlankOrCR(code) || code === 10) {
         pos++;
         continue;
       }
@@ -263,16 +255,16 @@ class MakefileLexer {
         if (code === 58 && !sawColon) {
           sawColon = true;
           // `target: NAME = value` sets NAME for that target only.
-          const at = skipBlanks(text, pos, lineEnd);
+          const at = skipWhile(text, pos, lineEnd, isBlankOrCR);
           if (this.assignment(at, lineEnd, [])) return false;
         } else if (code === 59 && sawColon) {
-          const recipeStart = skipBlanks(text, pos, lineEnd);
+          const recipeStart = skipWhile(text, pos, lineEnd, isBlankOrCR);
           if (recipeStart < lineEnd) this.shell.command(recipeStart, lineEnd, { make: true });
           return true;
         }
         continue;
       }
-      const word = this.shell.bareString(pos, lineEnd, true, (here) => isBlank(here) || here === 10 || here === 35 || isRulePunct(here));
+      const word = this.shell.bareString(pos, lineEnd, true, (here) => isBlankOrCR(here) || here === 10 || here === 35 || isRulePunct(here));
       if (word.end === pos) {
         pos++;
         continue;
@@ -292,8 +284,7 @@ class MakefileLexer {
  * wholly inside one pair of quotes becomes a quoted string, as people mean it.
  */
 function trimmed(text: string, value: StringToken): StringToken | undefined {
-  let end = value.end;
-  while (end > value.start && isBlank(text.charCodeAt(end - 1))) end--;
+  const end = trimEnd(text, value.start, value.end, isBlankOrCR);
   if (end <= value.start) return undefined;
   const parts: StringPart[] = [];
   for (const part of value.parts) {

@@ -1,8 +1,7 @@
-// Front end for Markdown (READMEs, API docs): fenced and indented code become embedded
-// regions in the language their info string or content names; prose lines, inline code
-// and HTML comments become tokens, so `auth_token=…` written in text is seen too.
+// Front end for Markdown: code blocks become regions in the language their info string or
+// content names; prose, inline code and HTML comments become tokens, so text is read too.
 
-import { findLineEnd, isSpace, scanBlockComment, skipWhile } from "./scanner.js";
+import { bareString, findLineEnd, isSpace, nextLine, scanBlockComment, skipWhile, trimEnd } from "./scanner.js";
 import type { EmbeddedRegion, LanguageId, LexResult, StringToken, Token } from "./tokens.js";
 
 /** Info-string words (lower case) and the front end their code goes to; `http` and unknown words are sniffed. */
@@ -405,22 +404,6 @@ function addSample(sample: string[], text: string, first: number, lineEnd: numbe
   if (first < lineEnd) sample.push(text.slice(first, Math.min(lineEnd, first + SNIFF_LINE_LENGTH)));
 }
 
-/** An unquoted string; scanner.ts has no primitive for one because its end is found by each syntax's own rules. */
-function bareString(start: number, end: number): StringToken {
-  return { kind: "string", start, end, contentStart: start, contentEnd: end, quote: "bare", prefix: "", parts: end > start ? [{ kind: "text", start, end }] : [] };
-}
-
 function words(language: LanguageId, list: string): [string, LanguageId][] {
   return list.split(" ").map((word) => [word, language]);
-}
-
-function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  return end;
-}
-
-/** Start of the line after the break at `lineEnd` (CRLF is one break). */
-function nextLine(text: string, lineEnd: number, end: number): number {
-  if (lineEnd >= end) return end;
-  return text.charCodeAt(lineEnd) === 13 && lineEnd + 1 < end && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
 }

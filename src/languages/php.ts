@@ -5,19 +5,25 @@ import { lexHtml } from "./html.js";
 import {
   findClosingBracket,
   findLineEnd,
+  interpolatedParts,
   isDigit,
-  isIdentChar,
-  isIdentStart,
   isLineBreak,
+  isPlainIdentChar,
+  isPlainIdentStart,
   isSpace,
+  nextLine,
   plainName,
+  pushToken,
   scanBlockComment,
   scanLineComment,
+  scanNumber,
   scanQuoted,
   skipWhile,
+  textParts,
+  type Interpolation,
   type InterpolationScanner,
 } from "./scanner.js";
-import type { EmbeddedRegion, LexResult, StringPart, StringToken, Token } from "./tokens.js";
+import type { EmbeddedRegion, LexResult, StringToken, Token } from "./tokens.js";
 
 /** Operators emitted as one token, longest first. */
 const OPERATORS = [
@@ -25,15 +31,6 @@ const OPERATORS = [
   "=>", "->", "::", "??", "?:", ".=", "==", "!=", "<>", "<=", ">=", "&&", "||", "++", "--",
   "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "**", "<<", ">>",
 ];
-
-// `$` is the variable sigil, handled before names are read.
-function isPhpIdentStart(code: number): boolean {
-  return code !== 36 && isIdentStart(code);
-}
-
-function isPhpIdentChar(code: number): boolean {
-  return code !== 36 && isIdentChar(code);
-}
 
 /** A PHP file: HTML until an open tag, PHP code until `?>`, and so on. */
 export function lexPhp(text: string, start = 0, end = text.length): LexResult {
@@ -108,46 +105,41 @@ function lexCode(text: string, pos: number, end: number, tokens: Token[]): numbe
     }
     if (code === 35 || (code === 47 && next === 47)) {
       const marker = code === 35 ? 1 : 2;
-      const comment = scanLineComment(text, pos, lineCommentEnd(text, pos + marker, end), marker);
-      tokens.push(comment);
-      pos = comment.end;
+      pos = pushToken(tokens, scanLineComment(text, pos, lineCommentEnd(text, pos + marker, end), marker));
       continue;
     }
     if (code === 47 && next === 42) {
-      const comment = scanBlockComment(text, pos, end, "/*", "*/");
-      tokens.push(comment);
-      pos = comment.end;
+      pos = pushToken(tokens, scanBlockComment(text, pos, end, "/*", "*/"));
       continue;
     }
     if (code === 39) {
       // Only \\ and \' are escapes here, but skipping any escaped character finds the same end.
-      const token = scanQuoted(text, pos + 1, end, { close: "'", quote: "single", backslashEscapes: true, endsAtLineBreak: false });
-      tokens.push(token);
-      pos = token.end;
+      pos = pushToken(tokens, scanQuoted(text, pos + 1, end, { close: "'", quote: "single", backslashEscapes: true, endsAtLineBreak: false }));
       continue;
     }
     if (code === 34 || code === 96) {
-      const token = scanQuoted(text, pos + 1, end, {
-        close: text.charAt(pos),
-        quote: code === 34 ? "double" : "backtick",
-        backslashEscapes: true,
-        endsAtLineBreak: false,
-        interpolation: INTERPOLATION,
-      });
-      tokens.push(token);
-      pos = token.end;
+      pos = pushToken(
+        tokens,
+        scanQuoted(text, pos + 1, end, {
+          close: text.charAt(pos),
+          quote: code === 34 ? "double" : "backtick",
+          backslashEscapes: true,
+          endsAtLineBreak: false,
+          interpolation: INTERPOLATION,
+        }),
+      );
       continue;
     }
     if (code === 60 && pos + 3 <= end && text.startsWith("<<<", pos)) {
       const heredoc = scanHeredoc(text, pos, end);
       if (heredoc) {
-        tokens.push(heredoc);
-        pos = heredoc.end;
+        pos = pushToken(tokens, heredoc);
         continue;
       }
     }
-    if ((code === 36 && isPhpIdentStart(next)) || isPhpIdentStart(code)) {
-      const identEnd = skipWhile(text, pos + 1, end, isPhpIdentChar);
+    // `$` is the variable sigil: `$name` is one identifier, and names themselves hold no `$`.
+    if ((code === 36 && isPlainIdentStart(next)) || isPlainIdentStart(code)) {
+      const identEnd = skipWhile(text, pos + 1, end, isPlainIdentChar);
       tokens.push({ kind: "identifier", start: pos, end: identEnd, text: text.slice(pos, identEnd) });
       pos = identEnd;
       continue;
@@ -185,11 +177,11 @@ const dollarInterpolation: InterpolationScanner = (text, pos, end) => {
     const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(inner) ? `$${inner}` : undefined;
     return { kind: "interpolation", start: pos, end: close + 1, name };
   }
-  if (!isPhpIdentStart(next)) return undefined;
-  const nameEnd = skipWhile(text, pos + 2, end, isPhpIdentChar);
+  if (!isPlainIdentStart(next)) return undefined;
+  const nameEnd = skipWhile(text, pos + 2, end, isPlainIdentChar);
   let partEnd = nameEnd;
-  if (nameEnd + 2 < end && text.startsWith("->", nameEnd) && isPhpIdentStart(text.charCodeAt(nameEnd + 2))) {
-    partEnd = skipWhile(text, nameEnd + 3, end, isPhpIdentChar);
+  if (nameEnd + 2 < end && text.startsWith("->", nameEnd) && isPlainIdentStart(text.charCodeAt(nameEnd + 2))) {
+    partEnd = skipWhile(text, nameEnd + 3, end, isPlainIdentChar);
   } else if (nameEnd < end && text.charCodeAt(nameEnd) === 91) {
     partEnd = offsetEnd(text, nameEnd, end) ?? nameEnd;
   }
@@ -204,7 +196,7 @@ const braceInterpolation: InterpolationScanner = (text, pos, end) => {
   return { kind: "interpolation", start: pos, end: close + 1, name: plainName(text.slice(pos + 1, close)) };
 };
 
-const INTERPOLATION = [
+const INTERPOLATION: readonly Interpolation[] = [
   { trigger: 36, scan: dollarInterpolation },
   { trigger: 123, scan: braceInterpolation },
 ];
@@ -219,7 +211,7 @@ function offsetEnd(text: string, open: number, end: number): number | undefined 
     pos = skipWhile(text, pos + 1, end, (code) => code !== 39 && !isLineBreak(code)) + 1;
   } else {
     if (pos < end && (text.charCodeAt(pos) === 45 || text.charCodeAt(pos) === 36)) pos++;
-    const keyEnd = skipWhile(text, pos, end, isPhpIdentChar);
+    const keyEnd = skipWhile(text, pos, end, isPlainIdentChar);
     if (keyEnd === pos) return undefined;
     pos = keyEnd;
   }
@@ -237,8 +229,8 @@ function scanHeredoc(text: string, pos: number, end: number): StringToken | unde
   const quoteCode = idStart < end ? text.charCodeAt(idStart) : -1;
   const quoted = quoteCode === 34 || quoteCode === 39;
   if (quoted) idStart++;
-  if (idStart >= end || !isPhpIdentStart(text.charCodeAt(idStart))) return undefined;
-  const idEnd = skipWhile(text, idStart + 1, end, isPhpIdentChar);
+  if (idStart >= end || !isPlainIdentStart(text.charCodeAt(idStart))) return undefined;
+  const idEnd = skipWhile(text, idStart + 1, end, isPlainIdentChar);
   const id = text.slice(idStart, idEnd);
   let openerEnd = idEnd;
   if (quoted) {
@@ -246,7 +238,7 @@ function scanHeredoc(text: string, pos: number, end: number): StringToken | unde
     openerEnd++;
   }
   if (openerEnd >= end || !isLineBreak(text.charCodeAt(openerEnd))) return undefined;
-  const bodyStart = openerEnd + lineBreakLength(text, openerEnd, end);
+  const bodyStart = nextLine(text, openerEnd, end);
   let contentEnd = end;
   let tokenEnd = end;
   let lineStart = bodyStart;
@@ -254,14 +246,14 @@ function scanHeredoc(text: string, pos: number, end: number): StringToken | unde
   while (lineStart < end) {
     const markerStart = skipWhile(text, lineStart, end, (code) => code === 32 || code === 9);
     const markerEnd = markerStart + id.length;
-    if (markerEnd <= end && text.startsWith(id, markerStart) && (markerEnd === end || !isPhpIdentChar(text.charCodeAt(markerEnd)))) {
+    if (markerEnd <= end && text.startsWith(id, markerStart) && (markerEnd === end || !isPlainIdentChar(text.charCodeAt(markerEnd)))) {
       contentEnd = previousLineEnd;
       tokenEnd = markerEnd;
       break;
     }
     const lineEnd = findLineEnd(text, markerStart, end);
     previousLineEnd = lineEnd;
-    lineStart = lineEnd + lineBreakLength(text, lineEnd, end);
+    lineStart = nextLine(text, lineEnd, end);
   }
   const nowdoc = quoteCode === 39;
   return {
@@ -272,58 +264,6 @@ function scanHeredoc(text: string, pos: number, end: number): StringToken | unde
     contentEnd,
     quote: nowdoc ? "nowdoc" : "heredoc",
     prefix: "",
-    parts: nowdoc ? textParts(bodyStart, contentEnd) : bodyParts(text, bodyStart, contentEnd),
+    parts: nowdoc ? textParts(bodyStart, contentEnd) : interpolatedParts(text, bodyStart, contentEnd, 92, INTERPOLATION),
   };
-}
-
-/** 2 for CR LF, 1 for another line break, 0 at `end`. */
-function lineBreakLength(text: string, pos: number, end: number): number {
-  if (pos >= end) return 0;
-  return text.charCodeAt(pos) === 13 && pos + 1 < end && text.charCodeAt(pos + 1) === 10 ? 2 : 1;
-}
-
-function textParts(start: number, end: number): StringPart[] {
-  return end > start ? [{ kind: "text", start, end }] : [];
-}
-
-/**
- * Text and interpolation parts of a heredoc body. scanQuoted needs a closing quote to
- * stop at; a heredoc has none (its end is already known), so this walks the body itself.
- */
-function bodyParts(text: string, start: number, end: number): StringPart[] {
-  const parts: StringPart[] = [];
-  let textStart = start;
-  let pos = start;
-  while (pos < end) {
-    const code = text.charCodeAt(pos);
-    if (code === 92) {
-      pos += 2;
-      continue;
-    }
-    const part = code === 36 ? dollarInterpolation(text, pos, end) : code === 123 ? braceInterpolation(text, pos, end) : undefined;
-    if (part) {
-      if (pos > textStart) parts.push({ kind: "text", start: textStart, end: pos });
-      parts.push(part);
-      pos = part.end;
-      textStart = pos;
-      continue;
-    }
-    pos++;
-  }
-  if (end > textStart) parts.push({ kind: "text", start: textStart, end });
-  return parts;
-}
-
-/** Digits, `_`, `.`, radix letters, and the sign of a decimal exponent (`1e-5`). */
-function scanNumber(text: string, pos: number, end: number): number {
-  const radix = text.charCodeAt(pos) === 48 && /[xob]/i.test(text.charAt(pos + 1));
-  let numberEnd = pos + 1;
-  while (numberEnd < end) {
-    const code = text.charCodeAt(numberEnd);
-    const previous = text.charCodeAt(numberEnd - 1);
-    const exponentSign = (code === 43 || code === 45) && (previous === 101 || previous === 69) && !radix;
-    if (!isPhpIdentChar(code) && code !== 46 && !exponentSign) break;
-    numberEnd++;
-  }
-  return numberEnd;
 }

@@ -1,7 +1,20 @@
 // Front end for PowerShell: `$scope:name` variables as one identifier, expandable
 // and literal strings and here-strings, comments, cmdlets, parameters and operators.
 
-import { isDigit, plainName, scanBlockComment, scanLineComment } from "./scanner.js";
+import {
+  appendInterpolation,
+  appendText,
+  bareString,
+  interpolatedParts,
+  isDigit,
+  plainName,
+  scanBlockComment,
+  scanLineComment,
+  skipWhile,
+  textParts,
+  trimEnd,
+  type Interpolation,
+} from "./scanner.js";
 import { BracketBudget } from "./shell.js";
 import type { InterpolationPart, LexResult, StringPart, StringToken, Token } from "./tokens.js";
 
@@ -67,6 +80,8 @@ class PowerShellLexer {
   private readonly embedded: LexResult["embedded"] = [];
   private readonly budget: BracketBudget;
   private lastCode: Token | undefined;
+  /** `$` expansions in an expandable string or here-string. */
+  private readonly expansions: readonly Interpolation[];
 
   constructor(
     private readonly text: string,
@@ -74,11 +89,14 @@ class PowerShellLexer {
     private readonly end: number,
   ) {
     this.budget = new BracketBudget(text, start, end);
+    this.expansions = [{ trigger: 36, scan: (_text, pos, scanEnd) => this.expansion(pos, scanEnd) }];
   }
 
-  private emit(token: Token): void {
+  /** Appends `token` and returns its end, where lexing goes on. */
+  private emit(token: Token): number {
     this.tokens.push(token);
     if (token.kind !== "comment") this.lastCode = token;
+    return token.end;
   }
 
   run(): LexResult {
@@ -103,22 +121,17 @@ class PowerShellLexer {
         continue;
       }
       if (code === 60 && next === 35) {
-        const comment = scanBlockComment(text, pos, end, "<#", "#>");
-        this.emit(comment);
-        pos = comment.end;
+        pos = this.emit(scanBlockComment(text, pos, end, "<#", "#>"));
         continue;
       }
       if (code === 35) {
-        const comment = scanLineComment(text, pos, end, 1);
-        this.emit(comment);
-        pos = comment.end;
+        pos = this.emit(scanLineComment(text, pos, end, 1));
         continue;
       }
       if (code === 64 && (next === 34 || next === 39)) {
         const hereString = this.hereString(pos, next === 34);
         if (hereString) {
-          this.emit(hereString);
-          pos = hereString.end;
+          pos = this.emit(hereString);
           continue;
         }
       }
@@ -139,9 +152,7 @@ class PowerShellLexer {
         }
       }
       if (isDoubleQuote(code) || isSingleQuote(code)) {
-        const token = this.quoted(pos, isDoubleQuote(code));
-        this.emit(token);
-        pos = token.end;
+        pos = this.emit(this.quoted(pos, isDoubleQuote(code)));
         continue;
       }
       if (isDigit(code) || (code === 46 && isDigit(next))) {
@@ -198,8 +209,7 @@ class PowerShellLexer {
         const code = text.charCodeAt(urlEnd);
         if (isBlank(code) || code === 10 || code === 59 || code === 124 || code === 41 || code === 125 || isDoubleQuote(code) || isSingleQuote(code)) break;
       }
-      this.emit({ kind: "string", start: pos, end: urlEnd, contentStart: pos, contentEnd: urlEnd, quote: "bare", prefix: "", parts: [{ kind: "text", start: pos, end: urlEnd }] });
-      return urlEnd;
+      return this.emit(bareString(pos, urlEnd));
     }
     this.emit({ kind: "identifier", start: pos, end: wordEnd, text: text.slice(pos, wordEnd) });
     return wordEnd;
@@ -209,15 +219,10 @@ class PowerShellLexer {
   private stopParsing(pos: number): number {
     const { text, end } = this;
     this.emit({ kind: "punct", start: pos, end: pos + 3, text: "--%" });
-    let valueStart = pos + 3;
-    while (valueStart < end && isBlank(text.charCodeAt(valueStart))) valueStart++;
-    let lineEnd = valueStart;
-    while (lineEnd < end && text.charCodeAt(lineEnd) !== 10) lineEnd++;
-    let valueEnd = lineEnd;
-    while (valueEnd > valueStart && isBlank(text.charCodeAt(valueEnd - 1))) valueEnd--;
-    if (valueEnd > valueStart) {
-      this.emit({ kind: "string", start: valueStart, end: valueEnd, contentStart: valueStart, contentEnd: valueEnd, quote: "bare", prefix: "", parts: [{ kind: "text", start: valueStart, end: valueEnd }] });
-    }
+    const valueStart = skipWhile(text, pos + 3, end, isBlank);
+    const lineEnd = skipWhile(text, valueStart, end, (code) => code !== 10);
+    const valueEnd = trimEnd(text, valueStart, lineEnd, isBlank);
+    if (valueEnd > valueStart) this.emit(bareString(valueStart, valueEnd));
     return lineEnd;
   }
 
@@ -275,17 +280,14 @@ class PowerShellLexer {
       if (expandable && code === 36) {
         const part = this.expansion(at, end);
         if (part) {
-          if (at > textStart) parts.push({ kind: "text", start: textStart, end: at });
-          parts.push(part);
-          at = part.end;
-          textStart = at;
+          at = textStart = appendInterpolation(parts, textStart, part);
           continue;
         }
       }
       at++;
     }
     contentEnd = Math.min(contentEnd, end);
-    if (contentEnd > textStart) parts.push({ kind: "text", start: textStart, end: contentEnd });
+    appendText(parts, textStart, contentEnd);
     return { kind: "string", start: pos, end: Math.min(tokenEnd, end), contentStart, contentEnd, quote: expandable ? "double" : "single", prefix: "", parts };
   }
 
@@ -314,37 +316,9 @@ class PowerShellLexer {
       while (lineStart < end && text.charCodeAt(lineStart) !== 10) lineStart++;
       lineStart++;
     }
-    const parts = expandable ? this.expandableParts(bodyStart, contentEnd) : contentEnd > bodyStart ? [{ kind: "text" as const, start: bodyStart, end: contentEnd }] : [];
+    // A backtick escapes the character after it.
+    const parts = expandable ? interpolatedParts(text, bodyStart, contentEnd, 96, this.expansions) : textParts(bodyStart, contentEnd);
     return { kind: "string", start: pos, end: tokenEnd, contentStart: bodyStart, contentEnd, quote: expandable ? "heredoc" : "nowdoc", prefix: "", parts };
-  }
-
-  /** Text and `$` expansions of a here-string body (backtick escapes a character). */
-  private expandableParts(from: number, to: number): StringPart[] {
-    const text = this.text;
-    const parts: StringPart[] = [];
-    let textStart = from;
-    let at = from;
-    while (at < to) {
-      const code = text.charCodeAt(at);
-      if (code === 96) {
-        at += 2;
-        continue;
-      }
-      if (code === 36) {
-        const part = this.expansion(at, to);
-        if (part) {
-          if (at > textStart) parts.push({ kind: "text", start: textStart, end: at });
-          parts.push(part);
-          at = part.end;
-          textStart = at;
-          continue;
-        }
-      }
-      at++;
-    }
-    at = Math.min(at, to);
-    if (at > textStart) parts.push({ kind: "text", start: textStart, end: at });
-    return parts;
   }
 
   /**

@@ -5,13 +5,16 @@ import {
   findClosingBracket,
   findLineEnd,
   isDigit,
-  isIdentChar,
-  isIdentStart,
   isLineBreak,
+  isPlainIdentChar,
+  isPlainIdentStart,
   isSpace,
   plainName,
+  pushToken,
   scanLineComment,
+  scanNumber,
   scanQuoted,
+  skipWhile,
   type InterpolationScanner,
 } from "./scanner.js";
 import type { LexResult, StringToken, Token } from "./tokens.js";
@@ -25,15 +28,6 @@ const OPERATORS = [
 /** String prefixes (lower case); `t` is Python 3.14's template string, which interpolates like `f`. */
 const STRING_PREFIXES = new Set(["r", "u", "b", "f", "t", "br", "rb", "fr", "rf", "tr", "rt"]);
 
-// `$` is an identifier character in JavaScript but an error in Python.
-function isPythonIdentStart(code: number): boolean {
-  return code !== 36 && isIdentStart(code);
-}
-
-function isPythonIdentChar(code: number): boolean {
-  return code !== 36 && isIdentChar(code);
-}
-
 export function lexPython(text: string, start = 0, end = text.length): LexResult {
   const tokens: Token[] = [];
   const lineEndAt = lineEndFinder(text, end);
@@ -45,15 +39,11 @@ export function lexPython(text: string, start = 0, end = text.length): LexResult
       continue;
     }
     if (code === 35) {
-      const comment = scanLineComment(text, pos, end, 1);
-      tokens.push(comment);
-      pos = comment.end;
+      pos = pushToken(tokens, scanLineComment(text, pos, end, 1));
       continue;
     }
     if (code === 34 || code === 39) {
-      const token = scanString(text, pos, pos, "", end, lineEndAt);
-      tokens.push(token);
-      pos = token.end;
+      pos = pushToken(tokens, scanString(text, pos, pos, "", end, lineEndAt));
       continue;
     }
     // A backslash before a line break joins lines; it is layout, not an operator.
@@ -61,15 +51,14 @@ export function lexPython(text: string, start = 0, end = text.length): LexResult
       pos += 2;
       continue;
     }
-    if (isPythonIdentStart(code)) {
-      const identEnd = skipIdent(text, pos + 1, end);
+    // `$` is an identifier character in JavaScript but an error in Python.
+    if (isPlainIdentStart(code)) {
+      const identEnd = skipWhile(text, pos + 1, end, isPlainIdentChar);
       const word = text.slice(pos, identEnd);
       const after = identEnd < end ? text.charCodeAt(identEnd) : -1;
       const prefix = word.toLowerCase();
       if ((after === 34 || after === 39) && STRING_PREFIXES.has(prefix)) {
-        const token = scanString(text, pos, identEnd, prefix, end, lineEndAt);
-        tokens.push(token);
-        pos = token.end;
+        pos = pushToken(tokens, scanString(text, pos, identEnd, prefix, end, lineEndAt));
         continue;
       }
       tokens.push(word === "or" ? { kind: "punct", start: pos, end: identEnd, text: "||" } : { kind: "identifier", start: pos, end: identEnd, text: word });
@@ -87,11 +76,6 @@ export function lexPython(text: string, start = 0, end = text.length): LexResult
     pos += operator.length;
   }
   return { tokens, embedded: [] };
-}
-
-function skipIdent(text: string, pos: number, end: number): number {
-  while (pos < end && isPythonIdentChar(text.charCodeAt(pos))) pos++;
-  return pos;
 }
 
 /** The string whose opening quote is at `quoteAt` (after any prefix starting at `tokenStart`). */
@@ -166,18 +150,4 @@ function lineEndFinder(text: string, end: number): (pos: number) => number {
     }
     return lineEnd;
   };
-}
-
-/** Digits, `_`, `.`, radix and suffix letters, and the sign of a decimal exponent (`1e-5`). */
-function scanNumber(text: string, pos: number, end: number): number {
-  const radix = text.charCodeAt(pos) === 48 && /[xob]/i.test(text.charAt(pos + 1));
-  let numberEnd = pos + 1;
-  while (numberEnd < end) {
-    const code = text.charCodeAt(numberEnd);
-    const previous = text.charCodeAt(numberEnd - 1);
-    const exponentSign = (code === 43 || code === 45) && (previous === 101 || previous === 69) && !radix;
-    if (!isPythonIdentChar(code) && code !== 46 && !exponentSign) break;
-    numberEnd++;
-  }
-  return numberEnd;
 }

@@ -2,7 +2,7 @@
 // quoting, comments and interpolation are scanned one way everywhere.
 // Every function is linear in what it consumes and never reads past `end`.
 
-import type { CommentToken, InterpolationPart, QuoteStyle, StringPart, StringToken } from "./tokens.js";
+import type { CommentToken, InterpolationPart, QuoteStyle, StringPart, StringToken, Token } from "./tokens.js";
 
 export const CR = 13;
 export const LF = 10;
@@ -21,6 +21,16 @@ export function isIdentChar(code: number): boolean {
   return isIdentStart(code) || (code >= 48 && code <= 57);
 }
 
+/** isIdentStart without `$`: for Python, where `$` is an error, and PHP, where it is the sigil read before the name. */
+export function isPlainIdentStart(code: number): boolean {
+  return code !== 36 && isIdentStart(code);
+}
+
+/** isIdentChar without `$` (see isPlainIdentStart). */
+export function isPlainIdentChar(code: number): boolean {
+  return code !== 36 && isIdentChar(code);
+}
+
 export function isDigit(code: number): boolean {
   return code >= 48 && code <= 57;
 }
@@ -33,16 +43,60 @@ export function isLineBreak(code: number): boolean {
   return code === LF || code === CR || code === 0x2028 || code === 0x2029;
 }
 
+/**
+ * Space, tab, vertical tab, form feed and CR: what separates words on a shell,
+ * Dockerfile or Makefile line (CR too, so CRLF files lex like LF ones).
+ */
+export function isBlankOrCR(code: number): boolean {
+  return code === 32 || code === 9 || code === 13 || code === 11 || code === 12;
+}
+
 /** Index of the first character at or after `pos` for which `test` is false (or `end`). */
 export function skipWhile(text: string, pos: number, end: number, test: (code: number) => boolean): number {
   while (pos < end && test(text.charCodeAt(pos))) pos++;
   return pos;
 }
 
+/** Index just after the last character before `end` (and not before `start`) for which `test` is false: skipWhile backwards. */
+export function trimEnd(text: string, start: number, end: number, test: (code: number) => boolean = isSpace): number {
+  while (end > start && test(text.charCodeAt(end - 1))) end--;
+  return end;
+}
+
 /** Index of the next line break at or after `pos`, or `end`. */
 export function findLineEnd(text: string, pos: number, end: number): number {
   while (pos < end && !isLineBreak(text.charCodeAt(pos))) pos++;
   return pos;
+}
+
+/** Start of the line after the break at `lineEnd` (CRLF is one break), or `end`. */
+export function nextLine(text: string, lineEnd: number, end: number): number {
+  if (lineEnd >= end) return end;
+  return text.charCodeAt(lineEnd) === CR && lineEnd + 1 < end && text.charCodeAt(lineEnd + 1) === LF ? lineEnd + 2 : lineEnd + 1;
+}
+
+/**
+ * End of the number starting at `pos` (a digit, or `.` before one) in Python and PHP:
+ * digits, `_`, `.`, radix and suffix letters (`0x1F`, `10j`), and the sign of a decimal
+ * exponent (`1e-5`, but not in `0xE-1`, which is a subtraction).
+ */
+export function scanNumber(text: string, pos: number, end: number): number {
+  const radix = text.charCodeAt(pos) === 48 && pos + 1 < end && /[xob]/i.test(text.charAt(pos + 1));
+  let numberEnd = pos + 1;
+  while (numberEnd < end) {
+    const code = text.charCodeAt(numberEnd);
+    const previous = text.charCodeAt(numberEnd - 1);
+    const exponentSign = (code === 43 || code === 45) && (previous === 101 || previous === 69) && !radix;
+    if (!isPlainIdentChar(code) && code !== 46 && !exponentSign) break;
+    numberEnd++;
+  }
+  return numberEnd;
+}
+
+/** Appends `token` to `tokens` and returns its end, where lexing goes on: `pos = pushToken(tokens, scanLineComment(…))`. */
+export function pushToken(tokens: Token[], token: Token): number {
+  tokens.push(token);
+  return token.end;
 }
 
 /** `// …` or `# …` style comment starting at `pos` with a marker of `markerLength` characters. */
@@ -61,12 +115,84 @@ export function scanBlockComment(text: string, pos: number, end: number, open: s
   return { kind: "comment", start: pos, end: closeAt + close.length, contentStart, contentEnd: closeAt };
 }
 
+/** `start..end` as the one text part of a string, or no part when it is empty. */
+export function textParts(start: number, end: number): StringPart[] {
+  return end > start ? [{ kind: "text", start, end }] : [];
+}
+
+/**
+ * An unquoted string over `start..end` with no interpolation. Where it ends is each
+ * syntax's own business (a YAML plain scalar, Markdown prose, an HTML attribute value).
+ */
+export function bareString(start: number, end: number): StringToken {
+  return { kind: "string", start, end, contentStart: start, contentEnd: end, quote: "bare", prefix: "", parts: textParts(start, end) };
+}
+
+/** Appends the text part `start..end` to `parts` unless it is empty. */
+export function appendText(parts: StringPart[], start: number, end: number): void {
+  if (end > start) parts.push({ kind: "text", start, end });
+}
+
+/**
+ * Appends an interpolation found while splitting a string, after the text since
+ * `textStart`; returns the part's end, where the next text starts.
+ */
+export function appendInterpolation(parts: StringPart[], textStart: number, part: InterpolationPart): number {
+  appendText(parts, textStart, part.start);
+  parts.push(part);
+  return part.end;
+}
+
 /**
  * Reads an interpolation at `pos` inside a string (the lexer has seen its opening
  * character). Returns the part, or undefined when `pos` does not start one, in
  * which case the character is literal text.
  */
 export type InterpolationScanner = (text: string, pos: number, end: number) => InterpolationPart | undefined;
+
+/** A character that may start an interpolation, with the scanner that reads one there. */
+export interface Interpolation {
+  trigger: number;
+  scan: InterpolationScanner;
+}
+
+/**
+ * The interpolation at `pos` (whose character is `code`) by the first rule with that
+ * trigger, or undefined. A plain loop: this runs for every character of a string.
+ */
+function interpolationAt(rules: readonly Interpolation[], code: number, text: string, pos: number, end: number): InterpolationPart | undefined {
+  for (let index = 0; index < rules.length; index++) {
+    const rule = rules[index]!;
+    if (rule.trigger === code) return rule.scan(text, pos, end);
+  }
+  return undefined;
+}
+
+/**
+ * Text and interpolation parts of `from..to`, a string body whose end is already
+ * known (a heredoc or here-string: there is no closing quote to look for). The
+ * character after `escape` is literal.
+ */
+export function interpolatedParts(text: string, from: number, to: number, escape: number, interpolation: readonly Interpolation[]): StringPart[] {
+  const parts: StringPart[] = [];
+  let textStart = from;
+  let pos = from;
+  while (pos < to) {
+    const code = text.charCodeAt(pos);
+    if (code === escape) {
+      pos += 2;
+      continue;
+    }
+    const part = interpolationAt(interpolation, code, text, pos, to);
+    if (part) {
+      pos = textStart = appendInterpolation(parts, textStart, part);
+      continue;
+    }
+    pos++;
+  }
+  appendText(parts, textStart, to);
+  return parts;
+}
 
 export interface QuotedOptions {
   /** The closing delimiter (`"`, `'''`, `` ` ``). */
@@ -79,7 +205,7 @@ export interface QuotedOptions {
   /** Whether a line break ends the string unterminated (error tolerance for '…' and "…"). */
   endsAtLineBreak: boolean;
   /** Character codes that may start an interpolation, tried in order, with their scanner. */
-  interpolation?: { trigger: number; scan: InterpolationScanner }[];
+  interpolation?: readonly Interpolation[];
   /** Where the token starts (before any prefix); defaults to `openEnd - close.length`. */
   tokenStart?: number;
 }
@@ -118,10 +244,7 @@ export function scanQuoted(text: string, openEnd: number, end: number, options: 
       const rule = interpolation.find((candidate) => candidate.trigger === code);
       const part = rule?.scan(text, pos, end);
       if (part) {
-        if (pos > textStart) parts.push({ kind: "text", start: textStart, end: pos });
-        parts.push(part);
-        pos = part.end;
-        textStart = pos;
+        pos = textStart = appendInterpolation(parts, textStart, part);
         continue;
       }
     }
@@ -131,7 +254,7 @@ export function scanQuoted(text: string, openEnd: number, end: number, options: 
     contentEnd = end;
     tokenEnd = end;
   }
-  if (contentEnd > textStart) parts.push({ kind: "text", start: textStart, end: Math.min(contentEnd, end) });
+  appendText(parts, textStart, Math.min(contentEnd, end));
   return {
     kind: "string",
     start: options.tokenStart ?? openEnd - close.length,

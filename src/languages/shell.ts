@@ -3,10 +3,14 @@
 
 import {
   MAX_INTERPOLATION_LENGTH,
+  appendInterpolation,
+  appendText,
   findClosingBracket,
+  isBlankOrCR,
   plainName,
   scanLineComment,
   scanQuoted,
+  textParts,
   type InterpolationScanner,
 } from "./scanner.js";
 import type { EmbeddedRegion, InterpolationPart, LanguageId, LexResult, StringPart, StringToken, Token } from "./tokens.js";
@@ -44,11 +48,6 @@ function isPlainWordChar(code: number): boolean {
   return isNameChar(code) || code === 45;
 }
 
-/** Blanks between words; CR counts so CRLF scripts lex like LF ones. */
-function isBlank(code: number): boolean {
-  return code === 32 || code === 9 || code === 13 || code === 11 || code === 12;
-}
-
 /** `; & | ( ) < >`: end a word wherever they stand unquoted. */
 function isMeta(code: number): boolean {
   return code === 59 || code === 38 || code === 124 || code === 40 || code === 41 || code === 60 || code === 62;
@@ -65,7 +64,7 @@ function continuationLength(text: string, pos: number, end: number): number {
 
 /** Where a piece of a word stops: a blank, a metacharacter, a quote, `$'`/`$"`, or a line continuation. */
 function endsPiece(text: string, pos: number, end: number, code: number): boolean {
-  if (isBlank(code) || code === 10 || isMeta(code) || code === 39 || code === 34) return true;
+  if (isBlankOrCR(code) || code === 10 || isMeta(code) || code === 39 || code === 34) return true;
   if (code === 36) {
     const next = pos + 1 < end ? text.charCodeAt(pos + 1) : -1;
     return next === 39 || next === 34;
@@ -166,9 +165,11 @@ export class ShellLexer {
     this.backtick = (_text, pos, scanEnd) => this.commandSubstitution(pos, scanEnd);
   }
 
-  emit(token: Token): void {
+  /** Appends `token` and returns its end, where lexing goes on. */
+  emit(token: Token): number {
     this.tokens.push(token);
     if (token.kind !== "comment") this.lastCode = token;
+    return token.end;
   }
 
   /**
@@ -188,7 +189,7 @@ export class ShellLexer {
     let pos = start;
     while (pos < end) {
       const code = text.charCodeAt(pos);
-      if (isBlank(code)) {
+      if (isBlankOrCR(code)) {
         pos++;
         continue;
       }
@@ -205,9 +206,7 @@ export class ShellLexer {
       }
       if (code === 35) {
         // Only reached at a word's start: `a#b` is read whole by the word scanner.
-        const comment = scanLineComment(text, pos, end, 1);
-        this.emit(comment);
-        pos = comment.end;
+        pos = this.emit(scanLineComment(text, pos, end, 1));
         continue;
       }
       if (isMeta(code)) {
@@ -361,10 +360,7 @@ export class ShellLexer {
       if (code === 36 || code === 96) {
         const part = code === 36 ? (make ? this.makeReference(pos, to) : this.dollar(pos, to)) : this.commandSubstitution(pos, to);
         if (part) {
-          if (pos > textStart) parts.push({ kind: "text", start: textStart, end: pos });
-          parts.push(part);
-          pos = part.end;
-          textStart = pos;
+          pos = textStart = appendInterpolation(parts, textStart, part);
           continue;
         }
         // A `$$` make leaves alone must not have its second `$` read as a reference.
@@ -375,7 +371,7 @@ export class ShellLexer {
       }
       pos++;
     }
-    if (pos > textStart) parts.push({ kind: "text", start: textStart, end: pos });
+    appendText(parts, textStart, pos);
     return { parts, end: pos };
   }
 
@@ -475,7 +471,7 @@ export class ShellLexer {
     let quoted = false;
     while (p < end) {
       const code = text.charCodeAt(p);
-      if (isBlank(code) || code === 10 || isMeta(code)) break;
+      if (isBlankOrCR(code) || code === 10 || isMeta(code)) break;
       if (code === 39 || code === 34) {
         quoted = true;
         let close = p + 1;
@@ -547,9 +543,7 @@ export class ShellLexer {
       lineStart = lineEnd + 1;
     }
     contentEnd = Math.max(bodyStart, Math.min(contentEnd, limit));
-    let parts: StringPart[];
-    if (heredoc.quoted) parts = contentEnd > bodyStart ? [{ kind: "text", start: bodyStart, end: contentEnd }] : [];
-    else parts = this.parts(bodyStart, contentEnd, false).parts;
+    const parts = heredoc.quoted ? textParts(bodyStart, contentEnd) : this.parts(bodyStart, contentEnd, false).parts;
     // Tokens stay in order: when words followed `<<EOF` on its line, the token starts at the body.
     const previousEnd = this.tokens.length > 0 ? this.tokens[this.tokens.length - 1]!.end : -1;
     const start = heredoc.start >= previousEnd ? heredoc.start : Math.min(bodyStart, contentEnd);

@@ -1,12 +1,10 @@
 // Front end for files no other front end understands (Go, Ruby, Java, logs):
 // the whole text is one bare string, so only `key = value` shapes inside it match.
 
+import { bareString } from "./scanner.js";
 import type { LexResult } from "./tokens.js";
 
 export function lexText(text: string, start = 0, end = text.length): LexResult {
   if (end <= start) return { tokens: [], embedded: [] };
-  return {
-    tokens: [{ kind: "string", start, end, contentStart: start, contentEnd: end, quote: "bare", prefix: "", parts: [{ kind: "text", start, end }] }],
-    embedded: [],
-  };
+  return { tokens: [bareString(start, end)], embedded: [] };
 }

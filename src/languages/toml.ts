@@ -1,9 +1,7 @@
 // Front end for TOML (pyproject.toml, Cargo.toml, app configs): keys, the four
 // string kinds, table headers, inline tables and arrays, numbers and dates.
-// Dotted keys are emitted part by part (`a`, `.`, `b`), as JavaScript member
-// chains are, so quoted parts stay strings and the last part names the value.
 
-import { isDigit, isLineBreak, isSpace, scanLineComment, scanQuoted, skipWhile } from "./scanner.js";
+import { isDigit, isLineBreak, isSpace, pushToken, scanLineComment, scanQuoted, skipWhile } from "./scanner.js";
 import type { LexResult, StringToken, Token } from "./tokens.js";
 
 const OPEN_ARRAY = 91;
@@ -35,15 +33,11 @@ export function lexToml(text: string, start = 0, end = text.length): LexResult {
       continue;
     }
     if (code === 35) {
-      const comment = scanLineComment(text, pos, end, 1);
-      tokens.push(comment);
-      pos = comment.end;
+      pos = pushToken(tokens, scanLineComment(text, pos, end, 1));
       continue;
     }
     if (code === 34 || code === 39) {
-      const token = scanTomlString(text, pos, end);
-      tokens.push(token);
-      pos = token.end;
+      pos = pushToken(tokens, scanTomlString(text, pos, end));
       continue;
     }
     if (code === 91 && containers.length === 0 && expectKey && header === "") {
@@ -60,6 +54,8 @@ export function lexToml(text: string, start = 0, end = text.length): LexResult {
       continue;
     }
     if (expectKey || header !== "") {
+      // A dotted key is emitted part by part (`a` `.` `b`), like a JavaScript member
+      // chain: quoted parts stay strings, and the last part names the value.
       if (isBareKeyChar(code)) {
         const keyEnd = skipWhile(text, pos + 1, end, isBareKeyChar);
         tokens.push({ kind: "identifier", start: pos, end: keyEnd, text: text.slice(pos, keyEnd) });

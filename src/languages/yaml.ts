@@ -1,7 +1,7 @@
 // Front end for YAML (CI workflows, Compose files, Kubernetes manifests, Ansible vars):
 // keys, scalars in every style, and the shell scripts held in `run:`/`script:` values.
 
-import { findLineEnd, isLineBreak, isSpace, scanLineComment, skipWhile } from "./scanner.js";
+import { bareString, findLineEnd, isLineBreak, isSpace, nextLine, pushToken, scanLineComment, skipWhile, textParts, trimEnd } from "./scanner.js";
 import type { EmbeddedRegion, LexResult, StringToken, Token } from "./tokens.js";
 
 /** Keys whose scalar value is a shell script: GitHub Actions, GitLab CI, Compose. */
@@ -272,9 +272,7 @@ function lexFlow(scan: YamlScan, open: number, parentColumn: number): { pos: num
       continue;
     }
     if (code === 35 && (isSpace(text.charCodeAt(pos - 1)) || isLineBreak(text.charCodeAt(pos - 1)))) {
-      const comment = scanLineComment(text, pos, end, 1);
-      tokens.push(comment);
-      pos = comment.end;
+      pos = pushToken(tokens, scanLineComment(text, pos, end, 1));
       continue;
     }
     if (code === 91 || code === 123 || code === 93 || code === 125 || code === 44 || code === 58) {
@@ -285,9 +283,7 @@ function lexFlow(scan: YamlScan, open: number, parentColumn: number): { pos: num
       continue;
     }
     if (code === 34 || code === 39) {
-      const token = scanFlowScalar(scan, pos, parentColumn);
-      tokens.push(token);
-      pos = token.end;
+      pos = pushToken(tokens, scanFlowScalar(scan, pos, parentColumn));
       continue;
     }
     if (code === 33 || code === 38 || code === 42) {
@@ -336,13 +332,8 @@ function quotedString(open: number, contentEnd: number, end: number, double: boo
     contentEnd,
     quote: double ? "double" : "single",
     prefix: "",
-    parts: contentEnd > contentStart ? [{ kind: "text", start: contentStart, end: contentEnd }] : [],
+    parts: textParts(contentStart, contentEnd),
   };
-}
-
-/** An unquoted string; scanner.ts has no primitive for one because its end is found by each syntax's own rules. */
-function bareString(start: number, end: number): StringToken {
-  return { kind: "string", start, end, contentStart: start, contentEnd: end, quote: "bare", prefix: "", parts: end > start ? [{ kind: "text", start, end }] : [] };
 }
 
 /** Whether the line starting at `lineStart` continues a multi-line flow scalar or collection opened under `parentColumn`. */
@@ -386,15 +377,4 @@ function isFlowIndicator(code: number): boolean {
 
 function isBlankOrFlowEnd(code: number): boolean {
   return isSpace(code) || isLineBreak(code) || isFlowIndicator(code);
-}
-
-function trimEnd(text: string, start: number, end: number): number {
-  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
-  return end;
-}
-
-/** Start of the line after the break at `lineEnd` (CRLF is one break). */
-function nextLine(text: string, lineEnd: number, end: number): number {
-  if (lineEnd >= end) return end;
-  return text.charCodeAt(lineEnd) === 13 && lineEnd + 1 < end && text.charCodeAt(lineEnd + 1) === 10 ? lineEnd + 2 : lineEnd + 1;
 }

@@ -2,7 +2,7 @@
 
 import type { Formatter } from "./types.js";
 
-export const FORMAT_NAMES = ["stylish", "json"] as const;
+export const FORMAT_NAMES = ["stylish", "json", "sarif", "github"] as const;
 export type FormatName = (typeof FORMAT_NAMES)[number];
 
 export async function loadFormatter(name: FormatName): Promise<Formatter> {
@@ -11,5 +11,9 @@ export async function loadFormatter(name: FormatName): Promise<Formatter> {
       return (await import("./stylish.js")).formatStylish;
     case "json":
       return (await import("./json.js")).formatJson;
+    case "sarif":
+      return (await import("./sarif.js")).formatSarif;
+    case "github":
+      return (await import("./github.js")).formatGithub;
   }
 }

@@ -19,7 +19,7 @@ export const formatJson: Formatter = (findings, context) =>
         fingerprint: finding.fingerprint,
         message: finding.message,
         suggestion: { text: finding.suggestion.text, edits: finding.suggestion.edits },
-        ...(finding.commit === undefined ? {} : { commit: finding.commit, date: finding.date }),
+        ...(finding.commit === undefined ? {} : { commit: finding.commit, date: finding.date, removed: finding.removed === true }),
       })),
       stats: context.stats,
     },

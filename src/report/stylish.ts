@@ -1,6 +1,7 @@
 // `--format stylish` (default): grouped by file like ESLint's, with the
 // replacement to write under each finding.
 
+import { historyNote } from "./history-note.js";
 import type { Formatter, ReportedFinding } from "./types.js";
 
 interface Palette {
@@ -34,7 +35,8 @@ export const formatStylish: Formatter = (findings, context) => {
       const position = `${finding.line}:${finding.column}`.padEnd(8);
       lines.push(`  ${paint.dim(position)}${paint.red("error")}  ${finding.message}  ${paint.dim(finding.ruleId)}`);
       lines.push(`  ${" ".repeat(8)}${paint.green("suggestion:")} ${finding.suggestion.text}`);
-      if (finding.commit) lines.push(`  ${" ".repeat(8)}${paint.dim(`committed ${finding.date ?? ""} in ${finding.commit}: revoke the token in the Convoso dashboard, deleting it is not enough`)}`);
+      const note = historyNote(finding, context.rules);
+      if (note !== undefined) lines.push(`  ${" ".repeat(8)}${paint.bold("revoke:")} ${note}`);
     }
     lines.push("");
   }
@@ -42,11 +44,21 @@ export const formatStylish: Formatter = (findings, context) => {
     .filter(([, count]) => count > 0)
     .sort(([a], [b]) => a.localeCompare(b));
   const skippedNote = skipped.length ? ` (skipped ${skipped.map(([reason, count]) => `${count} ${reason}`).join(", ")})` : "";
+  const baseline = context.stats.baseline;
+  if (baseline !== undefined && baseline.stale.length > 0) {
+    lines.push(paint.bold(`Stale baseline entries in ${baseline.file} (their findings are gone; run \`token-guard baseline\` to drop them):`));
+    for (const entry of baseline.stale) lines.push(`  ${entry.file}  ${paint.dim(entry.ruleId)}`);
+    lines.push("");
+  }
+  const knownNote = baseline !== undefined && baseline.suppressed > 0 ? `; ${baseline.suppressed} known in ${baseline.file} not shown` : "";
   if (findings.length === 0) {
-    lines.push(`${paint.green("✔")} no hardcoded tokens in ${plural(context.stats.filesScanned, "file")}${skippedNote}`);
+    lines.push(`${paint.green("✔")} no ${baseline === undefined ? "" : "new "}hardcoded tokens in ${plural(context.stats.filesScanned, "file")}${skippedNote}${knownNote}`);
   } else {
-    lines.push(paint.red(paint.bold(`✖ ${plural(findings.length, "hardcoded token")} in ${plural(byFile.size, "file")}`)) + ` (${plural(context.stats.filesScanned, "file")} scanned)${skippedNote}`);
-    lines.push("  Rewrite them with `npx token-guard fix`, or mark a deliberate fake with a `token-guard-ignore` comment on its line.");
+    lines.push(paint.red(paint.bold(`✖ ${plural(findings.length, "hardcoded token")} in ${plural(byFile.size, "file")}`)) + ` (${plural(context.stats.filesScanned, "file")} scanned)${skippedNote}${knownNote}`);
+    if (context.mode === "history") {
+      lines.push("  Every token committed to git history has leaked to whoever has a clone: revoke each one (see its `revoke:` line).");
+      lines.push("  Rewriting history afterwards does not un-leak a pushed token; fix the ones still present with `npx token-guard fix`.");
+    } else lines.push("  Rewrite them with `npx token-guard fix`, or mark a deliberate fake with a `token-guard-ignore` comment on its line.");
     if (context.mode === "staged") {
       lines.push("  The commit was blocked: these values are in the staged content. After fixing, `git add` the files again.");
       lines.push("  To commit anyway (not recommended): git commit --no-verify");

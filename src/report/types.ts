@@ -1,5 +1,6 @@
 // What every formatter receives: the findings of a run and what was scanned.
 
+import type { BaselineEntry } from "../detect/baseline.js";
 import type { Finding } from "../detect/types.js";
 
 /** Counts of a run, reported by every format. */
@@ -13,6 +14,18 @@ export interface ScanStats {
   bytesScanned: number;
   findings: number;
   durationMs: number;
+  /** When a baseline was applied: what it suppressed, and its entries nothing matched. */
+  baseline?: BaselineStats;
+}
+
+/** The baseline's part in a run. */
+export interface BaselineStats {
+  /** The baseline file as the user named it (or the default name). */
+  file: string;
+  /** Findings it accepted, left out of the report and the exit code. */
+  suppressed: number;
+  /** Entries whose finding is gone (plain scans of the baseline's files only): rewrite the baseline to drop them. */
+  stale: BaselineEntry[];
 }
 
 /** A finding as the doors report it: path relative to the working directory, plus history fields. */
@@ -20,6 +33,8 @@ export interface ReportedFinding extends Finding {
   /** History scans: the commit that introduced the blob (full SHA) and its date (ISO 8601). */
   commit?: string;
   date?: string;
+  /** History scans: the value is no longer in the working tree's copy of the file — deleted, but still leaked. */
+  removed?: boolean;
 }
 
 export interface ReportContext {
@@ -31,7 +46,7 @@ export interface ReportContext {
   /** The tool's version, for formats that record it. */
   version: string;
   /** Rules that ran, for formats that describe them (SARIF). */
-  rules: { id: string; description: string; envVar: string; docsUrl: string }[];
+  rules: { id: string; description: string; envVar: string; docsUrl: string; revoke?: string }[];
 }
 
 /** A formatter: findings in, the whole output text out. Pure. */

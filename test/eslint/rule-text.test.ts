@@ -40,7 +40,7 @@ tester.run("convoso-auth-token (Python)", rule, {
           messageId: "hardcodedFallback",
           ...at(2, 42),
           data: data(),
-          suggestions: [replaceWith(`os.getenv("${ENV}" (drop the hardcoded fallback)`, `import os\ntoken = os.getenv("CONVOSO_AUTH_TOKEN")\n`)],
+          suggestions: [replaceWith(`os.getenv("${ENV}") (drop the hardcoded fallback)`, `import os\ntoken = os.getenv("CONVOSO_AUTH_TOKEN")\n`)],
         },
       ],
     },
@@ -214,10 +214,10 @@ tester.run("convoso-auth-token (Markdown)", rule, {
       errors: [{ messageId: "hardcodedToken", ...at(5, 24), data: data(), suggestions: [replaceWith(PY, `# Sync\n\n\`\`\`python\nimport os\ndata = {"auth_token": ${PY}}\n\`\`\`\n`)] }],
     },
     {
-      name: "a python fence whose `import os` edit would land outside the fence: reported, no suggestion",
+      name: "a python fence without `import os`: the import goes on the fence's first line",
       filename: "README.md",
       code: `# Sync\n\n\`\`\`python\ndata = {"auth_token": "${T}"}\n\`\`\`\n`,
-      errors: [{ messageId: "hardcodedToken", ...at(4, 24), data: data(), suggestions: [] }],
+      errors: [{ messageId: "hardcodedToken", ...at(4, 24), data: data(), suggestions: [replaceWith(PY, `# Sync\n\n\`\`\`python\nimport os\ndata = {"auth_token": ${PY}}\n\`\`\`\n`)] }],
     },
   ],
 });

@@ -151,11 +151,11 @@ new RuleTester({ languageOptions: { ecmaVersion: "latest", sourceType: "module" 
       ],
     },
     {
-      name: "JSX in a .jsx file: an attribute string needs braces the core's edit lacks, so no suggestion",
+      name: "JSX in a .jsx file: an attribute string becomes an expression container",
       filename: "App.jsx",
       code: `export const App = () => <Client authToken="${T}" />;`,
       languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } },
-      errors: [{ messageId: "hardcodedToken", ...at(1, 45), data: data(), suggestions: [] }],
+      errors: [{ messageId: "hardcodedToken", ...at(1, 45), data: data(), suggestions: [replaceWith(`{${ENV_LOOKUP}}`, `export const App = () => <Client authToken={${ENV_LOOKUP}} />;`)] }],
     },
   ],
 });
@@ -208,10 +208,10 @@ new RuleTester({ languageOptions: { parser } }).run("convoso-auth-token (TypeScr
       ],
     },
     {
-      name: "a const assertion, which an env lookup cannot take: reported, no suggestion",
+      name: "a const assertion, which the suggestion takes away with the literal",
       filename: "client.ts",
       code: `export const settings = { authToken: "${T}" as const };`,
-      errors: [{ messageId: "hardcodedToken", ...at(1, 39), data: data(), suggestions: [] }],
+      errors: [{ messageId: "hardcodedToken", ...at(1, 39), data: data(), suggestions: [replaceWith(ENV_LOOKUP, `export const settings = { authToken: ${ENV_LOOKUP} };`)] }],
     },
     {
       name: "a string enum member, which must stay a literal: reported, no suggestion",
@@ -227,10 +227,16 @@ new RuleTester({ languageOptions: { parser } }).run("convoso-auth-token (TSX)", 
   valid: [{ filename: "App.tsx", code: `export const App = () => <Client authToken={process.env.CONVOSO_AUTH_TOKEN} />;` }],
   invalid: [
     {
-      name: "a JSX attribute string, which needs braces the core's edit lacks: reported, no suggestion",
+      name: "a JSX attribute string becomes an expression container",
       filename: "App.tsx",
       code: `export const App = () => <Client authToken="${T}" />;`,
-      errors: [{ messageId: "hardcodedToken", ...at(1, 45), data: data(), suggestions: [] }],
+      errors: [{ messageId: "hardcodedToken", ...at(1, 45), data: data(), suggestions: [replaceWith(`{${ENV_LOOKUP}}`, `export const App = () => <Client authToken={${ENV_LOOKUP}} />;`)] }],
+    },
+    {
+      name: "a JSX attribute already in braces",
+      filename: "App.tsx",
+      code: `export const App = () => <Client authToken={"${T}"} />;`,
+      errors: [{ messageId: "hardcodedToken", ...at(1, 46), data: data(), suggestions: [replaceWith(ENV_LOOKUP, `export const App = () => <Client authToken={${ENV_LOOKUP}} />;`)] }],
     },
     {
       name: "props spread from an object literal",

@@ -1,8 +1,8 @@
 // lexDockerfile: instructions, ENV/ARG forms, RUN through the shell lexer, exec form, heredocs.
 import { describe, expect, it } from "vitest";
 import { lexDockerfile } from "../../src/languages/dockerfile.js";
-import type { LexResult, StringToken } from "../../src/languages/tokens.js";
-import { assertRangesInside, describeTokens } from "./lex-helpers.js";
+import type { StringToken } from "../../src/languages/tokens.js";
+import { assertPartsCover, assertRangesInside, describeTokens, expectReadsBelow, expectSurvivesRandomInput } from "./lex-helpers.js";
 
 function lex(text: string, start?: number, end?: number): string[] {
   const result = lexDockerfile(text, start, end);
@@ -11,70 +11,8 @@ function lex(text: string, start?: number, end?: number): string[] {
   return describeTokens(text, result);
 }
 
-/** Every string's parts lie in order and cover its content exactly. */
-function assertPartsCover(result: LexResult): void {
-  for (const token of result.tokens) {
-    if (token.kind !== "string") continue;
-    let at = token.contentStart;
-    for (const part of token.parts) {
-      if (part.start !== at || part.end < part.start) throw new Error(`part ${part.start}-${part.end} does not follow ${at}`);
-      at = part.end;
-    }
-    if (at !== token.contentEnd) throw new Error(`parts end at ${at}, content at ${token.contentEnd}`);
-  }
-}
-
 function strings(text: string): StringToken[] {
   return lexDockerfile(text).tokens.filter((token): token is StringToken => token.kind === "string");
-}
-
-/** Deterministic pseudo-random text over `alphabet`. */
-function randomText(seed: number, length: number, alphabet: string[]): string {
-  let state = seed >>> 0;
-  let out = "";
-  for (let index = 0; index < length; index++) {
-    state = (Math.imul(state, 1103515245) + 12345) >>> 0;
-    out += alphabet[(state >>> 8) % alphabet.length];
-  }
-  return out;
-}
-
-/** Counts the characters a lexer reads (see shell.test.ts): work measured without a clock. */
-function countingText(text: string): { text: string; reads: () => number } {
-  let reads = 0;
-  const cost: Record<string, (args: unknown[], result: unknown) => number> = {
-    charCodeAt: () => 1,
-    startsWith: (args) => String(args[0]).length,
-    slice: (_args, result) => String(result).length,
-    indexOf: (args, result) => {
-      const from = typeof args[1] === "number" ? args[1] : 0;
-      return typeof result === "number" && result >= 0 ? result - from + String(args[0]).length : text.length - from;
-    },
-  };
-  const wrappers = new Map<string | symbol, unknown>();
-  const proxy = new Proxy(new String(text), {
-    get(_target, key) {
-      if (key === "length") return text.length;
-      if (typeof key === "string" && key.length > 0 && key.charCodeAt(0) >= 48 && key.charCodeAt(0) <= 57) {
-        reads++;
-        return text[Number(key)];
-      }
-      let wrapper = wrappers.get(key);
-      if (wrapper === undefined) {
-        const method: unknown = Reflect.get(String.prototype, key);
-        if (typeof method !== "function") return method;
-        const price = typeof key === "string" ? cost[key] : undefined;
-        wrapper = (...args: unknown[]) => {
-          const result: unknown = Reflect.apply(method, text, args);
-          reads += price ? price(args, result) : text.length;
-          return result;
-        };
-        wrappers.set(key, wrapper);
-      }
-      return wrapper;
-    },
-  });
-  return { text: proxy as unknown as string, reads: () => reads };
 }
 
 describe("lexDockerfile", () => {
@@ -233,13 +171,7 @@ describe("lexDockerfile", () => {
 
   it("survives random input over the characters that matter", () => {
     const alphabet = ["RUN ", "ENV ", "ARG ", "ONBUILD ", "\n", "\\\n", "\\", " ", "#", "<<A", "A\n", '"', "'", "[", "]", "$(", "${", "=", "x", "\r\n"];
-    for (let seed = 1; seed <= 300; seed++) {
-      const text = randomText(seed, 80, alphabet);
-      expect(() => lex(text), JSON.stringify(text)).not.toThrow();
-      const start = seed % 17;
-      const end = Math.max(start, text.length - (seed % 13));
-      expect(() => lex(text, start, end), JSON.stringify(text)).not.toThrow();
-    }
+    expectSurvivesRandomInput(lex, alphabet);
   });
 
   it("does work linear in the input on adversarial text (counted reads, no clock)", () => {
@@ -256,11 +188,6 @@ describe("lexDockerfile", () => {
       "ENV A=1\n".repeat(small / 8),
       `RUN [${'"a", '.repeat(small / 5)}]`,
     ];
-    for (const input of inputs) {
-      const counted = countingText(input);
-      const result = lexDockerfile(counted.text);
-      assertRangesInside(input, result);
-      expect(counted.reads(), JSON.stringify(input.slice(0, 12))).toBeLessThan(40 * input.length);
-    }
+    expectReadsBelow(lexDockerfile, inputs, 40);
   });
 });

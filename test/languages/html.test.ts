@@ -1,22 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { lexHtml } from "../../src/languages/html.js";
-import type { LexResult, Lexer } from "../../src/languages/tokens.js";
-import { assertRangesInside, describeTokens } from "./lex-helpers.js";
+import type { LexResult } from "../../src/languages/tokens.js";
+import { assertPartsCover, assertRangesInside, describeTokens, readsFor } from "./lex-helpers.js";
 
-/** Checks what assertRangesInside does not: string parts tile the content, regions stay in range and in order. */
+/** Checks what assertRangesInside does not: string parts tile the content (assertPartsCover), regions stay in range and in order. */
 function assertWellFormed(result: LexResult, start: number, end: number): void {
-  for (const token of result.tokens) {
-    if (token.kind !== "string") continue;
-    if (token.contentStart < token.start || token.contentEnd > token.end || token.contentStart > token.contentEnd) {
-      throw new Error(`string ${token.start}-${token.end} has content ${token.contentStart}-${token.contentEnd}`);
-    }
-    let at = token.contentStart;
-    for (const part of token.parts) {
-      if (part.start !== at || part.end < part.start) throw new Error(`part ${part.start}-${part.end} does not follow ${at}`);
-      at = part.end;
-    }
-    if (at !== token.contentEnd) throw new Error(`parts end at ${at}, content at ${token.contentEnd}`);
-  }
+  assertPartsCover(result);
   let previousEnd = start;
   for (const region of result.embedded) {
     if (region.start < previousEnd || region.end > end || region.start > region.end) throw new Error(`region ${region.start}-${region.end} out of place`);
@@ -37,33 +26,6 @@ function lex(text: string): string[] {
 
 function regions(text: string, result: LexResult): string[] {
   return result.embedded.map((region) => `${region.language}:${text.slice(region.start, region.end)}`);
-}
-
-/**
- * Counts characters read (an indexOf as the span it searched), so a linearity check
- * does not depend on the machine's speed.
- */
-class CountingText extends String {
-  reads = 0;
-  override indexOf(search: string, position = 0): number {
-    const at = super.indexOf(search, position);
-    this.reads += (at < 0 ? this.length : at) - position + 1;
-    return at;
-  }
-  override charCodeAt(index: number): number {
-    this.reads++;
-    return super.charCodeAt(index);
-  }
-  override startsWith(search: string, position?: number): boolean {
-    this.reads++;
-    return super.startsWith(search, position);
-  }
-}
-
-function readsFor(lexer: Lexer, text: string): number {
-  const counting = new CountingText(text);
-  lexer(counting as unknown as string);
-  return counting.reads;
 }
 
 describe("lexHtml", () => {

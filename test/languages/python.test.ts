@@ -1,28 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { lexPython } from "../../src/languages/python.js";
-import type { LexResult, Lexer, StringToken, Token } from "../../src/languages/tokens.js";
-import { assertRangesInside, describeTokens } from "./lex-helpers.js";
-
-/** Checks what assertRangesInside does not: string contents and parts tile the token in order. */
-function assertStringsWellFormed(result: LexResult): void {
-  for (const token of result.tokens) {
-    if (token.kind !== "string") continue;
-    if (token.contentStart < token.start || token.contentEnd > token.end || token.contentStart > token.contentEnd) {
-      throw new Error(`string ${token.start}-${token.end} has content ${token.contentStart}-${token.contentEnd}`);
-    }
-    let at = token.contentStart;
-    for (const part of token.parts) {
-      if (part.start !== at || part.end < part.start) throw new Error(`part ${part.start}-${part.end} does not follow ${at}`);
-      at = part.end;
-    }
-    if (at !== token.contentEnd) throw new Error(`parts end at ${at}, content at ${token.contentEnd}`);
-  }
-}
+import type { LexResult, StringToken, Token } from "../../src/languages/tokens.js";
+import { assertPartsCover, assertRangesInside, describeTokens, readsFor } from "./lex-helpers.js";
 
 function check(text: string, start = 0, end = text.length): LexResult {
   const result = lexPython(text, start, end);
   assertRangesInside(text, result, start, end);
-  assertStringsWellFormed(result);
+  assertPartsCover(result);
   return result;
 }
 
@@ -39,33 +23,6 @@ function stringAt(result: LexResult, index = 0): StringToken {
 /** Text parts as their text, interpolations as `{name}` (`{?}` when not a plain name). */
 function describeParts(text: string, token: StringToken): string[] {
   return token.parts.map((part) => (part.kind === "text" ? text.slice(part.start, part.end) : `{${part.name ?? "?"}}`));
-}
-
-/**
- * Counts characters read (an indexOf as the span it searched), so a linearity check
- * does not depend on the machine's speed.
- */
-class CountingText extends String {
-  reads = 0;
-  override indexOf(search: string, position = 0): number {
-    const at = super.indexOf(search, position);
-    this.reads += (at < 0 ? this.length : at) - position + 1;
-    return at;
-  }
-  override charCodeAt(index: number): number {
-    this.reads++;
-    return super.charCodeAt(index);
-  }
-  override startsWith(search: string, position?: number): boolean {
-    this.reads++;
-    return super.startsWith(search, position);
-  }
-}
-
-function readsFor(lexer: Lexer, text: string): number {
-  const counting = new CountingText(text);
-  lexer(counting as unknown as string);
-  return counting.reads;
 }
 
 /** The tokens around the first identifier named `name`. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
-import type { Lexer } from "../../src/languages/tokens.js";
 import { lexToml } from "../../src/languages/toml.js";
-import { assertRangesInside, describeTokens } from "./lex-helpers.js";
+import { assertRangesInside, describeTokens, expectLinear, fuzz } from "./lex-helpers.js";
 
 function lex(text: string): string[] {
   const result = lexToml(text);
@@ -202,63 +201,3 @@ describe("lexToml", () => {
     expectLinear(lexToml, (n) => "1".repeat(n));
   });
 });
-
-/** Random text over `alphabet`: the lexer must not throw and must keep its range promises. */
-function fuzz(lexer: Lexer, alphabet: string): void {
-  let seed = 7;
-  const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
-  for (let round = 0; round < 300; round++) {
-    const text = Array.from({ length: 1 + Math.floor(random() * 60) }, () => alphabet[Math.floor(random() * alphabet.length)]).join("");
-    const start = Math.floor(random() * text.length);
-    const result = lexer(text, start);
-    assertRangesInside(text, result, start);
-    for (const region of result.embedded) expect(region.start >= start && region.end <= text.length && region.start <= region.end).toBe(true);
-    for (const token of result.tokens) {
-      if (token.kind !== "string" && token.kind !== "comment") continue;
-      expect(token.start <= token.contentStart && token.contentStart <= token.contentEnd && token.contentEnd <= token.end).toBe(true);
-      if (token.kind === "string") for (const part of token.parts) expect(part.start >= token.contentStart && part.end <= token.contentEnd).toBe(true);
-    }
-  }
-}
-
-/** Counts the characters a lexer reads through String methods, so cost is compared without a clock. */
-class CountingText extends String {
-  reads = 0;
-  // The primitive itself: a String object's methods would convert `this` on every call.
-  private readonly value: string;
-  constructor(value: string) {
-    super(value);
-    this.value = value;
-  }
-  override charCodeAt(index: number): number {
-    this.reads++;
-    return this.value.charCodeAt(index);
-  }
-  override startsWith(search: string, position?: number): boolean {
-    this.reads += search.length;
-    return this.value.startsWith(search, position);
-  }
-  override indexOf(search: string, position = 0): number {
-    const found = this.value.indexOf(search, position);
-    this.reads += (found < 0 ? this.value.length : found + search.length) - position;
-    return found;
-  }
-  override slice(start?: number, end?: number): string {
-    const part = this.value.slice(start, end);
-    this.reads += part.length;
-    return part;
-  }
-}
-
-/** Reads per character stay flat from 100 KB to 1 MB (a quadratic lexer would read 10× more per character). */
-function expectLinear(lexer: Lexer, make: (size: number) => string): void {
-  const readsPerChar = (size: number) => {
-    const text = new CountingText(make(size));
-    lexer(text as unknown as string);
-    return text.reads / text.length;
-  };
-  const small = readsPerChar(100_000);
-  const large = readsPerChar(1_000_000);
-  expect(large).toBeLessThan(small * 1.5 + 1);
-  expect(large).toBeLessThan(20);
-}

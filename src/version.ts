@@ -1,11 +1,11 @@
-// The package version for the plugin's `meta`, read once from package.json
-// (kept here rather than imported from src/cli so loading the plugin never loads the CLI).
+// The package's name and version, read once from package.json beside the build
+// (a leaf module, so the CLI and the ESLint plugin share it without loading each other).
 
 import { readFileSync } from "node:fs";
 
 function readVersion(): string {
-  // src/eslint/ when run from source, dist/src/eslint/ when built.
-  for (const candidate of ["../../package.json", "../../../package.json"]) {
+  // src/ when run from source, dist/src/ when built.
+  for (const candidate of ["../package.json", "../../package.json"]) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), "utf8")) as { name?: string; version?: string };
       if (pkg.name === "token-guard" && pkg.version) return pkg.version;
@@ -17,4 +17,4 @@ function readVersion(): string {
 }
 
 export const PACKAGE_NAME = "token-guard";
-export const PACKAGE_VERSION = readVersion();
+export const VERSION = readVersion();

@@ -1,0 +1,30 @@
+// `token-guard baseline [paths]`: accepts today's findings by writing them, as
+// salted hashes, to the baseline file, so `scan` reports only new ones from now on.
+
+import { resolve } from "node:path";
+import { createBaseline, formatBaseline } from "../detect/baseline.js";
+import { baselinePathOf, newSalt, readBaselineFile, writeFileAtomically } from "./baseline-file.js";
+import { DEFAULT_BASELINE_FILE, type ScanOptions } from "./options.js";
+import { EXIT } from "./errors.js";
+import { collectFindings } from "./scan-command.js";
+
+export async function runBaseline(options: ScanOptions, stdout: NodeJS.WritableStream): Promise<number> {
+  const path = options.baseline?.path ?? DEFAULT_BASELINE_FILE;
+  // Keeping the salt keeps every unchanged entry's hash, so a rewrite diffs only what changed.
+  const previous = await readBaselineFile(options.cwd, path, false);
+  const { findings } = await collectFindings(options);
+  const baseline = createBaseline(findings, previous?.salt ?? newSalt(), baselinePathOf(options.cwd, path));
+  await writeFileAtomically(resolve(options.cwd, path), formatBaseline(baseline));
+  const files = new Set(baseline.entries.map((entry) => entry.file)).size;
+  const before = new Set(previous?.entries.map((entry) => `${entry.ruleId}\0${entry.file}\0${entry.hash}`));
+  const after = new Set(baseline.entries.map((entry) => `${entry.ruleId}\0${entry.file}\0${entry.hash}`));
+  const added = [...after].filter((key) => !before.has(key)).length;
+  const dropped = [...before].filter((key) => !after.has(key)).length;
+  const change = previous === undefined ? "" : ` (${added} added, ${dropped} dropped)`;
+  stdout.write(
+    `token-guard: wrote ${path}: ${baseline.entries.length} accepted finding${baseline.entries.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}${change}.\n` +
+      `  It holds salted hashes, never the tokens: commit it. \`token-guard scan\` now reports only findings not in it,\n` +
+      `  and lists entries whose token is gone. The accepted tokens are still leaked: fix and revoke them over time.\n`,
+  );
+  return EXIT.clean;
+}

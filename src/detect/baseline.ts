@@ -1,0 +1,130 @@
+// The baseline: findings a team has accepted for now, keyed by rule id, file and
+// a salted hash of the value — never by line, so moving code does not churn it.
+
+import { createHash } from "node:crypto";
+import type { Finding } from "./types.js";
+
+/** One accepted finding. */
+export interface BaselineEntry {
+  ruleId: string;
+  /** POSIX path relative to the baseline file's directory. */
+  file: string;
+  /** Salted hash of the finding's fingerprint (itself a one-way hash of rule id and value). */
+  hash: string;
+}
+
+/** A baseline file's content. */
+export interface Baseline {
+  version: typeof BASELINE_VERSION;
+  /**
+   * Random hex chosen when the file is first written and kept on every rewrite:
+   * the hashes cannot be matched against fingerprints or hashes published elsewhere.
+   */
+  salt: string;
+  /** Sorted by file, rule id, hash; no duplicates. */
+  entries: BaselineEntry[];
+}
+
+/** What applying a baseline leaves. */
+export interface BaselineOutcome<F extends Finding> {
+  /** Findings not in the baseline: new leaks. */
+  kept: F[];
+  /** How many findings the baseline suppressed. */
+  suppressed: number;
+  /** Entries no finding matched (the token was removed, or its file was): candidates to drop. */
+  unmatched: BaselineEntry[];
+}
+
+export const BASELINE_VERSION = 1;
+
+const SALT = /^[0-9a-f]{16,128}$/;
+const HASH = /^[0-9a-f]{32}$/;
+
+/** The salted hash a baseline stores for a finding. */
+export function baselineHash(salt: string, fingerprint: string): string {
+  return createHash("sha256").update(`token-guard-baseline/v1\0${salt}\0${fingerprint}`).digest("hex").slice(0, 32);
+}
+
+/**
+ * The baseline accepting every finding. `fileOf` maps a finding's path to the
+ * entry's file (relative to where the baseline is kept); identity by default.
+ */
+export function createBaseline(findings: readonly Finding[], salt: string, fileOf: (path: string) => string = (path) => path): Baseline {
+  const byKey = new Map<string, BaselineEntry>();
+  for (const finding of findings) {
+    const entry = { ruleId: finding.ruleId, file: fileOf(finding.path), hash: baselineHash(salt, finding.fingerprint) };
+    byKey.set(keyOf(entry), entry);
+  }
+  return { version: BASELINE_VERSION, salt, entries: [...byKey.values()].sort(compareEntries) };
+}
+
+/** Drops the findings the baseline accepts; lists the entries nothing matched. */
+export function applyBaseline<F extends Finding>(findings: readonly F[], baseline: Baseline, fileOf: (path: string) => string = (path) => path): BaselineOutcome<F> {
+  const known = new Map(baseline.entries.map((entry) => [keyOf(entry), entry]));
+  const matched = new Set<string>();
+  const kept: F[] = [];
+  for (const finding of findings) {
+    const key = keyOf({ ruleId: finding.ruleId, file: fileOf(finding.path), hash: baselineHash(baseline.salt, finding.fingerprint) });
+    if (known.has(key)) matched.add(key);
+    else kept.push(finding);
+  }
+  return {
+    kept,
+    suppressed: findings.length - kept.length,
+    unmatched: baseline.entries.filter((entry) => !matched.has(keyOf(entry))),
+  };
+}
+
+/**
+ * The file's text: stable (sorted, fixed key order) and one entry per line, so
+ * adopting or fixing one finding is a one-line diff.
+ */
+export function formatBaseline(baseline: Baseline): string {
+  const entries = [...baseline.entries].sort(compareEntries).map((entry) => `    ${JSON.stringify({ ruleId: entry.ruleId, file: entry.file, hash: entry.hash })}`);
+  return [
+    "{",
+    `  "version": ${BASELINE_VERSION},`,
+    `  "about": "token-guard baseline: accepted findings by rule id, file and a salted hash of the value (never the value). Rewrite with: token-guard baseline",`,
+    `  "salt": ${JSON.stringify(baseline.salt)},`,
+    entries.length === 0 ? `  "entries": []` : `  "entries": [\n${entries.join(",\n")}\n  ]`,
+    "}",
+    "",
+  ].join("\n");
+}
+
+/** Reads a baseline file's text; a string is the problem, worded to complete "… is not a valid baseline: ". */
+export function parseBaseline(text: string): Baseline | string {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.replace(/^\uFEFF/, ""));
+  } catch (error) {
+    return `not JSON (${(error as Error).message})`;
+  }
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return "expected a JSON object";
+  const file = raw as Record<string, unknown>;
+  if (file.version !== BASELINE_VERSION) return `"version" must be ${BASELINE_VERSION}`;
+  if (typeof file.salt !== "string" || !SALT.test(file.salt)) return `"salt" must be a hex string`;
+  if (!Array.isArray(file.entries)) return `"entries" must be an array`;
+  const entries: BaselineEntry[] = [];
+  for (const [index, item] of (file.entries as unknown[]).entries()) {
+    const entry = item as Partial<Record<keyof BaselineEntry, unknown>> | null;
+    if (typeof entry !== "object" || entry === null || typeof entry.ruleId !== "string" || typeof entry.file !== "string" || typeof entry.hash !== "string" || !HASH.test(entry.hash)) {
+      return `"entries[${index}]" must be { "ruleId", "file", "hash" } with a 32-digit hex hash`;
+    }
+    entries.push({ ruleId: entry.ruleId, file: entry.file, hash: entry.hash });
+  }
+  return { version: BASELINE_VERSION, salt: file.salt, entries: entries.sort(compareEntries) };
+}
+
+function keyOf(entry: BaselineEntry): string {
+  return `${entry.ruleId}\0${entry.file}\0${entry.hash}`;
+}
+
+/** By file, then rule id, then hash; code-unit order, so every machine and locale writes the same file. */
+function compareEntries(a: BaselineEntry, b: BaselineEntry): number {
+  return compare(a.file, b.file) || compare(a.ruleId, b.ruleId) || compare(a.hash, b.hash);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

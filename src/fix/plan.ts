@@ -1,0 +1,174 @@
+// Pure planning for `token-guard fix`: findings and file texts in; the new texts,
+// the `.env` entries that receive the removed values, and a report out. No I/O:
+// the CLI door reads, re-checks and writes.
+
+import type { Edit, Finding } from "../detect/types.js";
+import { editsConflict, applyEdits } from "./apply-edits.js";
+import { EnvNames, newlineOf, type EnvEntry, type NameChange } from "./env-file.js";
+
+/** A file to fix, as scanned. */
+export interface FixInput {
+  /** POSIX path relative to the working directory (for the report). */
+  path: string;
+  text: string;
+  findings: readonly Finding[];
+}
+
+/** One value taken out of a file. */
+export interface FixedValue {
+  path: string;
+  /** Position in the text as it was before this fix. */
+  line: number;
+  column: number;
+  redacted: string;
+  /** The variable the rewritten code reads. */
+  envVar: string;
+  /** The name the value is stored under in the env file (differs from `envVar` only when the code's name was taken). */
+  storedAs: string;
+  /** What replaced the value, as one line. */
+  replacement: string;
+  /** Set when the value is stored under a name other than the finding's. */
+  change?: NameChange;
+  /** True when the code reads `change.preferred` itself, so the stored name is only a record. */
+  codeReadsPreferred?: boolean;
+}
+
+/** A finding left in place, with what a person has to do. */
+export interface LeftFinding {
+  path: string;
+  line: number;
+  column: number;
+  redacted: string;
+  envVar: string;
+  why: "manual" | "comment" | "overlap";
+  advice: string;
+}
+
+export interface FilePlan {
+  path: string;
+  oldText: string;
+  newText: string;
+  fixed: FixedValue[];
+  /** The values removed from this file (the dry-run diff masks them). */
+  values: string[];
+}
+
+export interface FixPlan {
+  /** Only files whose text changes. */
+  files: FilePlan[];
+  /** Entries to append to the env file, in a stable order. */
+  envEntries: EnvEntry[];
+  left: LeftFinding[];
+}
+
+export interface PlanOptions {
+  /** What the env file already holds. */
+  existingEnv?: ReadonlyMap<string, string>;
+  /**
+   * Scans a rewritten text again (the pure core). Findings whose edits overlap
+   * another finding's are fixed on the next pass, and what is left is reported
+   * at its position in the new text.
+   */
+  scan: (path: string, text: string) => Finding[];
+}
+
+/** Passes over one file before overlapping fixes are given up on (each pass fixes at least one finding). */
+const MAX_PASSES = 8;
+
+export function planFixes(inputs: readonly FixInput[], options: PlanOptions): FixPlan {
+  const names = new EnvNames(options.existingEnv);
+  const files: FilePlan[] = [];
+  const left: LeftFinding[] = [];
+  // A stable order makes the names stable: by path, then by position.
+  const sorted = [...inputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Code that keeps reading its own name (a dropped fallback, a guard) gets that name first.
+  for (const input of sorted) {
+    for (const finding of [...input.findings].sort((a, b) => a.start - b.start)) {
+      if (finding.suggestion.edits.length > 0 && !isRenamable(finding)) names.choose(finding.envVar, input.text.slice(finding.start, finding.end), false);
+    }
+  }
+  for (const input of sorted) {
+    const plan = planFile(input, names, options.scan);
+    if (plan.file) files.push(plan.file);
+    left.push(...plan.left);
+  }
+  return { files, envEntries: names.added(), left };
+}
+
+function planFile(input: FixInput, names: EnvNames, scan: PlanOptions["scan"]): { file?: FilePlan; left: LeftFinding[] } {
+  const fixed: FixedValue[] = [];
+  const values: string[] = [];
+  const newline = newlineOf(input.text);
+  let text = input.text;
+  let findings = input.findings;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const accepted: Edit[] = [];
+    let deferred = 0;
+    for (const finding of [...findings].sort((a, b) => a.start - b.start)) {
+      const { edits } = finding.suggestion;
+      if (edits.length === 0) continue;
+      if (edits.some((edit) => accepted.some((other) => editsConflict(edit, other)))) {
+        deferred++;
+        continue;
+      }
+      const value = text.slice(finding.start, finding.end);
+      const renamable = isRenamable(finding);
+      const choice = names.choose(finding.envVar, value, renamable);
+      const renamed = choice.name === finding.envVar || !renamable ? edits : edits.map((edit) => ({ ...edit, text: renameLookups(edit.text, finding.envVar, choice.name) }));
+      accepted.push(...renamed.map((edit) => ({ ...edit, text: withNewlines(edit.text, newline) })));
+      values.push(value);
+      fixed.push({
+        path: input.path,
+        line: finding.line,
+        column: finding.column,
+        redacted: finding.redacted,
+        envVar: renamable ? choice.name : finding.envVar,
+        storedAs: choice.name,
+        replacement: renamable ? renameLookups(finding.suggestion.text, finding.envVar, choice.name) : finding.suggestion.text,
+        ...(choice.change ? { change: choice.change } : {}),
+        ...(choice.change && !renamable ? { codeReadsPreferred: true } : {}),
+      });
+    }
+    if (accepted.length === 0) break;
+    text = applyEdits(text, accepted);
+    findings = scan(input.path, text);
+    if (deferred === 0 && !findings.some((finding) => finding.suggestion.edits.length > 0)) break;
+  }
+  // What is left, where it now stands.
+  const left = findings.map((finding): LeftFinding => ({
+    path: input.path,
+    line: finding.line,
+    column: finding.column,
+    redacted: finding.redacted,
+    envVar: finding.envVar,
+    why: finding.inComment ? "comment" : finding.suggestion.edits.length > 0 ? "overlap" : "manual",
+    advice: finding.suggestion.edits.length > 0 ? "another fix in the same place came first: run `token-guard fix` again" : finding.suggestion.text,
+  }));
+  const file = text === input.text ? undefined : { path: input.path, oldText: input.text, newText: text, fixed, values };
+  return file ? { file, left } : { left };
+}
+
+/** Whether the rewritten code may read another name than the finding's (not when it keeps reading its own). */
+function isRenamable(finding: Finding): boolean {
+  return finding.context !== "env-fallback" && !finding.suggestion.edits.some((edit) => isGuard(edit.text, finding.envVar));
+}
+
+/** `: "${X:?…}"` or `if (-not $env:X) { throw … }`: the statement that set X now requires it, so X's name must stay. */
+function isGuard(text: string, envVar: string): boolean {
+  return text.startsWith(`: "\${${envVar}:?`) || text.startsWith(`if (-not $env:${envVar})`);
+}
+
+/**
+ * Renames the variable inside the env lookups a replacement writes (`process.env.X`,
+ * `os.environ["X"]`, `getenv('X')`, `${X}`, `$X`, `$(X)`, `$env:X`), never a
+ * constant or key that merely shares the name (`define('X', getenv('X'))`).
+ */
+export function renameLookups(text: string, from: string, to: string): string {
+  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const pattern = new RegExp(`(?<=process\\.env\\.|process\\.env\\[["'\`]|os\\.environ\\[["']|os\\.getenv\\(["']|getenv\\(["']|\\$env:|\\$\\{|\\$\\(|\\$|set )${escaped}(?![A-Za-z0-9_])`, "g");
+  return text.replace(pattern, to);
+}
+
+function withNewlines(text: string, newline: "\n" | "\r\n"): string {
+  return newline === "\n" ? text : text.replace(/\r?\n/g, "\r\n");
+}
