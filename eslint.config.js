@@ -1,11 +1,14 @@
-// Lint for token-guard's own code: typescript-eslint's recommended rules.
+// Lint for token-guard's own code: typescript-eslint's recommended rules, and
+// token-guard's own plugin (from the build `prepare` makes) on everything it reads.
 // Fixtures and the demo hold fake tokens on purpose and are not linted.
 import regexp from "eslint-plugin-regexp";
 import tseslint from "typescript-eslint";
+import tokenGuard from "./dist/src/index.js";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "test/fixtures/**", "examples/**", "bench/.trees/**", "bench/.tools/**", "coverage/**"] },
+  { ignores: ["dist/**", "node_modules/**", "test/fixtures/**", "examples/**", "bench/.trees/**", "bench/.tools/**", "coverage/**", ".husky/_/**"] },
   ...tseslint.configs.recommended,
+  ...tokenGuard.configs.recommended,
   // Every regex may meet file-sized input: none may backtrack super-linearly.
   {
     files: ["src/**/*.ts", "rules/**/*.ts"],
@@ -19,6 +22,7 @@ export default tseslint.config(
     },
   },
   {
+    files: ["**/*.{ts,js,mjs}"],
     rules: {
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/consistent-type-imports": "error",

@@ -3,7 +3,10 @@
 // files in nested directories, safe auth_token mentions, and N planted fake tokens
 // whose path and line are listed in `<dir>/.planted.json`.
 //
-//   node bench/generate-tree.mjs <dir> [--files 10000] [--seed 1] [--plants 5] [--force]
+//   node bench/generate-tree.mjs <dir> [--files 10000] [--seed 1] [--plants 5] [--langs ts,py] [--force]
+//
+// --langs limits the tree to some languages (e.g. `--langs ts` for the ESLint cost
+// tree: TypeScript only, .ts and .tsx); plants then use only those languages' forms.
 //
 // Everything random comes from one seeded PRNG (sfc32, seeded through splitmix32),
 // so the same parameters always give byte-identical trees. The tree is skipped
@@ -670,16 +673,20 @@ function writeTree(dir, params) {
   const rng = createRng(params.seed);
   const w = words(rng);
   const n = params.files;
+  // All languages unless params.langs names some (the same order either way, so the
+  // default tree's bytes do not depend on this option existing).
+  const allowed = Object.keys(LANGS).filter((lang) => !params.langs || params.langs.includes(lang));
+  const plantForms = PLANTS.filter((plant) => allowed.includes(plant.lang));
 
   // 1. Languages, with the plant files forced to their plant's language.
   const langWeights = {};
-  for (const [lang, spec] of Object.entries(LANGS)) langWeights[lang] = spec.weight;
+  for (const lang of allowed) langWeights[lang] = LANGS[lang].weight;
   const langs = [];
   for (let i = 0; i < n; i++) langs.push(rng.weighted(langWeights));
   const plantIndexes = rng.sample([...Array(n).keys()], params.plants);
   const plantOf = new Map();
   plantIndexes.forEach((fileIndex, i) => {
-    const plant = PLANTS[i % PLANTS.length];
+    const plant = plantForms[i % plantForms.length];
     langs[fileIndex] = plant.lang;
     plantOf.set(fileIndex, plant);
   });
@@ -689,7 +696,7 @@ function writeTree(dir, params) {
   const projectCount = Math.max(3, Math.min(60, Math.round(n / 400)));
   for (let i = 0; i < projectCount; i++) projects.push(kebab(rng.chance(0.5) ? [w.noun()] : [w.noun(), w.noun()]));
   const dirsByLang = {};
-  for (const lang of Object.keys(LANGS)) {
+  for (const lang of allowed) {
     const count = langs.filter((l) => l === lang).length;
     const dirs = new Set();
     const want = Math.max(1, Math.ceil(count / 12));
@@ -786,7 +793,8 @@ function sameParams(manifest, params) {
     manifest.generatorHash === GENERATOR_HASH &&
     manifest.params?.files === params.files &&
     manifest.params?.seed === params.seed &&
-    manifest.params?.plants === params.plants
+    manifest.params?.plants === params.plants &&
+    JSON.stringify(manifest.params?.langs ?? null) === JSON.stringify(params.langs ?? null)
   );
 }
 
@@ -795,8 +803,18 @@ function sameParams(manifest, params) {
  * Only a directory that is empty or was made by this script is ever wiped.
  * Returns { manifest, generated, seconds }.
  */
-export function generateTree(dir, { files = 10000, seed = 1, plants = 5, force = false } = {}) {
+export function generateTree(dir, { files = 10000, seed = 1, plants = 5, langs = null, force = false } = {}) {
   const params = { files, seed, plants };
+  if (langs !== null) {
+    const unknown = langs.filter((lang) => !Object.hasOwn(LANGS, lang));
+    if (!Array.isArray(langs) || langs.length === 0 || unknown.length) {
+      throw new BenchError(`--langs must list some of ${Object.keys(LANGS).join(", ")}; got "${[].concat(langs).join(",")}"`);
+    }
+    params.langs = Object.keys(LANGS).filter((lang) => langs.includes(lang));
+    if (plants > 0 && !PLANTS.some((plant) => params.langs.includes(plant.lang))) {
+      throw new BenchError(`no planted-token form exists for ${params.langs.join(", ")}: use --plants 0`);
+    }
+  }
   if (!Number.isInteger(files) || files < 1) throw new BenchError(`--files must be a positive integer, got ${files}`);
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new BenchError(`--seed must be an integer from 0 to 4294967295, got ${seed}`);
   if (!Number.isInteger(plants) || plants < 0) throw new BenchError(`--plants must be a non-negative integer, got ${plants}`);
@@ -837,6 +855,7 @@ function main(argv) {
         files: { type: "string" },
         seed: { type: "string" },
         plants: { type: "string" },
+        langs: { type: "string" },
         force: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -844,7 +863,7 @@ function main(argv) {
   } catch (error) {
     throw new BenchError(error.message);
   }
-  const usage = "usage: node bench/generate-tree.mjs <dir> [--files 10000] [--seed 1] [--plants 5] [--force]";
+  const usage = "usage: node bench/generate-tree.mjs <dir> [--files 10000] [--seed 1] [--plants 5] [--langs ts,py] [--force]";
   if (parsed.values.help) {
     console.log(usage);
     return;
@@ -855,6 +874,7 @@ function main(argv) {
     files: parseInteger("files", parsed.values.files) ?? 10000,
     seed: parseInteger("seed", parsed.values.seed) ?? 1,
     plants: parseInteger("plants", parsed.values.plants) ?? 5,
+    langs: parsed.values.langs === undefined ? null : parsed.values.langs.split(",").map((l) => l.trim()).filter(Boolean),
     force: parsed.values.force ?? false,
   };
   const { manifest, generated, seconds } = generateTree(dir, options);
