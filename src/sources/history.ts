@@ -81,7 +81,8 @@ export async function listHistoryBlobs(cwd: string, range?: string): Promise<{ r
   const root = await repositoryRoot(cwd);
   const revisions = range === undefined ? ["--all"] : [range];
   const result = await runGit(
-    ["log", "--raw", "--no-abbrev", "-z", "-m", "--no-renames", "--topo-order", "--reverse", "--no-color", `--format=${COMMIT_MARK}%H %cI`, ...revisions, "--"],
+    // A user's log.showSignature would print GPG output into the stream; --root lists a root commit's files.
+    ["-c", "log.showSignature=false", "log", "--raw", "--root", "--no-abbrev", "-z", "-m", "--no-renames", "--topo-order", "--reverse", "--no-color", `--format=${COMMIT_MARK}%H %cI`, ...revisions, "--"],
     root,
   );
   if (result.code !== 0) {

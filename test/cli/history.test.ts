@@ -23,6 +23,8 @@ interface HistoryFinding {
 
 function historyJson(cwd: string, ...args: string[]): { status: number; findings: HistoryFinding[]; stats: Record<string, unknown>; stderr: string } {
   const result = runCli(["scan", "--history", ...args, "--format", "json"], cwd);
+  // Say why, rather than compare an empty report: these calls are all meant to succeed.
+  if (result.status !== 0 && result.status !== 1) throw new Error(`scan --history exited ${result.status}: ${result.stderr}`);
   const parsed = result.stdout ? (JSON.parse(result.stdout) as { findings: HistoryFinding[]; stats: Record<string, unknown> }) : { findings: [], stats: {} };
   return { status: result.status, findings: parsed.findings, stats: parsed.stats, stderr: result.stderr };
 }
