@@ -69,7 +69,7 @@ interface Target {
 }
 
 /** One file to replace: written to a temporary file first, renamed over the original last. */
-interface Write {
+export interface Write {
   absolutePath: string;
   /** As shown to the user. */
   shown: string;
@@ -85,10 +85,12 @@ interface Write {
 export async function runFix(options: FixOptions, stdout: NodeJS.WritableStream): Promise<number> {
   const { findGitRoot, isGitIgnored, runGit } = await import("../sources/git.js");
   const gitRoot = await findGitRoot(options.cwd);
-  const root = await realpath(gitRoot ?? options.cwd);
-  const show = (absolute: string): string => toPosix(relative(options.cwd, absolute)) || ".";
+  // Real paths throughout, so a symlinked working directory cannot make a path look outside (or inside).
+  const cwd = await realpath(options.cwd);
+  const root = await realpath(gitRoot ?? cwd);
+  const show = (absolute: string): string => toPosix(relative(cwd, absolute)) || ".";
 
-  const envPath = resolve(options.cwd, options.envFile ?? relative(options.cwd, join(root, ".env")));
+  const envPath = options.envFile === undefined ? join(root, ".env") : resolve(cwd, options.envFile);
   await requireInside(root, envPath, "--env-file", gitRoot !== null);
   const envDir = dirname(envPath);
   if (!(await isDirectory(envDir))) throw new UsageError(`cannot create ${show(envPath)}: directory ${show(envDir)} does not exist`);
@@ -99,7 +101,7 @@ export async function runFix(options: FixOptions, stdout: NodeJS.WritableStream)
   const exampleText = await readFile(examplePath, "utf8").catch(() => undefined);
 
   const detection = createDetection(detectionOverrides(options.config.config));
-  const collected = await collectTargets(options, detection, root, new Set([envPath, examplePath]));
+  const collected = await collectTargets({ ...options, cwd }, detection, new Set([envPath, examplePath]));
   const outside: LeftFinding[] = [];
   const targets: Target[] = [];
   for (const target of collected.targets) {
@@ -185,19 +187,19 @@ interface Collected {
   notes: string[];
 }
 
-async function collectTargets(options: FixOptions, detection: Detection, root: string, exclude: ReadonlySet<string>): Promise<Collected> {
+async function collectTargets(options: FixOptions, detection: Detection, exclude: ReadonlySet<string>): Promise<Collected> {
   const { readSource } = await import("../sources/read-source.js");
   const collected: Collected = { targets: [], scanned: 0, stagedClean: [], notes: [] };
   const consider = async (path: string, absolutePath: string, source: Source): Promise<void> => {
     collected.scanned++;
     if (exclude.has(absolutePath)) return;
-    const findings = scanSource(await withGitIgnored(source, absolutePath, root), detection);
+    const findings = scanSource(await withGitIgnored(source, absolutePath), detection);
     if (findings.length > 0) collected.targets.push({ path, absolutePath, text: source.text, findings });
   };
   if (options.staged) {
     const { readStagedSources } = await import("../sources/staged.js");
     const flagged: string[] = [];
-    for await (const result of readStagedSources({ cwd: options.cwd, maxFileSize: options.maxFileSize, paths: options.paths.filter((path) => path !== "."), ignore: options.ignore })) {
+    for await (const result of readStagedSources({ cwd: options.cwd, maxFileSize: options.maxFileSize, paths: options.paths, ignore: options.ignore })) {
       if (result.kind === "source" && scanSource(result.source, detection).length > 0) flagged.push(result.source.path);
     }
     // The index is git's; fix the working-tree copies and let the user stage them.
@@ -225,12 +227,12 @@ async function collectTargets(options: FixOptions, detection: Detection, root: s
 }
 
 /** A `.env` file's findings depend on whether git ignores it, as in `scan`. */
-async function withGitIgnored(source: Source, absolutePath: string, root: string): Promise<Source> {
+async function withGitIgnored(source: Source, absolutePath: string): Promise<Source> {
   if (!isDotEnvFile(source.path)) return source;
   const { findGitRoot, isGitIgnored } = await import("../sources/git.js");
   const repository = await findGitRoot(dirname(absolutePath));
   if (repository === null) return source;
-  return { ...source, gitIgnored: await isGitIgnored(repository === root ? root : repository, toPosix(relative(repository, absolutePath))) };
+  return { ...source, gitIgnored: await isGitIgnored(repository, toPosix(relative(repository, await realTarget(absolutePath)))) };
 }
 
 function leftOutside(path: string, finding: Finding): LeftFinding {
@@ -239,7 +241,7 @@ function leftOutside(path: string, finding: Finding): LeftFinding {
 
 // --- writing ------------------------------------------------------------------------------
 
-interface WriteOutcome {
+export interface WriteOutcome {
   done: Write[];
   skipped: Write[];
   error?: unknown;
@@ -254,7 +256,7 @@ interface WriteOutcome {
  * part-way leaves the rest untouched and the outcome says which were done.
  * TOKEN_GUARD_FAIL_AFTER_WRITES=N (tests only) fails the rename after N done.
  */
-async function writeAll(writes: Write[]): Promise<WriteOutcome> {
+export async function writeAll(writes: Write[]): Promise<WriteOutcome> {
   const outcome: WriteOutcome = { done: [], skipped: [] };
   const failAfter = process.env.TOKEN_GUARD_FAIL_AFTER_WRITES === undefined ? Infinity : Number(process.env.TOKEN_GUARD_FAIL_AFTER_WRITES);
   const pending: Write[] = [];
@@ -381,7 +383,12 @@ class Report {
     const would = this.dryRun ? "would move" : "moved";
     const fixed = plan.files.flatMap((file) => file.fixed);
     const fileCount = this.dryRun ? plan.files.length : context.changed.length;
-    this.out.write(`${this.dryRun ? "\n" : ""}token-guard fix: ${would} ${fixed.length} ${fixed.length === 1 ? "value" : "values"} out of ${fileCount} ${fileCount === 1 ? "file" : "files"} into ${context.envShown}${this.dryRun ? " (dry run: nothing written)" : ""}\n`);
+    const dry = this.dryRun ? " (dry run: nothing written)" : "";
+    this.out.write(
+      fixed.length === 0
+        ? `${this.dryRun ? "\n" : ""}token-guard fix: no values to move${dry}\n`
+        : `${this.dryRun ? "\n" : ""}token-guard fix: ${would} ${fixed.length} ${fixed.length === 1 ? "value" : "values"} out of ${fileCount} ${fileCount === 1 ? "file" : "files"} into ${context.envShown}${dry}\n`,
+    );
     for (const value of fixed) {
       if (!this.dryRun && !context.changed.includes(value.path)) continue;
       this.out.write(`  ${value.path}:${value.line}:${value.column}  ${value.redacted} -> ${value.envVar}  (${value.replacement})\n`);

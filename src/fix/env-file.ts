@@ -9,7 +9,7 @@ export interface EnvEntry {
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=[ \t]*(.*)$/;
+const LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=(.*)$/;
 
 /**
  * The entries of a dotenv text, later lines winning (as dotenv and python-dotenv
@@ -21,7 +21,7 @@ export function parseEnvFile(text: string): Map<string, string> {
   for (const raw of text.replace(/^\uFEFF/, "").split(/\r?\n/)) {
     const match = LINE.exec(raw);
     if (!match) continue;
-    entries.set(match[1]!, parseValue(match[2]!));
+    entries.set(match[1]!, parseValue(match[2]!.trimStart()));
   }
   return entries;
 }

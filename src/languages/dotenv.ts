@@ -2,6 +2,7 @@
 // optional `export`, quoted or bare values, `${OTHER}` interpolations, comments.
 
 import {
+  BracketBudget,
   findLineEnd,
   isDigit,
   isLineBreak,
@@ -11,38 +12,43 @@ import {
   scanQuoted,
   skipWhile,
   trimEnd,
+  type Interpolation,
   type InterpolationScanner,
-  type QuotedOptions,
 } from "./scanner.js";
 import type { LexResult, StringToken, Token } from "./tokens.js";
 
+/** A default's end: dotenv defaults do not nest, so the first `}` closes one, and a `{`, `$` or line break before it means none does. */
+function endsDefault(code: number): boolean {
+  return code === 125 || code === 123 || code === 36 || isLineBreak(code);
+}
+
 /**
  * `${NAME}`; `${NAME:-default}`, `${NAME-default}`, `${NAME:=default}` carry the
- * default as a fallback. Read here rather than with findClosingBracket: dotenv
- * defaults do not nest, and stopping at the next `{`, `$` or line break keeps a
- * line of unclosed `${` linear instead of rescanning up to 4 KB after each one.
+ * default as a fallback. The default is looked through within one lexing pass's budget.
  */
-const braceInterpolation: InterpolationScanner = (text, pos, end) => {
-  if (pos + 3 >= end || text.charCodeAt(pos + 1) !== 123 || !isKeyStart(text.charCodeAt(pos + 2))) return undefined;
-  const nameEnd = skipWhile(text, pos + 3, end, isNameChar);
-  const name = text.slice(pos + 2, nameEnd);
-  if (nameEnd >= end) return undefined;
-  if (text.charCodeAt(nameEnd) === 125) return { kind: "interpolation", start: pos, end: nameEnd + 1, name };
-  const colon = text.charCodeAt(nameEnd) === 58 && nameEnd + 1 < end ? 1 : 0;
-  const operator = text.charCodeAt(nameEnd + colon);
-  if (operator !== 45 && operator !== 61 && operator !== 63 && operator !== 43) return undefined;
-  const argumentStart = nameEnd + colon + 1;
-  const close = skipWhile(text, argumentStart, end, (code) => code !== 125 && code !== 123 && code !== 36 && !isLineBreak(code));
-  if (close >= end || text.charCodeAt(close) !== 125) return undefined;
-  // `:?` fails and `:+` substitutes only when NAME is set: neither is a fallback value.
-  if (operator === 63 || operator === 43) return { kind: "interpolation", start: pos, end: close + 1, name };
-  return { kind: "interpolation", start: pos, end: close + 1, name, fallback: { start: argumentStart, end: close } };
-};
-
-const INTERPOLATION: QuotedOptions["interpolation"] = [{ trigger: 36, scan: braceInterpolation }];
+function braceInterpolation(budget: BracketBudget): readonly Interpolation[] {
+  const scan: InterpolationScanner = (text, pos, end) => {
+    if (pos + 3 >= end || text.charCodeAt(pos + 1) !== 123 || !isKeyStart(text.charCodeAt(pos + 2))) return undefined;
+    const nameEnd = skipWhile(text, pos + 3, end, isNameChar);
+    const name = text.slice(pos + 2, nameEnd);
+    if (nameEnd >= end) return undefined;
+    if (text.charCodeAt(nameEnd) === 125) return { kind: "interpolation", start: pos, end: nameEnd + 1, name };
+    const colon = text.charCodeAt(nameEnd) === 58 && nameEnd + 1 < end ? 1 : 0;
+    const operator = text.charCodeAt(nameEnd + colon);
+    if (operator !== 45 && operator !== 61 && operator !== 63 && operator !== 43) return undefined;
+    const argumentStart = nameEnd + colon + 1;
+    const close = budget.until(argumentStart, end, endsDefault);
+    if (close < 0 || text.charCodeAt(close) !== 125) return undefined;
+    // `:?` fails and `:+` substitutes only when NAME is set: neither is a fallback value.
+    if (operator === 63 || operator === 43) return { kind: "interpolation", start: pos, end: close + 1, name };
+    return { kind: "interpolation", start: pos, end: close + 1, name, fallback: { start: argumentStart, end: close } };
+  };
+  return [{ trigger: 36, scan }];
+}
 
 export function lexDotenv(text: string, start = 0, end = text.length): LexResult {
   const tokens: Token[] = [];
+  const interpolation = braceInterpolation(new BracketBudget(text, start, end));
   // After one double-quoted value ran to the end unclosed, later ones are read on
   // one line: there is no closing quote left to find, and rescanning would be quadratic.
   let multiline = true;
@@ -75,10 +81,10 @@ export function lexDotenv(text: string, start = 0, end = text.length): LexResult
     const value = skipWhile(text, equals + 1, lineEnd, isSpace);
     const quote = text.charCodeAt(value);
     if (value < lineEnd && quote === 34) {
-      let token = scanQuoted(text, value + 1, end, { close: '"', quote: "double", backslashEscapes: true, endsAtLineBreak: !multiline, interpolation: INTERPOLATION });
+      let token = scanQuoted(text, value + 1, end, { close: '"', quote: "double", backslashEscapes: true, endsAtLineBreak: !multiline, interpolation });
       if (multiline && token.end === token.contentEnd) {
         multiline = false;
-        token = scanQuoted(text, value + 1, end, { close: '"', quote: "double", backslashEscapes: true, endsAtLineBreak: true, interpolation: INTERPOLATION });
+        token = scanQuoted(text, value + 1, end, { close: '"', quote: "double", backslashEscapes: true, endsAtLineBreak: true, interpolation });
       }
       tokens.push(token);
       const tokenLineEnd = token.end > lineEnd ? findLineEnd(text, token.end, end) : lineEnd;
@@ -95,7 +101,7 @@ export function lexDotenv(text: string, start = 0, end = text.length): LexResult
     // A bare value runs to a ` #` comment or the line's end.
     let comment = value;
     while (comment < lineEnd && !(text.charCodeAt(comment) === 35 && comment > value && isSpace(text.charCodeAt(comment - 1)))) comment++;
-    tokens.push(bareValue(text, value, trimEnd(text, value, comment)));
+    tokens.push(bareValue(text, value, trimEnd(text, value, comment), interpolation));
     if (comment < lineEnd) tokens.push(scanLineComment(text, comment, lineEnd, 1));
   }
   return { tokens, embedded: [] };
@@ -106,8 +112,8 @@ export function lexDotenv(text: string, start = 0, end = text.length): LexResult
  * closing "quote" is a line break, which a value (ending before its line's
  * break) never contains, so it reads to `end`.
  */
-function bareValue(text: string, start: number, end: number): StringToken {
-  return scanQuoted(text, start, end, { close: "\n", quote: "bare", backslashEscapes: false, endsAtLineBreak: false, interpolation: INTERPOLATION, tokenStart: start });
+function bareValue(text: string, start: number, end: number, interpolation: readonly Interpolation[]): StringToken {
+  return scanQuoted(text, start, end, { close: "\n", quote: "bare", backslashEscapes: false, endsAtLineBreak: false, interpolation, tokenStart: start });
 }
 
 function pushTrailingComment(tokens: Token[], text: string, pos: number, lineEnd: number): void {

@@ -3,12 +3,13 @@
 // inside a regex does not open a string), identifiers and operators.
 
 import {
-  findClosingBracket,
+  BracketBudget,
   isDigit,
   isIdentChar,
   isIdentStart,
   isLineBreak,
   isSpace,
+  operatorMatcher,
   plainName,
   pushToken,
   scanBlockComment,
@@ -20,40 +21,26 @@ import {
 } from "./scanner.js";
 import type { LexResult, Token } from "./tokens.js";
 
-/** Operators emitted as one token, longest first, grouped by first character (a lookup per punctuator is hot). */
-const OPERATORS_BY_FIRST = groupByFirstCharacter(["??=", "||=", "&&=", "...", "===", "!==", "=>", "??", "||", "&&", "==", "!=", "<=", ">=", "?.", "+=", "-="]);
-
-function groupByFirstCharacter(operators: string[]): Map<number, string[]> {
-  const groups = new Map<number, string[]>();
-  for (const operator of operators) {
-    const code = operator.charCodeAt(0);
-    groups.set(code, [...(groups.get(code) ?? []), operator]);
-  }
-  return groups;
-}
-
-function operatorAt(text: string, pos: number, code: number): string {
-  const candidates = OPERATORS_BY_FIRST.get(code);
-  if (candidates) {
-    for (const candidate of candidates) if (text.startsWith(candidate, pos)) return candidate;
-  }
-  return text[pos]!;
-}
+/** Operators emitted as one token, longest first. */
+const operatorAt = operatorMatcher(["??=", "||=", "&&=", "...", "===", "!==", "=>", "??", "||", "&&", "==", "!=", "<=", ">=", "?.", "+=", "-="]);
 
 /** Keywords after which a `/` starts a regular expression rather than a division. */
 const REGEX_AFTER_KEYWORDS = new Set(["return", "typeof", "instanceof", "in", "of", "new", "delete", "void", "throw", "case", "do", "else", "yield", "await"]);
 
-const templateInterpolation: InterpolationScanner = (text, pos, end) => {
-  if (text.charCodeAt(pos + 1) !== 123) return undefined; // `${`
-  const close = findClosingBracket(text, pos + 2, end, 123, 125);
-  if (close < 0) return undefined;
-  return { kind: "interpolation", start: pos, end: close + 1, name: plainName(text.slice(pos + 2, close)) };
-};
-
-const TEMPLATE: readonly Interpolation[] = [{ trigger: 36, scan: templateInterpolation }];
+/** A template literal's `${…}` parts, found within one lexing pass's budget. */
+function templateInterpolation(budget: BracketBudget): readonly Interpolation[] {
+  const scan: InterpolationScanner = (text, pos, end) => {
+    if (pos + 1 >= end || text.charCodeAt(pos + 1) !== 123) return undefined; // `${`
+    const close = budget.closing(pos + 2, end, 123, 125);
+    if (close < 0) return undefined;
+    return { kind: "interpolation", start: pos, end: close + 1, name: plainName(text.slice(pos + 2, close)) };
+  };
+  return [{ trigger: 36, scan }];
+}
 
 export function lexJavaScript(text: string, start = 0, end = text.length): LexResult {
   const tokens: Token[] = [];
+  const template = templateInterpolation(new BracketBudget(text, start, end));
   let pos = start;
   // Whether the previous significant token ends an operand (then `/` divides).
   let afterOperand = false;
@@ -79,7 +66,7 @@ export function lexJavaScript(text: string, start = 0, end = text.length): LexRe
       continue;
     }
     if (code === 96) {
-      pos = pushToken(tokens, scanQuoted(text, pos + 1, end, { close: "`", quote: "backtick", backslashEscapes: true, endsAtLineBreak: false, interpolation: TEMPLATE }));
+      pos = pushToken(tokens, scanQuoted(text, pos + 1, end, { close: "`", quote: "backtick", backslashEscapes: true, endsAtLineBreak: false, interpolation: template }));
       afterOperand = true;
       continue;
     }
@@ -104,10 +91,8 @@ export function lexJavaScript(text: string, start = 0, end = text.length): LexRe
       afterOperand = true;
       continue;
     }
-    const operator = operatorAt(text, pos, code);
-    const operatorEnd = Math.min(pos + operator.length, end);
-    tokens.push({ kind: "punct", start: pos, end: operatorEnd, text: operator });
-    pos = operatorEnd;
+    const operator = operatorAt(text, pos, end);
+    pos = pushToken(tokens, { kind: "punct", start: pos, end: pos + operator.length, text: operator });
     afterOperand = operator === ")" || operator === "]" || operator === "}";
   }
   return { tokens, embedded: [] };

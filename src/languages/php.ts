@@ -3,7 +3,7 @@
 
 import { lexHtml } from "./html.js";
 import {
-  findClosingBracket,
+  BracketBudget,
   findLineEnd,
   interpolatedParts,
   isDigit,
@@ -12,6 +12,7 @@ import {
   isPlainIdentStart,
   isSpace,
   nextLine,
+  operatorMatcher,
   plainName,
   pushToken,
   scanBlockComment,
@@ -26,11 +27,11 @@ import {
 import type { EmbeddedRegion, LexResult, StringToken, Token } from "./tokens.js";
 
 /** Operators emitted as one token, longest first. */
-const OPERATORS = [
+const operatorAt = operatorMatcher([
   "<=>", "===", "!==", "??=", "?->", "**=", "...", "<<=", ">>=",
   "=>", "->", "::", "??", "?:", ".=", "==", "!=", "<>", "<=", ">=", "&&", "||", "++", "--",
   "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "**", "<<", ">>",
-];
+]);
 
 /** A PHP file: HTML until an open tag, PHP code until `?>`, and so on. */
 export function lexPhp(text: string, start = 0, end = text.length): LexResult {
@@ -48,10 +49,12 @@ export function lexPhpCode(text: string, start = 0, end = text.length): LexResul
 function lexFrom(text: string, start: number, end: number, inCode: boolean): LexResult {
   const tokens: Token[] = [];
   const embedded: EmbeddedRegion[] = [];
+  // One budget for every PHP block of the file, so that many short blocks cannot add up to quadratic look-ahead.
+  const interpolation = interpolations(new BracketBudget(text, start, end));
   let pos = start;
   while (pos < end) {
     if (inCode) {
-      pos = lexCode(text, pos, end, tokens);
+      pos = lexCode(text, pos, end, tokens, interpolation);
       inCode = false;
       continue;
     }
@@ -86,7 +89,7 @@ function findOpenTag(text: string, pos: number, end: number): { start: number; c
 }
 
 /** Lexes PHP code from `pos` to `?>` (emitted as the `;` it implies); returns the index after it. */
-function lexCode(text: string, pos: number, end: number, tokens: Token[]): number {
+function lexCode(text: string, pos: number, end: number, tokens: Token[], interpolation: readonly Interpolation[]): number {
   while (pos < end) {
     const code = text.charCodeAt(pos);
     if (isSpace(code) || isLineBreak(code)) {
@@ -125,13 +128,13 @@ function lexCode(text: string, pos: number, end: number, tokens: Token[]): numbe
           quote: code === 34 ? "double" : "backtick",
           backslashEscapes: true,
           endsAtLineBreak: false,
-          interpolation: INTERPOLATION,
+          interpolation,
         }),
       );
       continue;
     }
     if (code === 60 && pos + 3 <= end && text.startsWith("<<<", pos)) {
-      const heredoc = scanHeredoc(text, pos, end);
+      const heredoc = scanHeredoc(text, pos, end, interpolation);
       if (heredoc) {
         pos = pushToken(tokens, heredoc);
         continue;
@@ -145,14 +148,11 @@ function lexCode(text: string, pos: number, end: number, tokens: Token[]): numbe
       continue;
     }
     if (isDigit(code) || (code === 46 && isDigit(next))) {
-      const numberEnd = scanNumber(text, pos, end);
-      tokens.push({ kind: "number", start: pos, end: numberEnd });
-      pos = numberEnd;
+      pos = pushToken(tokens, { kind: "number", start: pos, end: scanNumber(text, pos, end) });
       continue;
     }
-    const operator = OPERATORS.find((candidate) => pos + candidate.length <= end && text.startsWith(candidate, pos)) ?? text.charAt(pos);
-    tokens.push({ kind: "punct", start: pos, end: pos + operator.length, text: operator });
-    pos += operator.length;
+    const operator = operatorAt(text, pos, end);
+    pos = pushToken(tokens, { kind: "punct", start: pos, end: pos + operator.length, text: operator });
   }
   return end;
 }
@@ -166,40 +166,41 @@ function lineCommentEnd(text: string, pos: number, end: number): number {
   return end;
 }
 
-/** `$name`, `$name->prop`, `$name[key]` (PHP's simple syntax) and `${name}`. */
-const dollarInterpolation: InterpolationScanner = (text, pos, end) => {
-  const next = pos + 1 < end ? text.charCodeAt(pos + 1) : -1;
-  if (next === 123) {
-    const close = findClosingBracket(text, pos + 2, end, 123, 125);
+/** The interpolations of `"…"`, `` `…` `` and heredocs, looking ahead within one lexing pass's budget. */
+function interpolations(budget: BracketBudget): readonly Interpolation[] {
+  /** `$name`, `$name->prop`, `$name[key]` (PHP's simple syntax) and `${name}`. */
+  const dollar: InterpolationScanner = (text, pos, end) => {
+    const next = pos + 1 < end ? text.charCodeAt(pos + 1) : -1;
+    if (next === 123) {
+      const close = budget.closing(pos + 2, end, 123, 125);
+      if (close < 0) return undefined;
+      // `${name}` reads `$name`; anything else inside is an expression.
+      const inner = text.slice(pos + 2, close).trim();
+      const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(inner) ? `$${inner}` : undefined;
+      return { kind: "interpolation", start: pos, end: close + 1, name };
+    }
+    if (!isPlainIdentStart(next)) return undefined;
+    const nameEnd = skipWhile(text, pos + 2, end, isPlainIdentChar);
+    let partEnd = nameEnd;
+    if (nameEnd + 2 < end && text.startsWith("->", nameEnd) && isPlainIdentStart(text.charCodeAt(nameEnd + 2))) {
+      partEnd = skipWhile(text, nameEnd + 3, end, isPlainIdentChar);
+    } else if (nameEnd < end && text.charCodeAt(nameEnd) === 91) {
+      partEnd = offsetEnd(text, nameEnd, end) ?? nameEnd;
+    }
+    return { kind: "interpolation", start: pos, end: partEnd, name: plainName(text.slice(pos, partEnd)) };
+  };
+  /** `{$expr}`: any expression that starts with a variable. */
+  const brace: InterpolationScanner = (text, pos, end) => {
+    if (pos + 1 >= end || text.charCodeAt(pos + 1) !== 36) return undefined;
+    const close = budget.closing(pos + 1, end, 123, 125);
     if (close < 0) return undefined;
-    // `${name}` reads `$name`; anything else inside is an expression.
-    const inner = text.slice(pos + 2, close).trim();
-    const name = /^[A-Za-z_][A-Za-z0-9_]*$/.test(inner) ? `$${inner}` : undefined;
-    return { kind: "interpolation", start: pos, end: close + 1, name };
-  }
-  if (!isPlainIdentStart(next)) return undefined;
-  const nameEnd = skipWhile(text, pos + 2, end, isPlainIdentChar);
-  let partEnd = nameEnd;
-  if (nameEnd + 2 < end && text.startsWith("->", nameEnd) && isPlainIdentStart(text.charCodeAt(nameEnd + 2))) {
-    partEnd = skipWhile(text, nameEnd + 3, end, isPlainIdentChar);
-  } else if (nameEnd < end && text.charCodeAt(nameEnd) === 91) {
-    partEnd = offsetEnd(text, nameEnd, end) ?? nameEnd;
-  }
-  return { kind: "interpolation", start: pos, end: partEnd, name: plainName(text.slice(pos, partEnd)) };
-};
-
-/** `{$expr}`: any expression that starts with a variable. */
-const braceInterpolation: InterpolationScanner = (text, pos, end) => {
-  if (pos + 1 >= end || text.charCodeAt(pos + 1) !== 36) return undefined;
-  const close = findClosingBracket(text, pos + 1, end, 123, 125);
-  if (close < 0) return undefined;
-  return { kind: "interpolation", start: pos, end: close + 1, name: plainName(text.slice(pos + 1, close)) };
-};
-
-const INTERPOLATION: readonly Interpolation[] = [
-  { trigger: 36, scan: dollarInterpolation },
-  { trigger: 123, scan: braceInterpolation },
-];
+    return { kind: "interpolation", start: pos, end: close + 1, name: plainName(text.slice(pos + 1, close)) };
+  };
+  return [
+    { trigger: 36, scan: dollar },
+    { trigger: 123, scan: brace },
+  ];
+}
 
 /**
  * The end of `[key]` after a variable in a string: a bare word, number or variable,
@@ -224,7 +225,7 @@ function offsetEnd(text: string, open: number, end: number): number | undefined 
  * first line holding only the (possibly indented) identifier, which may be followed by
  * punctuation such as `;` or `)` (PHP 7.3+); unterminated, it runs to `end`.
  */
-function scanHeredoc(text: string, pos: number, end: number): StringToken | undefined {
+function scanHeredoc(text: string, pos: number, end: number, interpolation: readonly Interpolation[]): StringToken | undefined {
   let idStart = skipWhile(text, pos + 3, end, (code) => code === 32 || code === 9);
   const quoteCode = idStart < end ? text.charCodeAt(idStart) : -1;
   const quoted = quoteCode === 34 || quoteCode === 39;
@@ -264,6 +265,6 @@ function scanHeredoc(text: string, pos: number, end: number): StringToken | unde
     contentEnd,
     quote: nowdoc ? "nowdoc" : "heredoc",
     prefix: "",
-    parts: nowdoc ? textParts(bodyStart, contentEnd) : interpolatedParts(text, bodyStart, contentEnd, 92, INTERPOLATION),
+    parts: nowdoc ? textParts(bodyStart, contentEnd) : interpolatedParts(text, bodyStart, contentEnd, 92, interpolation),
   };
 }

@@ -2,11 +2,13 @@
 // and literal strings and here-strings, comments, cmdlets, parameters and operators.
 
 import {
+  BracketBudget,
   appendInterpolation,
   appendText,
   bareString,
   interpolatedParts,
   isDigit,
+  operatorMatcher,
   plainName,
   scanBlockComment,
   scanLineComment,
@@ -15,18 +17,10 @@ import {
   trimEnd,
   type Interpolation,
 } from "./scanner.js";
-import { BracketBudget } from "./shell.js";
 import type { InterpolationPart, LexResult, StringPart, StringToken, Token } from "./tokens.js";
 
 /** Operators emitted as one token, longest first. */
-const OPERATORS = ["??=", "::", "..", "??", "?.", "&&", "||", "+=", "-=", "*=", "/=", "%=", "++", "--", ">>", "*>", "@{", "@(", "$("];
-
-/** The operators by their first character, so a lone `{` costs no search. */
-const OPERATORS_BY_FIRST = new Map<number, string[]>();
-for (const operator of OPERATORS) {
-  const code = operator.charCodeAt(0);
-  OPERATORS_BY_FIRST.set(code, [...(OPERATORS_BY_FIRST.get(code) ?? []), operator]);
-}
+const operatorAt = operatorMatcher(["??=", "::", "..", "??", "?.", "&&", "||", "+=", "-=", "*=", "/=", "%=", "++", "--", ">>", "*>", "@{", "@(", "$("]);
 
 /** `-eq`, `-like`, … (lower case, without the dash): operators, where other `-words` are parameters. */
 const DASH_OPERATORS = new Set(
@@ -186,10 +180,8 @@ class PowerShellLexer {
         pos = this.word(pos);
         continue;
       }
-      const operator = OPERATORS_BY_FIRST.get(code)?.find((candidate) => text.startsWith(candidate, pos)) ?? text[pos]!;
-      const operatorEnd = Math.min(pos + operator.length, end);
-      this.emit({ kind: "punct", start: pos, end: operatorEnd, text: operator });
-      pos = operatorEnd;
+      const operator = operatorAt(text, pos, end);
+      pos = this.emit({ kind: "punct", start: pos, end: pos + operator.length, text: operator });
     }
     return { tokens: this.tokens, embedded: this.embedded };
   }

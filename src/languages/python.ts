@@ -2,13 +2,14 @@
 // into text and `{}` parts), `#` comments, identifiers, `or` as `||`, and operators.
 
 import {
-  findClosingBracket,
+  BracketBudget,
   findLineEnd,
   isDigit,
   isLineBreak,
   isPlainIdentChar,
   isPlainIdentStart,
   isSpace,
+  operatorMatcher,
   plainName,
   pushToken,
   scanLineComment,
@@ -20,10 +21,10 @@ import {
 import type { LexResult, StringToken, Token } from "./tokens.js";
 
 /** Operators emitted as one token, longest first. */
-const OPERATORS = [
+const operatorAt = operatorMatcher([
   "**=", "//=", ">>=", "<<=", "...",
   ":=", "==", "!=", "<=", ">=", "->", "**", "//", "+=", "-=", "*=", "/=", "%=", "&=", "|=", "^=", "@=", "<<", ">>",
-];
+]);
 
 /** String prefixes (lower case); `t` is Python 3.14's template string, which interpolates like `f`. */
 const STRING_PREFIXES = new Set(["r", "u", "b", "f", "t", "br", "rb", "fr", "rf", "tr", "rt"]);
@@ -31,6 +32,7 @@ const STRING_PREFIXES = new Set(["r", "u", "b", "f", "t", "br", "rb", "fr", "rf"
 export function lexPython(text: string, start = 0, end = text.length): LexResult {
   const tokens: Token[] = [];
   const lineEndAt = lineEndFinder(text, end);
+  const budget = new BracketBudget(text, start, end);
   let pos = start;
   while (pos < end) {
     const code = text.charCodeAt(pos);
@@ -43,7 +45,7 @@ export function lexPython(text: string, start = 0, end = text.length): LexResult
       continue;
     }
     if (code === 34 || code === 39) {
-      pos = pushToken(tokens, scanString(text, pos, pos, "", end, lineEndAt));
+      pos = pushToken(tokens, scanString(text, pos, pos, "", end, lineEndAt, budget));
       continue;
     }
     // A backslash before a line break joins lines; it is layout, not an operator.
@@ -58,7 +60,7 @@ export function lexPython(text: string, start = 0, end = text.length): LexResult
       const after = identEnd < end ? text.charCodeAt(identEnd) : -1;
       const prefix = word.toLowerCase();
       if ((after === 34 || after === 39) && STRING_PREFIXES.has(prefix)) {
-        pos = pushToken(tokens, scanString(text, pos, identEnd, prefix, end, lineEndAt));
+        pos = pushToken(tokens, scanString(text, pos, identEnd, prefix, end, lineEndAt, budget));
         continue;
       }
       tokens.push(word === "or" ? { kind: "punct", start: pos, end: identEnd, text: "||" } : { kind: "identifier", start: pos, end: identEnd, text: word });
@@ -66,14 +68,11 @@ export function lexPython(text: string, start = 0, end = text.length): LexResult
       continue;
     }
     if (isDigit(code) || (code === 46 && pos + 1 < end && isDigit(text.charCodeAt(pos + 1)))) {
-      const numberEnd = scanNumber(text, pos, end);
-      tokens.push({ kind: "number", start: pos, end: numberEnd });
-      pos = numberEnd;
+      pos = pushToken(tokens, { kind: "number", start: pos, end: scanNumber(text, pos, end) });
       continue;
     }
-    const operator = OPERATORS.find((candidate) => pos + candidate.length <= end && text.startsWith(candidate, pos)) ?? text.charAt(pos);
-    tokens.push({ kind: "punct", start: pos, end: pos + operator.length, text: operator });
-    pos += operator.length;
+    const operator = operatorAt(text, pos, end);
+    pos = pushToken(tokens, { kind: "punct", start: pos, end: pos + operator.length, text: operator });
   }
   return { tokens, embedded: [] };
 }
@@ -86,6 +85,7 @@ function scanString(
   prefix: string,
   end: number,
   lineEndAt: (pos: number) => number,
+  budget: BracketBudget,
 ): StringToken {
   const quoteChar = text.charAt(quoteAt);
   const triple = quoteAt + 3 <= end && text.startsWith(quoteChar.repeat(3), quoteAt);
@@ -99,7 +99,7 @@ function scanString(
     // from closing the string, so the extent is found exactly as for escaped strings.
     backslashEscapes: true,
     endsAtLineBreak: !triple,
-    interpolation: interpolates ? [{ trigger: 123, scan: replacementField(triple ? undefined : lineEndAt) }] : undefined,
+    interpolation: interpolates ? [{ trigger: 123, scan: replacementField(budget, triple ? undefined : lineEndAt) }] : undefined,
     tokenStart,
   });
 }
@@ -109,7 +109,7 @@ function scanString(
  * offers each `{` in order, so the second brace of a pair is remembered and passed over.
  * In a one-line string a field must close on its line, so a stray `{` cannot swallow code.
  */
-function replacementField(lineEndAt: ((pos: number) => number) | undefined): InterpolationScanner {
+function replacementField(budget: BracketBudget, lineEndAt: ((pos: number) => number) | undefined): InterpolationScanner {
   let literalBraceAt = -1;
   return (text, pos, end) => {
     if (pos === literalBraceAt) return undefined;
@@ -118,7 +118,7 @@ function replacementField(lineEndAt: ((pos: number) => number) | undefined): Int
       return undefined;
     }
     const limit = lineEndAt ? Math.min(end, lineEndAt(pos)) : end;
-    const close = findClosingBracket(text, pos + 1, limit, 123, 125);
+    const close = budget.closing(pos + 1, limit, 123, 125);
     if (close < 0) return undefined;
     return { kind: "interpolation", start: pos, end: close + 1, name: fieldName(text.slice(pos + 1, close)) };
   };

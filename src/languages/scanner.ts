@@ -93,6 +93,31 @@ export function scanNumber(text: string, pos: number, end: number): number {
   return numberEnd;
 }
 
+/** Reads the operator at `pos`: see operatorMatcher. */
+export type OperatorMatcher = (text: string, pos: number, end: number) => string;
+
+/**
+ * A lookup for a language's multi-character operators (given longest first): the
+ * first of them at `pos` that ends by `end`, else the single character at `pos`.
+ * Operators are grouped by first character, so most characters cost one map read.
+ */
+export function operatorMatcher(operators: readonly string[]): OperatorMatcher {
+  const byFirst = new Map<number, string[]>();
+  for (const operator of operators) {
+    const code = operator.charCodeAt(0);
+    const group = byFirst.get(code);
+    if (group) group.push(operator);
+    else byFirst.set(code, [operator]);
+  }
+  return (text, pos, end) => {
+    const candidates = byFirst.get(text.charCodeAt(pos));
+    if (candidates) {
+      for (const candidate of candidates) if (pos + candidate.length <= end && text.startsWith(candidate, pos)) return candidate;
+    }
+    return text.charAt(pos);
+  };
+}
+
 /** Appends `token` to `tokens` and returns its end, where lexing goes on: `pos = pushToken(tokens, scanLineComment(…))`. */
 export function pushToken(tokens: Token[], token: Token): number {
   tokens.push(token);
@@ -227,7 +252,7 @@ export function scanQuoted(text: string, openEnd: number, end: number, options: 
     const code = text.charCodeAt(pos);
     if (backslashEscapes && code === 92) {
       // A backslash before CRLF continues the line: skip both characters.
-      pos += text.charCodeAt(pos + 1) === CR && text.charCodeAt(pos + 2) === LF ? 3 : 2;
+      pos += pos + 2 < end && text.charCodeAt(pos + 1) === CR && text.charCodeAt(pos + 2) === LF ? 3 : 2;
       continue;
     }
     if (code === closeFirst && text.startsWith(close, pos)) {
@@ -240,13 +265,11 @@ export function scanQuoted(text: string, openEnd: number, end: number, options: 
       tokenEnd = pos;
       break;
     }
-    if (interpolation) {
-      const rule = interpolation.find((candidate) => candidate.trigger === code);
-      const part = rule?.scan(text, pos, end);
-      if (part) {
-        pos = textStart = appendInterpolation(parts, textStart, part);
-        continue;
-      }
+    // A comparison or two per character: no closure, no allocation (this loop is hot).
+    const part = interpolation === undefined ? undefined : interpolationAt(interpolation, code, text, pos, end);
+    if (part) {
+      pos = textStart = appendInterpolation(parts, textStart, part);
+      continue;
     }
     pos++;
   }
@@ -271,13 +294,74 @@ export function scanQuoted(text: string, openEnd: number, end: number, options: 
 export const MAX_INTERPOLATION_LENGTH = 4096;
 
 /**
- * Finds the bracket that closes the one opened just before `pos`, counting nested
- * `open`/`close` pairs and skipping over quoted runs; returns its index or -1.
- * Used for `${ … }` and `{ … }` interpolations, which may nest.
+ * The one way front ends look ahead for the end of an interpolation (`${…}`, `{…}`,
+ * `$(…)`, `` `…` ``), shared by every search of one lexing pass over `start..end`.
+ *
+ * Each search looks at most MAX_INTERPOLATION_LENGTH characters ahead, which alone
+ * would still let a file full of unclosed `${` cost 4096 reads per opener. So every
+ * failed search is also charged to a budget of 4 characters per character lexed (plus
+ * room for a few failures in a short text); once it is spent, searches fail at once
+ * and the openers read as literal text. Successful searches are not charged: the lexer
+ * resumes after the closer, so what they read is not read again.
  */
-export function findClosingBracket(text: string, pos: number, end: number, open: number, close: number): number {
-  // Bounded so that many unclosed `${` cannot make a file quadratic.
-  end = Math.min(end, pos + MAX_INTERPOLATION_LENGTH);
+export class BracketBudget {
+  private remaining: number;
+
+  constructor(
+    private readonly text: string,
+    start: number,
+    end: number,
+  ) {
+    this.remaining = 4 * Math.max(0, end - start) + 16 * MAX_INTERPOLATION_LENGTH;
+  }
+
+  /**
+   * Index of the `close` bracket that closes the one opened just before `from`, or -1.
+   * Nested `open`/`close` pairs are counted; quoted runs and backslash escapes skipped.
+   */
+  closing(from: number, end: number, open: number, close: number): number {
+    if (this.remaining <= 0) return -1;
+    const windowEnd = Math.min(end, from + MAX_INTERPOLATION_LENGTH);
+    return this.charge(from, windowEnd, findClosingBracket(this.text, from, windowEnd, open, close));
+  }
+
+  /** Index of the next `code` from `from` that `escape` (a backslash by default) does not escape, or -1. */
+  next(from: number, end: number, code: number, escape = 92): number {
+    if (this.remaining <= 0) return -1;
+    const windowEnd = Math.min(end, from + MAX_INTERPOLATION_LENGTH);
+    let found = -1;
+    for (let pos = from; pos < windowEnd; pos++) {
+      const here = this.text.charCodeAt(pos);
+      if (here === escape) pos++;
+      else if (here === code) {
+        found = pos;
+        break;
+      }
+    }
+    return this.charge(from, windowEnd, found);
+  }
+
+  /** Index of the first character from `from` for which `stop` holds (for closers that cannot nest), or -1. */
+  until(from: number, end: number, stop: (code: number) => boolean): number {
+    if (this.remaining <= 0) return -1;
+    const windowEnd = Math.min(end, from + MAX_INTERPOLATION_LENGTH);
+    const found = skipWhile(this.text, from, windowEnd, (code) => !stop(code));
+    return this.charge(from, windowEnd, found < windowEnd ? found : -1);
+  }
+
+  /** Charges a failed search of `from..windowEnd` and passes `found` on. */
+  private charge(from: number, windowEnd: number, found: number): number {
+    if (found < 0) this.remaining -= Math.max(0, windowEnd - from);
+    return found;
+  }
+}
+
+/**
+ * The bracket that closes the one opened just before `pos`, counting nested
+ * `open`/`close` pairs and skipping over quoted runs, before `end`; or -1.
+ * Unbounded: only BracketBudget calls it, with a bounded window.
+ */
+function findClosingBracket(text: string, pos: number, end: number, open: number, close: number): number {
   let depth = 1;
   while (pos < end) {
     const code = text.charCodeAt(pos);

@@ -2,11 +2,11 @@
 // bare pieces, assignments, `$` expansions with their names and defaults, heredocs.
 
 import {
-  MAX_INTERPOLATION_LENGTH,
+  BracketBudget,
   appendInterpolation,
   appendText,
-  findClosingBracket,
   isBlankOrCR,
+  operatorMatcher,
   plainName,
   scanLineComment,
   scanQuoted,
@@ -19,7 +19,7 @@ import type { EmbeddedRegion, InterpolationPart, LanguageId, LexResult, StringPa
  * Shell operators emitted as one token, longest first. `<<` is here only for
  * when no heredoc delimiter follows it.
  */
-const OPERATORS = [";;&", "&>>", "<<<", ";;", ";&", "&&", "||", "|&", "&>", ">>", ">&", ">|", "<&", "<>", "<<"];
+const operatorAt = operatorMatcher([";;&", "&>>", "<<<", ";;", ";&", "&&", "||", "|&", "&>", ">>", ">&", ">|", "<&", "<>", "<<"]);
 
 /** Operators after which the next word is in command position again. */
 const COMMAND_SEPARATORS = new Set([";", ";;", ";&", ";;&", "&&", "||", "|", "|&", "&", "(", ")", "{", "}"]);
@@ -70,51 +70,6 @@ function endsPiece(text: string, pos: number, end: number, code: number): boolea
     return next === 39 || next === 34;
   }
   return code === 92 && continuationLength(text, pos, end) > 0;
-}
-
-/**
- * Bounded search for the bracket closing an interpolation, shared by the shell
- * and PowerShell front ends. findClosingBracket alone stays within 4096
- * characters per opener, which is still quadratic-looking on a file of unclosed
- * `$(`, and its skip over a quoted run may read past `end`. Searching a slice
- * bounds the latter; a budget proportional to the input caps the former.
- */
-export class BracketBudget {
-  private remaining: number;
-
-  constructor(
-    private readonly text: string,
-    start: number,
-    end: number,
-  ) {
-    this.remaining = 4 * Math.max(0, end - start) + 16 * MAX_INTERPOLATION_LENGTH;
-  }
-
-  /** Index of the bracket closing the one opened just before `from`, or -1. */
-  closing(from: number, end: number, open: number, close: number): number {
-    const windowEnd = Math.min(end, from + MAX_INTERPOLATION_LENGTH);
-    if (this.remaining <= 0 || windowEnd <= from) return -1;
-    const window = this.text.slice(from, windowEnd);
-    const at = findClosingBracket(window, 0, window.length, open, close);
-    if (at < 0) {
-      this.remaining -= window.length;
-      return -1;
-    }
-    return from + at;
-  }
-
-  /** Index of the next unescaped `code` from `from` (backslash or `escape` escapes), or -1. */
-  next(from: number, end: number, code: number, escape = 92): number {
-    const limit = Math.min(end, from + MAX_INTERPOLATION_LENGTH);
-    if (this.remaining <= 0) return -1;
-    for (let pos = from; pos < limit; pos++) {
-      const here = this.text.charCodeAt(pos);
-      if (here === escape) pos++;
-      else if (here === code) return pos;
-    }
-    this.remaining -= limit - from;
-    return -1;
-  }
 }
 
 /** A heredoc whose operator has been read and whose body starts after the current line. */
@@ -218,10 +173,8 @@ export class ShellLexer {
             continue;
           }
         }
-        const operator = (code !== 40 && code !== 41 && OPERATORS.find((candidate) => text.startsWith(candidate, pos))) || text[pos]!;
-        const operatorEnd = Math.min(pos + operator.length, end);
-        this.emit({ kind: "punct", start: pos, end: operatorEnd, text: operator });
-        pos = operatorEnd;
+        const operator = operatorAt(text, pos, end);
+        pos = this.emit({ kind: "punct", start: pos, end: pos + operator.length, text: operator });
         if (COMMAND_SEPARATORS.has(operator)) {
           commandPosition = true;
           declaration = false;
@@ -414,10 +367,10 @@ export class ShellLexer {
     while (nameEnd < close && isNameChar(text.charCodeAt(nameEnd))) nameEnd++;
     const name = text.slice(nameStart, nameEnd);
     if (nameEnd === close) return { ...part, name };
-    const operatorAt = text.charCodeAt(nameEnd) === 58 ? nameEnd + 1 : nameEnd;
-    const operator = text.charCodeAt(operatorAt);
+    const operatorIndex = text.charCodeAt(nameEnd) === 58 ? nameEnd + 1 : nameEnd;
+    const operator = text.charCodeAt(operatorIndex);
     if (operator === 45 || operator === 61) {
-      return operatorAt + 1 < close ? { ...part, name, fallback: { start: operatorAt + 1, end: close } } : { ...part, name };
+      return operatorIndex + 1 < close ? { ...part, name, fallback: { start: operatorIndex + 1, end: close } } : { ...part, name };
     }
     return operator === 63 ? { ...part, name } : part;
   }

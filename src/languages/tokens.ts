@@ -109,8 +109,9 @@ export interface NumberToken {
 export type Token = IdentifierToken | StringToken | PunctuatorToken | CommentToken | NumberToken;
 
 /**
- * A region of a file lexed by another front end: a Markdown fence, a PHP file's
- * HTML, a YAML `run:` block. Offsets stay those of the host file.
+ * A region of a file lexed by another front end: a Markdown fence, an HTML
+ * `<script>` body, a YAML `run:` block, a shell `$(…)`. Offsets stay those of the
+ * host file.
  */
 export interface EmbeddedRegion {
   language: LanguageId;
@@ -121,7 +122,13 @@ export interface EmbeddedRegion {
 /** What a front end returns for one text. */
 export interface LexResult {
   tokens: Token[];
-  /** Regions the dispatcher must lex with another front end (tokens are not produced for them here). */
+  /**
+   * Regions the dispatcher also lexes, each with its own front end. A region may
+   * overlap a host token: YAML emits a `run:` block as a string token and the same
+   * range as a shell region, and a shell `$(…)` is an interpolation part of its string
+   * and a shell region. The dispatcher lexes every region (nested ones up to a few
+   * levels deep), whatever the host's tokens cover.
+   */
   embedded: EmbeddedRegion[];
 }
 

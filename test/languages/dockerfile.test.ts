@@ -2,18 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { lexDockerfile } from "../../src/languages/dockerfile.js";
 import type { StringToken } from "../../src/languages/tokens.js";
-import { assertPartsCover, assertRangesInside, describeTokens, expectReadsBelow, expectSurvivesRandomInput } from "./lex-helpers.js";
+import { assertRangesInside, describeTokens, expectReadsBelow, expectSurvivesRandomInput, lexChecked, stringTokens } from "./lex-helpers.js";
 
-function lex(text: string, start?: number, end?: number): string[] {
-  const result = lexDockerfile(text, start, end);
-  assertRangesInside(text, result, start, end);
-  assertPartsCover(result);
-  return describeTokens(text, result);
-}
-
-function strings(text: string): StringToken[] {
-  return lexDockerfile(text).tokens.filter((token): token is StringToken => token.kind === "string");
-}
+const lex = (text: string, start?: number, end?: number): string[] => lexChecked(lexDockerfile, text, start, end);
+const strings = (text: string): StringToken[] => stringTokens(lexDockerfile(text));
 
 describe("lexDockerfile", () => {
   it("reads `ENV KEY=value` pairs as assignments", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lexDotenv } from "../../src/languages/dotenv.js";
 import type { StringToken } from "../../src/languages/tokens.js";
-import { assertRangesInside, describeTokens, expectLinear, fuzz } from "./lex-helpers.js";
+import { assertRangesInside, describeTokens, expectLinear, fuzz, stringTokens } from "./lex-helpers.js";
 
 function lex(text: string): string[] {
   const result = lexDotenv(text);
@@ -12,7 +12,7 @@ function lex(text: string): string[] {
 
 /** The parts of the `index`th string token, interpolations as `{name|fallback}`. */
 function parts(text: string, index = 0): string[] {
-  const token = lexDotenv(text).tokens.filter((candidate): candidate is StringToken => candidate.kind === "string")[index]!;
+  const token = stringTokens(lexDotenv(text))[index]!;
   return token.parts.map((part) =>
     part.kind === "text" ? text.slice(part.start, part.end) : `{${part.name ?? "?"}${part.fallback ? `|${text.slice(part.fallback.start, part.fallback.end)}` : ""}}`,
   );

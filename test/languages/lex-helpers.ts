@@ -2,7 +2,7 @@
 // token stream, the invariants every lexer promises, random input, and a measure
 // of work (characters read) that does not depend on the machine's speed.
 import { expect } from "vitest";
-import type { LexResult, Lexer, Token } from "../../src/languages/tokens.js";
+import type { LexResult, Lexer, StringToken, Token } from "../../src/languages/tokens.js";
 
 /** Renders each token as `kind:text`, strings as `string[quote]:content`, for snapshot-free assertions. */
 export function describeTokens(text: string, result: LexResult): string[] {
@@ -47,6 +47,28 @@ export function assertPartsCover(result: LexResult): void {
     }
     if (at !== token.contentEnd) throw new Error(`parts end at ${at}, content at ${token.contentEnd}`);
   }
+}
+
+/** Lexes with `lexer`, asserts ranges and string parts (assertRangesInside, assertPartsCover), and describes the tokens. */
+export function lexChecked(lexer: Lexer, text: string, start?: number, end?: number): string[] {
+  const result = lexer(text, start, end);
+  assertRangesInside(text, result, start, end);
+  assertPartsCover(result);
+  return describeTokens(text, result);
+}
+
+/** The string tokens of `result`, in order. */
+export function stringTokens(result: LexResult): StringToken[] {
+  return result.tokens.filter((token): token is StringToken => token.kind === "string");
+}
+
+/** A string's parts as `text` and `{name}` / `{}` (no name), with a fallback as `{name:-default}`. */
+export function describeParts(text: string, token: StringToken): string[] {
+  return token.parts.map((part) => {
+    if (part.kind === "text") return text.slice(part.start, part.end);
+    const fallback = part.fallback ? `:-${text.slice(part.fallback.start, part.fallback.end)}` : "";
+    return `{${part.name ?? ""}${fallback}}`;
+  });
 }
 
 // ---------------------------------------------------------------------------

@@ -2,23 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { lexMakefile } from "../../src/languages/makefile.js";
 import type { StringToken } from "../../src/languages/tokens.js";
-import { assertPartsCover, assertRangesInside, describeTokens, expectReadsBelow, expectSurvivesRandomInput } from "./lex-helpers.js";
+import { assertRangesInside, describeParts, describeTokens, expectReadsBelow, expectSurvivesRandomInput, lexChecked, stringTokens } from "./lex-helpers.js";
 
-function lex(text: string, start?: number, end?: number): string[] {
-  const result = lexMakefile(text, start, end);
-  assertRangesInside(text, result, start, end);
-  assertPartsCover(result);
-  return describeTokens(text, result);
-}
-
-function strings(text: string): StringToken[] {
-  return lexMakefile(text).tokens.filter((token): token is StringToken => token.kind === "string");
-}
-
-/** A string's parts as `text` and `{name}` / `{}` (no name). */
-function parts(text: string, token: StringToken): string[] {
-  return token.parts.map((part) => (part.kind === "text" ? text.slice(part.start, part.end) : `{${part.name ?? ""}}`));
-}
+const lex = (text: string, start?: number, end?: number): string[] => lexChecked(lexMakefile, text, start, end);
+const strings = (text: string): StringToken[] => stringTokens(lexMakefile(text));
 
 describe("lexMakefile", () => {
   it("reads every assignment flavour as name, `=`, and the value to the line's end", () => {
@@ -100,7 +87,7 @@ describe("lexMakefile", () => {
   it("reads `$(VAR)`, `${VAR}` and `$V` as named parts, functions as unnamed ones", () => {
     const text = `URL = https://x/?auth_token=$(CONVOSO_AUTH_TOKEN)&a=\${A}&b=$B&c=$(shell cat f)&d=$$HOME`;
     const [value] = strings(text);
-    expect(parts(text, value!)).toEqual(["https://x/?auth_token=", "{CONVOSO_AUTH_TOKEN}", "&a=", "{A}", "&b=", "{B}", "&c=", "{}", "&d=", "{HOME}"]);
+    expect(describeParts(text, value!)).toEqual(["https://x/?auth_token=", "{CONVOSO_AUTH_TOKEN}", "&a=", "{A}", "&b=", "{B}", "&c=", "{}", "&d=", "{HOME}"]);
     expect(lexMakefile(text).embedded.map((region) => [region.language, text.slice(region.start, region.end)])).toEqual([["shell", "cat f"]]);
   });
 
@@ -135,9 +122,9 @@ describe("lexMakefile", () => {
     ]);
     const tokens = strings(text);
     const auth = tokens.find((token) => text.slice(token.contentStart, token.contentEnd).startsWith("auth_token"))!;
-    expect(parts(text, auth)).toEqual(["auth_token=", "{CONVOSO_AUTH_TOKEN}"]);
+    expect(describeParts(text, auth)).toEqual(["auth_token=", "{CONVOSO_AUTH_TOKEN}"]);
     // `$$T` is the shell's `$T` once make is done.
-    expect(parts(text, tokens[tokens.length - 1]!)).toEqual(["{T}"]);
+    expect(describeParts(text, tokens[tokens.length - 1]!)).toEqual(["{T}"]);
   });
 
   it("reads a recipe after `;` on the rule line, and leaves tab-indented lines outside rules alone", () => {

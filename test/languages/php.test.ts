@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lexPhp, lexPhpCode } from "../../src/languages/php.js";
 import type { LexResult, Lexer, StringToken } from "../../src/languages/tokens.js";
-import { assertPartsCover, assertRangesInside, describeTokens, readsFor } from "./lex-helpers.js";
+import { assertPartsCover, assertRangesInside, describeTokens, readsFor, stringTokens as strings } from "./lex-helpers.js";
 
 /** Checks what assertRangesInside does not: string parts tile the content (assertPartsCover), regions stay in range. */
 function assertWellFormed(result: LexResult, start: number, end: number): void {
@@ -20,10 +20,6 @@ function check(text: string, start = 0, end = text.length, lexer: Lexer = lexPhp
 
 function lex(text: string): string[] {
   return describeTokens(text, check(text));
-}
-
-function strings(result: LexResult): StringToken[] {
-  return result.tokens.filter((token): token is StringToken => token.kind === "string");
 }
 
 /** Text parts as their text, interpolations as `{name}` (`{?}` when not a plain name). */

@@ -2,23 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { lexPowerShell } from "../../src/languages/powershell.js";
 import type { StringToken } from "../../src/languages/tokens.js";
-import { assertPartsCover, assertRangesInside, describeTokens, expectReadsBelow, expectSurvivesRandomInput } from "./lex-helpers.js";
+import { assertRangesInside, describeParts, describeTokens, expectReadsBelow, expectSurvivesRandomInput, lexChecked, stringTokens } from "./lex-helpers.js";
 
-function lex(text: string, start?: number, end?: number): string[] {
-  const result = lexPowerShell(text, start, end);
-  assertRangesInside(text, result, start, end);
-  assertPartsCover(result);
-  return describeTokens(text, result);
-}
-
-function strings(text: string): StringToken[] {
-  return lexPowerShell(text).tokens.filter((token): token is StringToken => token.kind === "string");
-}
-
-/** A string's parts as `text` and `{name}` / `{}` (no name). */
-function parts(text: string, token: StringToken): string[] {
-  return token.parts.map((part) => (part.kind === "text" ? text.slice(part.start, part.end) : `{${part.name ?? ""}}`));
-}
+const lex = (text: string, start?: number, end?: number): string[] => lexChecked(lexPowerShell, text, start, end);
+const strings = (text: string): StringToken[] => stringTokens(lexPowerShell(text));
 
 describe("lexPowerShell", () => {
   it("reads the Convoso `$env:` assignment with the scope in the variable", () => {
@@ -79,7 +66,7 @@ describe("lexPowerShell", () => {
       "ident:-Body",
       "ident:$body",
     ]);
-    expect(parts(text, strings(text)[0]!)).toEqual(["https://api.convoso.com/v1/campaigns/search?auth_token=", "{$token}"]);
+    expect(describeParts(text, strings(text)[0]!)).toEqual(["https://api.convoso.com/v1/campaigns/search?auth_token=", "{$token}"]);
     // An unquoted URL argument is a bare string.
     expect(lex(`irm https://api.convoso.com/v1/x?auth_token=abc -Method Get`)).toEqual([
       "ident:irm",
@@ -92,7 +79,7 @@ describe("lexPowerShell", () => {
   it("reads double-quoted strings: backtick escapes, doubled quotes, and every expansion", () => {
     const text = '"a`"b""c $x $env:T ${env:U} ${v} $($t) $($a + 1) $5 `$y"';
     expect(lex(text)).toEqual(['string[double]:a`"b""c $x $env:T ${env:U} ${v} $($t) $($a + 1) $5 `$y']);
-    expect(parts(text, strings(text)[0]!)).toEqual([
+    expect(describeParts(text, strings(text)[0]!)).toEqual([
       'a`"b""c ',
       "{$x}",
       " ",
@@ -117,7 +104,7 @@ describe("lexPowerShell", () => {
   it("reads single-quoted strings literally, with `''` as a quote, across lines", () => {
     const text = `'it''s $x\nnext'`;
     expect(lex(text)).toEqual(["string[single]:it''s $x\nnext"]);
-    expect(parts(text, strings(text)[0]!)).toEqual(["it''s $x\nnext"]);
+    expect(describeParts(text, strings(text)[0]!)).toEqual(["it''s $x\nnext"]);
     expect(lex(`“smart $x” ‘quotes’`)).toEqual(["string[double]:smart $x", "string[single]:quotes"]);
   });
 
@@ -126,8 +113,8 @@ describe("lexPowerShell", () => {
     expect(lex(text)).toEqual(["ident:$h", "punct:=", 'string[heredoc]:auth_token=$token\n "@ not yet', "punct:;", "ident:$n", "punct:=", "string[nowdoc]:raw $x"]);
     const [heredoc, nowdoc] = strings(text);
     expect(heredoc).toMatchObject({ start: text.indexOf('@"'), end: text.indexOf('\n"@') + 3 });
-    expect(parts(text, heredoc!)).toEqual(["auth_token=", "{$token}", '\n "@ not yet']);
-    expect(parts(text, nowdoc!)).toEqual(["raw $x"]);
+    expect(describeParts(text, heredoc!)).toEqual(["auth_token=", "{$token}", '\n "@ not yet']);
+    expect(describeParts(text, nowdoc!)).toEqual(["raw $x"]);
     expect(lex(`@"\r\nx\r\n"@`)).toEqual(["string[heredoc]:x"]);
     expect(lex(`@"\n"@`)).toEqual(["string[heredoc]:"]);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { lexPython } from "../../src/languages/python.js";
 import type { LexResult, StringToken, Token } from "../../src/languages/tokens.js";
-import { assertPartsCover, assertRangesInside, describeTokens, readsFor } from "./lex-helpers.js";
+import { assertPartsCover, assertRangesInside, describeTokens, readsFor, stringTokens } from "./lex-helpers.js";
 
 function check(text: string, start = 0, end = text.length): LexResult {
   const result = lexPython(text, start, end);
@@ -15,7 +15,7 @@ function lex(text: string): string[] {
 }
 
 function stringAt(result: LexResult, index = 0): StringToken {
-  const token = result.tokens.filter((candidate): candidate is StringToken => candidate.kind === "string")[index];
+  const token = stringTokens(result)[index];
   if (!token) throw new Error(`no string #${index}`);
   return token;
 }

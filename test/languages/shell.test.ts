@@ -2,27 +2,10 @@
 import { describe, expect, it } from "vitest";
 import { lexShell } from "../../src/languages/shell.js";
 import type { StringToken } from "../../src/languages/tokens.js";
-import { assertPartsCover, assertRangesInside, describeTokens, expectReadsBelow, expectSurvivesRandomInput, randomText } from "./lex-helpers.js";
+import { assertRangesInside, describeParts, describeTokens, expectReadsBelow, expectSurvivesRandomInput, lexChecked, randomText, stringTokens } from "./lex-helpers.js";
 
-function lex(text: string, start?: number, end?: number): string[] {
-  const result = lexShell(text, start, end);
-  assertRangesInside(text, result, start, end);
-  assertPartsCover(result);
-  return describeTokens(text, result);
-}
-
-function strings(text: string): StringToken[] {
-  return lexShell(text).tokens.filter((token): token is StringToken => token.kind === "string");
-}
-
-/** A string's parts as `text` and `{name}` / `{}` (no name), with fallbacks as `{name:-default}`. */
-function parts(text: string, token: StringToken): string[] {
-  return token.parts.map((part) => {
-    if (part.kind === "text") return text.slice(part.start, part.end);
-    const fallback = part.fallback ? `:-${text.slice(part.fallback.start, part.fallback.end)}` : "";
-    return `{${part.name ?? ""}${fallback}}`;
-  });
-}
+const lex = (text: string, start?: number, end?: number): string[] => lexChecked(lexShell, text, start, end);
+const strings = (text: string): StringToken[] => stringTokens(lexShell(text));
 
 describe("lexShell", () => {
   it("reads the Convoso curl example across its backslash continuation", () => {
@@ -87,7 +70,7 @@ describe("lexShell", () => {
     expect(single).toMatchObject({ quote: "single" });
     expect(double).toMatchObject({ quote: "double" });
     expect(double!.start).toBe(single!.end);
-    expect(parts(text, double!)).toEqual(["{T}"]);
+    expect(describeParts(text, double!)).toEqual(["{T}"]);
     expect(lex(`a"b"'c'$'d'e`)).toEqual(["string[bare]:a", "string[double]:b", "string[single]:c", "string[single]:d", "string[bare]:e"]);
   });
 
@@ -102,11 +85,11 @@ describe("lexShell", () => {
       "string[bare]:f\\ g",
     ]);
     const tokens = strings(text);
-    expect(parts(text, tokens[0]!)).toEqual(["a $X \\"]);
-    expect(parts(text, tokens[1]!)).toEqual(['b \\" ', "{Y}"]);
-    expect(parts(text, tokens[2]!)).toEqual(["c\\'d"]);
+    expect(describeParts(text, tokens[0]!)).toEqual(["a $X \\"]);
+    expect(describeParts(text, tokens[1]!)).toEqual(['b \\" ', "{Y}"]);
+    expect(describeParts(text, tokens[2]!)).toEqual(["c\\'d"]);
     expect(tokens[2]!.start).toBe(text.indexOf("$'"));
-    expect(parts(text, tokens[3]!)).toEqual(["e ", "{Z}"]);
+    expect(describeParts(text, tokens[3]!)).toEqual(["e ", "{Z}"]);
   });
 
   it("lets single and double quotes span lines", () => {
@@ -116,7 +99,7 @@ describe("lexShell", () => {
   it("names the variable of each expansion and records `${X:-default}` fallbacks", () => {
     const text = `"$A \${B} \${C:-c1} \${D-d1} \${E:=e1} \${F=f1} \${G:?msg} \${H:+alt} \${#I} \${J%x} $1 $@ \${K:-}"`;
     const [token] = strings(text);
-    expect(parts(text, token!).filter((part) => part.startsWith("{"))).toEqual([
+    expect(describeParts(text, token!).filter((part) => part.startsWith("{"))).toEqual([
       "{A}",
       "{B}",
       "{C:-c1}",
@@ -142,7 +125,7 @@ describe("lexShell", () => {
     expect(text.slice(fallback.fallback.start, fallback.fallback.end)).toBe("abc123");
     expect(text.slice(fallback.start, fallback.end)).toBe("${CONVOSO_AUTH_TOKEN:-abc123}");
     expect(bare).toMatchObject({ quote: "bare" });
-    expect(parts(text, bare!)).toEqual(["{T:-xyz}"]);
+    expect(describeParts(text, bare!)).toEqual(["{T:-xyz}"]);
   });
 
   it("reads `$(…)` and backticks as unnamed parts and hands their commands to the dispatcher", () => {
@@ -152,7 +135,7 @@ describe("lexShell", () => {
     expect(result.embedded.map((region) => text.slice(region.start, region.end))).toEqual(['curl -d "auth_token=abc" x', "date"]);
     expect(result.embedded.every((region) => region.language === "shell")).toBe(true);
     const quoted = strings(text)[1]!;
-    expect(parts(text, quoted)).toEqual(["{}", " ", "{}"]);
+    expect(describeParts(text, quoted)).toEqual(["{}", " ", "{}"]);
   });
 
   it("reads a quote inside `$(…)` inside double quotes without closing the string", () => {
@@ -167,7 +150,7 @@ describe("lexShell", () => {
     const heredoc = result.tokens.find((token) => token.kind === "string")!;
     // Words follow the delimiter on its line, so the token starts at the body to keep order.
     expect(heredoc.start).toBe(text.indexOf("auth_token"));
-    expect(parts(text, heredoc as StringToken)).toEqual(["auth_token=", "{TOKEN}", "\nsecond line"]);
+    expect(describeParts(text, heredoc as StringToken)).toEqual(["auth_token=", "{TOKEN}", "\nsecond line"]);
 
     const plain = `cat <<EOF\nx=$Y\nEOF`;
     const [token] = strings(plain);
@@ -179,7 +162,7 @@ describe("lexShell", () => {
       const text = `cat ${opener}\nauth_token=$T\nEOF\n`;
       const [token] = strings(text);
       expect(token, opener).toMatchObject({ quote: "nowdoc", start: text.indexOf("<<") });
-      expect(parts(text, token!)).toEqual(["auth_token=$T"]);
+      expect(describeParts(text, token!)).toEqual(["auth_token=$T"]);
     }
   });
 
@@ -240,7 +223,7 @@ describe("lexShell", () => {
       "string[bare]:./run.sh",
     ]);
     const text = `echo pre$VAR\${X}post`;
-    expect(parts(text, strings(text)[0]!)).toEqual(["pre", "{VAR}", "{X}", "post"]);
+    expect(describeParts(text, strings(text)[0]!)).toEqual(["pre", "{VAR}", "{X}", "post"]);
   });
 
   it("never throws on unterminated input and keeps every token inside the text", () => {

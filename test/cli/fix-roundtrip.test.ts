@@ -1,0 +1,210 @@
+// `token-guard fix` over a copy of the whole fixture corpus and examples/, as a user
+// would run it: afterwards scan finds only what fix reported it could not do, every
+// rewritten file still parses, .env holds exactly the removed values, a second run
+// changes nothing, a dry run shows no token, and an interrupted run leaves no file half-written.
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join, relative, sep } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseEnvFile } from "../../src/fix/env-file.js";
+import { checkedLanguage, ensurePhp, parseError } from "../fix/parsers.js";
+import { scanText } from "../support/scan.js";
+import { git, REPO_ROOT, runCli } from "../support/cli.js";
+import { fakeToken } from "../support/tokens.js";
+
+/** Constructs the fixtures do not hold, generated so this file holds no token literal. */
+function extras(): Record<string, string> {
+  const t = (seed: number): string => fakeToken(seed);
+  return {
+    "extras/nowdoc.sh": `#!/usr/bin/env bash\n# Convoso lead insert.\ncurl -X POST https://api.convoso.com/v1/leads/insert --data @- <<'EOF' | cat\nlist_id=$LIST \`x\`\nauth_token=${t(801)}\nEOF\n`,
+    "extras/bytes.py": `"""Convoso sync."""\nfrom __future__ import annotations\n\nBODY = b"auth_token=${t(802)}&list_id=1"\nQUERY = u"auth_token=${t(803)}&list_id={}".format(1)\n\ndef search(auth_token="${t(804)}"):\n    return auth_token\n`,
+    "extras/crlf.ts": `\uFEFF// Convoso client.\r\nexport const CONVOSO_AUTH_TOKEN = "${t(805)}" as const;\r\nexport const { AUTH_TOKEN = "${t(806)}" } = process.env;\r\n`,
+    "extras/legacy.php": `<?php\n// Convoso API client (https://api.convoso.com/v1).\nconst DEFAULT_TOKEN = '${t(807)}';\nfunction body(int $listId): string {\n    $body = <<<'EOT'\n    auth_token=${t(808)}&cost=$5\n    EOT;\n    return $body;\n}\n`,
+    "extras/docker-compose.yml": `services:\n  sync:\n    image: acme/sync\n    environment:\n      CONVOSO_AUTH_TOKEN: ${t(809)}\n`,
+  };
+}
+
+const created: string[] = [];
+afterAll(() => {
+  for (const dir of created) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A git repository holding test/fixtures, examples/ and the extras. */
+function corpus(): string {
+  const dir = mkdtempSync(join(tmpdir(), "token-guard-fix-"));
+  created.push(dir);
+  git(dir, "init", "-q", "-b", "main");
+  cpSync(join(REPO_ROOT, "test/fixtures"), join(dir, "fixtures"), { recursive: true });
+  cpSync(join(REPO_ROOT, "examples"), join(dir, "examples"), { recursive: true });
+  for (const [path, text] of Object.entries(extras())) {
+    mkdirSync(dirname(join(dir, path)), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
+  return dir;
+}
+
+/** Every file below `dir` except .git, by POSIX path. */
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (at: string): void => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      if (entry.name === ".git") continue;
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.set(relative(dir, path).split(sep).join("/"), readFileSync(path, "latin1"));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+/** Token-shaped runs (as the fixture contract defines planted values). */
+function plantedValues(text: string): string[] {
+  const runs = text.match(/(?<![A-Za-z0-9])[A-Za-z0-9]{12,64}(?![A-Za-z0-9])/g) ?? [];
+  return runs.filter((run) => /[a-z]/.test(run) && /[A-Z]/.test(run) && /[0-9]/.test(run));
+}
+
+/** `path:line:column` of the "left for you" lines of fix's summary. */
+function leftOf(stdout: string): string[] {
+  const section = stdout.split(/^left for you.*$/m)[1] ?? "";
+  return [...section.matchAll(/^ {2}(\S+:\d+:\d+) {2}/gm)].map((match) => match[1]!);
+}
+
+interface JsonFinding {
+  file: string;
+  line: number;
+  column: number;
+  suggestion: { edits: unknown[] };
+}
+
+describe("fix over the fixture corpus and examples/", () => {
+  let dir: string;
+  let before: Map<string, string>;
+  let first: ReturnType<typeof runCli>;
+
+  beforeAll(() => {
+    dir = corpus();
+    before = snapshot(dir);
+    first = runCli(["fix"], dir);
+  });
+
+  it("fixes what it can and exits 1 naming what is left (config files, comments, PHP constant expressions)", () => {
+    expect(first.stderr).toBe("");
+    expect(first.status).toBe(1);
+    expect(first.stdout).toMatch(/^token-guard fix: moved \d+ values out of \d+ files into \.env$/m);
+    expect(first.stdout).toContain("left for you");
+    expect(first.stdout).toContain("fixtures/config/leaky-app.toml");
+  });
+
+  it("leaves scan nothing fixable: every remaining finding is one fix reported, with no edits", () => {
+    const scan = runCli(["scan", "--format", "json", "--no-baseline"], dir);
+    const findings = (JSON.parse(scan.stdout) as { findings: JsonFinding[] }).findings;
+    expect(findings.filter((finding) => finding.suggestion.edits.length > 0).map((finding) => `${finding.file}:${finding.line}`)).toEqual([]);
+    expect(findings.map((finding) => `${finding.file}:${finding.line}:${finding.column}`).sort()).toEqual(leftOf(first.stdout).sort());
+    // Code in the examples is all fixed; only its YAML app config needs a person.
+    expect(findings.filter((finding) => finding.file.startsWith("examples/")).map((finding) => finding.file)).toEqual(["examples/config/app.yaml"]);
+  });
+
+  it("leaves every rewritten JS/TS, Python, PHP and shell file parsing", () => {
+    const php = ensurePhp();
+    if (!php.available) console.warn(php.reason);
+    const after = snapshot(dir);
+    const problems: string[] = [];
+    let checked = 0;
+    for (const [path, text] of after) {
+      if (before.get(path) === text || path === ".env" || path === ".gitignore") continue;
+      const language = checkedLanguage(path, text);
+      if (language === undefined || (language === "php" && !php.available)) continue;
+      checked++;
+      const error = parseError(join(dir, path), language);
+      if (error !== undefined) problems.push(`${path}: ${error}`);
+    }
+    expect(problems).toEqual([]);
+    expect(checked).toBeGreaterThan(40);
+  });
+
+  it("puts exactly the removed values into a git-ignored .env with mode 0600, one name per value", () => {
+    const removed = new Set<string>();
+    for (const [path, text] of before) {
+      if (path.endsWith("expected.json")) continue;
+      for (const finding of scanText(path, Buffer.from(text, "latin1").toString("utf8"))) {
+        if (finding.suggestion.edits.length > 0) removed.add(Buffer.from(text, "latin1").toString("utf8").slice(finding.start, finding.end));
+      }
+    }
+    const env = parseEnvFile(readFileSync(join(dir, ".env"), "utf8"));
+    expect([...env.values()].sort()).toEqual([...removed].sort());
+    expect(new Set(env.values()).size).toBe(env.size);
+    expect(statSync(join(dir, ".env")).mode & 0o777).toBe(0o600);
+    expect(readFileSync(join(dir, ".gitignore"), "utf8")).toBe("/.env\n");
+    expect(git(dir, "check-ignore", ".env").trim()).toBe(".env");
+    // The planted values are gone from every other file.
+    for (const [path, text] of snapshot(dir)) {
+      if (path === ".env") continue;
+      for (const value of removed) expect(text.includes(value), `${path} still holds a removed value`).toBe(false);
+    }
+  });
+
+  it("keeps a BOM, CRLF line endings and file modes", () => {
+    // Several tokens in the corpus share the name, so this file's values get numbered names.
+    const text = readFileSync(join(dir, "extras/crlf.ts"), "utf8");
+    expect(text).toMatch(/^\uFEFF\/\/ Convoso client\.\r\nexport const CONVOSO_AUTH_TOKEN = process\.env\.CONVOSO_AUTH_TOKEN_\d+;\r\nexport const \{ AUTH_TOKEN = process\.env\.CONVOSO_AUTH_TOKEN_\d+ \} = process\.env;\r\n$/);
+    expect(statSync(join(dir, "fixtures/shell/leaky-curl.sh")).mode & 0o777).toBe(statSync(join(REPO_ROOT, "test/fixtures/shell/leaky-curl.sh")).mode & 0o777);
+  });
+
+  it("changes nothing when run again", () => {
+    const fixedOnce = snapshot(dir);
+    const again = runCli(["fix"], dir);
+    expect(again.status).toBe(1);
+    expect(again.stdout).toMatch(/^token-guard fix: nothing fixable automatically$/m);
+    expect(snapshot(dir)).toEqual(fixedOnce);
+  });
+});
+
+describe("fix --dry-run over the corpus", () => {
+  it("writes nothing and prints a diff in which no planted token appears", () => {
+    const dir = corpus();
+    const before = snapshot(dir);
+    const result = runCli(["fix", "--dry-run"], dir);
+    expect(result.status).toBe(1);
+    expect(snapshot(dir)).toEqual(before);
+    expect(result.stdout).toContain("--- /dev/null\n+++ b/.env\n");
+    expect(result.stdout).toMatch(/^\+const authToken = process\.env\.CONVOSO_AUTH_TOKEN(?:_\d+)?;$/m);
+    expect(result.stdout).toContain("(dry run: nothing written)");
+    const planted = new Set([...before.values()].flatMap((text) => plantedValues(text)));
+    expect(planted.size).toBeGreaterThan(200);
+    const leaked = [...planted].filter((value) => result.stdout.includes(value));
+    expect(leaked).toEqual([]);
+  });
+});
+
+describe("an interrupted fix", () => {
+  it("leaves every file wholly old or wholly new, says which were done, and a rerun finishes the job", () => {
+    const complete = corpus();
+    const original = snapshot(complete);
+    expect(runCli(["fix"], complete).status).toBe(1);
+    const done = snapshot(complete);
+
+    const dir = corpus();
+    const result = runCli(["fix"], dir, { TOKEN_GUARD_FAIL_AFTER_WRITES: "4" });
+    expect(result.status).toBe(2);
+    expect(result.stdout).toMatch(/^token-guard fix: stopped part-way writing \S+: simulated failure/m);
+    const rewritten = /rewritten \(complete\): (.*)$/m.exec(result.stdout)![1]!.split(", ");
+    const untouched = /untouched \(complete\): (.*)$/m.exec(result.stdout)![1]!.split(", ");
+    expect(rewritten).toHaveLength(4);
+    expect(rewritten[0]).toBe(".env");
+    expect(untouched.length).toBeGreaterThan(20);
+
+    const now = snapshot(dir);
+    for (const [path, text] of now) {
+      expect(path, "no temporary file left behind").not.toMatch(/\.token-guard-\d+-[0-9a-f]+\.tmp$/);
+      const state = text === done.get(path) ? "new" : text === original.get(path) ? "old" : "half-written";
+      expect(state === "new" || state === "old", `${path} is ${state}`).toBe(true);
+      if (rewritten.includes(path) && done.get(path) !== original.get(path)) expect(state, path).toBe("new");
+      if (untouched.includes(path)) expect(state, path).toBe("old");
+    }
+
+    const rerun = runCli(["fix"], dir);
+    expect(rerun.status).toBe(1);
+    expect(snapshot(dir)).toEqual(done);
+  });
+});

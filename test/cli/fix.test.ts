@@ -1,0 +1,244 @@
+// `token-guard fix` through the built CLI: where values go and under which names,
+// .gitignore and .env.example, --dry-run, --staged, --env-file, files outside the
+// repository, exit codes, and the write phase's re-check of files that changed.
+import { chmodSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { Writable } from "node:stream";
+import { parseCommandLine } from "../../src/cli/args.js";
+import { resolveFixOptions, runFix, writeAll, type Write } from "../../src/cli/fix-command.js";
+import { redact } from "../../src/detect/redact.js";
+import { git, makeRepo, makeTree, runCli } from "../support/cli.js";
+import { fakeToken } from "../support/tokens.js";
+
+const T = fakeToken(901);
+const T2 = fakeToken(902);
+const ENV = "CONVOSO_AUTH_TOKEN";
+
+const read = (dir: string, path: string): string => readFileSync(join(dir, path), "utf8");
+
+/**
+ * Runs `fix` in this process. Needed for `--env-file <new file>`: Node 20 and 22
+ * read `--env-file` even after the script name and exit 9 when the file does not
+ * exist (nodejs/node#54232), so the built CLI cannot be given a file to create.
+ */
+async function fixInProcess(cwd: string, argv: string[]): Promise<{ status: number; stdout: string }> {
+  let stdout = "";
+  const sink = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      stdout += chunk.toString("utf8");
+      done();
+    },
+  });
+  const status = await runFix(resolveFixOptions(parseCommandLine(["fix", ...argv]), { config: {} }, cwd), sink);
+  return { status, stdout };
+}
+
+describe("fix in a repository", () => {
+  it("rewrites the code, creates a 0600 .env at the root, git-ignores it and exits 0", () => {
+    const dir = makeRepo({ "src/client.ts": `const authToken = "${T}";\n`, "scripts/sync.py": `import requests\nrequests.post(url, data={"auth_token": "${T}"})\n` });
+    const result = runCli(["fix"], join(dir, "src"));
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect(read(dir, "src/client.ts")).toBe(`const authToken = process.env.${ENV};\n`);
+    // Run from src/, the default path (.) is src/ only; the .env is still at the root.
+    expect(read(dir, "scripts/sync.py")).toContain(T);
+    expect(read(dir, ".env")).toBe(`${ENV}=${T}\n`);
+    expect(statSync(join(dir, ".env")).mode & 0o777).toBe(0o600);
+    expect(read(dir, ".gitignore")).toBe("/.env\n");
+    expect(result.stdout).toContain(`token-guard fix: moved 1 value out of 1 file into ../.env`);
+    expect(result.stdout).toContain(`client.ts:1:20  ${redact(T)} -> ${ENV}  (process.env.${ENV})`);
+    expect(result.stdout).not.toContain(T);
+  });
+
+  it("reuses an identical .env entry, never overwrites a different one, keeps its mode, and fills .env.example", () => {
+    const dir = makeRepo({
+      ".env": `# local\n${ENV}=${T2}\nOTHER=${T}\n`,
+      ".env.example": `${ENV}=\n`,
+      ".gitignore": "node_modules/\n.env\n",
+      "a.ts": `export const authToken = "${T}";\nexport const backup = { auth_token: "${T2}" };\n`,
+      "b.ts": `export const token = process.env.${ENV} ?? "${fakeToken(903)}";\n`,
+    });
+    chmodSync(join(dir, ".env"), 0o640);
+    const result = runCli(["fix"], dir);
+    expect(result.status).toBe(0);
+    // T is stored as OTHER already; T2 is CONVOSO_AUTH_TOKEN; the fallback's value cannot take the code's name.
+    expect(read(dir, "a.ts")).toBe(`export const authToken = process.env.OTHER;\nexport const backup = { auth_token: process.env.${ENV} };\n`);
+    expect(read(dir, "b.ts")).toBe(`export const token = process.env.${ENV};\n`);
+    expect(read(dir, ".env")).toBe(`# local\n${ENV}=${T2}\nOTHER=${T}\n${ENV}_2=${fakeToken(903)}\n`);
+    expect(statSync(join(dir, ".env")).mode & 0o777).toBe(0o640);
+    expect(read(dir, ".env.example")).toBe(`${ENV}=\n${ENV}_2=\n`);
+    expect(read(dir, ".gitignore")).toBe("node_modules/\n.env\n");
+    expect(result.stdout).toContain(`note: the code reads ${ENV}, which .env already sets to a different value; this value is kept as ${ENV}_2`);
+  });
+
+  it("says so when .env is tracked by git", () => {
+    const dir = makeRepo({ ".env": "A=1\n", "a.ts": `const authToken = "${T}";\n` });
+    git(dir, "add", ".env");
+    const result = runCli(["fix"], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("note: .env is tracked by git: run `git rm --cached -- .env`");
+  });
+
+  it("exits 1 and says what to do with findings it cannot rewrite", () => {
+    const dir = makeRepo({ "config/app.yaml": `convoso:\n  auth_token: ${T}\n` });
+    const result = runCli(["fix"], dir);
+    expect(result.status).toBe(1);
+    expect(result.stdout).toContain("token-guard fix: nothing fixable automatically");
+    expect(result.stdout).toContain(`config/app.yaml:2:15  ${redact(T)}  keep the value out of this file: set ${ENV} in the environment or a secret store`);
+  });
+
+  it("exits 0 with nothing to fix", () => {
+    const dir = makeRepo({ "a.ts": `const authToken = process.env.${ENV};\n` });
+    const result = runCli(["fix"], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toBe("token-guard fix: nothing to fix (1 file scanned)\n");
+  });
+
+  it("keeps a file's mode, BOM and CRLF line endings", () => {
+    const dir = makeRepo({ "run.sh": `\uFEFF#!/bin/sh\r\ncurl -d "auth_token=${T}" https://api.convoso.com/v1/campaigns/search\r\n` });
+    chmodSync(join(dir, "run.sh"), 0o750);
+    expect(runCli(["fix"], dir).status).toBe(0);
+    expect(read(dir, "run.sh")).toBe(`\uFEFF#!/bin/sh\r\ncurl -d "auth_token=\${${ENV}}" https://api.convoso.com/v1/campaigns/search\r\n`);
+    expect(statSync(join(dir, "run.sh")).mode & 0o777).toBe(0o750);
+  });
+});
+
+describe("fix --dry-run", () => {
+  it("prints a unified diff with the value redacted and writes nothing", () => {
+    const dir = makeRepo({ "a.py": `"""Sync."""\nauth_token = "${T}"\n` });
+    const result = runCli(["fix", "--dry-run"], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain(
+      `--- a/a.py\n+++ b/a.py\n@@ -1,2 +1,3 @@\n """Sync."""\n-auth_token = "${redact(T)}"\n+import os\n+auth_token = os.environ["${ENV}"]\n`,
+    );
+    expect(result.stdout).toContain(`--- /dev/null\n+++ b/.env\n@@ -0,0 +1 @@\n+${ENV}=${redact(T)}\n`);
+    expect(result.stdout).toContain("--- /dev/null\n+++ b/.gitignore\n@@ -0,0 +1 @@\n+/.env\n");
+    expect(result.stdout).toContain("would move 1 value out of 1 file into .env (dry run: nothing written)");
+    expect(result.stdout).not.toContain(T);
+    expect(read(dir, "a.py")).toBe(`"""Sync."""\nauth_token = "${T}"\n`);
+    expect(() => statSync(join(dir, ".env"))).toThrow();
+  });
+});
+
+describe("fix outside a repository", () => {
+  it("writes .env in the current directory and no .gitignore", () => {
+    const dir = makeTree({ "a.php": `<?php\n$auth_token = '${T}';\n` });
+    const result = runCli(["fix"], dir);
+    expect(result.status).toBe(0);
+    expect(read(dir, "a.php")).toBe(`<?php\n$auth_token = getenv('${ENV}');\n`);
+    expect(read(dir, ".env")).toBe(`${ENV}=${T}\n`);
+    expect(() => statSync(join(dir, ".gitignore"))).toThrow();
+  });
+
+  it("never writes outside the repository: a path outside it is reported, --env-file outside it is refused", async () => {
+    const outside = makeTree({ "b.ts": `const authToken = "${T}";\n` });
+    const dir = makeRepo({ "a.ts": `const authToken = "${T2}";\n` });
+    const result = runCli(["fix", ".", outside], dir);
+    expect(result.status).toBe(1);
+    expect(read(outside, "b.ts")).toBe(`const authToken = "${T}";\n`);
+    expect(result.stdout).toMatch(/b\.ts:1:20 .* outside the repository: fix never writes there/);
+    await expect(fixInProcess(dir, ["--env-file", join(outside, ".env")])).rejects.toThrow(/^--env-file .* is outside the repository/);
+  });
+
+  it("refuses a symlinked .env rather than replace it", () => {
+    const dir = makeRepo({ "a.ts": `const authToken = "${T}";\n`, "real.env": "" });
+    symlinkSync("real.env", join(dir, ".env"));
+    const result = runCli(["fix"], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/\.env is not a regular file/);
+    expect(read(dir, "a.ts")).toContain(T);
+  });
+});
+
+describe("fix --env-file", () => {
+  it("stores the values where it is told, creating the file 0600 and git-ignoring it", async () => {
+    const dir = makeRepo({ "a.ts": `const authToken = "${T}";\n` });
+    mkdirSync(join(dir, "config"));
+    const result = await fixInProcess(dir, ["--env-file", "config/local.env"]);
+    expect(result.status).toBe(0);
+    expect(read(dir, "config/local.env")).toBe(`${ENV}=${T}\n`);
+    expect(statSync(join(dir, "config/local.env")).mode & 0o777).toBe(0o600);
+    expect(read(dir, ".gitignore")).toBe("/config/local.env\n");
+  });
+
+  it("appends to an existing file given on the command line", () => {
+    const dir = makeRepo({ "a.ts": `const authToken = "${T}";\n`, "local.env": "A=1\n", ".gitignore": "*.env\n" });
+    const result = runCli(["fix", "--env-file", "local.env"], dir);
+    expect(result.status).toBe(0);
+    expect(read(dir, "local.env")).toBe(`A=1\n${ENV}=${T}\n`);
+    expect(read(dir, ".gitignore")).toBe("*.env\n");
+  });
+
+  it("refuses scan-only flags with one line and exit 2", () => {
+    const dir = makeRepo({ "a.ts": `const authToken = "${T}";\n` });
+    const result = runCli(["fix", "--format", "json"], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(/^token-guard: --format is a scan option/);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it.each([
+    [["--env-file", ""], /^--env-file needs a file name/],
+    [["--env-file", "missing/dir/.env"], /^cannot create missing\/dir\/\.env: directory missing\/dir does not exist/],
+  ])("refuses %j", async (argv, message) => {
+    const dir = makeRepo({ "a.ts": `const authToken = "${T}";\n` });
+    await expect(fixInProcess(dir, argv)).rejects.toThrow(message);
+    expect(read(dir, "a.ts")).toContain(T);
+  });
+});
+
+describe("fix --staged", () => {
+  it("fixes the working-tree copies of staged files with findings, tells the user to re-stage, and leaves the index alone", () => {
+    const dir = makeRepo({ "a.ts": `const authToken = "${T}";\n`, "b.ts": `const other = "${T2}";\n`, "c.ts": "export {};\n" });
+    git(dir, "add", "a.ts", "c.ts");
+    // b.ts is not staged: its finding is not what the hook blocks, so it stays.
+    writeFileSync(join(dir, "b.ts"), `const authToken = "${T2}";\n`);
+    const stagedBefore = git(dir, "diff", "--cached");
+    const result = runCli(["fix", "--staged"], dir);
+    expect(result.status).toBe(0);
+    expect(read(dir, "a.ts")).toBe(`const authToken = process.env.${ENV};\n`);
+    expect(read(dir, "b.ts")).toContain(T2);
+    expect(git(dir, "diff", "--cached")).toBe(stagedBefore);
+    expect(result.stdout).toContain("re-stage the fixed files (fix never edits the index): git add -- a.ts");
+  });
+
+  it("asks to re-stage a file whose working copy is already clean", () => {
+    const dir = makeRepo({ "a.ts": `const authToken = "${T}";\n` });
+    git(dir, "add", "a.ts");
+    writeFileSync(join(dir, "a.ts"), `const authToken = process.env.${ENV};\n`);
+    const result = runCli(["fix", "--staged"], dir);
+    expect(result.status).toBe(0);
+    expect(result.stdout).toContain("token-guard fix: nothing to fix");
+  });
+});
+
+describe("the write phase", () => {
+  it("skips a file that changed since it was scanned, and writes the rest atomically with their modes", async () => {
+    const dir = makeTree({ "a.ts": "old a\n", "b.ts": "old b\n" });
+    const writes: Write[] = [
+      { absolutePath: join(dir, "new.env"), shown: "new.env", text: "A=1\n", mode: 0o600, expected: undefined, kind: "support" },
+      { absolutePath: join(dir, "a.ts"), shown: "a.ts", text: "new a\n", mode: 0o644, expected: "old a\n", kind: "code" },
+      { absolutePath: join(dir, "b.ts"), shown: "b.ts", text: "new b\n", mode: 0o644, expected: "what was scanned\n", kind: "code" },
+    ];
+    const outcome = await writeAll(writes);
+    expect(outcome.error).toBeUndefined();
+    expect(outcome.done.map((write) => write.shown)).toEqual(["new.env", "a.ts"]);
+    expect(outcome.skipped.map((write) => write.shown)).toEqual(["b.ts"]);
+    expect(read(dir, "a.ts")).toBe("new a\n");
+    expect(read(dir, "b.ts")).toBe("old b\n");
+    expect(statSync(join(dir, "new.env")).mode & 0o777).toBe(0o600);
+  });
+
+  it("writes nothing when the env file changed meanwhile", async () => {
+    const dir = makeTree({ ".env": "A=2\n", "a.ts": "old a\n" });
+    const outcome = await writeAll([
+      { absolutePath: join(dir, ".env"), shown: ".env", text: "A=1\nB=2\n", mode: 0o600, expected: "A=1\n", kind: "support" },
+      { absolutePath: join(dir, "a.ts"), shown: "a.ts", text: "new a\n", mode: 0o644, expected: "old a\n", kind: "code" },
+    ]);
+    expect(String(outcome.error)).toMatch(/\.env changed while fix ran: nothing was written/);
+    expect(outcome.done).toEqual([]);
+    expect(read(dir, ".env")).toBe("A=2\n");
+    expect(read(dir, "a.ts")).toBe("old a\n");
+  });
+});
