@@ -326,6 +326,8 @@ class UnitMatcher {
     let depth = 0;
     for (let probe = index; probe < this.code.length && probe < index + 40; probe++) {
       const token = this.code[probe]!;
+      // Python and semicolon-free JavaScript end a statement at a line break outside brackets.
+      if (depth === 0 && probe > index && this.lineBreakBefore(probe)) return;
       if (token.kind !== "punct") continue;
       const text = token.text;
       if (text === "(" || text === "[" || text === "{") depth++;
@@ -350,6 +352,17 @@ class UnitMatcher {
         }
       }
     }
+  }
+
+  /** Whether a line break separates the code token at `index` from the one before it. */
+  private lineBreakBefore(index: number): boolean {
+    const previous = this.code[index - 1];
+    if (!previous) return false;
+    for (let at = previous.end; at < this.code[index]!.start; at++) {
+      const code = this.text.charCodeAt(at);
+      if (code === 10 || code === 13) return true;
+    }
+    return false;
   }
 
   /** `f("K", "v")`, `f("K", token)`, `option("--k", type=str, default="v")`. */

@@ -50,7 +50,8 @@ export function lexJavaScript(text: string, start = 0, end = text.length): LexRe
       pos++;
       continue;
     }
-    const next = text.charCodeAt(pos + 1);
+    // Never look past `end`: a range may cut `//` or `/*` in half.
+    const next = pos + 1 < end ? text.charCodeAt(pos + 1) : Number.NaN;
     if (code === 47 && next === 47) {
       pos = pushToken(tokens, scanLineComment(text, pos, end, 2));
       continue;

@@ -255,7 +255,7 @@ export function scanQuoted(text: string, openEnd: number, end: number, options: 
       pos += pos + 2 < end && text.charCodeAt(pos + 1) === CR && text.charCodeAt(pos + 2) === LF ? 3 : 2;
       continue;
     }
-    if (code === closeFirst && text.startsWith(close, pos)) {
+    if (code === closeFirst && pos + close.length <= end && text.startsWith(close, pos)) {
       contentEnd = pos;
       tokenEnd = pos + close.length;
       break;
