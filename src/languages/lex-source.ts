@@ -50,18 +50,48 @@ const MAX_NESTING = 3;
 /** Lexes `text` (or its `start..end` slice) as `language`, returning the host unit first, then every embedded unit. */
 export function lexSource(text: string, language: LanguageId, start = 0, end = text.length): LexedUnit[] {
   const units: LexedUnit[] = [];
-  const pending: { language: LanguageId; start: number; end: number; depth: number }[] = [{ language, start, end, depth: 0 }];
+  const pending: { language: LanguageId; start: number; end: number; depth: number; text: string }[] = [{ language, start, end, depth: 0, text }];
   while (pending.length > 0) {
     const region = pending.shift()!;
-    const result = lexerFor(region.language, text, region.start, region.end, region.depth)(text, region.start, region.end);
+    const result = lexerFor(region.language, region.text, region.start, region.end, region.depth)(region.text, region.start, region.end);
     units.push({ language: region.language, start: region.start, end: region.end, tokens: result.tokens });
     if (region.depth >= MAX_NESTING) continue;
     for (const embedded of result.embedded) {
-      const inner = { ...embedded, start: Math.max(embedded.start, region.start), end: Math.min(embedded.end, region.end), depth: region.depth + 1 };
-      if (inner.end > inner.start) pending.push(inner);
+      const innerStart = Math.max(embedded.start, region.start);
+      const innerEnd = Math.min(embedded.end, region.end);
+      if (innerEnd <= innerStart) continue;
+      const innerText = embedded.quoteDepth ? withoutQuoteMarkers(region.text, innerStart, innerEnd, embedded.quoteDepth) : region.text;
+      pending.push({ language: embedded.language, start: innerStart, end: innerEnd, depth: region.depth + 1, text: innerText });
     }
   }
   return units;
+}
+
+/**
+ * The text with the `>` markers (and the space after each) that open every
+ * line of `start..end` replaced by spaces: same length, so offsets still hold.
+ */
+function withoutQuoteMarkers(text: string, start: number, end: number, depth: number): string {
+  const chars = text.slice(start, end).split("");
+  let lineStart = true;
+  for (let index = 0; index < chars.length; index++) {
+    if (!lineStart) {
+      if (chars[index] === "\n" || (chars[index] === "\r" && chars[index + 1] !== "\n")) lineStart = true;
+      continue;
+    }
+    let at = index;
+    for (let level = 0; level < depth; level++) {
+      let marker = at;
+      while (marker < chars.length && marker - at < 12 && chars[marker] === " ") marker++;
+      if (chars[marker] !== ">") break;
+      chars[marker] = " ";
+      at = marker + 1;
+      if (chars[at] === " " || chars[at] === "\t") at++;
+    }
+    lineStart = false;
+    index = Math.max(index, at - 1);
+  }
+  return text.slice(0, start) + chars.join("") + text.slice(end);
 }
 
 /** A PHP snippet in a Markdown fence often has no `<?php`: read it as PHP code, not as HTML. */

@@ -109,7 +109,7 @@ export function lexMarkdown(text: string, start = 0, end = text.length): LexResu
   let previous: Previous = "blank";
   let pos = lexFrontMatter(text, start, end, embedded);
   while (pos < end) {
-    const line = readLine(text, pos, end);
+    let line = readLine(text, pos, end);
     pos = line.next;
     if (line.first === line.end) {
       previous = "blank";
@@ -137,6 +137,15 @@ export function lexMarkdown(text: string, start = 0, end = text.length): LexResu
       listItem = true;
       at = contentAt;
       if (at === line.end) break;
+    }
+    if (listItem && text.charCodeAt(at) === 62) {
+      // `- > ```js`: a blockquote opens inside the list item on the marker's line.
+      const quoted = readLine(text, at, end);
+      line = { ...line, depth: line.depth + quoted.depth, first: quoted.first, indent: quoted.indent };
+      at = quoted.first;
+      column = quoted.indent;
+      depth = line.depth;
+      lists = [];
     }
     if (at === line.end) {
       previous = "other";
@@ -207,7 +216,7 @@ function lexFence(text: string, line: MarkdownLine, at: number, column: number, 
   }
   if (contentEnd > line.next) {
     const language = languageForInfoString(text.slice(runEnd, Math.min(line.end, runEnd + 100))) ?? sniffLines(sample);
-    embedded.push({ language, start: line.next, end: contentEnd });
+    embedded.push({ language, start: line.next, end: contentEnd, ...(line.depth > 0 ? { quoteDepth: line.depth } : {}) });
   }
   return resume;
 }
@@ -353,7 +362,9 @@ function readLine(text: string, start: number, end: number): MarkdownLine {
   let depth = 0;
   for (;;) {
     let marker = pos;
-    while (marker < lineEnd && marker - pos < 3 && text.charCodeAt(marker) === 32) marker++;
+    // Up to 3 spaces before `>`, or more inside a list item (`10. step` then `    > …`):
+    // a lexer without the list context tolerates up to 12.
+    while (marker < lineEnd && marker - pos < 12 && text.charCodeAt(marker) === 32) marker++;
     if (marker >= lineEnd || text.charCodeAt(marker) !== 62) break;
     depth++;
     pos = marker + 1;

@@ -117,6 +117,12 @@ export interface EmbeddedRegion {
   language: LanguageId;
   start: number;
   end: number;
+  /**
+   * Markdown blockquote levels (`> `) that open every line of the region. The
+   * dispatcher blanks those markers (keeping offsets) before lexing, so
+   * line-based front ends (YAML, dotenv, Makefile) see the code as written.
+   */
+  quoteDepth?: number;
 }
 
 /** What a front end returns for one text. */
