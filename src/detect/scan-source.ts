@@ -120,6 +120,8 @@ function isAttributeValue(candidate: Candidate): boolean {
   const index = tokens.indexOf(candidate.token!);
   const [before, name, equals] = [tokens[index - 3], tokens[index - 2], tokens[index - 1]];
   if (index < 0 || equals?.kind !== "punct" || equals.text !== "=" || name?.kind !== "identifier") return false;
+  // `$name = '…'` is a PHP or PowerShell variable, never a markup attribute (`string $x = '…'`).
+  if (name.text.startsWith("$")) return false;
   if (candidate.context === "name-value") return true;
   if (before?.kind === "string") return true;
   if (before?.kind === "punct") return before.text === "<" || before.text === "}";

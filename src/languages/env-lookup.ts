@@ -369,9 +369,7 @@ function lineEndAfter(text: string, offset: number): number {
 function phpReplacement(site: ReplacementSite, token: StringToken, whole: boolean): Replacement {
   const call = `getenv('${site.envVar}')`;
   const index = site.tokens.indexOf(token);
-  // `$name = '…'` is PHP code, never a markup attribute, whatever stands before it (`string $x = '…'`).
-  const assigned = site.tokens[index - 2];
-  if (site.attribute && !(assigned?.kind === "identifier" && assigned.text.startsWith("$"))) {
+  if (site.attribute) {
     const echo = `<?= htmlspecialchars((string) ${call}) ?>`;
     return { text: echo, edits: [{ start: site.valueStart, end: site.valueEnd, text: echo }] };
   }
