@@ -29,6 +29,8 @@ export interface RawArgs {
   dryRun: boolean;
   /** `fix --env-file <file>`: where removed values go. */
   envFile?: string;
+  /** `--threads <n>`: scanning threads besides the main one. */
+  threads?: string;
 }
 
 const FLAGS = {
@@ -45,6 +47,7 @@ const FLAGS = {
   "git-hook": { type: "boolean" },
   "dry-run": { type: "boolean" },
   "env-file": { type: "string" },
+  threads: { type: "string", short: "j" },
   force: { type: "boolean" },
   color: { type: "boolean" },
   "no-color": { type: "boolean" },
@@ -86,6 +89,7 @@ export function parseCommandLine(argv: readonly string[]): RawArgs {
     force: values.force ?? false,
     dryRun: values["dry-run"] ?? false,
     envFile: values["env-file"],
+    threads: values.threads,
   };
 }
 
@@ -109,6 +113,7 @@ Options:
       --baseline <file>         accepted findings (default: .token-guard-baseline.json when present)
       --no-baseline             report every finding, ignoring any baseline
       --exit-zero               exit 0 even when there are findings (report only)
+  -j, --threads <n>             scanning threads for large scans (default: one per core, at most 4; 0: none)
       --dry-run                 fix: print the diff (values redacted), write nothing
       --env-file <file>         fix: where the values go (default: .env at the repository root)
       --color / --no-color      force colours on or off

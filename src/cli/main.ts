@@ -55,6 +55,14 @@ function explain(error: unknown): string {
   return `internal error: ${message} (please report it; rerun with TOKEN_GUARD_DEBUG=1 for details)`;
 }
 
+// A reader that went away (`token-guard scan | head -1`) is not an error of ours:
+// the rest of the report has nowhere to go, and no stack trace is owed for it.
+process.stdout.on("error", (error: NodeJS.ErrnoException) => {
+  if (error.code === "EPIPE") return;
+  process.stderr.write(`token-guard: cannot write the report: ${error.message}\n`);
+  process.exitCode = EXIT.error;
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

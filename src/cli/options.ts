@@ -1,6 +1,7 @@
 // Step two of the command line: flags and config resolved into one validated
 // ScanOptions object, the only thing the scan command reads.
 
+import { defaultThreads } from "../parallel/threads.js";
 import { FORMAT_NAMES, type FormatName } from "../report/formats.js";
 import type { RawArgs } from "./args.js";
 import type { LoadedConfig } from "./config.js";
@@ -32,6 +33,8 @@ export interface ScanOptions {
   baseline?: { path: string; required: boolean };
   /** `--exit-zero`: report findings but exit 0 (errors still exit 2). */
   exitZero: boolean;
+  /** Threads that scan beside the main thread once a scan proves large (0: the main thread does all). */
+  threads: number;
 }
 
 /** Where `token-guard baseline` writes and `scan` looks by default. */
@@ -60,7 +63,14 @@ export function resolveScanOptions(args: RawArgs, config: LoadedConfig, cwd: str
     history: args.history ? { range: args.positionals[0] } : undefined,
     baseline: resolveBaseline(args, config),
     exitZero: args.exitZero,
+    threads: args.threads === undefined ? defaultThreads() : parseThreads(args.threads),
   };
+}
+
+/** `--threads`: a whole number from 0 to 64. */
+function parseThreads(text: string): number {
+  if (!/^\d{1,2}$/.test(text) || Number(text) > 64) throw new UsageError(`--threads needs a whole number from 0 to 64, not "${text}"`);
+  return Number(text);
 }
 
 /** Flags that cannot go together, each refused with what to do instead. */

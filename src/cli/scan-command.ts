@@ -3,8 +3,9 @@
 import { writeFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
 import { createDetection, type Detection } from "../detect/detection.js";
-import { isDotEnvFile, scanSource } from "../detect/scan-source.js";
+import { isDotEnvFile } from "../detect/scan-source.js";
 import type { Finding, Source } from "../detect/types.js";
+import { ScanPool } from "../parallel/scan-pool.js";
 import { loadFormatter } from "../report/formats.js";
 import type { ReportedFinding, ScanStats } from "../report/types.js";
 import { detectionOverrides } from "./config.js";
@@ -40,18 +41,30 @@ export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStrea
 /** Every finding of the sources the options name, before any baseline; `token-guard baseline` records these. */
 export async function collectFindings(options: ScanOptions): Promise<{ findings: ReportedFinding[]; stats: ScanStats; detection: Detection }> {
   const started = performance.now();
-  const detection = createDetection(detectionOverrides(options.config.config));
+  const overrides = detectionOverrides(options.config.config);
+  const detection = createDetection(overrides);
   const stats: ScanStats = { filesListed: 0, filesScanned: 0, filesSkipped: {}, bytesScanned: 0, findings: 0, durationMs: 0 };
+  const pool = new ScanPool(detection, overrides, options.threads);
+  // One entry per source, in source order, whichever thread finishes first.
+  const perSource: Promise<ReportedFinding[]>[] = [];
   const findings: ReportedFinding[] = [];
-  for await (const result of openSources(options, stats, detection.requiredWords)) {
-    if (result.kind === "skipped") {
-      stats.filesSkipped[result.reason] = (stats.filesSkipped[result.reason] ?? 0) + 1;
-      continue;
+  try {
+    for await (const result of openSources(options, stats, detection.requiredWords)) {
+      if (result.kind === "skipped") {
+        stats.filesSkipped[result.reason] = (stats.filesSkipped[result.reason] ?? 0) + 1;
+        continue;
+      }
+      stats.filesScanned++;
+      stats.bytesScanned += result.source.text.length;
+      const { report } = result;
+      const reported = pool.scan(result.source).then((found) => (report === undefined ? found : report(found)));
+      // Handled below by Promise.all; this keeps a failure settled while the loop still runs from counting as unhandled.
+      reported.catch(() => undefined);
+      perSource.push(reported);
     }
-    stats.filesScanned++;
-    stats.bytesScanned += result.source.text.length;
-    const found = scanSource(result.source, detection);
-    findings.push(...(result.report === undefined ? found : result.report(found)));
+    for (const found of await Promise.all(perSource)) findings.push(...found);
+  } finally {
+    await pool.close();
   }
   stats.findings = findings.length;
   stats.durationMs = Math.round(performance.now() - started);
@@ -77,11 +90,13 @@ async function* openSources(options: ScanOptions, stats: ScanStats, keywords: re
   }
   const { listFiles } = await import("../sources/walk.js");
   const { readSources } = await import("../sources/read-source.js");
+  const { KeywordSieve } = await import("../sources/keyword-sieve.js");
   const listing = await listFiles({ cwd: options.cwd, paths: options.paths, ignore: options.ignore, keywords });
   stats.filesListed = listing.files.length;
-  for (const result of readSources(listing.files, options.maxFileSize)) {
+  for (const result of readSources(listing.files, options.maxFileSize, new KeywordSieve(keywords))) {
     if (result.kind === "keyword-free") {
       stats.filesScanned++;
+      stats.bytesScanned += result.size;
       continue;
     }
     if (result.kind === "source" && isDotEnvFile(result.source.path)) {

@@ -2,6 +2,8 @@
 // plus untracked-but-not-ignored files under some directories (git's own ignore rules).
 
 import { spawn } from "node:child_process";
+import { statSync } from "node:fs";
+import path from "node:path";
 import { SourceError } from "./source-error.js";
 
 /** What a finished git process produced. */
@@ -91,6 +93,7 @@ function firstLine(text: string): string {
  * not installed: the caller then walks the directory itself.
  */
 export async function findGitRoot(dir: string): Promise<string | null> {
+  if (!mayBeInRepository(dir)) return null;
   let result: GitResult;
   try {
     result = await runGit(["rev-parse", "--show-toplevel"], dir);
@@ -101,6 +104,27 @@ export async function findGitRoot(dir: string): Promise<string | null> {
   // Only the final newline is output framing; a path may end in spaces.
   const top = result.stdout.toString("utf8").replace(/\r?\n$/, "");
   return top === "" ? null : top;
+}
+
+/**
+ * Whether git could find a work tree for `dir`: a `.git` entry in it or in an
+ * ancestor git would search (it never moves up into a GIT_CEILING_DIRECTORIES
+ * entry). False means git would say "not a repository", told without the
+ * ~20 ms of starting it — the whole cost of git on a plain directory.
+ */
+function mayBeInRepository(dir: string): boolean {
+  const ceilings = new Set(
+    (process.env.GIT_CEILING_DIRECTORIES ?? "")
+      .split(path.delimiter)
+      .filter((entry) => path.isAbsolute(entry))
+      .map((entry) => path.resolve(entry)),
+  );
+  for (let current = path.resolve(dir); ; ) {
+    if (statSync(path.join(current, ".git"), { throwIfNoEntry: false }) !== undefined) return true;
+    const parent = path.dirname(current);
+    if (parent === current || ceilings.has(parent)) return false;
+    current = parent;
+  }
 }
 
 /**

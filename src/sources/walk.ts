@@ -77,6 +77,8 @@ export interface WalkedFile {
   absolutePath: string;
   /** True when git searched the file and found none of the keywords: it cannot match. */
   keywordFree?: boolean;
+  /** True when the walk saw a regular file (not a symlink, FIFO or device): the reader may open it without an lstat first. */
+  regularFile?: boolean;
 }
 
 /** What was left out, by mechanism (a file dropped by several counts once, for the first). */
@@ -379,6 +381,8 @@ export async function listFiles(options: WalkOptions): Promise<WalkListing> {
       const relative = relativePrefix + entry;
       const file: WalkedFile = { path: relative, absolutePath: absolutePrefix + fromPosix(entry) };
       if (listing.keywordHits !== null && !listing.keywordHits.has(entry)) file.keywordFree = true;
+      // fast-glob lists only what readdir's file type says is a regular file (onlyFiles, symlinks not followed).
+      if (listing.kind === "directory") file.regularFile = true;
       let mechanism: IgnoreMechanism | null = null;
       if (builtIn === "lockfile") mechanism = "lockfiles";
       else if (gitignore?.isIgnored(relative, false, root.relative) === true) mechanism = "gitignore";

@@ -1,10 +1,11 @@
 import { execFileSync } from "node:child_process";
 import type * as Fs from "node:fs";
-import { openSync } from "node:fs";
+import { openSync, truncateSync } from "node:fs";
 import { mkdir, rm, symlink, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { BINARY_SNIFF_BYTES, readSource, readSources, type ReadResult } from "../../src/sources/read-source.js";
+import { KeywordSieve } from "../../src/sources/keyword-sieve.js";
+import { BINARY_SNIFF_BYTES, FIRST_READ_BYTES, readSource, readSources, type ReadResult } from "../../src/sources/read-source.js";
 import type { WalkedFile } from "../../src/sources/walk.js";
 import { listFiles } from "../../src/sources/walk.js";
 import { commitAll, initRepo, makeTempDir, removeDir } from "./helpers.js";
@@ -89,6 +90,44 @@ describe("readSource", () => {
     expect(await readSource(file, 2047)).toEqual({ kind: "skipped", path: "big.min.js", reason: "too-large", size: 2048 });
     expect(openedPaths()).not.toContain(file.absolutePath);
     expect((await readSource(file, 2048)).kind).toBe("source");
+  });
+
+  it("reads a file larger than the first read whole, byte for byte", async () => {
+    const bytes = Buffer.from(Array.from({ length: FIRST_READ_BYTES * 3 + 17 }, (_, i) => 0x21 + (i % 90)));
+    const file = await put("long.js", bytes);
+    const result = readSource({ ...file, regularFile: true }, MB);
+    expect(result.kind === "source" && result.source.text).toBe(bytes.toString("latin1"));
+    // The shared buffer is reused: a short file after a long one holds only its own bytes.
+    const short = await put("short.js", "abc");
+    expect(readSource({ ...short, regularFile: true }, MB)).toMatchObject({ kind: "source", source: { text: "abc" }, size: 3 });
+  });
+
+  it("tells a walked file over the limit from its size, reading no more than the first read", async () => {
+    const file = await put("sparse.bin", "");
+    truncateSync(file.absolutePath, 64 * MB);
+    expect(readSource({ ...file, regularFile: true }, MB)).toEqual({ kind: "skipped", path: "sparse.bin", reason: "too-large", size: 64 * MB });
+    const exact = await put("exact.txt", Buffer.alloc(2048, 0x61));
+    expect(readSource({ ...exact, regularFile: true }, 2047)).toMatchObject({ reason: "too-large", size: 2048 });
+    expect(readSource({ ...exact, regularFile: true }, 2048)).toMatchObject({ kind: "source", size: 2048 });
+  });
+
+  it("reports a FIFO swapped in after the walk as not-a-file, without blocking", async () => {
+    const fifo = fileAt("swapped");
+    execFileSync("mkfifo", [fifo.absolutePath]);
+    expect(readSource({ ...fifo, regularFile: true }, MB)).toEqual({ kind: "skipped", path: "swapped", reason: "not-a-file" });
+  });
+
+  it("with a keyword sieve, leaves files without a required word undecoded", async () => {
+    const sieve = new KeywordSieve(["token"]);
+    const plain = await put("a.py", "x = 1\n");
+    expect(readSource(plain, MB, sieve)).toEqual({ kind: "keyword-free", path: "a.py", size: 6 });
+    for (const spelling of ["auth_token", "AUTH_TOKEN", "authToken", "AuTh_ToKeN"]) {
+      const file = await put("b.py", `é ${spelling} = 1\n`);
+      expect(readSource(file, MB, sieve)).toMatchObject({ kind: "source", source: { text: `é ${spelling} = 1\n` } });
+    }
+    // A binary file is still reported as binary, whatever it holds.
+    const binary = await put("c.bin", Buffer.from([0x74, 0x6f, 0x6b, 0x65, 0x6e, 0]));
+    expect(readSource(binary, MB, sieve)).toMatchObject({ kind: "skipped", reason: "binary" });
   });
 
   it("skips a FIFO as not-a-file without opening it or blocking", async () => {
