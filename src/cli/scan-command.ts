@@ -17,7 +17,11 @@ import { VERSION } from "../version.js";
  * What every source door yields; `report`, when present, turns the source's
  * findings into reported ones (history: commit, date, one report per token and file).
  */
-type SourceResult = { kind: "source"; source: Source; report?: (findings: readonly Finding[]) => ReportedFinding[] } | { kind: "skipped"; reason: string };
+type SourceResult =
+  | { kind: "source"; source: Source; report?: (findings: readonly Finding[]) => ReportedFinding[] }
+  // Read and judged unable to match (no required word): scanned, with nothing to find.
+  | { kind: "keyword-free"; size: number }
+  | { kind: "skipped"; reason: string };
 
 export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStream): Promise<number> {
   const { findings: found, stats, detection } = await collectFindings(options);
@@ -55,6 +59,10 @@ export async function collectFindings(options: ScanOptions): Promise<{ findings:
         continue;
       }
       stats.filesScanned++;
+      if (result.kind === "keyword-free") {
+        stats.bytesScanned += result.size;
+        continue;
+      }
       stats.bytesScanned += result.source.text.length;
       const { report } = result;
       const reported = pool.scan(result.source).then((found) => (report === undefined ? found : report(found)));
@@ -72,9 +80,11 @@ export async function collectFindings(options: ScanOptions): Promise<{ findings:
 }
 
 async function* openSources(options: ScanOptions, stats: ScanStats, keywords: readonly string[]): AsyncGenerator<SourceResult> {
+  const { KeywordSieve } = await import("../sources/keyword-sieve.js");
+  const sieve = new KeywordSieve(keywords);
   if (options.history) {
     const { readHistorySources } = await import("../sources/history.js");
-    for await (const result of readHistorySources({ cwd: options.cwd, range: options.history.range, maxFileSize: options.maxFileSize, ignore: options.ignore })) {
+    for await (const result of readHistorySources({ cwd: options.cwd, range: options.history.range, maxFileSize: options.maxFileSize, ignore: options.ignore, sieve })) {
       stats.filesListed++;
       yield result;
     }
@@ -82,7 +92,7 @@ async function* openSources(options: ScanOptions, stats: ScanStats, keywords: re
   }
   if (options.staged) {
     const { readStagedSources } = await import("../sources/staged.js");
-    for await (const result of readStagedSources({ cwd: options.cwd, maxFileSize: options.maxFileSize, paths: options.stagedPaths, ignore: options.ignore })) {
+    for await (const result of readStagedSources({ cwd: options.cwd, maxFileSize: options.maxFileSize, paths: options.stagedPaths, ignore: options.ignore, sieve })) {
       stats.filesListed++;
       yield result;
     }
@@ -90,15 +100,9 @@ async function* openSources(options: ScanOptions, stats: ScanStats, keywords: re
   }
   const { listFiles } = await import("../sources/walk.js");
   const { readSources } = await import("../sources/read-source.js");
-  const { KeywordSieve } = await import("../sources/keyword-sieve.js");
   const listing = await listFiles({ cwd: options.cwd, paths: options.paths, ignore: options.ignore, keywords });
   stats.filesListed = listing.files.length;
-  for (const result of readSources(listing.files, options.maxFileSize, new KeywordSieve(keywords))) {
-    if (result.kind === "keyword-free") {
-      stats.filesScanned++;
-      stats.bytesScanned += result.size;
-      continue;
-    }
+  for (const result of readSources(listing.files, options.maxFileSize, sieve)) {
     if (result.kind === "source" && isDotEnvFile(result.source.path)) {
       yield { kind: "source", source: { ...result.source, gitIgnored: await dotEnvIgnored(options.cwd, result.source.path) } };
     } else yield result;

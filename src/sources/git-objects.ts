@@ -5,8 +5,8 @@ import { spawn } from "node:child_process";
 import { SourceError } from "./source-error.js";
 
 export interface BlobRequest<T> {
-  /** Object id (SHA-1 or SHA-256 hex). */
-  oid: string;
+  /** Object id (SHA-1 or SHA-256 hex); null: not to be read, handed back in its place as `not-read`. */
+  oid: string | null;
   /** Carried through to the result. */
   tag: T;
 }
@@ -14,40 +14,72 @@ export interface BlobRequest<T> {
 export type BlobResult<T> =
   | { kind: "blob"; tag: T; content: Buffer }
   | { kind: "too-large"; tag: T; size: number }
-  | { kind: "missing"; tag: T };
+  | { kind: "missing"; tag: T }
+  | { kind: "not-read"; tag: T };
 
 /**
- * Yields each requested blob's content in request order. Blobs larger than
- * `maxSize` are skipped inside the stream (their bytes are discarded as they arrive).
+ * Yields a result per request, in request order. `requests` may be a stream
+ * (history: parsed from `git log` as it runs): they are written to cat-file as
+ * they come, with backpressure, while its output is read, so neither the list
+ * nor the blobs are ever held whole. Blobs larger than `maxSize` are skipped
+ * inside the stream (their bytes are discarded as they arrive).
  */
-export async function* readBlobs<T>(cwd: string, requests: readonly BlobRequest<T>[], maxSize: number): AsyncGenerator<BlobResult<T>> {
-  if (requests.length === 0) return;
+export async function* readBlobs<T>(
+  cwd: string,
+  requests: Iterable<BlobRequest<T>> | AsyncIterable<BlobRequest<T>>,
+  maxSize: number,
+): AsyncGenerator<BlobResult<T>> {
   const child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => {
-    stderr += chunk.toString("utf8");
+    if (stderr.length < 64 * 1024) stderr += chunk.toString("utf8");
   });
   const exited = new Promise<number>((resolve, reject) => {
     child.on("error", (error) => reject(new SourceError("GIT_FAILED", cwd, `cannot run git: ${error.message}`)));
     child.on("close", (code) => resolve(code ?? 1));
   });
+  exited.catch(() => undefined); // awaited below; a start failure also ends stdout
   child.stdin.on("error", () => {
     // git exiting early surfaces through `exited`; a broken pipe here adds nothing.
   });
-  child.stdin.end(requests.map((request) => `${request.oid}\n`).join(""));
+
+  // Requests in flight, in order; one that is not read waits behind those before it.
+  const queue: BlobRequest<T>[] = [];
+  let written = 0;
+  const writing = (async () => {
+    for await (const request of requests) {
+      queue.push(request);
+      if (request.oid === null) continue;
+      written++;
+      if (!child.stdin.write(`${request.oid}\n`)) await new Promise((resolve) => child.stdin.once("drain", resolve));
+    }
+    child.stdin.end();
+  })();
+  // A failing request stream (git log stopped) ends cat-file too; the error is rethrown below.
+  writing.catch(() => child.stdin.destroy());
 
   const parser = new BatchParser(maxSize);
-  let index = 0;
-  for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
-    for (const entry of parser.push(chunk)) {
-      const request = requests[index++];
-      if (!request) break;
-      yield toResult(entry, request.tag);
+  let read = 0;
+  try {
+    for await (const chunk of child.stdout as AsyncIterable<Buffer>) {
+      for (const entry of parser.push(chunk)) {
+        while (queue[0]?.oid === null) yield { kind: "not-read", tag: queue.shift()!.tag };
+        const request = queue.shift();
+        if (request === undefined) break;
+        read++;
+        yield toResult(entry, request.tag);
+      }
     }
-  }
-  const code = await exited;
-  if (index < requests.length) {
-    throw new SourceError("GIT_FAILED", cwd, `git cat-file stopped early (exit ${code}): ${stderr.trim().split("\n")[0] ?? ""}`);
+    await writing;
+    for (const request of queue.splice(0)) {
+      if (request.oid === null) yield { kind: "not-read", tag: request.tag };
+    }
+    const code = await exited;
+    if (read < written) {
+      throw new SourceError("GIT_FAILED", cwd, `git cat-file stopped early (exit ${code}): ${stderr.trim().split("\n")[0] ?? ""}`);
+    }
+  } finally {
+    if (child.exitCode === null) child.kill();
   }
 }
 

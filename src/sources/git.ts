@@ -60,24 +60,47 @@ function gitEnvironment(): NodeJS.ProcessEnv {
  * Rejects only when git cannot be started (not installed: error code ENOENT);
  * a non-zero exit resolves with its code.
  */
-export function runGit(args: readonly string[], cwd: string): Promise<GitResult> {
-  return new Promise((resolve, reject) => {
-    const child = spawn("git", [...args], {
-      cwd,
-      env: gitEnvironment(),
-      stdio: ["ignore", "pipe", "pipe"],
-      windowsHide: true,
-    });
-    const chunks: Buffer[] = [];
-    let stderr = "";
-    child.stdout.on("data", (chunk: Buffer) => chunks.push(chunk));
-    child.stderr.setEncoding("utf8");
-    child.stderr.on("data", (chunk: string) => {
-      if (stderr.length < STDERR_LIMIT) stderr += chunk;
-    });
-    child.once("error", reject);
-    child.once("close", (code) => resolve({ code, stdout: Buffer.concat(chunks), stderr }));
+export async function runGit(args: readonly string[], cwd: string): Promise<GitResult> {
+  const stream = streamGit(args, cwd);
+  const chunks: Buffer[] = [];
+  try {
+    for await (const chunk of stream.stdout) chunks.push(chunk);
+  } catch {
+    // git could not start: `done` says why.
+  }
+  const { code, stderr } = await stream.done;
+  return { code, stdout: Buffer.concat(chunks), stderr };
+}
+
+/** A git process whose output is read as it comes. */
+export interface GitStream {
+  stdout: AsyncIterable<Buffer>;
+  /** Resolves when git has exited: its code and the start of stderr. Rejects when git cannot be started. */
+  done: Promise<{ code: number | null; stderr: string }>;
+  /** Stops git (a reader that leaves early). */
+  stop(): void;
+}
+
+/** Runs `git <args>` like runGit, but hands stdout over as a stream: for output too large to hold (history). */
+export function streamGit(args: readonly string[], cwd: string): GitStream {
+  const child = spawn("git", [...args], { cwd, env: gitEnvironment(), stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+  let stderr = "";
+  child.stderr.setEncoding("utf8");
+  child.stderr.on("data", (chunk: string) => {
+    if (stderr.length < STDERR_LIMIT) stderr += chunk;
   });
+  const done = new Promise<{ code: number | null; stderr: string }>((resolve, reject) => {
+    child.once("error", reject);
+    child.once("close", (code) => resolve({ code, stderr }));
+  });
+  done.catch(() => undefined); // the reader awaits it; a start failure also ends stdout
+  return {
+    stdout: child.stdout,
+    done,
+    stop: () => {
+      if (child.exitCode === null) child.kill();
+    },
+  };
 }
 
 /** The first line git wrote to stderr, for a one-line message. */

@@ -4,9 +4,11 @@
 import { readFileSync } from "node:fs";
 import { join, posix, relative, sep } from "node:path";
 import type { Finding, Source } from "../detect/types.js";
-import { runGit } from "./git.js";
-import { readBlobs } from "./git-objects.js";
+import { textOf } from "./bytes-to-text.js";
+import { runGit, streamGit } from "./git.js";
+import { readBlobs, type BlobRequest } from "./git-objects.js";
 import { compileGitignorePatterns, GitignoreMatcher } from "./gitignore.js";
+import type { KeywordSieve } from "./keyword-sieve.js";
 import { SourceError } from "./source-error.js";
 
 /** Which history to read. */
@@ -17,6 +19,8 @@ export interface HistoryOptions {
   maxFileSize: number;
   /** The config's `ignore` globs (gitignore syntax, relative to `cwd`), matched against each blob's path. */
   ignore: readonly string[];
+  /** Leaves blobs without a required word undecoded (`keyword-free`). */
+  sieve?: KeywordSieve;
 }
 
 /** A blob as it first entered history. */
@@ -51,11 +55,11 @@ export type HistoryResult =
        */
       report: (findings: readonly Finding[]) => (Finding & HistoryFields)[];
     }
+  | { kind: "keyword-free"; path: string; size: number }
   | { kind: "skipped"; path: string; reason: "binary" | "too-large" | "submodule" | "symlink" | "vanished" | "ignored" };
 
 const SUBMODULE = "160000";
 const SYMLINK = "120000";
-const NUL_SNIFF_BYTES = 8000;
 /** Starts each commit's header in the log, a byte no path or SHA holds. */
 const COMMIT_MARK = "\u0001";
 
@@ -71,92 +75,140 @@ async function repositoryRoot(cwd: string): Promise<string> {
   return result.stdout.toString("utf8").replace(/\r?\n$/, "");
 }
 
-/**
- * Lists each blob once, with the first commit (oldest first, parents before
- * children) that added it. Merges are diffed against each parent (`-m`), so a
- * blob made only while resolving a conflict is listed too; renames are plain
- * add + delete, so a renamed but unchanged file is not listed again.
- */
-export async function listHistoryBlobs(cwd: string, range?: string): Promise<{ root: string; blobs: HistoryBlob[] }> {
-  const root = await repositoryRoot(cwd);
+/** The `git log` that lists every blob of the range with the commit that added it. */
+function logArguments(range: string | undefined): string[] {
   const revisions = range === undefined ? ["--all"] : [range];
-  const result = await runGit(
-    // A user's log.showSignature would print GPG output into the stream; --root lists a root commit's files.
-    ["-c", "log.showSignature=false", "log", "--raw", "--root", "--no-abbrev", "-z", "-m", "--no-renames", "--topo-order", "--reverse", "--no-color", `--format=${COMMIT_MARK}%H %cI`, ...revisions, "--"],
-    root,
-  );
-  if (result.code !== 0) {
-    const reason = result.stderr.split("\n").find((line) => line.trim() !== "")?.trim() ?? `exit code ${String(result.code)}`;
-    // A repository without commits has no history to read (`--all` is then empty, a named range is not).
-    if (/does not have any commits|bad default revision/.test(result.stderr)) return { root, blobs: [] };
-    throw new SourceError("GIT_FAILED", root, `git log failed for ${range === undefined ? "--all" : `"${range}"`}: ${reason}`);
-  }
-  return { root, blobs: parseRawLog(result.stdout.toString("utf8"), (repoPath) => toCwdPath(root, cwd, repoPath)) };
+  // A user's log.showSignature would print GPG output into the stream; --root lists a root commit's files.
+  return ["-c", "log.showSignature=false", "log", "--raw", "--root", "--no-abbrev", "-z", "-m", "--no-renames", "--topo-order", "--reverse", "--no-color", `--format=${COMMIT_MARK}%H %cI`, ...revisions, "--"];
 }
 
 /**
- * Parses `git log --raw -z --format=<COMMIT_MARK>%H %cI` output: a header per
- * commit (per parent, for merges), then `:oldmode newmode oldoid newoid status`
- * and the path, each NUL-terminated. Keeps the first appearance of each blob.
+ * Streams each blob once, with the first commit (oldest first, parents before
+ * children) that added it, as `git log` prints them: the log is never held
+ * whole. Merges are diffed against each parent (`-m`), so a blob made only
+ * while resolving a conflict is listed too; renames are plain add + delete, so
+ * a renamed but unchanged file is not listed again.
  */
-export function parseRawLog(output: string, toPath: (repoPath: string) => string = (repoPath) => repoPath): HistoryBlob[] {
-  const fields = output.split("\0");
-  const seen = new Set<string>();
-  const blobs: HistoryBlob[] = [];
-  let commit = "";
-  let date = "";
-  for (let index = 0; index < fields.length; index++) {
-    // Headers and status lines may follow a newline git puts between sections; paths are taken as they are.
-    const field = fields[index]!.replace(/^\n+/, "");
-    if (field.startsWith(COMMIT_MARK)) {
-      [commit = "", date = ""] = field.slice(1).split(" ");
-      continue;
+async function* historyBlobs(root: string, cwd: string, range: string | undefined): AsyncGenerator<HistoryBlob> {
+  const git = streamGit(logArguments(range), root);
+  const parser = new RawLogParser((repoPath) => toCwdPath(root, cwd, repoPath));
+  try {
+    let carry: Buffer = Buffer.alloc(0);
+    for await (const chunk of git.stdout) {
+      const bytes = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
+      // Fields end at NUL bytes; a field cut by the chunk boundary waits for the rest (never split inside a UTF-8 character).
+      let start = 0;
+      for (let nul = bytes.indexOf(0, start); nul !== -1; nul = bytes.indexOf(0, start)) {
+        const blob = parser.field(bytes.toString("utf8", start, nul));
+        if (blob !== undefined) yield blob;
+        start = nul + 1;
+      }
+      carry = bytes.subarray(start);
     }
-    if (!field.startsWith(":")) continue;
-    const repoPath = fields[++index];
-    const [, newMode, , newOid] = field.slice(1).split(" ");
-    if (repoPath === undefined || newMode === undefined || newOid === undefined) continue;
+    const last = parser.field(carry.toString("utf8"));
+    if (last !== undefined) yield last;
+  } finally {
+    git.stop();
+  }
+  let outcome;
+  try {
+    outcome = await git.done;
+  } catch (error) {
+    throw new SourceError("GIT_FAILED", cwd, `git is not installed or not on PATH: --history needs git (${(error as Error).message})`);
+  }
+  if (outcome.code === 0) return;
+  // A repository without commits has no history to read (`--all` is then empty, a named range is not).
+  if (/does not have any commits|bad default revision/.test(outcome.stderr)) return;
+  const reason = outcome.stderr.split("\n").find((line) => line.trim() !== "")?.trim() ?? `exit code ${String(outcome.code)}`;
+  throw new SourceError("GIT_FAILED", root, `git log failed for ${range === undefined ? "--all" : `"${range}"`}: ${reason}`);
+}
+
+/**
+ * Incremental parser of `git log --raw -z --format=<COMMIT_MARK>%H %cI`
+ * output, one NUL-terminated field at a time: a header per commit (per parent,
+ * for merges), then `:oldmode newmode oldoid newoid status` and the path. Hands
+ * back the first appearance of each blob.
+ */
+class RawLogParser {
+  private readonly seen = new Set<string>();
+  private commit = "";
+  private date = "";
+  /** The status field whose path comes next. */
+  private status: string | null = null;
+
+  constructor(private readonly toPath: (repoPath: string) => string) {}
+
+  field(raw: string): HistoryBlob | undefined {
+    if (this.status !== null) {
+      const status = this.status;
+      this.status = null;
+      return this.entry(status, raw);
+    }
+    // Headers and status lines may follow a newline git puts between sections; paths are taken as they are.
+    const field = raw.replace(/^\n+/, "");
+    if (field.startsWith(COMMIT_MARK)) [this.commit = "", this.date = ""] = field.slice(1).split(" ");
+    else if (field.startsWith(":")) this.status = field;
+    return undefined;
+  }
+
+  private entry(status: string, repoPath: string): HistoryBlob | undefined {
+    const [, mode, , oid] = status.slice(1).split(" ");
+    if (mode === undefined || oid === undefined) return undefined;
     // Deletions (zero oid) add nothing; a blob seen before was scanned under its first path.
-    if (/^0+$/.test(newOid) || seen.has(newOid)) continue;
-    seen.add(newOid);
-    blobs.push({ oid: newOid, repoPath, path: toPath(repoPath), commit, date, mode: newMode });
+    if (/^0+$/.test(oid) || this.seen.has(oid)) return undefined;
+    this.seen.add(oid);
+    return { oid, repoPath, path: this.toPath(repoPath), commit: this.commit, date: this.date, mode };
+  }
+}
+
+/** Parses a whole `git log --raw -z` output (see RawLogParser). */
+export function parseRawLog(output: string, toPath: (repoPath: string) => string = (repoPath) => repoPath): HistoryBlob[] {
+  const parser = new RawLogParser(toPath);
+  const blobs: HistoryBlob[] = [];
+  for (const field of output.split("\0")) {
+    const blob = parser.field(field);
+    if (blob !== undefined) blobs.push(blob);
   }
   return blobs;
 }
 
+/** Why a blob of the range is not read. */
+type Unread = "submodule" | "symlink" | "ignored";
+
 /** Reads every blob of the range, oldest first, as Sources with their commit. */
 export async function* readHistorySources(options: HistoryOptions): AsyncGenerator<HistoryResult> {
-  const { root, blobs } = await listHistoryBlobs(options.cwd, options.range);
+  const root = await repositoryRoot(options.cwd);
   const ignored = options.ignore.length === 0 ? null : new GitignoreMatcher(compileGitignorePatterns(options.ignore));
-  const readable: HistoryBlob[] = [];
-  for (const blob of blobs) {
-    if (ignored?.isIgnored(blob.path, false) === true) yield { kind: "skipped", path: blob.path, reason: "ignored" };
-    else if (blob.mode === SUBMODULE) yield { kind: "skipped", path: blob.path, reason: "submodule" };
-    else if (blob.mode === SYMLINK) yield { kind: "skipped", path: blob.path, reason: "symlink" };
-    else readable.push(blob);
+  const unread = (blob: HistoryBlob): Unread | null =>
+    ignored?.isIgnored(blob.path, false) === true ? "ignored" : blob.mode === SUBMODULE ? "submodule" : blob.mode === SYMLINK ? "symlink" : null;
+  async function* requests(): AsyncGenerator<BlobRequest<HistoryBlob>> {
+    for await (const blob of historyBlobs(root, options.cwd, options.range)) yield { oid: unread(blob) === null ? blob.oid : null, tag: blob };
   }
   /** Finding key → the blob that first reported it. */
   const reported = new Map<string, string>();
   const present = new WorkingTreeCheck(root);
-  const requests = readable.map((blob) => ({ oid: blob.oid, tag: blob }));
-  for await (const result of readBlobs(root, requests, options.maxFileSize)) {
+  for await (const result of readBlobs(root, requests(), options.maxFileSize)) {
     const blob = result.tag;
-    if (result.kind === "too-large") yield { kind: "skipped", path: blob.path, reason: "too-large" };
+    if (result.kind === "not-read") yield { kind: "skipped", path: blob.path, reason: unread(blob) ?? "vanished" };
+    else if (result.kind === "too-large") yield { kind: "skipped", path: blob.path, reason: "too-large" };
     else if (result.kind === "missing") yield { kind: "skipped", path: blob.path, reason: "vanished" };
-    else if (result.content.subarray(0, NUL_SNIFF_BYTES).includes(0)) yield { kind: "skipped", path: blob.path, reason: "binary" };
     else {
-      const text = result.content.toString("utf8");
-      const report = (findings: readonly Finding[]): (Finding & HistoryFields)[] =>
-        findings.flatMap((finding) => {
-          const key = `${finding.ruleId}\0${finding.fingerprint}\0${blob.path}`;
-          const first = reported.get(key);
-          if (first !== undefined && first !== blob.oid) return [];
-          reported.set(key, blob.oid);
-          const removed = !present.holds(blob.repoPath, text.slice(finding.start, finding.end));
-          return [{ ...finding, commit: blob.commit, date: blob.date, removed }];
-        });
-      // A committed `.env` is in history whatever .gitignore says now.
-      yield { kind: "source", source: { path: blob.path, text, gitIgnored: false }, report };
+      const text = textOf(result.content, options.sieve);
+      if (text.kind === "binary") yield { kind: "skipped", path: blob.path, reason: "binary" };
+      else if (text.kind === "keyword-free") yield { kind: "keyword-free", path: blob.path, size: result.content.length };
+      else {
+        const report = (findings: readonly Finding[]): (Finding & HistoryFields)[] =>
+          findings.flatMap((finding) => {
+            const key = `${finding.ruleId}\0${finding.fingerprint}\0${blob.path}`;
+            const first = reported.get(key);
+            if (first !== undefined && first !== blob.oid) return [];
+            reported.set(key, blob.oid);
+            const removed = !present.holds(blob.repoPath, text.text.slice(finding.start, finding.end));
+            return [{ ...finding, commit: blob.commit, date: blob.date, removed }];
+          });
+        // A committed `.env` is in history whatever .gitignore says now.
+        yield { kind: "source", source: { path: blob.path, text: text.text, gitIgnored: false }, report };
+      }
     }
   }
 }

@@ -3,6 +3,7 @@
 
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 import type { Source } from "../detect/types.js";
+import { textOf } from "./bytes-to-text.js";
 import type { KeywordSieve } from "./keyword-sieve.js";
 import type { WalkedFile } from "./walk.js";
 
@@ -40,8 +41,7 @@ export type ReadResult =
       code?: string;
     };
 
-/** How much of the start of a file is searched for a NUL byte (git and ripgrep look at about as much). */
-export const BINARY_SNIFF_BYTES = 8000;
+export { BINARY_SNIFF_BYTES } from "./bytes-to-text.js";
 
 // O_NOFOLLOW: if the name became a symlink after lstat, fail instead of following it.
 // O_NONBLOCK: if it became a FIFO, opening must not wait for a writer.
@@ -64,18 +64,6 @@ function failure(path: string, error: unknown): ReadResult {
   return code === undefined
     ? { kind: "skipped", path, reason: "unreadable" }
     : { kind: "skipped", path, reason: "unreadable", code };
-}
-
-/** UTF-16 and UTF-32 byte-order marks. UTF-16 text is reported as binary: the core reads UTF-8 only. */
-function hasWideBom(buffer: Buffer): boolean {
-  const b0 = buffer[0];
-  const b1 = buffer[1];
-  return (b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff);
-}
-
-function looksBinary(buffer: Buffer): boolean {
-  if (hasWideBom(buffer)) return true;
-  return buffer.subarray(0, BINARY_SNIFF_BYTES).indexOf(0) !== -1;
 }
 
 /** A first read this large answers most files in one call; a file that fills it is fstat-ed for its size. */
@@ -158,10 +146,10 @@ export function readSource(file: WalkedFile, maxFileSize: number, sieve?: Keywor
   }
   if ("tooLarge" in read) return { kind: "skipped", path: file.path, reason: "too-large", size: read.tooLarge };
 
-  if (looksBinary(read)) return { kind: "skipped", path: file.path, reason: "binary", size: read.length };
-  if (sieve !== undefined && !sieve.mayMatch(read)) return { kind: "keyword-free", path: file.path, size: read.length };
-  // Buffer#toString keeps a BOM (TextDecoder would drop it) and replaces bad bytes with U+FFFD.
-  return { kind: "source", source: { path: file.path, text: read.toString("utf8") }, size: read.length };
+  const text = textOf(read, sieve);
+  if (text.kind === "binary") return { kind: "skipped", path: file.path, reason: "binary", size: read.length };
+  if (text.kind === "keyword-free") return { kind: "keyword-free", path: file.path, size: read.length };
+  return { kind: "source", source: { path: file.path, text: text.text }, size: read.length };
 }
 
 /**

@@ -5,8 +5,10 @@ import { execFile } from "node:child_process";
 import { posix, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import type { Source } from "../detect/types.js";
+import { textOf } from "./bytes-to-text.js";
 import { readBlobs } from "./git-objects.js";
 import { compileGitignorePatterns, GitignoreMatcher } from "./gitignore.js";
+import type { KeywordSieve } from "./keyword-sieve.js";
 import { SourceError } from "./source-error.js";
 
 // Unlike the file walk, these calls keep git's environment: inside a hook,
@@ -26,11 +28,11 @@ export interface StagedEntry {
 
 export type StagedResult =
   | { kind: "source"; source: Source }
+  | { kind: "keyword-free"; path: string; size: number }
   | { kind: "skipped"; path: string; reason: "binary" | "too-large" | "submodule" | "symlink" | "vanished" | "ignored" };
 
 const SUBMODULE = "160000";
 const SYMLINK = "120000";
-const NUL_SNIFF_BYTES = 8000;
 
 /** The repository root containing `cwd`; a one-line error outside a repository. */
 export async function gitRoot(cwd: string): Promise<string> {
@@ -80,6 +82,8 @@ export interface StagedOptions {
   paths: readonly string[];
   /** The config's `ignore` globs (gitignore syntax, relative to `cwd`). */
   ignore: readonly string[];
+  /** Leaves blobs without a required word undecoded (`keyword-free`). */
+  sieve?: KeywordSieve;
 }
 
 /** Reads the staged blobs through one `git cat-file --batch`, in the order listed. */
@@ -104,12 +108,13 @@ export async function* readStagedSources(options: StagedOptions): AsyncGenerator
   for await (const blob of readBlobs(root, requests, maxFileSize)) {
     const entry = blob.tag;
     if (blob.kind === "too-large") yield { kind: "skipped", path: entry.path, reason: "too-large" };
-    else if (blob.kind === "missing") yield { kind: "skipped", path: entry.path, reason: "vanished" };
-    else if (blob.content.subarray(0, NUL_SNIFF_BYTES).includes(0)) yield { kind: "skipped", path: entry.path, reason: "binary" };
-    else {
+    else if (blob.kind === "blob") {
+      const text = textOf(blob.content, options.sieve);
+      if (text.kind === "binary") yield { kind: "skipped", path: entry.path, reason: "binary" };
+      else if (text.kind === "keyword-free") yield { kind: "keyword-free", path: entry.path, size: blob.content.length };
       // A staged `.env` is about to be committed, so it is not ignored whatever .gitignore says.
-      yield { kind: "source", source: { path: entry.path, text: blob.content.toString("utf8"), gitIgnored: false } };
-    }
+      else yield { kind: "source", source: { path: entry.path, text: text.text, gitIgnored: false } };
+    } else yield { kind: "skipped", path: entry.path, reason: "vanished" };
   }
 }
 

@@ -129,6 +129,27 @@ describe("scan --history", () => {
     ]);
   });
 
+  it("streams a long log: 600 commits of non-ASCII paths, the token in the middle one, every path intact", () => {
+    const repo = makeRepo();
+    // fast-import: 600 commits in one process; every commit adds a file whose
+    // name is mostly multi-byte characters, so git's output chunks end inside them.
+    const commits: string[] = [];
+    for (let i = 1; i <= 600; i++) {
+      const name = `données-日本語-${"é".repeat(i % 40)}-${i}.py`;
+      const body = i === 300 ? leaky() : clean;
+      commits.push(
+        `commit refs/heads/main\nmark :${i}\ncommitter T <t@example.invalid> ${1_700_000_000 + i} +0000\ndata 2\nc\n` +
+          (i > 1 ? `from :${i - 1}\n` : "") +
+          `M 100644 inline ${name}\ndata ${Buffer.byteLength(body)}\n${body}\n`,
+      );
+    }
+    execFileSync("git", ["fast-import", "--quiet"], { cwd: repo, input: commits.join("") });
+    const { findings, stats } = historyJson(repo);
+    expect(findings.map((f) => `${f.file}:${f.line}`)).toEqual([`données-日本語-${"é".repeat(300 % 40)}-300.py:2`]);
+    expect(findings[0]!.commit).toBe(git(repo, "rev-list", "--reverse", "main").split("\n")[299]);
+    expect(stats.filesListed).toBe(2);
+  });
+
   it("limits the scan to a revision range", () => {
     const repo = makeRepo({ "old.py": leaky(fakeToken(401)) });
     const base = commit(repo, "old leak", 1);
