@@ -6,7 +6,7 @@ import { join, posix, relative, sep } from "node:path";
 import type { Finding, Source } from "../detect/types.js";
 import { runGit } from "./git.js";
 import { readBlobs } from "./git-objects.js";
-import { compileGitignorePatterns, GitignoreMatcher } from "./gitignore.js";
+import { compileGitignorePatterns, GitignoreMatcher } from "../config/gitignore.js";
 import { SourceError } from "./source-error.js";
 
 /** Which history to read. */

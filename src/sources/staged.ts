@@ -6,7 +6,7 @@ import { posix, relative, resolve, sep } from "node:path";
 import { promisify } from "node:util";
 import type { Source } from "../detect/types.js";
 import { readBlobs } from "./git-objects.js";
-import { compileGitignorePatterns, GitignoreMatcher } from "./gitignore.js";
+import { compileGitignorePatterns, GitignoreMatcher } from "../config/gitignore.js";
 import { SourceError } from "./source-error.js";
 
 // Unlike the file walk, these calls keep git's environment: inside a hook,
