@@ -5,6 +5,8 @@
 import { randomBytes } from "node:crypto";
 import { chmod, lstat, readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import { detectionOverrides } from "../config/detection-overrides.js";
+import type { LoadedConfig } from "../config/load-config.js";
 import { createDetection, type Detection } from "../detect/detection.js";
 import { redact } from "../detect/redact.js";
 import { isDotEnvFile, scanSource } from "../detect/scan-source.js";
@@ -13,7 +15,6 @@ import { unifiedDiff } from "../fix/diff.js";
 import { appendEntries, appendLines, exampleLines, parseEnvFile } from "../fix/env-file.js";
 import { planFixes, type FixPlan, type LeftFinding } from "../fix/plan.js";
 import type { RawArgs } from "./args.js";
-import { detectionOverrides, type LoadedConfig } from "./config.js";
 import { EXIT, UsageError } from "./errors.js";
 import { DEFAULT_MAX_FILE_SIZE, parseSize } from "./options.js";
 

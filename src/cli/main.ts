@@ -3,7 +3,8 @@
 // failure into one line on stderr with exit code 2.
 
 import { HELP, parseCommandLine } from "./args.js";
-import { loadConfig } from "./config.js";
+import { ConfigError } from "../config/config-error.js";
+import { loadConfig } from "../config/load-config.js";
 import { EXIT, UsageError } from "./errors.js";
 import { resolveScanOptions } from "./options.js";
 
@@ -24,20 +25,20 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     case "scan": {
       const cwd = process.cwd();
-      const config = args.noConfig ? { config: {} } : await loadConfig(cwd, args.config);
+      const config = args.noConfig ? { config: {} } : loadConfig(cwd, args.config);
       const options = resolveScanOptions(args, config, cwd, process.stdout.isTTY === true);
       const { runScan } = await import("./scan-command.js");
       return runScan(options, process.stdout);
     }
     case "fix": {
       const cwd = process.cwd();
-      const config = args.noConfig ? { config: {} } : await loadConfig(cwd, args.config);
+      const config = args.noConfig ? { config: {} } : loadConfig(cwd, args.config);
       const { resolveFixOptions, runFix } = await import("./fix-command.js");
       return runFix(resolveFixOptions(args, config, cwd), process.stdout);
     }
     case "baseline": {
       const cwd = process.cwd();
-      const config = args.noConfig ? { config: {} } : await loadConfig(cwd, args.config);
+      const config = args.noConfig ? { config: {} } : loadConfig(cwd, args.config);
       const options = resolveScanOptions(args, config, cwd, false);
       const { runBaseline } = await import("./baseline-command.js");
       return runBaseline(options, process.stdout);
@@ -47,7 +48,7 @@ async function main(argv: readonly string[]): Promise<number> {
 
 /** Errors the user can fix carry a message; anything else is a bug, reported without a stack unless asked. */
 function explain(error: unknown): string {
-  if (error instanceof UsageError) return error.message;
+  if (error instanceof UsageError || error instanceof ConfigError) return error.message;
   if (error instanceof Error && error.name === "SourceError") return error.message;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "EPIPE") return "";

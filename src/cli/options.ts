@@ -4,7 +4,7 @@
 import { defaultThreads } from "../parallel/threads.js";
 import { FORMAT_NAMES, type FormatName } from "../report/formats.js";
 import type { RawArgs } from "./args.js";
-import type { LoadedConfig } from "./config.js";
+import type { LoadedConfig } from "../config/load-config.js";
 import { UsageError } from "./errors.js";
 
 export interface ScanOptions {

@@ -2,13 +2,13 @@
 
 import { writeFile, rename, rm } from "node:fs/promises";
 import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { detectionOverrides } from "../config/detection-overrides.js";
 import { createDetection, type Detection } from "../detect/detection.js";
 import { isDotEnvFile } from "../detect/scan-source.js";
 import type { Finding, Source } from "../detect/types.js";
 import { ScanPool } from "../parallel/scan-pool.js";
 import { loadFormatter } from "../report/formats.js";
 import type { ReportedFinding, ScanStats } from "../report/types.js";
-import { detectionOverrides } from "./config.js";
 import { EXIT } from "./errors.js";
 import type { ScanOptions } from "./options.js";
 import { VERSION } from "../version.js";

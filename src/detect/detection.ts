@@ -12,7 +12,7 @@ export interface DetectionOverrides {
   ruleSettings?: Record<string, { enabled?: boolean; envVar?: string; minLength?: number }>;
   /** More values to treat as examples. */
   placeholders?: string[];
-  /** Minimum value length for every rule (a rule's own `minLength` otherwise). */
+  /** Minimum value length for every rule, below a `ruleSettings` entry's and above the rule's own `minLength`. */
   minLength?: number;
 }
 
@@ -20,7 +20,6 @@ export interface DetectionOverrides {
 export interface Detection {
   rules: CompiledRule[];
   placeholders: ReadonlySet<string>;
-  minLength?: number;
   /**
    * Words every match needs (lower case): each rule's key names end with one, and
    * weak names must too. A file holding none of them cannot match: a door with a
@@ -48,7 +47,6 @@ export function createDetection(overrides: DetectionOverrides = {}): Detection {
   return {
     rules,
     placeholders: new Set((overrides.placeholders ?? []).map((value) => value.toLowerCase())),
-    minLength: overrides.minLength,
     requiredWords: [...new Set(rules.flatMap((rule) => rule.keyWords.map((words) => words[words.length - 1]!)))],
     prefilter: keywords.length === 0 ? /(?!)/ : anyOf(keywords),
   };

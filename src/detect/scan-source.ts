@@ -44,7 +44,7 @@ function isSecret(candidate: Candidate, text: string, detection: Detection): boo
   const { rule } = candidate;
   const placeholders = rule.placeholders.size === 0 ? detection.placeholders : new Set([...rule.placeholders, ...detection.placeholders]);
   const verdict = judgeValue(text.slice(candidate.valueStart, candidate.valueEnd), {
-    minLength: detection.minLength ?? rule.rule.minLength,
+    minLength: rule.rule.minLength,
     placeholders,
     valuePattern: rule.valuePattern,
     weak: candidate.weak,

@@ -1,10 +1,11 @@
-// The ESLint plugin object: one rule per credential rule in rules/, the
-// `token-guard/text` language, and `configs.recommended`, all generated from the
-// rule catalog and the rules' metadata (nothing here lists a rule by hand).
+// The ESLint plugin object: one rule per credential rule in rules/ and in the
+// project's token-guard config, the `token-guard/text` language, and
+// `configs.recommended`, all generated from the rule catalog and the rules'
+// metadata (nothing here lists a rule by hand).
 
 import type { TSESLint } from "@typescript-eslint/utils";
-import { builtinRules } from "../../rules/index.js";
 import { PACKAGE_NAME, VERSION as PACKAGE_VERSION } from "../version.js";
+import { loadProjectSettings, type ProjectSettings } from "./project-settings.js";
 import { createTokenRule, type TokenGuardRule } from "./rule.js";
 import { textLanguage } from "./text-language.js";
 import { typescriptParser } from "./typescript-parser.js";
@@ -19,8 +20,6 @@ export const TYPESCRIPT_FILES = ["**/*.{ts,tsx,mts,cts}"];
 /** Files linted through the `token-guard/text` language. */
 export const TEXT_FILES = ["**/*.{py,pyi,php,phtml,sh,bash,zsh,ps1,psm1,md,markdown}"];
 
-export const rules: Record<string, TokenGuardRule> = Object.fromEntries(builtinRules.map((rule) => [rule.id, createTokenRule(rule)]));
-
 export interface TokenGuardPlugin {
   meta: { name: string; version: string };
   languages: { text: typeof textLanguage };
@@ -28,31 +27,41 @@ export interface TokenGuardPlugin {
   configs: { recommended: TSESLint.FlatConfig.Config[] };
 }
 
-const plugin: TokenGuardPlugin = {
-  meta: { name: PACKAGE_NAME, version: PACKAGE_VERSION },
-  languages: { text: textLanguage },
-  rules,
-  configs: { recommended: [] },
-};
+/** The plugin for one project's token-guard settings. */
+export function createPlugin(project: ProjectSettings): TokenGuardPlugin {
+  const rules = Object.fromEntries(project.credentials.map((credential) => [credential.id, createTokenRule(credential, project)]));
+  const plugin: TokenGuardPlugin = {
+    meta: { name: PACKAGE_NAME, version: PACKAGE_VERSION },
+    languages: { text: textLanguage },
+    rules,
+    configs: { recommended: [] },
+  };
 
-/** `token-guard/<id>: "error"` for every rule whose docs say it is recommended. */
-const recommendedRules: TSESLint.FlatConfig.Rules = Object.fromEntries(
-  Object.entries(rules)
-    .filter(([, rule]) => rule.meta.docs?.recommended === true)
-    .map(([id]) => [`${PLUGIN_NAMESPACE}/${id}`, "error"]),
-);
+  /** `token-guard/<id>: "error"` for every rule whose docs say it is recommended. */
+  const recommendedRules: TSESLint.FlatConfig.Rules = Object.fromEntries(
+    Object.entries(rules)
+      .filter(([, rule]) => rule.meta.docs?.recommended === true)
+      .map(([id]) => [`${PLUGIN_NAMESPACE}/${id}`, "error"]),
+  );
 
-// Typed loosely where typescript-eslint's config types know nothing of languages.
-const plugins = { [PLUGIN_NAMESPACE]: plugin as unknown as TSESLint.FlatConfig.Plugin };
+  // Typed loosely where typescript-eslint's config types know nothing of languages.
+  const plugins = { [PLUGIN_NAMESPACE]: plugin as unknown as TSESLint.FlatConfig.Plugin };
 
-plugin.configs.recommended.push(
-  { name: "token-guard/recommended/scripts", files: SCRIPT_FILES, plugins, rules: recommendedRules },
-  // Only the parser, in its own object and only for TypeScript files, so that
-  // typescript-eslint's configs, before or after this one, keep working.
-  { name: "token-guard/recommended/typescript-parser", files: TYPESCRIPT_FILES, languageOptions: { parser: typescriptParser as TSESLint.FlatConfig.Parser } },
-  // ESLint's default parser reads JSX only when asked.
-  { name: "token-guard/recommended/jsx", files: ["**/*.jsx"], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
-  { name: "token-guard/recommended/text", files: TEXT_FILES, plugins, language: `${PLUGIN_NAMESPACE}/text`, rules: recommendedRules },
-);
+  plugin.configs.recommended.push(
+    { name: "token-guard/recommended/scripts", files: SCRIPT_FILES, plugins, rules: recommendedRules },
+    // Only the parser, in its own object and only for TypeScript files, so that
+    // typescript-eslint's configs, before or after this one, keep working.
+    { name: "token-guard/recommended/typescript-parser", files: TYPESCRIPT_FILES, languageOptions: { parser: typescriptParser as TSESLint.FlatConfig.Parser } },
+    // ESLint's default parser reads JSX only when asked.
+    { name: "token-guard/recommended/jsx", files: ["**/*.jsx"], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
+    { name: "token-guard/recommended/text", files: TEXT_FILES, plugins, language: `${PLUGIN_NAMESPACE}/text`, rules: recommendedRules },
+  );
+  return plugin;
+}
+
+// Read where `eslint` runs, as `token-guard scan` reads it, once per ESLint process.
+const plugin = createPlugin(loadProjectSettings(process.cwd()));
+
+export const rules = plugin.rules;
 
 export default plugin;

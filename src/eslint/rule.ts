@@ -1,7 +1,9 @@
 // One ESLint rule per credential rule (`token-guard/<id>`), made from the rule's
-// data. Detection always comes from the core: the rule scans the file's text once
-// (shared by every token-guard rule that runs on the same file) and reports the
-// findings of its own id, with the core's edits as a suggestion. It runs in
+// data and the project's token-guard config: the config's settings are the rule's
+// default options, and files its `ignore` globs cover get no reports. Detection
+// always comes from the core: the rule scans the file's text once (shared by every
+// token-guard rule that runs on the same file) and reports the findings of its own
+// id, with the core's edits as a suggestion. It runs in
 // JavaScript/TypeScript (where the AST and scope manager vet the suggestions), in
 // our text language (where the core's lexing does), and in any other text-based
 // ESLint language (e.g. @eslint/markdown's).
@@ -9,7 +11,7 @@
 import path from "node:path";
 import type { TSESLint } from "@typescript-eslint/utils";
 import { RuleCreator } from "@typescript-eslint/utils/eslint-utils";
-import { createDetection, defaultDetection, type Detection } from "../detect/detection.js";
+import { createDetection, type Detection } from "../detect/detection.js";
 import type { CredentialRule } from "../detect/rule.js";
 import { scanSource } from "../detect/scan-source.js";
 import type { Edit, Finding } from "../detect/types.js";
@@ -17,10 +19,11 @@ import { detectLanguage } from "../languages/detect-language.js";
 import { lexSource, type LexedUnit } from "../languages/lex-source.js";
 import type { LanguageId } from "../languages/tokens.js";
 import { editsThatFit } from "./js-suggestions.js";
+import type { ProjectSettings } from "./project-settings.js";
 import { editsWithinRegion } from "./region-suggestions.js";
 import { TokenGuardTextSourceCode } from "./text-language.js";
 
-/** The rule's one options object; mirrors `rules.<id>` in token-guard.config.json. */
+/** The rule's one options object; mirrors `rules.<id>` in token-guard.config.json, whose values are the defaults. */
 export interface RuleOptions {
   /** The environment variable suggestions read instead of the literal. */
   envVar?: string;
@@ -33,7 +36,7 @@ export type MessageIds = "hardcodedToken" | "hardcodedFallback" | "tokenInCommen
 
 /** Extra `meta.docs` fields of token-guard rules; the recommended config is generated from them. */
 export interface TokenGuardDocs {
-  /** Whether `configs.recommended` turns the rule on. */
+  /** Whether `configs.recommended` turns the rule on: not when the token-guard config sets `enabled: false`. */
   recommended: boolean;
 }
 
@@ -41,20 +44,31 @@ export type TokenGuardRule = ReturnType<typeof createTokenRule>;
 
 const ENV_VAR_PATTERN = "^[A-Za-z_][A-Za-z0-9_]*$";
 
-/** Builds the ESLint rule for one credential rule. */
-export function createTokenRule(credential: CredentialRule) {
-  const createRule = RuleCreator<TokenGuardDocs>((id) => (id === credential.id && credential.docsUrl ? credential.docsUrl : docsUrlFor(id)));
+/** Where a custom rule without a `docsUrl` points: how custom rules are written. */
+const CUSTOM_RULE_DOCS_URL = "https://github.com/token-guard/token-guard#adding-a-credential-rule";
+
+/** Builds the ESLint rule for one credential rule, with the project's config as its defaults. */
+export function createTokenRule(credential: CredentialRule, project: ProjectSettings) {
+  const createRule = RuleCreator<TokenGuardDocs>(() => credential.docsUrl || CUSTOM_RULE_DOCS_URL);
+  const { overrides } = project;
+  const configured = overrides.ruleSettings?.[credential.id];
+  const enabled = configured?.enabled !== false;
+  const defaults = { envVar: configured?.envVar ?? credential.envVar, minLength: configured?.minLength ?? overrides.minLength ?? credential.minLength };
   const detections = new Map<string, Detection>();
 
-  /** The core's settings for these options: the shared defaults unless the options change this rule. */
+  /**
+   * The core's settings for these options: the project's, shared by every rule,
+   * unless the options change this rule or the rule runs although the config
+   * turned it off (an ESLint config that turns it on by name wins).
+   */
   const detectionFor = (options: RuleOptions): Detection => {
-    const envVar = options.envVar ?? credential.envVar;
-    const minLength = options.minLength ?? credential.minLength;
-    if (envVar === credential.envVar && minLength === credential.minLength) return defaultDetection();
+    const envVar = options.envVar ?? defaults.envVar;
+    const minLength = options.minLength ?? defaults.minLength;
+    if (enabled && envVar === defaults.envVar && minLength === defaults.minLength) return project.detection;
     const key = `${envVar}\0${minLength}`;
     let detection = detections.get(key);
     if (!detection) {
-      detection = createDetection({ ruleSettings: { [credential.id]: { envVar, minLength } } });
+      detection = createDetection({ ...overrides, ruleSettings: { ...overrides.ruleSettings, [credential.id]: { envVar, minLength } } });
       detections.set(key, detection);
     }
     return detection;
@@ -65,8 +79,8 @@ export function createTokenRule(credential: CredentialRule) {
     meta: {
       type: "problem",
       docs: {
-        description: `Disallow hardcoded values of the credential "${credential.id}"; suggest reading ${credential.envVar} from the environment`,
-        recommended: true,
+        description: `Disallow hardcoded values of the credential "${credential.id}"; suggest reading ${defaults.envVar} from the environment`,
+        recommended: enabled,
       },
       hasSuggestions: true,
       messages: {
@@ -94,12 +108,13 @@ export function createTokenRule(credential: CredentialRule) {
           additionalProperties: false,
         },
       ],
-      defaultOptions: [{ envVar: credential.envVar, minLength: credential.minLength }],
+      defaultOptions: [defaults],
     },
     create(context, [options]) {
       const sourceCode = context.sourceCode as unknown as LintedSource;
       const root = sourceCode.ast?.type;
       if (typeof sourceCode.text !== "string" || typeof root !== "string") return {};
+      if (project.isIgnored(path.resolve(context.cwd, context.filename))) return {};
       const detection = detectionFor(options);
       const report = (): void => {
         const sourcePath = relativePosixPath(context.filename, context.cwd);
@@ -178,8 +193,4 @@ function messageIdOf(finding: Finding): Exclude<MessageIds, "replaceWithEnv"> {
 
 function applyEdit(fixer: TSESLint.RuleFixer, edit: Edit): TSESLint.RuleFix {
   return fixer.replaceTextRange([edit.start, edit.end], edit.text);
-}
-
-function docsUrlFor(id: string): string {
-  return `https://github.com/token-guard/token-guard/blob/main/rules/${id}.md`;
 }

@@ -3,19 +3,13 @@
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { ACME_RULE as ACME } from "../support/acme-rule.js";
 import { git, makeRepo, makeTree, runCli } from "../support/cli.js";
 import { sarifSchemaErrors } from "../support/sarif-schema.js";
 import { fakeToken } from "../support/tokens.js";
 
 const KEY = fakeToken(500);
-const ACME_RULE = {
-  id: "acme-api-key",
-  description: "Hardcoded ACME API key",
-  keyNames: ["acme_api_key", "acmeApiKey", "ACME_API_KEY"],
-  envVar: "ACME_API_KEY",
-  minLength: 16,
-  revoke: "the ACME console",
-};
+const ACME_RULE = { ...ACME, revoke: "the ACME console" };
 const CONFIG = JSON.stringify({ customRules: [ACME_RULE] });
 
 interface Finding {

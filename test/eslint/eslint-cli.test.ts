@@ -1,19 +1,20 @@
 // End to end: the real `eslint` binary on a throwaway project whose eslint.config.js imports
-// the built package, alone and next to typescript-eslint in both orders; and the agreement
-// test: `eslint` and `token-guard scan` report the same (file, line) set on the same tree.
+// the built package, alone and next to typescript-eslint in both orders; the agreement
+// test: `eslint` and `token-guard scan` report the same (file, line, rule) set on the same
+// tree, with and without a token-guard.config.json; and a bad config failing eslint in one line.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { beforeAll, describe, expect, it } from "vitest";
+import { ACME_RULE } from "../support/acme-rule.js";
 import { CLI, REPO_ROOT, makeTree, runCli } from "../support/cli.js";
 import { fakeToken } from "../support/tokens.js";
 
 const require = createRequire(import.meta.url);
 const ESLINT_BIN = join(REPO_ROOT, "node_modules/eslint/bin/eslint.js");
 const PACKAGE_ENTRY = join(REPO_ROOT, "dist/src/index.js");
-const RULE_ID = "token-guard/convoso-auth-token";
 
 /** Rebuilds dist/ when a source is newer than the last build, so the test runs what users get. */
 function buildIfStale(): void {
@@ -33,7 +34,7 @@ beforeAll(buildIfStale);
 const tokens = Array.from({ length: 16 }, (_, index) => fakeToken(300 + index));
 const t = (n: number): string => tokens[n]!;
 
-/** A project with a token in every file type the recommended config covers, and the (file, line) pairs expected. */
+/** A project with a token in every file type the recommended config covers, and the `file:line rule` reports expected. */
 function leakyFiles(): { files: Record<string, string>; expected: string[] } {
   const files: Record<string, string> = {
     "package.json": `{ "name": "demo", "private": true, "type": "module" }\n`,
@@ -70,7 +71,7 @@ function leakyFiles(): { files: Record<string, string>; expected: string[] } {
     "src/config.mts:1",
     "src/legacy.cjs:1",
     "src/server.mjs:1",
-  ];
+  ].map((line) => `${line} convoso-auth-token`);
   return { files, expected };
 }
 
@@ -80,8 +81,8 @@ const DEFINE_CONFIG = fileUrl(require.resolve("eslint/config"));
 
 interface EslintRun {
   status: number;
-  /** `file:line` of our rule's messages, sorted. */
-  lines: string[];
+  /** `file:line rule` of token-guard's messages, with the rule id as the CLI prints it, sorted. */
+  reports: string[];
   /** Messages of other origins that mean something broke: parse errors, crashes, config errors. */
   fatal: string[];
   stderr: string;
@@ -97,16 +98,16 @@ function runEslint(dir: string, config: string): EslintRun {
     throw new Error(`eslint exited ${result.status ?? result.signal} with ${config}:\n${result.stderr}${result.stdout.slice(0, 2000)}`);
   }
   const files = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string | null; line: number; fatal?: boolean; message: string }[] }[];
-  const lines: string[] = [];
+  const reports: string[] = [];
   const fatal: string[] = [];
   for (const file of files) {
     const path = relative(dir, file.filePath).split("\\").join("/");
     for (const message of file.messages) {
-      if (message.ruleId === RULE_ID) lines.push(`${path}:${message.line}`);
+      if (message.ruleId?.startsWith("token-guard/")) reports.push(`${path}:${message.line} ${message.ruleId.slice("token-guard/".length)}`);
       else if (message.fatal || message.ruleId === null) fatal.push(`${path}:${message.line} ${message.message}`);
     }
   }
-  return { status: result.status ?? -1, lines: lines.sort(), fatal, stderr: result.stderr };
+  return { status: result.status ?? -1, reports: reports.sort(), fatal, stderr: result.stderr };
 }
 
 function project(config: string, files: Record<string, string>): string {
@@ -121,7 +122,7 @@ describe("the eslint binary with tokenGuard.configs.recommended", () => {
     const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended];\n`, files);
     const run = runEslint(dir, "recommended");
     expect(run.fatal).toEqual([]);
-    expect(run.lines).toEqual(expected);
+    expect(run.reports).toEqual(expected);
     expect(run.status).toBe(1);
   });
 
@@ -132,7 +133,7 @@ describe("the eslint binary with tokenGuard.configs.recommended", () => {
       "sync.py": `import os\nauth_token = os.environ["CONVOSO_AUTH_TOKEN"]\n`,
       "README.md": `Include the auth_token in every API request.\n`,
     });
-    expect(runEslint(dir, "recommended")).toMatchObject({ status: 0, lines: [], fatal: [] });
+    expect(runEslint(dir, "recommended")).toMatchObject({ status: 0, reports: [], fatal: [] });
   });
 
   it("works through defineConfig({ extends: [...] })", () => {
@@ -140,7 +141,7 @@ describe("the eslint binary with tokenGuard.configs.recommended", () => {
     const config = `${PLUGIN_IMPORT}import { defineConfig } from ${JSON.stringify(DEFINE_CONFIG)};\nexport default defineConfig({ extends: [tokenGuard.configs.recommended] });\n`;
     const run = runEslint(project(config, files), "defineConfig");
     expect(run.fatal).toEqual([]);
-    expect(run.lines).toEqual(expected);
+    expect(run.reports).toEqual(expected);
     expect(run.status).toBe(1);
   });
 
@@ -152,7 +153,7 @@ describe("the eslint binary with tokenGuard.configs.recommended", () => {
     const config = `${PLUGIN_IMPORT}import tseslint from ${JSON.stringify(TSESLINT)};\nexport default ${array};\n`;
     const run = runEslint(project(config, files), array);
     expect(run.fatal).toEqual([]);
-    expect(run.lines).toEqual(expected);
+    expect(run.reports).toEqual(expected);
     expect(run.status).toBe(1);
   });
 
@@ -170,18 +171,83 @@ describe("the eslint binary with tokenGuard.configs.recommended", () => {
 });
 
 describe("agreement: eslint and token-guard scan", () => {
-  it("report exactly the same (file, line) set on the same tree", () => {
+  /** `file:line rule` of `token-guard scan . --format json` (plus `args`), sorted. */
+  function scanReports(dir: string, ...args: string[]): string[] {
+    const scan = runCli(["scan", ".", "--format", "json", ...args], dir);
+    expect(scan.stderr).toBe("");
+    expect(scan.status).toBe(1);
+    return (JSON.parse(scan.stdout) as { findings: { file: string; line: number; ruleId: string }[] }).findings.map((finding) => `${finding.file}:${finding.line} ${finding.ruleId}`).sort();
+  }
+
+  it("report exactly the same (file, line, rule) set on the same tree", () => {
     // The global setup builds dist/; a missing CLI is a failure, never a skip.
     expect(existsSync(CLI), `the CLI is not built (${relative(REPO_ROOT, CLI)} is missing)`).toBe(true);
     const { files, expected } = leakyFiles();
     const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended];\n`, files);
     const eslint = runEslint(dir, "recommended");
-    const scan = runCli(["scan", ".", "--format", "json"], dir);
-    expect(scan.stderr).toBe("");
-    const cliLines = (JSON.parse(scan.stdout) as { findings: { file: string; line: number }[] }).findings.map((finding) => `${finding.file}:${finding.line}`).sort();
+    const cliReports = scanReports(dir);
     expect(eslint.fatal).toEqual([]);
-    expect(eslint.lines).toEqual(cliLines);
-    expect(cliLines).toEqual(expected);
-    expect([eslint.status, scan.status]).toEqual([1, 1]);
+    expect(eslint.reports).toEqual(cliReports);
+    expect(cliReports).toEqual(expected);
+    expect(eslint.status).toBe(1);
+  });
+
+  it("read the same token-guard.config.json: a custom rule, gitignore-style ignore globs and a placeholder", () => {
+    expect(existsSync(CLI), `the CLI is not built (${relative(REPO_ROOT, CLI)} is missing)`).toBe(true);
+    const key = fakeToken(340);
+    const placeholder = fakeToken(341);
+    const config = {
+      customRules: [ACME_RULE],
+      ignore: ["fixtures/", "/generated/*.py", "!generated/keep.py"],
+      placeholders: [placeholder],
+    };
+    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended];\n`, {
+      "package.json": `{ "name": "demo", "private": true, "type": "module" }\n`,
+      "token-guard.config.json": JSON.stringify(config, null, 2),
+      "src/acme.ts": `export const acmeApiKey = "${key}";\n`,
+      "scripts/acme.py": `import requests\n\nACME_API_KEY = "${key}"\n`,
+      "docs/acme.md": `# ACME\n\n\`\`\`sh\ncurl -d "acme_api_key=${key}" https://api.acme.test/v1/items\n\`\`\`\n`,
+      "src/client.js": `// Convoso client\nexport const authToken = "${t(1)}";\n`,
+      "src/demo.js": `export const authToken = "${placeholder}";\n`,
+      "test/fixtures/leak.js": `export const authToken = "${t(2)}";\nexport const acme_api_key = "${key}";\n`,
+      "generated/client.py": `auth_token = "${t(3)}"\n`,
+      "generated/keep.py": `auth_token = "${t(4)}"\n`,
+      "lib/generated/client.py": `auth_token = "${t(5)}"\n`,
+    });
+    const eslint = runEslint(dir, "recommended, with a token-guard config");
+    const cliReports = scanReports(dir);
+    expect(eslint.fatal).toEqual([]);
+    expect(eslint.reports).toEqual(cliReports);
+    expect(cliReports).toEqual([
+      "docs/acme.md:4 acme-api-key",
+      "generated/keep.py:1 convoso-auth-token",
+      "lib/generated/client.py:1 convoso-auth-token",
+      "scripts/acme.py:3 acme-api-key",
+      "src/acme.ts:1 acme-api-key",
+      "src/client.js:2 convoso-auth-token",
+    ]);
+    expect(eslint.status).toBe(1);
+    // What the config left out is a finding without it.
+    expect(scanReports(dir, "--no-config")).toEqual(
+      expect.arrayContaining(["generated/client.py:1 convoso-auth-token", "src/demo.js:1 convoso-auth-token", "test/fixtures/leak.js:1 convoso-auth-token"]),
+    );
+  });
+});
+
+describe("a bad token-guard.config.json under eslint", () => {
+  it("fails eslint with exit 2 and token-guard's one-line message, no stack trace", () => {
+    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended];\n`, {
+      "package.json": `{ "type": "module" }\n`,
+      "token-guard.config.json": JSON.stringify({ rules: { "convoso-auth-token": { envVar: "not a name" } } }),
+      "src/client.ts": `export const authToken = process.env.CONVOSO_AUTH_TOKEN;\n`,
+    });
+    const result = spawnSync(process.execPath, [ESLINT_BIN, "."], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+    const lines = result.stderr.split("\n").filter((line) => line.trim() !== "");
+    expect(result.status).toBe(2);
+    expect(result.stdout).toBe("");
+    // ESLint's own banner comes first; then token-guard's message, alone.
+    expect(lines.at(-1)).toBe('token-guard: invalid config in token-guard.config.json: "rules.convoso-auth-token.envVar" must be an environment variable name');
+    expect(lines.filter((line) => line.includes("token-guard"))).toHaveLength(1);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 });

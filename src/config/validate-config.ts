@@ -1,11 +1,8 @@
-// Reads and validates `token-guard.config.json` (or the `tokenGuard` key of
-// package.json). Every problem names the key and the file.
+// The config file's shape and its validation: every problem names the key and the file.
 
-import { readFile } from "node:fs/promises";
-import { join, resolve } from "node:path";
-import type { DetectionOverrides } from "../detect/detection.js";
+import { builtinRules } from "../../rules/index.js";
 import { validateRule, type CredentialRule } from "../detect/rule.js";
-import { UsageError } from "./errors.js";
+import { ConfigError } from "./config-error.js";
 
 /** The config file's shape (all keys optional). */
 export interface ConfigFile {
@@ -25,59 +22,13 @@ export interface ConfigFile {
   baseline?: string;
 }
 
-export interface LoadedConfig {
-  /** Where it came from, for messages; undefined when there is none. */
-  file?: string;
-  config: ConfigFile;
-}
-
-export const CONFIG_FILE_NAME = "token-guard.config.json";
 const KNOWN_KEYS = new Set(["$schema", "ignore", "rules", "placeholders", "minLength", "maxFileSize", "customRules", "baseline"]);
 const RULE_SETTING_KEYS = new Set(["enabled", "envVar", "minLength"]);
 
-/** Loads the explicit `--config` file, else `token-guard.config.json`, else package.json's `tokenGuard`, in `cwd`. */
-export async function loadConfig(cwd: string, explicitPath?: string): Promise<LoadedConfig> {
-  if (explicitPath !== undefined) {
-    const file = resolve(cwd, explicitPath);
-    const text = await readText(file, explicitPath, true);
-    return { file: explicitPath, config: validateConfig(parseJson(text!, explicitPath), explicitPath) };
-  }
-  const configText = await readText(join(cwd, CONFIG_FILE_NAME), CONFIG_FILE_NAME, false);
-  if (configText !== undefined) return { file: CONFIG_FILE_NAME, config: validateConfig(parseJson(configText, CONFIG_FILE_NAME), CONFIG_FILE_NAME) };
-  const packageText = await readText(join(cwd, "package.json"), "package.json", false);
-  if (packageText !== undefined) {
-    const pkg = parseJson(packageText, "package.json");
-    if (typeof pkg === "object" && pkg !== null && "tokenGuard" in pkg) {
-      return { file: "package.json#tokenGuard", config: validateConfig((pkg as { tokenGuard: unknown }).tokenGuard, "package.json#tokenGuard") };
-    }
-  }
-  return { config: {} };
-}
-
-async function readText(file: string, shown: string, required: boolean): Promise<string | undefined> {
-  try {
-    return await readFile(file, "utf8");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT" && !required) return undefined;
-    if (code === "ENOENT") throw new UsageError(`config file not found: ${shown}`);
-    if (code === "EISDIR") throw new UsageError(`config path is a directory, not a file: ${shown}`);
-    throw new UsageError(`cannot read config file ${shown}: ${code ?? "unknown error"}`);
-  }
-}
-
-function parseJson(text: string, shown: string): unknown {
-  try {
-    return JSON.parse(text.replace(/^\uFEFF/, ""));
-  } catch (error) {
-    throw new UsageError(`config file ${shown} is not valid JSON: ${(error as Error).message}`);
-  }
-}
-
-/** Checks every key and type; throws a UsageError naming the first bad key. */
+/** Checks every key and type; throws a ConfigError naming the first bad key. */
 export function validateConfig(raw: unknown, shown: string): ConfigFile {
   const fail = (message: string): never => {
-    throw new UsageError(`invalid config in ${shown}: ${message}`);
+    throw new ConfigError(`invalid config in ${shown}: ${message}`);
   };
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) fail("expected a JSON object");
   const config = raw as Record<string, unknown>;
@@ -107,31 +58,15 @@ export function validateConfig(raw: unknown, shown: string): ConfigFile {
   }
   if (config.customRules !== undefined) {
     if (!Array.isArray(config.customRules)) fail(`"customRules" must be an array of rule objects`);
+    // A rule id names one rule everywhere (reports, baselines, `token-guard/<id>` in ESLint): a second rule cannot share it.
+    const ids = new Set(builtinRules.map((rule) => rule.id));
     (config.customRules as unknown[]).forEach((rule, index) => {
       const problems = validateRule(rule, `customRules[${index}]`);
       if (problems.length > 0) fail(problems[0]!);
+      const { id } = rule as CredentialRule;
+      if (ids.has(id)) fail(`customRules[${index}].id "${id}" is already the id of another rule: choose a new id`);
+      ids.add(id);
     });
   }
   return config as ConfigFile;
-}
-
-/** The detection overrides a config asks for; custom rules get defaults for the optional fields. */
-export function detectionOverrides(config: ConfigFile): DetectionOverrides {
-  return {
-    extraRules: (config.customRules ?? []).map((rule): CredentialRule => {
-      const given = rule as CredentialRule;
-      return {
-        ...given,
-        contextWords: given.contextWords ?? [],
-        hosts: given.hosts ?? [],
-        docsUrl: given.docsUrl ?? "",
-        minLength: given.minLength ?? 12,
-        truePositives: given.truePositives ?? [],
-        falsePositives: given.falsePositives ?? [],
-      };
-    }),
-    ruleSettings: config.rules,
-    placeholders: config.placeholders,
-    minLength: config.minLength,
-  };
 }

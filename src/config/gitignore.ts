@@ -1,5 +1,7 @@
-// Compiles .gitignore files (and the config's gitignore-style `ignore` globs) into
-// a matcher with git's semantics, for walks that git cannot list for us.
+// Compiles the config's gitignore-style `ignore` globs (and .gitignore files) into
+// a matcher with git's semantics. Pure, so every door judges `ignore` with this one
+// matcher: the walks git cannot list for us, the staged and history scans, and the
+// ESLint rule.
 
 // How a pattern matches. Each line is parsed once (comments, `!`, trailing `/`,
 // anchoring, trailing spaces, as git's dir.c does) and its glob is compiled into

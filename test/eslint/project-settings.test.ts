@@ -1,0 +1,63 @@
+// What the plugin reads from the project it is imported in: the config found in the
+// directory ESLint runs in, its custom rules, its `ignore` globs judged on paths
+// relative to that directory, and a bad config as one line, not a stack trace.
+import { join } from "node:path";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { ConfigError } from "../../src/config/config-error.js";
+import { loadProjectSettings, projectSettings } from "../../src/eslint/project-settings.js";
+import { ACME_RULE } from "../support/acme-rule.js";
+import { makeTree } from "../support/cli.js";
+
+describe("loadProjectSettings", () => {
+  afterEach(() => {
+    vi.unstubAllEnvs();
+  });
+
+  it("reads token-guard.config.json in the directory, custom rules after the built-in ones", () => {
+    const dir = makeTree({ "token-guard.config.json": JSON.stringify({ customRules: [ACME_RULE] }) });
+    const settings = loadProjectSettings(dir);
+    expect(settings.credentials.map((rule) => rule.id)).toEqual(["convoso-auth-token", "acme-api-key"]);
+    expect(settings.detection.rules.map(({ rule }) => rule.id)).toEqual(["convoso-auth-token", "acme-api-key"]);
+  });
+
+  it("reads package.json's tokenGuard key when there is no config file", () => {
+    const dir = makeTree({ "package.json": JSON.stringify({ name: "demo", tokenGuard: { ignore: ["fixtures"] } }) });
+    expect(loadProjectSettings(dir).isIgnored(join(dir, "fixtures/a.js"))).toBe(true);
+  });
+
+  it("has only the built-in rules and ignores nothing without a config", () => {
+    const dir = makeTree({ "a.js": "" });
+    const settings = loadProjectSettings(dir);
+    expect(settings.credentials.map((rule) => rule.id)).toEqual(["convoso-auth-token"]);
+    expect(settings.isIgnored(join(dir, "fixtures/a.js"))).toBe(false);
+  });
+
+  it("fails with the config's one-line message as the whole stack (the real one with TOKEN_GUARD_DEBUG), naming the file and the key", () => {
+    const dir = makeTree({ "token-guard.config.json": JSON.stringify({ rules: { "convoso-auth-token": { envvar: "X" } } }) });
+    const message = 'invalid config in token-guard.config.json: unknown key "rules.convoso-auth-token.envvar" (known: enabled, envVar, minLength)';
+    vi.stubEnv("TOKEN_GUARD_DEBUG", "");
+    expect(() => loadProjectSettings(dir)).toThrow(ConfigError);
+    expect(() => loadProjectSettings(dir)).toThrow(expect.objectContaining({ message, stack: `token-guard: ${message}` }));
+    vi.stubEnv("TOKEN_GUARD_DEBUG", "1");
+    expect(() => loadProjectSettings(dir)).toThrow(expect.objectContaining({ message, stack: expect.stringMatching(/\n\s+at /) }));
+  });
+});
+
+describe("isIgnored", () => {
+  const settings = projectSettings({ ignore: ["fixtures", "/dist-docs/**/*.md", "*.gen.ts", "!keep.gen.ts"] }, "/project");
+
+  it.each([
+    ["/project/fixtures/a.js", true],
+    ["/project/test/fixtures/deep/a.py", true],
+    ["/project/dist-docs/guide/a.md", true],
+    ["/project/src/dist-docs/a.md", false],
+    ["/project/src/api.gen.ts", true],
+    ["/project/src/keep.gen.ts", false],
+    ["/project/src/api.ts", false],
+    // Outside the project the globs say nothing, as `token-guard scan .` never goes there.
+    ["/elsewhere/fixtures/a.js", false],
+    ["/project", false],
+  ])("%s: %s", (file, ignored) => {
+    expect(settings.isIgnored(file)).toBe(ignored);
+  });
+});
