@@ -150,6 +150,14 @@ function mayBeInRepository(dir: string): boolean {
   }
 }
 
+/** What `git ls-files` listed. */
+export interface GitListing {
+  /** POSIX paths relative to the root, decoded as UTF-8. */
+  files: string[];
+  /** The raw bytes of listed names that are not valid UTF-8, by their decoded form. */
+  rawNames: Map<string, Buffer>;
+}
+
 /**
  * Files under `subdirs` (POSIX, relative to `root`; "" or "." = everything) that
  * git would consider part of the work tree: tracked files, plus untracked files
@@ -159,7 +167,7 @@ function mayBeInRepository(dir: string): boolean {
  * listed; readers report them as vanished. Untracked nested repositories are
  * left out (git shows them as `dir/` and would not commit their contents).
  */
-export async function listGitFiles(root: string, subdirs: readonly string[]): Promise<string[]> {
+export async function listGitFiles(root: string, subdirs: readonly string[]): Promise<GitListing> {
   const pathspecs = subdirs.length === 0 || subdirs.some((d) => d === "" || d === ".") ? ["."] : [...subdirs];
   let result: GitResult;
   try {
@@ -178,13 +186,17 @@ export async function listGitFiles(root: string, subdirs: readonly string[]): Pr
       `token-guard: git ls-files failed in ${root}: ${firstLine(result.stderr) || `exit code ${String(result.code)}`}`,
     );
   }
-  const files: string[] = [];
+  const listing: GitListing = { files: [], rawNames: new Map() };
   // -z: NUL-terminated and unquoted, so spaces, newlines and non-ASCII names arrive intact.
-  for (const name of result.stdout.toString("utf8").split("\0")) {
+  const { stdout } = result;
+  for (let start = 0, nul = stdout.indexOf(0); nul !== -1; start = nul + 1, nul = stdout.indexOf(0, start)) {
+    const name = stdout.toString("utf8", start, nul);
     if (name === "" || name.endsWith("/")) continue;
-    files.push(name);
+    listing.files.push(name);
+    // Not valid UTF-8: the decoded name holds U+FFFD and names no file; keep the bytes to open it by.
+    if (name.includes("\uFFFD") && !Buffer.from(name).equals(stdout.subarray(start, nul))) listing.rawNames.set(name, Buffer.from(stdout.subarray(start, nul)));
   }
-  return files;
+  return listing;
 }
 
 /**

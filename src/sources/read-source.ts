@@ -123,7 +123,7 @@ export function readSource(file: WalkedFile, maxFileSize: number, sieve?: Keywor
     // Not seen by a walk (named on the command line, listed by git): it may be
     // a FIFO or a device, which must not be opened at all.
     try {
-      const info = lstatSync(file.absolutePath);
+      const info = lstatSync(file.rawPath ?? file.absolutePath);
       if (!info.isFile()) return { kind: "skipped", path: file.path, reason: "not-a-file" };
       if (info.size > maxFileSize) return { kind: "skipped", path: file.path, reason: "too-large", size: info.size };
     } catch (error) {
@@ -135,7 +135,7 @@ export function readSource(file: WalkedFile, maxFileSize: number, sieve?: Keywor
   try {
     // The open flags stop a symlink or FIFO swapped in since it was listed (a
     // swapped-in FIFO reads as empty, without waiting).
-    const fd = openSync(file.absolutePath, OPEN_FLAGS);
+    const fd = openSync(file.rawPath ?? file.absolutePath, OPEN_FLAGS);
     try {
       read = readAll(fd, maxFileSize);
     } finally {

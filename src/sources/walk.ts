@@ -79,6 +79,11 @@ export interface WalkedFile {
   keywordFree?: boolean;
   /** True when the walk saw a regular file (not a symlink, FIFO or device): the reader may open it without an lstat first. */
   regularFile?: boolean;
+  /**
+   * The absolute path as raw bytes, when the name is not valid UTF-8: `path`
+   * and `absolutePath` then show U+FFFD for the bad bytes and cannot be opened.
+   */
+  rawPath?: Buffer;
 }
 
 /** What was left out, by mechanism (a file dropped by several counts once, for the first). */
@@ -203,6 +208,19 @@ interface ReaddirTap {
   skipped: Set<string>;
   /** Files whose path fast-glob cannot match (a line terminator in a name), POSIX relative to the root. */
   unmatchable: string[];
+  /** Absolute raw paths of files whose names are not valid UTF-8, by their decoded path relative to the root. */
+  rawPaths: Map<string, Buffer>;
+}
+
+/** The names in `directory` that are not valid UTF-8, decoded → absolute raw path. */
+function rawNamesIn(directory: string): Map<string, Buffer> {
+  const names = new Map<string, Buffer>();
+  const prefix = Buffer.from(directory.endsWith(path.sep) ? directory : directory + path.sep);
+  for (const raw of readdirSyncNode(directory, { encoding: "buffer" })) {
+    const decoded = raw.toString("utf8");
+    if (!Buffer.from(decoded).equals(raw)) names.set(decoded, Buffer.concat([prefix, raw]));
+  }
+  return names;
 }
 
 // fs.readdirSync for fast-glob, with two repairs:
@@ -216,6 +234,7 @@ interface ReaddirTap {
 function readdirTap(root: string): ReaddirTap {
   const skipped = new Set<string>();
   const unmatchable: string[] = [];
+  const rawPaths = new Map<string, Buffer>();
   function readdirSync(directory: string, options: { withFileTypes: true }): Dirent[];
   function readdirSync(directory: string): string[];
   function readdirSync(directory: string, options?: { withFileTypes: true }): Dirent[] | string[] {
@@ -227,14 +246,20 @@ function readdirTap(root: string): ReaddirTap {
     if (options === undefined) return readdirSyncNode(directory);
     const entries = readdirSyncNode(directory, { withFileTypes: true });
     const prefix = directory === root ? "" : toPosix(path.relative(root, directory));
+    let rawByName: Map<string, Buffer> | undefined;
     for (const entry of entries) {
       if (!entry.isFile()) continue;
       const relative = joinPosix(prefix, entry.name);
       if (LINE_TERMINATOR.test(relative)) unmatchable.push(relative);
+      if (entry.name.includes("\uFFFD")) {
+        rawByName ??= rawNamesIn(directory);
+        const raw = rawByName.get(entry.name);
+        if (raw !== undefined) rawPaths.set(relative, raw);
+      }
     }
     return entries;
   }
-  return { readdirSync, skipped, unmatchable };
+  return { readdirSync, skipped, unmatchable, rawPaths };
 }
 
 /** Reads a .gitignore if it is a regular file; a missing or odd one contributes nothing. */
@@ -258,6 +283,8 @@ interface DirectoryListing {
   skippedDirectories: string[];
   /** Entries (relative to the root) git found a keyword in; null when git did not search. */
   keywordHits: Set<string> | null;
+  /** Absolute raw paths of entries whose names are not valid UTF-8, by entry. */
+  rawPaths: Map<string, Buffer>;
 }
 
 async function listWithGit(root: ResolvedRoot, keywords: readonly string[] | undefined): Promise<DirectoryListing | null> {
@@ -267,7 +294,7 @@ async function listWithGit(root: ResolvedRoot, keywords: readonly string[] | und
   const real = await realpath(root.absolute);
   const spec = toPosix(path.relative(top, real));
   if (spec === ".." || spec.startsWith("../") || path.isAbsolute(spec)) return null;
-  const [files, ignored, hits] = await Promise.all([
+  const [{ files, rawNames }, ignored, hits] = await Promise.all([
     listGitFiles(top, [spec]),
     spec === "" ? Promise.resolve(false) : isGitIgnored(top, spec),
     keywords === undefined || keywords.length === 0 ? Promise.resolve(null) : grepGitFiles(top, [spec], keywords),
@@ -275,7 +302,9 @@ async function listWithGit(root: ResolvedRoot, keywords: readonly string[] | und
   if (ignored) return null;
   const underRoot = (file: string): string => (spec === "" ? file : file.slice(spec.length + 1));
   const keywordHits = hits === null ? null : new Set([...hits].map(underRoot));
-  return { kind: "git", entries: files.map(underRoot), gitignore: null, skippedDirectories: [], keywordHits };
+  const topPrefix = Buffer.from(top + path.sep);
+  const rawPaths = new Map([...rawNames].map(([name, raw]) => [underRoot(name), Buffer.concat([topPrefix, raw])]));
+  return { kind: "git", entries: files.map(underRoot), gitignore: null, skippedDirectories: [], keywordHits, rawPaths };
 }
 
 async function listWithFastGlob(root: ResolvedRoot, cwd: string): Promise<DirectoryListing> {
@@ -287,6 +316,8 @@ async function listWithFastGlob(root: ResolvedRoot, cwd: string): Promise<Direct
     followSymbolicLinks: false,
     onlyFiles: true,
     suppressErrors: true,
+    // Entries are unique per root already; listFiles dedupes across roots. (fast-glob's own Set was ~10% of the walk.)
+    unique: false,
     fs: { readdirSync: tap.readdirSync },
   });
   const entries = tap.unmatchable.length === 0 ? found : [...new Set([...found, ...tap.unmatchable])];
@@ -314,7 +345,7 @@ async function listWithFastGlob(root: ResolvedRoot, cwd: string): Promise<Direct
     const text = texts[i];
     if (text !== null && text !== undefined) matcher.addFile(text, base);
   });
-  return { kind: "directory", entries, gitignore: matcher.size === 0 ? null : matcher, skippedDirectories: [...tap.skipped], keywordHits: null };
+  return { kind: "directory", entries, gitignore: matcher.size === 0 ? null : matcher, skippedDirectories: [...tap.skipped], keywordHits: null, rawPaths: tap.rawPaths };
 }
 
 /**
@@ -383,6 +414,8 @@ export async function listFiles(options: WalkOptions): Promise<WalkListing> {
       if (listing.keywordHits !== null && !listing.keywordHits.has(entry)) file.keywordFree = true;
       // fast-glob lists only what readdir's file type says is a regular file (onlyFiles, symlinks not followed).
       if (listing.kind === "directory") file.regularFile = true;
+      const rawPath = listing.rawPaths.get(entry);
+      if (rawPath !== undefined) file.rawPath = rawPath;
       let mechanism: IgnoreMechanism | null = null;
       if (builtIn === "lockfile") mechanism = "lockfiles";
       else if (gitignore?.isIgnored(relative, false, root.relative) === true) mechanism = "gitignore";

@@ -42,12 +42,14 @@ describe("hostile trees", () => {
     expect(result.findings).toEqual(["app.py:1"]);
   });
 
-  it("survives names with line breaks and invalid UTF-8 bytes", () => {
-    const dir = makeTree({ "new\nline.py": `auth_token = "${TOKEN}"\n` });
-    writeFileSync(Buffer.concat([Buffer.from(dir + "/bad"), Buffer.from([0xff, 0xfe]), Buffer.from(".py")]), "x = 1\n");
+  it.each(["plain directory", "git repository"])("reads names with line breaks and invalid UTF-8 bytes (%s)", (mode) => {
+    const dir = mode === "git repository" ? makeRepo({ "new\nline.py": `auth_token = "${TOKEN}"\n` }) : makeTree({ "new\nline.py": `auth_token = "${TOKEN}"\n` });
+    // Node decodes a name's bad bytes to U+FFFD; the file is still opened by its real bytes.
+    writeFileSync(Buffer.concat([Buffer.from(dir + "/bad"), Buffer.from([0xff, 0xfe]), Buffer.from(".py")]), `auth_token = "${TOKEN}"\n`);
     const result = scan(dir);
-    expect([0, 1]).toContain(result.status);
-    expect(result.findings).toEqual(["new\nline.py:1"]);
+    expect(result.status).toBe(1);
+    expect(result.findings).toEqual(["bad\uFFFD\uFFFD.py:1", "new\nline.py:1"]);
+    expect(result.stats.filesSkipped).toEqual({});
   });
 
   it("walks 300-deep directory nesting", () => {

@@ -77,7 +77,7 @@ describe("listGitFiles", () => {
       "secret-dir/x.ts": "ignored dir",
       "src/new.ts": "untracked in subdir",
     });
-    expect(sorted(await listGitFiles(dir, []))).toEqual([
+    expect(sorted((await listGitFiles(dir, [])).files)).toEqual([
       ".gitignore",
       "forced.log",
       "src/app.ts",
@@ -93,7 +93,7 @@ describe("listGitFiles", () => {
     await writeTree(dir, Object.fromEntries(names.map((name) => [name, "x"])));
     git(dir, ["add", "with space.ts", "café"]);
     commitAll(dir);
-    expect(sorted(await listGitFiles(dir, ["."]))).toEqual(sorted(names));
+    expect(sorted((await listGitFiles(dir, ["."])).files)).toEqual(sorted(names));
   });
 
   it("limits the listing to the given subdirectories, taken literally", async () => {
@@ -104,8 +104,8 @@ describe("listGitFiles", () => {
       "[ab]/three.ts": "3",
       "c/four.ts": "4",
     });
-    expect(sorted(await listGitFiles(dir, ["a", "c"]))).toEqual(["a/one.ts", "c/four.ts"]);
-    expect(await listGitFiles(dir, ["[ab]"])).toEqual(["[ab]/three.ts"]);
+    expect(sorted((await listGitFiles(dir, ["a", "c"])).files)).toEqual(["a/one.ts", "c/four.ts"]);
+    expect((await listGitFiles(dir, ["[ab]"])).files).toEqual(["[ab]/three.ts"]);
   });
 
   it("still lists a tracked file deleted from disk (readers report it as vanished)", async () => {
@@ -113,14 +113,14 @@ describe("listGitFiles", () => {
     await writeTree(dir, { "gone.ts": "x", "kept.ts": "y" });
     commitAll(dir);
     await rm(path.join(dir, "gone.ts"));
-    expect(sorted(await listGitFiles(dir, []))).toEqual(["gone.ts", "kept.ts"]);
+    expect(sorted((await listGitFiles(dir, [])).files)).toEqual(["gone.ts", "kept.ts"]);
   });
 
   it("leaves out untracked nested repositories", async () => {
     initRepo(dir);
     await writeTree(dir, { "top.ts": "x", "vendor/lib/inner.ts": "y" });
     initRepo(path.join(dir, "vendor", "lib"));
-    expect(await listGitFiles(dir, [])).toEqual(["top.ts"]);
+    expect((await listGitFiles(dir, [])).files).toEqual(["top.ts"]);
   });
 
   it("handles listings far beyond child_process's default 1 MB buffer", async () => {
@@ -132,7 +132,7 @@ describe("listGitFiles", () => {
     for (let i = 0; i < names.length; i += 200) {
       await Promise.all(names.slice(i, i + 200).map((name) => writeFile(path.join(dir, name), "")));
     }
-    const files = await listGitFiles(dir, []);
+    const files = (await listGitFiles(dir, [])).files;
     expect(files).toHaveLength(names.length);
     expect(files.join("\0").length).toBeGreaterThan(1024 * 1024);
   });
