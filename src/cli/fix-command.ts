@@ -10,6 +10,7 @@ import { redact } from "../detect/redact.js";
 import { isDotEnvFile, scanSource } from "../detect/scan-source.js";
 import type { Finding, Source } from "../detect/types.js";
 import { unifiedDiff } from "../fix/diff.js";
+import { followUps } from "../fix/follow-ups.js";
 import { appendEntries, appendLines, exampleLines, parseEnvFile } from "../fix/env-file.js";
 import { planFixes, type FixPlan, type LeftFinding } from "../fix/plan.js";
 import type { RawArgs } from "./args.js";
@@ -406,6 +407,8 @@ class Report {
     }
     if (context.exampleLines.length > 0) this.out.write(`${context.exampleShown}: ${this.dryRun ? "would add" : "added"} ${context.exampleLines.join(", ")}\n`);
     if (context.gitignoreLine !== undefined) this.out.write(`.gitignore: ${this.dryRun ? "would add" : "added"} ${context.gitignoreLine} so git ignores ${context.envShown}\n`);
+    const rewritten = this.dryRun ? plan.files : plan.files.filter((file) => context.changed.includes(file.path));
+    for (const step of followUps(rewritten, context.envShown)) this.out.write(`next: ${step}\n`);
     if (context.restage.length > 0) {
       this.out.write(`re-stage the fixed files (fix never edits the index): git add -- ${context.restage.map(shellQuote).join(" ")}\n`);
     }
