@@ -1,4 +1,4 @@
-// `token-guard fix [paths] [--dry-run] [--env-file F] [--staged]`: the fixer's I/O
+// `token-guard fix [paths] [--dry-run] [--dotenv F] [--staged]`: the fixer's I/O
 // door. Finds, plans (pure, src/fix), re-checks every file, then writes all of it
 // atomically: the env file first, so a removed value is never lost.
 
@@ -26,8 +26,8 @@ export interface FixOptions {
   staged: boolean;
   /** Print a diff (values redacted) and write nothing. */
   dryRun: boolean;
-  /** Where the values go, relative to `cwd`; default `.env` at the repository root (the cwd outside one). */
-  envFile?: string;
+  /** Where the values go, relative to `cwd`, and the flag that named it; default `.env` at the repository root (the cwd outside one). */
+  envFile?: { path: string; flag: string };
   maxFileSize: number;
   ignore: string[];
   config: LoadedConfig;
@@ -47,7 +47,7 @@ export function resolveFixOptions(args: RawArgs, config: LoadedConfig, cwd: stri
     const value = args[key];
     if (value !== undefined && value !== false) throw new UsageError(`${flag} is a scan option: fix prints a summary (or a diff with --dry-run) and writes the files`);
   }
-  if (args.envFile === "") throw new UsageError("--env-file needs a file name, such as .env");
+  if (args.envFile?.path === "") throw new UsageError(`${args.envFile.flag} needs a file name, such as .env`);
   return {
     cwd,
     paths: args.positionals.length > 0 ? args.positionals : ["."],
@@ -91,8 +91,8 @@ export async function runFix(options: FixOptions, stdout: NodeJS.WritableStream)
   const root = await realpath(gitRoot ?? cwd);
   const show = (absolute: string): string => toPosix(relative(cwd, absolute)) || ".";
 
-  const envPath = options.envFile === undefined ? join(root, ".env") : resolve(cwd, options.envFile);
-  await requireInside(root, envPath, "--env-file", gitRoot !== null);
+  const envPath = options.envFile === undefined ? join(root, ".env") : resolve(cwd, options.envFile.path);
+  await requireInside(root, envPath, options.envFile?.flag ?? "--dotenv", gitRoot !== null);
   const envDir = dirname(envPath);
   if (!(await isDirectory(envDir))) throw new UsageError(`cannot create ${show(envPath)}: directory ${show(envDir)} does not exist`);
   const envInfo = await lstat(envPath).catch(() => undefined);
