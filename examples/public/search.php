@@ -1,6 +1,6 @@
 <?php
 // Campaign list for the support team, straight from the Convoso API.
-$auth_token = "fAxEkgAuTue1PdMtc5sySdzehtx2Mo7s";
+$auth_token = "c2y6pEO79K6G7bRLGi4wx36exHI4buZd";
 $url = "https://api.convoso.com/v1/campaigns/search";
 
 $ch = curl_init($url);

@@ -4,5 +4,5 @@ set -euo pipefail
 
 curl -sS -X POST "https://api.convoso.com/v1/campaigns/search" \
   -H "Content-Type: application/x-www-form-urlencoded" \
-  -d "auth_token=kQFzG2dESmoqjmwAIG5x0sZi743yMgZd" \
+  -d "auth_token=c2y6pEO79K6G7bRLGi4wx36exHI4buZd" \
   | python3 -m json.tool

@@ -1,7 +1,7 @@
 # One-time setup of the lead sync on a Windows workstation.
 $ErrorActionPreference = "Stop"
 
-$env:CONVOSO_AUTH_TOKEN = "OcKb0IlSJYL41y0V862U7tqJIYVXmHGK"
+$env:CONVOSO_AUTH_TOKEN = "c2y6pEO79K6G7bRLGi4wx36exHI4buZd"
 $env:CONVOSO_LIST_ID = "123"
 
 python -m pip install --quiet requests

@@ -1,7 +1,7 @@
 // Minimal Convoso API client for the lead sync demo.
 
 const BASE_URL = "https://api.convoso.com/v1";
-const authToken = "l7fA86pATp67k2qkbjOhpZBMav3KNkF9";
+const authToken = "c2y6pEO79K6G7bRLGi4wx36exHI4buZd";
 
 export interface Lead {
   list_id: number;

@@ -27,8 +27,8 @@ export interface RawArgs {
   force: boolean;
   /** `fix --dry-run`: print the diff, write nothing. */
   dryRun: boolean;
-  /** `fix --env-file <file>`: where removed values go. */
-  envFile?: string;
+  /** `fix --dotenv <file>` (or `--env-file <file>`): where removed values go, and the flag as typed (for messages). */
+  envFile?: { path: string; flag: "--dotenv" | "--env-file" };
   /** `--threads <n>`: scanning threads besides the main one. */
   threads?: string;
 }
@@ -46,6 +46,7 @@ const FLAGS = {
   "exit-zero": { type: "boolean" },
   "git-hook": { type: "boolean" },
   "dry-run": { type: "boolean" },
+  dotenv: { type: "string" },
   "env-file": { type: "string" },
   threads: { type: "string", short: "j" },
   force: { type: "boolean" },
@@ -71,6 +72,7 @@ export function parseCommandLine(argv: readonly string[]): RawArgs {
   else if (first !== undefined) throw new UsageError(`unknown command "${first}" (commands: ${COMMANDS.join(", ")}; see token-guard --help)`);
   else command = "help";
   if (command === "init" && rest.length > 0) throw new UsageError(`init takes no paths (got "${rest[0]}"): run it inside the repository`);
+  if (values.dotenv !== undefined && values["env-file"] !== undefined) throw new UsageError("--dotenv and --env-file are the same option: give one");
   return {
     command,
     positionals: command === "scan" || command === "baseline" || command === "fix" ? rest : [],
@@ -88,7 +90,7 @@ export function parseCommandLine(argv: readonly string[]): RawArgs {
     gitHook: values["git-hook"] ?? false,
     force: values.force ?? false,
     dryRun: values["dry-run"] ?? false,
-    envFile: values["env-file"],
+    envFile: values.dotenv !== undefined ? { path: values.dotenv, flag: "--dotenv" } : values["env-file"] !== undefined ? { path: values["env-file"], flag: "--env-file" } : undefined,
     threads: values.threads,
   };
 }
@@ -100,7 +102,7 @@ Usage:
   token-guard scan --staged [paths...]    scan what git commit is about to record (pre-commit hook)
   token-guard scan --history [REV-RANGE]  scan every blob ever committed (default: all refs), with its commit
   token-guard baseline [paths...]         accept today's findings: write .token-guard-baseline.json
-  token-guard fix [paths...] [--dry-run] [--env-file .env] [--staged]
+  token-guard fix [paths...] [--dry-run] [--dotenv .env] [--staged]
                                           rewrite tokens into env lookups, move the values to .env
   token-guard init [--git-hook [--force]] install the pre-commit hook (husky; --git-hook: plain git hook)
 
@@ -115,7 +117,8 @@ Options:
       --exit-zero               exit 0 even when there are findings (report only)
   -j, --threads <n>             scanning threads for large scans (default: one per core, at most 4; 0: none)
       --dry-run                 fix: print the diff (values redacted), write nothing
-      --env-file <file>         fix: where the values go (default: .env at the repository root)
+      --dotenv <file>           fix: where the values go (default: .env at the repository root);
+                                also --env-file <file>, which Node.js itself refuses when <file> does not exist yet
       --color / --no-color      force colours on or off
   -h, --help                    show this help
   -v, --version                 print the version

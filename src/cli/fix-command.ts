@@ -1,4 +1,4 @@
-// `token-guard fix [paths] [--dry-run] [--env-file F] [--staged]`: the fixer's I/O
+// `token-guard fix [paths] [--dry-run] [--dotenv F] [--staged]`: the fixer's I/O
 // door. Finds, plans (pure, src/fix), re-checks every file, then writes all of it
 // atomically: the env file first, so a removed value is never lost.
 
@@ -12,6 +12,7 @@ import { redact } from "../detect/redact.js";
 import { isDotEnvFile, scanSource } from "../detect/scan-source.js";
 import type { Finding, Source } from "../detect/types.js";
 import { unifiedDiff } from "../fix/diff.js";
+import { followUps } from "../fix/follow-ups.js";
 import { appendEntries, appendLines, exampleLines, parseEnvFile } from "../fix/env-file.js";
 import { planFixes, type FixPlan, type LeftFinding } from "../fix/plan.js";
 import type { RawArgs } from "./args.js";
@@ -26,8 +27,8 @@ export interface FixOptions {
   staged: boolean;
   /** Print a diff (values redacted) and write nothing. */
   dryRun: boolean;
-  /** Where the values go, relative to `cwd`; default `.env` at the repository root (the cwd outside one). */
-  envFile?: string;
+  /** Where the values go, relative to `cwd`, and the flag that named it; default `.env` at the repository root (the cwd outside one). */
+  envFile?: { path: string; flag: string };
   maxFileSize: number;
   ignore: string[];
   config: LoadedConfig;
@@ -47,7 +48,7 @@ export function resolveFixOptions(args: RawArgs, config: LoadedConfig, cwd: stri
     const value = args[key];
     if (value !== undefined && value !== false) throw new UsageError(`${flag} is a scan option: fix prints a summary (or a diff with --dry-run) and writes the files`);
   }
-  if (args.envFile === "") throw new UsageError("--env-file needs a file name, such as .env");
+  if (args.envFile?.path === "") throw new UsageError(`${args.envFile.flag} needs a file name, such as .env`);
   return {
     cwd,
     paths: args.positionals.length > 0 ? args.positionals : ["."],
@@ -91,8 +92,8 @@ export async function runFix(options: FixOptions, stdout: NodeJS.WritableStream)
   const root = await realpath(gitRoot ?? cwd);
   const show = (absolute: string): string => toPosix(relative(cwd, absolute)) || ".";
 
-  const envPath = options.envFile === undefined ? join(root, ".env") : resolve(cwd, options.envFile);
-  await requireInside(root, envPath, "--env-file", gitRoot !== null);
+  const envPath = options.envFile === undefined ? join(root, ".env") : resolve(cwd, options.envFile.path);
+  await requireInside(root, envPath, options.envFile?.flag ?? "--dotenv", gitRoot !== null);
   const envDir = dirname(envPath);
   if (!(await isDirectory(envDir))) throw new UsageError(`cannot create ${show(envPath)}: directory ${show(envDir)} does not exist`);
   const envInfo = await lstat(envPath).catch(() => undefined);
@@ -407,6 +408,8 @@ class Report {
     }
     if (context.exampleLines.length > 0) this.out.write(`${context.exampleShown}: ${this.dryRun ? "would add" : "added"} ${context.exampleLines.join(", ")}\n`);
     if (context.gitignoreLine !== undefined) this.out.write(`.gitignore: ${this.dryRun ? "would add" : "added"} ${context.gitignoreLine} so git ignores ${context.envShown}\n`);
+    const rewritten = this.dryRun ? plan.files : plan.files.filter((file) => context.changed.includes(file.path));
+    for (const step of followUps(rewritten, context.envShown)) this.out.write(`next: ${step}\n`);
     if (context.restage.length > 0) {
       this.out.write(`re-stage the fixed files (fix never edits the index): git add -- ${context.restage.map(shellQuote).join(" ")}\n`);
     }

@@ -153,19 +153,22 @@ function isRenamable(finding: Finding): boolean {
   return finding.context !== "env-fallback" && !finding.suggestion.edits.some((edit) => isGuard(edit.text, finding.envVar));
 }
 
-/** `: "${X:?…}"` or `if (-not $env:X) { throw … }`: the statement that set X now requires it, so X's name must stay. */
+/**
+ * `: "${X:?…}"` (`$${…}` in a make recipe), `if (-not $env:X) { throw … }` or make's
+ * `X ?=`: the statement that set X now takes it from the environment, so X's name must stay.
+ */
 function isGuard(text: string, envVar: string): boolean {
-  return text.startsWith(`: "\${${envVar}:?`) || text.startsWith(`if (-not $env:${envVar})`);
+  return [`: "\${${envVar}:?`, `: "$\${${envVar}:?`, `if (-not $env:${envVar})`, `${envVar} ?=`].some((guard) => text.startsWith(guard));
 }
 
 /**
  * Renames the variable inside the env lookups a replacement writes (`process.env.X`,
- * `os.environ["X"]`, `getenv('X')`, `${X}`, `$X`, `$(X)`, `$env:X`), never a
+ * `os.environ["X"]`, `getenv('X')`, `${X}`, `$X`, `$(X)`, `$env:X`, `secrets.X`), never a
  * constant or key that merely shares the name (`define('X', getenv('X'))`).
  */
 export function renameLookups(text: string, from: string, to: string): string {
   const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const pattern = new RegExp(`(?<=process\\.env\\.|process\\.env\\[["'\`]|os\\.environ\\[["']|os\\.getenv\\(["']|getenv\\(["']|\\$env:|\\$\\{|\\$\\(|\\$|set )${escaped}(?![A-Za-z0-9_])`, "g");
+  const pattern = new RegExp(`(?<=process\\.env\\.|process\\.env\\[["'\`]|os\\.environ\\[["']|os\\.getenv\\(["']|getenv\\(["']|\\$env:|secrets\\.|\\$\\{|\\$\\(|\\$|set )${escaped}(?![A-Za-z0-9_])`, "g");
   return text.replace(pattern, to);
 }
 

@@ -87,3 +87,17 @@ export function detectLanguage(path: string, text?: string): LanguageId {
   }
   return "text";
 }
+
+/**
+ * `docker-compose.yml`, `compose.yaml`, `docker-compose.prod.yml`, `app-docker-compose.yml`, …:
+ * compose substitutes `${NAME}` in every value from the shell and the project's `.env`.
+ */
+export function isComposeFile(path: string): boolean {
+  const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
+  return /(?:^|[-_.])(?:docker-)?compose(?:[-_.][\w.-]*)?\.ya?ml$/.test(name);
+}
+
+/** A GitHub Actions workflow (`.github/workflows/*.yml`), where `${{ secrets.NAME }}` reads a repository secret. */
+export function isGitHubWorkflow(path: string): boolean {
+  return /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path);
+}

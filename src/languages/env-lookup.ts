@@ -3,6 +3,7 @@
 // (which may have to become a template literal, an f-string, a concatenation
 // or a double-quoted shell word), or a fallback that should simply go.
 
+import { isComposeFile, isGitHubWorkflow } from "./detect-language.js";
 import type { LanguageId, StringToken, Token } from "./tokens.js";
 
 export interface ReplacementEdit {
@@ -35,11 +36,11 @@ export interface ReplacementSite {
   /** The value sits in a `<tag name="…" value="…">` pair. */
   attribute?: boolean;
   inComment: boolean;
-  /** The file's path, when known: a docker-compose file interpolates `${NAME}` itself. */
+  /** The file's path, when known: docker-compose files and GitHub workflows substitute variables themselves. */
   path?: string;
 }
 
-type Family = "js" | "python" | "php" | "shell" | "powershell" | "makefile" | "markdown" | "config";
+type Family = "js" | "python" | "php" | "shell" | "powershell" | "makefile" | "dockerfile" | "markdown" | "config";
 
 function familyOf(language: LanguageId): Family {
   switch (language) {
@@ -51,6 +52,7 @@ function familyOf(language: LanguageId): Family {
     case "shell":
     case "powershell":
     case "makefile":
+    case "dockerfile":
     case "markdown":
       return language;
     default:
@@ -74,6 +76,7 @@ export function envExpression(language: LanguageId, envVar: string): string {
       return `$env:${envVar}`;
     case "makefile":
       return `$(${envVar})`;
+    case "dockerfile":
     case "config":
       return `\${${envVar}}`;
   }
@@ -85,7 +88,11 @@ export function writeReplacement(site: ReplacementSite): Replacement {
     return { text: `delete the commented-out value and read ${envExpression(site.language, site.envVar)}`, edits: [] };
   }
   if (site.removal) return removeFallback(site);
-  if (site.language === "yaml" && isComposeFile(site.path)) return composeReplacement(site);
+  // Compose and Actions substitute these before anything parses the value: no quoting to change.
+  if (site.path !== undefined && isComposeFile(site.path)) return substitutedValue(site, `\${${site.envVar}}`);
+  if (site.path !== undefined && isGitHubWorkflow(site.path)) return substitutedValue(site, `\${{ secrets.${site.envVar} }}`);
+  if (family === "dockerfile") return dockerfileAdvice(site.envVar);
+  if (family === "makefile") return makefileReplacement(site);
   if (site.assignment && site.assignment.name.replace(/^\$env:/i, "") === site.envVar) {
     // In JS, Python and PHP a constant named like the variable simply reads it.
     const guard = guardAssignment(site, family);
@@ -106,8 +113,6 @@ export function writeReplacement(site: ReplacementSite): Replacement {
       return shellReplacement(site, token, whole);
     case "powershell":
       return powershellReplacement(site, token, whole);
-    case "makefile":
-      return valueOnly(site, `$(${site.envVar})`);
     case "config":
       return {
         text: `keep the value out of this file: set ${site.envVar} in the environment or a secret store and reference it (\${${site.envVar}})`,
@@ -116,16 +121,62 @@ export function writeReplacement(site: ReplacementSite): Replacement {
   }
 }
 
-/** `docker-compose.yml`, `compose.yaml`, `docker-compose.prod.yml`, `app-docker-compose.yml`, … */
-function isComposeFile(path: string | undefined): boolean {
-  if (path === undefined) return false;
-  const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
-  return /(?:^|[-_.])(?:docker-)?compose(?:[-_.][\w.-]*)?\.ya?ml$/.test(name);
+/**
+ * `${NAME}` (compose) or `${{ secrets.NAME }}` (Actions) in place of the value. A
+ * plain scalar inside `{…}` or `[…]` may not hold braces: it becomes a double-quoted one.
+ */
+function substitutedValue(site: ReplacementSite, text: string): Replacement {
+  const token = site.token;
+  const index = token === undefined ? -1 : site.tokens.indexOf(token);
+  if (site.language !== "yaml" || token?.quote !== "bare" || index < 0 || enclosingOpener(site.tokens, index) === undefined) return valueOnly(site, text);
+  const edits: ReplacementEdit[] = [
+    { start: token.start, end: token.start, text: '"' },
+    ...escapeOutside(site, token, /[\\"]/g, (char) => `\\${char}`),
+    { start: site.valueStart, end: site.valueEnd, text },
+    { start: token.end, end: token.end, text: '"' },
+  ];
+  return { text, edits: sortEdits(edits) };
 }
 
-/** Compose substitutes `${NAME}` from the shell and the project's `.env` in every value: unambiguous. */
-function composeReplacement(site: ReplacementSite): Replacement {
-  return valueOnly(site, `\${${site.envVar}}`);
+/** Docker keeps ENV and ARG values and RUN lines in the image and its history: no rewrite inside a Dockerfile keeps the token out. */
+function dockerfileAdvice(envVar: string): Replacement {
+  return {
+    text: `a token in a Dockerfile ends up in the image: pass ${envVar} when the container runs (docker run --env-file .env), or mount it where a build step needs it (RUN --mount=type=secret,id=${envVar},env=${envVar} …; docker build --secret id=${envVar},env=${envVar})`,
+    edits: [],
+  };
+}
+
+/**
+ * make reads the environment as variables: `$(NAME)` in an assignment, and a
+ * statement that set NAME itself becomes `NAME ?=`, so the environment's value
+ * wins. A recipe line is shell, and make echoes it after expanding `$(…)`: there
+ * the shell reads the variable (`$$` is make's `$`), so the token stays out of the log.
+ */
+function makefileReplacement(site: ReplacementSite): Replacement {
+  if (isRecipeLine(site.text, site.valueStart)) {
+    const shell = writeReplacement({ ...site, language: "shell" });
+    const escape = (text: string): string => text.replaceAll("$", () => "$$");
+    return { text: escape(shell.text), edits: shell.edits.map((edit) => ({ ...edit, text: escape(edit.text) })) };
+  }
+  const token = site.token;
+  if (token && site.assignment?.name === site.envVar) {
+    const index = site.tokens.indexOf(token);
+    const name = site.tokens[index - 2];
+    const whole = site.valueStart === token.contentStart && site.valueEnd === token.contentEnd;
+    if (!whole || name?.kind !== "identifier" || name.text !== site.envVar || site.tokens[index - 1]?.kind !== "punct") {
+      return { text: `read ${site.envVar} from the environment: delete this assignment`, edits: [] };
+    }
+    const text = `${site.envVar} ?=`;
+    return { text, edits: [{ start: name.start, end: token.end, text }] };
+  }
+  return valueOnly(site, `$(${site.envVar})`);
+}
+
+/** Whether `offset` is on a recipe line (a logical line opening with a tab). */
+function isRecipeLine(text: string, offset: number): boolean {
+  let start = lineStartBefore(text, offset);
+  while (start > 0 && /\\\r?\n$/.test(text.slice(Math.max(0, start - 3), start))) start = lineStartBefore(text, start - 1);
+  return text[start] === "\t";
 }
 
 function valueOnly(site: ReplacementSite, text: string): Replacement {
@@ -150,10 +201,9 @@ function removeFallback(site: ReplacementSite): Replacement {
   };
 }
 
-/** `export CONVOSO_AUTH_TOKEN=…` in a committed script: require it from the environment instead. */
+/** `export CONVOSO_AUTH_TOKEN=…` in a committed script: require it from the environment instead (shell and PowerShell only). */
 function guardAssignment(site: ReplacementSite, family: Family): Replacement | undefined {
   const statementEnd = site.token ? site.token.end : site.valueEnd;
-  if (family === "js" || family === "python" || family === "php") return undefined;
   if (family === "shell" || family === "markdown") {
     const guard = `: "\${${site.envVar}:?set ${site.envVar} in the environment}"`;
     // `NAME=value command`: the assignment only sets the command's environment, so
@@ -168,7 +218,7 @@ function guardAssignment(site: ReplacementSite, family: Family): Replacement | u
     const guard = `if (-not $env:${site.envVar}) { throw "set ${site.envVar} in the environment" }`;
     return { text: guard, edits: [{ start: site.assignment!.statementStart, end: statementEnd, text: guard }] };
   }
-  return { text: envExpression(site.language, site.envVar), edits: [] };
+  return undefined;
 }
 
 // --- JavaScript / TypeScript ---------------------------------------------------------

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { dirname, join, relative, sep } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnvFile } from "../../src/fix/env-file.js";
-import { checkedLanguage, ensurePhp, parseError } from "../fix/parsers.js";
+import { checkedLanguage, ensurePhp, hasMake, parseError } from "../fix/parsers.js";
 import { scanText } from "../support/scan.js";
 import { git, REPO_ROOT, runCli } from "../support/cli.js";
 import { fakeToken } from "../support/tokens.js";
@@ -21,6 +21,8 @@ function extras(): Record<string, string> {
     "extras/crlf.ts": `\uFEFF// Convoso client.\r\nexport const CONVOSO_AUTH_TOKEN = "${t(805)}" as const;\r\nexport const { AUTH_TOKEN = "${t(806)}" } = process.env;\r\n`,
     "extras/legacy.php": `<?php\n// Convoso API client (https://api.convoso.com/v1).\nconst DEFAULT_TOKEN = '${t(807)}';\nfunction body(int $listId): string {\n    $body = <<<'EOT'\n    auth_token=${t(808)}&cost=$5\n    EOT;\n    return $body;\n}\n`,
     "extras/docker-compose.yml": `services:\n  sync:\n    image: acme/sync\n    environment:\n      CONVOSO_AUTH_TOKEN: ${t(809)}\n`,
+    "extras/compose.yaml": `services:\n  sync:\n    environment: {CONVOSO_AUTH_TOKEN: ${t(810)}, LIST_ID: "123"}\n  report:\n    environment: [AUTH_TOKEN=${t(811)}]\n`,
+    "extras/Makefile": `# Convoso lead sync.\nCONVOSO_AUTH_TOKEN = ${t(812)}\n\nsearch:\n\tcurl -fsS -d 'auth_token=${t(813)}' \\\n\t  https://api.convoso.com/v1/campaigns/search\n\texport AUTH_TOKEN=${t(814)}; ./sync.sh\n`,
   };
 }
 
@@ -88,12 +90,19 @@ describe("fix over the fixture corpus and examples/", () => {
     first = runCli(["fix"], dir);
   });
 
-  it("fixes what it can and exits 1 naming what is left (config files, comments, PHP constant expressions)", () => {
+  it("fixes what it can and exits 1 naming what is left (config files, Dockerfiles, comments, PHP constant expressions)", () => {
     expect(first.stderr).toBe("");
     expect(first.status).toBe(1);
     expect(first.stdout).toMatch(/^token-guard fix: moved \d+ values out of \d+ files into \.env$/m);
     expect(first.stdout).toContain("left for you");
     expect(first.stdout).toContain("fixtures/config/leaky-app.toml");
+    expect(first.stdout).toMatch(/^ {2}fixtures\/config\/leaky-docker\/Dockerfile:3:\d+ {2}\S+ {2}a token in a Dockerfile ends up in the image/m);
+  });
+
+  it("says what is left to do where the values are not read from .env: a repository secret, a compose project's own .env", () => {
+    expect(first.stdout).toMatch(/^next: fixtures\/config\/leaky-gh\/\.github\/workflows\/sync\.yml reads secrets\.CONVOSO_AUTH_TOKEN\S*: create the repository secret with `gh secret set CONVOSO_AUTH_TOKEN\S*` \(the value is in \.env\)$/m);
+    expect(first.stdout).toMatch(/^next: extras\/compose\.yaml: docker compose reads \$\{CONVOSO_AUTH_TOKEN_\d+\}, \$\{CONVOSO_AUTH_TOKEN_\d+\} from the shell or extras\/\.env, not \.env: run `docker compose -f extras\/compose\.yaml --env-file \.env …`/m);
+    expect(readFileSync(join(dir, "fixtures/config/leaky-gh/.github/workflows/sync.yml"), "utf8")).toMatch(/^ {6}CONVOSO_AUTH_TOKEN: \$\{\{ secrets\.CONVOSO_AUTH_TOKEN\S* \}\}$/m);
   });
 
   it("leaves scan nothing fixable: every remaining finding is one fix reported, with no edits", () => {
@@ -101,26 +110,31 @@ describe("fix over the fixture corpus and examples/", () => {
     const findings = (JSON.parse(scan.stdout) as { findings: JsonFinding[] }).findings;
     expect(findings.filter((finding) => finding.suggestion.edits.length > 0).map((finding) => `${finding.file}:${finding.line}`)).toEqual([]);
     expect(findings.map((finding) => `${finding.file}:${finding.line}:${finding.column}`).sort()).toEqual(leftOf(first.stdout).sort());
-    // Code in the examples is all fixed; only its YAML app config needs a person.
-    expect(findings.filter((finding) => finding.file.startsWith("examples/")).map((finding) => finding.file)).toEqual(["examples/config/app.yaml"]);
+    // Everything in the examples is fixed, its docker-compose file too.
+    expect(findings.filter((finding) => finding.file.startsWith("examples/"))).toEqual([]);
   });
 
-  it("leaves every rewritten JS/TS, Python, PHP and shell file parsing", () => {
+  it("leaves every rewritten JS/TS, Python, PHP, shell, Makefile and YAML file parsing", () => {
     const php = ensurePhp();
     if (!php.available) console.warn(php.reason);
+    const make = hasMake();
+    if (!make) console.warn("make is not installed: Makefile parse checks skipped");
     const after = snapshot(dir);
     const problems: string[] = [];
-    let checked = 0;
+    const checked = new Map<string, number>();
     for (const [path, text] of after) {
       if (before.get(path) === text || path === ".env" || path === ".gitignore") continue;
       const language = checkedLanguage(path, text);
-      if (language === undefined || (language === "php" && !php.available)) continue;
-      checked++;
-      const error = parseError(join(dir, path), language);
+      if (language === undefined || (language === "php" && !php.available) || (language === "makefile" && !make)) continue;
+      checked.set(language, (checked.get(language) ?? 0) + 1);
+      const error = parseError(join(dir, path), language, Buffer.from(before.get(path) ?? "", "latin1").toString("utf8"));
       if (error !== undefined) problems.push(`${path}: ${error}`);
     }
     expect(problems).toEqual([]);
-    expect(checked).toBeGreaterThan(40);
+    expect([...checked.values()].reduce((sum, count) => sum + count, 0)).toBeGreaterThan(40);
+    // The workflow, the compose files (map, list and flow forms) and the Makefiles were among them.
+    expect(checked.get("yaml")).toBeGreaterThanOrEqual(4);
+    if (make) expect(checked.get("makefile")).toBe(2);
   });
 
   it("puts exactly the removed values into a git-ignored .env with mode 0600, one name per value", () => {
@@ -156,6 +170,66 @@ describe("fix over the fixture corpus and examples/", () => {
     const again = runCli(["fix"], dir);
     expect(again.status).toBe(1);
     expect(again.stdout).toMatch(/^token-guard fix: nothing fixable automatically$/m);
+    expect(snapshot(dir)).toEqual(fixedOnce);
+  });
+});
+
+describe("the examples/ project, fixed as a new user would", () => {
+  let dir: string;
+  let before: Map<string, string>;
+  let first: ReturnType<typeof runCli>;
+
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), "token-guard-examples-"));
+    created.push(dir);
+    cpSync(join(REPO_ROOT, "examples"), dir, { recursive: true });
+    git(dir, "init", "-q", "-b", "main");
+    before = snapshot(dir);
+    first = runCli(["fix"], dir);
+  });
+
+  it("turns every finding into an env lookup (docker-compose included) and exits 0 with nothing left", () => {
+    expect(first.stderr).toBe("");
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/^token-guard fix: moved 7 values out of 7 files into \.env$/m);
+    expect(first.stdout).not.toContain("left for you");
+    expect(readFileSync(join(dir, "docker-compose.yml"), "utf8")).toMatch(/^ {6}CONVOSO_AUTH_TOKEN: \$\{CONVOSO_AUTH_TOKEN\}$/m);
+  });
+
+  it("leaves scan clean", () => {
+    const scan = runCli(["scan"], dir);
+    expect(scan.status).toBe(0);
+    expect(scan.stdout).toMatch(/no hardcoded tokens/);
+  });
+
+  it("leaves every program parsing, the docker-compose file too", () => {
+    const php = ensurePhp();
+    if (!php.available) console.warn(php.reason);
+    const languages: string[] = [];
+    for (const [path, text] of snapshot(dir)) {
+      if (before.get(path) === text) continue;
+      const language = checkedLanguage(path, text);
+      if (language === undefined || (language === "php" && !php.available)) continue;
+      languages.push(language);
+      expect(parseError(join(dir, path), language, before.get(path)), path).toBeUndefined();
+    }
+    expect(languages.sort()).toEqual(["python", "shell", "typescript", "yaml", ...(php.available ? ["php"] : [])].sort());
+  });
+
+  it("puts the token into a 0600 .env that git ignores, and nowhere else", () => {
+    const planted = new Set([...before.values()].flatMap((text) => plantedValues(text)));
+    expect(planted.size).toBe(1);
+    expect([...parseEnvFile(readFileSync(join(dir, ".env"), "utf8"))]).toEqual([["CONVOSO_AUTH_TOKEN", [...planted][0]]]);
+    expect(statSync(join(dir, ".env")).mode & 0o777).toBe(0o600);
+    expect(git(dir, "check-ignore", ".env").trim()).toBe(".env");
+    for (const [path, text] of snapshot(dir)) if (path !== ".env") expect(plantedValues(text), path).toEqual([]);
+  });
+
+  it("changes nothing when run again", () => {
+    const fixedOnce = snapshot(dir);
+    const again = runCli(["fix"], dir);
+    expect(again.status).toBe(0);
+    expect(again.stdout).toMatch(/^token-guard fix: nothing to fix/m);
     expect(snapshot(dir)).toEqual(fixedOnce);
   });
 });

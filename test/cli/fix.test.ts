@@ -1,38 +1,21 @@
 // `token-guard fix` through the built CLI: where values go and under which names,
-// .gitignore and .env.example, --dry-run, --staged, --env-file, files outside the
+// .gitignore and .env.example, --dry-run, --staged, --dotenv/--env-file, files outside the
 // repository, exit codes, and the write phase's re-check of files that changed.
+import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { Writable } from "node:stream";
-import { parseCommandLine } from "../../src/cli/args.js";
-import { resolveFixOptions, runFix, writeAll, type Write } from "../../src/cli/fix-command.js";
+import { writeAll, type Write } from "../../src/cli/fix-command.js";
 import { redact } from "../../src/detect/redact.js";
 import { git, makeRepo, makeTree, runCli } from "../support/cli.js";
 import { fakeToken } from "../support/tokens.js";
+import { hasMake } from "../fix/parsers.js";
 
 const T = fakeToken(901);
 const T2 = fakeToken(902);
 const ENV = "CONVOSO_AUTH_TOKEN";
 
 const read = (dir: string, path: string): string => readFileSync(join(dir, path), "utf8");
-
-/**
- * Runs `fix` in this process. Needed for `--env-file <new file>`: Node 20 and 22
- * read `--env-file` even after the script name and exit 9 when the file does not
- * exist (nodejs/node#54232), so the built CLI cannot be given a file to create.
- */
-async function fixInProcess(cwd: string, argv: string[]): Promise<{ status: number; stdout: string }> {
-  let stdout = "";
-  const sink = new Writable({
-    write(chunk: Buffer, _encoding, done) {
-      stdout += chunk.toString("utf8");
-      done();
-    },
-  });
-  const status = await runFix(resolveFixOptions(parseCommandLine(["fix", ...argv]), { config: {} }, cwd), sink);
-  return { status, stdout };
-}
 
 describe("fix in a repository", () => {
   it("rewrites the code, creates a 0600 .env at the root, git-ignores it and exits 0", () => {
@@ -104,6 +87,22 @@ describe("fix in a repository", () => {
   });
 });
 
+describe("fix in a Makefile", () => {
+  it("keeps make working: the variable comes from the environment, and recipe lines make prints show no token", () => {
+    if (!hasMake()) {
+      console.warn("make is not installed: Makefile behaviour not checked");
+      return;
+    }
+    const makefile = `# Convoso lead sync.\nCONVOSO_AUTH_TOKEN = ${T}\nQUERY := list_id=1&auth_token=$(CONVOSO_AUTH_TOKEN)\n\nshow:\n\t@echo 'make:$(QUERY)'\n\techo "auth_token=${T}"\n`;
+    const dir = makeRepo({ Makefile: makefile });
+    expect(runCli(["fix"], dir).status).toBe(0);
+    expect(read(dir, "Makefile")).toBe(`# Convoso lead sync.\n${ENV} ?=\nQUERY := list_id=1&auth_token=$(${ENV})\n\nshow:\n\t@echo 'make:$(QUERY)'\n\techo "auth_token=$\${${ENV}}"\n`);
+    const make = spawnSync("make", ["show"], { cwd: dir, encoding: "utf8", env: { ...process.env, [ENV]: T } });
+    expect(make.status).toBe(0);
+    expect(make.stdout).toBe(`make:list_id=1&auth_token=${T}\necho "auth_token=\${${ENV}}"\nauth_token=${T}\n`);
+  });
+});
+
 describe("fix --dry-run", () => {
   it("prints a unified diff with the value redacted and writes nothing", () => {
     const dir = makeRepo({ "a.py": `"""Sync."""\nauth_token = "${T}"\n` });
@@ -131,14 +130,18 @@ describe("fix outside a repository", () => {
     expect(() => statSync(join(dir, ".gitignore"))).toThrow();
   });
 
-  it("never writes outside the repository: a path outside it is reported, --env-file outside it is refused", async () => {
-    const outside = makeTree({ "b.ts": `const authToken = "${T}";\n` });
+  it("never writes outside the repository: a path outside it is reported, an env file outside it is refused", () => {
+    const outside = makeTree({ "b.ts": `const authToken = "${T}";\n`, "existing.env": "" });
     const dir = makeRepo({ "a.ts": `const authToken = "${T2}";\n` });
     const result = runCli(["fix", ".", outside], dir);
     expect(result.status).toBe(1);
     expect(read(outside, "b.ts")).toBe(`const authToken = "${T}";\n`);
     expect(result.stdout).toMatch(/b\.ts:1:20 .* outside the repository: fix never writes there/);
-    await expect(fixInProcess(dir, ["--env-file", join(outside, ".env")])).rejects.toThrow(/^--env-file .* is outside the repository/);
+    for (const [flag, file] of [["--dotenv", ".env"], ["--env-file", "existing.env"]] as const) {
+      const refused = runCli(["fix", flag, join(outside, file)], dir);
+      expect(refused.status).toBe(2);
+      expect(refused.stderr).toMatch(new RegExp(`^token-guard: ${flag} .* is outside the repository`));
+    }
   });
 
   it("refuses a symlinked .env rather than replace it", () => {
@@ -151,18 +154,20 @@ describe("fix outside a repository", () => {
   });
 });
 
-describe("fix --env-file", () => {
-  it("stores the values where it is told, creating the file 0600 and git-ignoring it", async () => {
+describe("fix --dotenv / --env-file", () => {
+  it("stores the values in a new file it is told (--dotenv), creating it 0600 and git-ignoring it", () => {
     const dir = makeRepo({ "a.ts": `const authToken = "${T}";\n` });
     mkdirSync(join(dir, "config"));
-    const result = await fixInProcess(dir, ["--env-file", "config/local.env"]);
+    const result = runCli(["fix", "--dotenv", "config/local.env"], dir);
+    expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
     expect(read(dir, "config/local.env")).toBe(`${ENV}=${T}\n`);
     expect(statSync(join(dir, "config/local.env")).mode & 0o777).toBe(0o600);
     expect(read(dir, ".gitignore")).toBe("/config/local.env\n");
+    expect(result.stdout).toContain("token-guard fix: moved 1 value out of 1 file into config/local.env");
   });
 
-  it("appends to an existing file given on the command line", () => {
+  it("appends to an existing file given with --env-file (Node.js lets that spelling through when the file exists)", () => {
     const dir = makeRepo({ "a.ts": `const authToken = "${T}";\n`, "local.env": "A=1\n", ".gitignore": "*.env\n" });
     const result = runCli(["fix", "--env-file", "local.env"], dir);
     expect(result.status).toBe(0);
@@ -179,11 +184,15 @@ describe("fix --env-file", () => {
   });
 
   it.each([
-    [["--env-file", ""], /^--env-file needs a file name/],
-    [["--env-file", "missing/dir/.env"], /^cannot create missing\/dir\/\.env: directory missing\/dir does not exist/],
-  ])("refuses %j", async (argv, message) => {
-    const dir = makeRepo({ "a.ts": `const authToken = "${T}";\n` });
-    await expect(fixInProcess(dir, argv)).rejects.toThrow(message);
+    [["--dotenv", ""], /^token-guard: --dotenv needs a file name/],
+    [["--dotenv", "missing/dir/.env"], /^token-guard: cannot create missing\/dir\/\.env: directory missing\/dir does not exist/],
+    [["--dotenv", ".env", "--env-file", "local.env"], /^token-guard: --dotenv and --env-file are the same option: give one/],
+  ])("refuses %j with one line and exit 2", (argv, message) => {
+    const dir = makeRepo({ "a.ts": `const authToken = "${T}";\n`, "local.env": "" });
+    const result = runCli(["fix", ...argv], dir);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
     expect(read(dir, "a.ts")).toContain(T);
   });
 });

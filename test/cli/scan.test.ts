@@ -227,7 +227,7 @@ describe("README command 1: token-guard scan examples", () => {
       ["examples/scripts/search-campaigns.sh", "${CONVOSO_AUTH_TOKEN}"],
       ["examples/scripts/setup.ps1", "$env:CONVOSO_AUTH_TOKEN"],
       ["examples/README.md", "${CONVOSO_AUTH_TOKEN}"],
-      ["examples/config/app.yaml", "CONVOSO_AUTH_TOKEN"],
+      ["examples/docker-compose.yml", "suggestion: ${CONVOSO_AUTH_TOKEN}"],
     ]) {
       const section = result.stdout.split("\n\n").find((block) => block.startsWith(`${file}\n`));
       expect(section, file).toBeDefined();

@@ -47,6 +47,21 @@ describe("planFixes", () => {
     expect(plan.files.map((file) => file.newText)).toEqual(["const authToken = process.env.CONVOSO_AUTH_TOKEN_2;\n", "const token = process.env.CONVOSO_AUTH_TOKEN;\n"]);
   });
 
+  it("keeps the name where a Makefile statement that set it now defers to the environment (`?=`, a recipe guard)", () => {
+    const existing = new Map([["CONVOSO_AUTH_TOKEN", B]]);
+    const text = `CONVOSO_AUTH_TOKEN = ${A}\nsync:\n\texport CONVOSO_AUTH_TOKEN=${A}; ./sync.sh\n`;
+    const plan = planFixes([input("Makefile", text)], { scan, existingEnv: existing });
+    expect(plan.files[0]!.newText).toBe(`CONVOSO_AUTH_TOKEN ?=\nsync:\n\t: "$\${CONVOSO_AUTH_TOKEN:?set CONVOSO_AUTH_TOKEN in the environment}"; ./sync.sh\n`);
+    expect(plan.envEntries).toEqual([{ name: "CONVOSO_AUTH_TOKEN_2", value: A }]);
+    expect(plan.files[0]!.fixed.map((fixed) => [fixed.envVar, fixed.codeReadsPreferred])).toEqual([["CONVOSO_AUTH_TOKEN", true], ["CONVOSO_AUTH_TOKEN", true]]);
+  });
+
+  it("renames a workflow's secret like any other lookup", () => {
+    const existing = new Map([["CONVOSO_AUTH_TOKEN", B]]);
+    const plan = planFixes([input(".github/workflows/sync.yml", `jobs:\n  sync:\n    env:\n      AUTH_TOKEN: ${A}\n`)], { scan, existingEnv: existing });
+    expect(plan.files[0]!.newText).toBe("jobs:\n  sync:\n    env:\n      AUTH_TOKEN: ${{ secrets.CONVOSO_AUTH_TOKEN_2 }}\n");
+  });
+
   it("keeps CRLF line endings and a BOM; inserted lines use the file's line endings", () => {
     const plan = planFixes([input("a.py", `\uFEFF"""Doc."""\r\nauth_token = "${A}"\r\n`)], { scan });
     expect(plan.files[0]!.newText).toBe(`\uFEFF"""Doc."""\r\nimport os\r\nauth_token = os.environ["CONVOSO_AUTH_TOKEN"]\r\n`);
@@ -71,7 +86,7 @@ describe("renameLookups", () => {
     expect(renameLookups("define('CONVOSO_AUTH_TOKEN', getenv('CONVOSO_AUTH_TOKEN'))", "CONVOSO_AUTH_TOKEN", "CONVOSO_AUTH_TOKEN_2")).toBe(
       "define('CONVOSO_AUTH_TOKEN', getenv('CONVOSO_AUTH_TOKEN_2'))",
     );
-    for (const lookup of ["process.env.X", 'process.env["X"]', 'os.environ["X"]', "os.environ['X']", 'os.getenv("X")', "${X}", "$X", "$(X)", "$env:X"]) {
+    for (const lookup of ["process.env.X", 'process.env["X"]', 'os.environ["X"]', "os.environ['X']", 'os.getenv("X")', "${X}", "$X", "$(X)", "$env:X", "$${X}", "${{ secrets.X }}"]) {
       expect(renameLookups(lookup, "X", "X_2")).toBe(lookup.replace("X", "X_2"));
     }
     expect(renameLookups("process.env.X_OTHER", "X", "X_2")).toBe("process.env.X_OTHER");

@@ -146,13 +146,72 @@ describe("PowerShell", () => {
   });
 });
 
-describe("config files", () => {
-  it("writes ${NAME} in a docker-compose file, which compose substitutes from .env", () => {
-    const text = `services:\n  sync:\n    environment:\n      - ${ENV}=${T}\n      REPORTING: "auth_token=${T}"\n`;
-    expect(fixed("deploy/docker-compose.prod.yml", text)).toBe(`services:\n  sync:\n    environment:\n      - ${ENV}=\${${ENV}}\n      REPORTING: "auth_token=\${${ENV}}"\n`);
+describe("Makefile", () => {
+  it("reads the variable in assignments, and a statement that set it defers to the environment (`?=`)", () => {
+    const text = `${ENV} = ${T}\nexport AUTH_TOKEN := "${T}"\noverride ${ENV} := ${T} # prod\n`;
+    expect(fixed("Makefile", text)).toBe(`${ENV} ?=\nexport AUTH_TOKEN := "$(${ENV})"\noverride ${ENV} ?= # prod\n`);
   });
 
-  it("leaves other YAML to a person", () => {
-    expect(suggestions("config/app.yaml", `convoso:\n  auth_token: ${T}\n`)).toEqual([{ text: expect.stringContaining("keep the value out of this file") as unknown as string, edits: 0 }]);
+  it("lets the shell read it on a recipe line, which make echoes, continuation lines included", () => {
+    const text = `search:\n\tcurl -d "auth_token=${T}" \\\n\t  https://api.convoso.com/v1/x?auth_token=${T}\n\tcurl -d 'auth_token=${T}' https://api.convoso.com/v1/y\n\texport ${ENV}=${T}; ./sync.sh\n`;
+    expect(fixed("Makefile", text)).toBe(
+      `search:\n\tcurl -d "auth_token=$\${${ENV}}" \\\n\t  https://api.convoso.com/v1/x?auth_token="$\${${ENV}}"\n\tcurl -d 'auth_token='"$\${${ENV}}"'' https://api.convoso.com/v1/y\n\t: "$\${${ENV}:?set ${ENV} in the environment}"; ./sync.sh\n`,
+    );
+  });
+});
+
+describe("Dockerfile", () => {
+  it("rewrites nothing (ENV, ARG and RUN all end up in the image) and says to pass it at run time or mount a build secret", () => {
+    const text = `FROM python:3.12-slim\nENV ${ENV}=${T}\nARG AUTH_TOKEN=${T}\nRUN curl -d "auth_token=${T}" https://api.convoso.com/v1/x\n`;
+    const found = suggestions("Dockerfile", text);
+    expect(found).toHaveLength(3);
+    for (const suggestion of found) {
+      expect(suggestion.edits).toBe(0);
+      expect(suggestion.text).toContain(`docker run --env-file .env`);
+      expect(suggestion.text).toContain(`RUN --mount=type=secret,id=${ENV},env=${ENV}`);
+    }
+  });
+});
+
+describe("docker-compose", () => {
+  it("writes ${NAME}, which compose substitutes from the shell and .env, in map and list entries of any quoting", () => {
+    const text = `services:\n  sync:\n    environment:\n      ${ENV}: ${T}\n      REPORTING: "auth_token=${T}"\n  report:\n    environment:\n      - ${ENV}=${T}\n      - 'AUTH_TOKEN=${T}'\n`;
+    expect(fixed("deploy/docker-compose.prod.yml", text)).toBe(
+      `services:\n  sync:\n    environment:\n      ${ENV}: \${${ENV}}\n      REPORTING: "auth_token=\${${ENV}}"\n  report:\n    environment:\n      - ${ENV}=\${${ENV}}\n      - 'AUTH_TOKEN=\${${ENV}}'\n`,
+    );
+  });
+
+  it("double-quotes a plain scalar inside a flow collection, where braces are not allowed", () => {
+    const text = `services:\n  sync:\n    environment: {${ENV}: ${T}}\n  report:\n    environment: [${ENV}=${T}, MODE=a\\b]\n`;
+    expect(fixed("compose.yaml", text)).toBe(`services:\n  sync:\n    environment: {${ENV}: "\${${ENV}}"}\n  report:\n    environment: ["${ENV}=\${${ENV}}", MODE=a\\b]\n`);
+  });
+
+  it("writes ${NAME} in a command too: compose substitutes it before the shell runs", () => {
+    const text = `services:\n  sync:\n    command: sh -c "curl -d 'auth_token=${T}' https://api.convoso.com/v1/x"\n`;
+    expect(fixed("docker-compose.yml", text)).toBe(`services:\n  sync:\n    command: sh -c "curl -d 'auth_token=\${${ENV}}' https://api.convoso.com/v1/x"\n`);
+  });
+});
+
+describe("GitHub workflows", () => {
+  it("reads a repository secret in env:, with: and run: values, whatever their quoting", () => {
+    const text = `on: push\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    env:\n      ${ENV}: ${T}\n    steps:\n      - run: curl -d "auth_token=${T}" https://api.convoso.com/v1/x\n      - run: |\n          export AUTH_TOKEN=${T}\n          curl -d 'auth_token=${T}' https://api.convoso.com/v1/y\n      - uses: acme/convoso-sync@v1\n        with: {auth_token: ${T}}\n`;
+    const secret = `\${{ secrets.${ENV} }}`;
+    expect(fixed(".github/workflows/sync.yml", text)).toBe(
+      `on: push\njobs:\n  sync:\n    runs-on: ubuntu-latest\n    env:\n      ${ENV}: ${secret}\n    steps:\n      - run: curl -d "auth_token=${secret}" https://api.convoso.com/v1/x\n      - run: |\n          export AUTH_TOKEN=${secret}\n          curl -d 'auth_token=${secret}' https://api.convoso.com/v1/y\n      - uses: acme/convoso-sync@v1\n        with: {auth_token: "${secret}"}\n`,
+    );
+  });
+
+  it("does not treat other YAML under .github as a workflow (a composite action has no secrets context)", () => {
+    const text = `runs:\n  using: composite\n  steps:\n    - run: curl -d "auth_token=${T}" https://api.convoso.com/v1/x\n      shell: bash\n`;
+    expect(suggestions(".github/actions/sync/action.yml", text)).toEqual([{ text: expect.stringContaining("keep the value out of this file") as unknown as string, edits: 0 }]);
+  });
+});
+
+describe("config files", () => {
+  it("leaves other YAML to a person, a key named like the variable too", () => {
+    expect(suggestions("config/app.yaml", `convoso:\n  auth_token: ${T}\n  ${ENV}: ${T}\n`)).toEqual([
+      { text: expect.stringContaining("keep the value out of this file") as unknown as string, edits: 0 },
+      { text: expect.stringContaining("keep the value out of this file") as unknown as string, edits: 0 },
+    ]);
   });
 });
