@@ -18,8 +18,7 @@ import { snippetLexer, type LexedUnit } from "../languages/lex-source.js";
 import type { Lexer } from "../languages/tokens.js";
 import type { InterpolationPart, StringToken, Token } from "../languages/tokens.js";
 import type { Candidate } from "./candidate.js";
-import { endsWithWords, splitWords } from "./key-names.js";
-import type { CompiledRule } from "./rule.js";
+import { nameMatch, type CompiledRule } from "./rule.js";
 
 /** How a name relates to a rule. */
 export interface KeyMatch {
@@ -41,7 +40,7 @@ export interface MatchContext {
 
 /** The per-file context for `rules`. */
 export function createMatchContext(text: string, rules: readonly CompiledRule[], contextRules: ReadonlySet<CompiledRule>): MatchContext {
-  const lastWords = [...new Set(rules.flatMap((compiled) => compiled.keyWords.map((words) => words[words.length - 1]!)))];
+  const lastWords = rules.length === 1 ? rules[0]!.lastWords : [...new Set(rules.flatMap((compiled) => compiled.lastWords))];
   return { text, rules, contextRules, lastWords, keyCache: new Map() };
 }
 
@@ -162,24 +161,18 @@ class UnitMatcher {
 
   // --- names -----------------------------------------------------------------
 
-  /** Classifies a name against the rules; cached, and cheap for names without a key's last word. */
+  /** Classifies a name against the rules (memoised per file, and per rule for the run). */
   private classify(name: string): KeyMatch | undefined {
     const cached = this.keyCache.get(name);
     if (cached !== undefined) return cached ?? undefined;
     let result: KeyMatch | undefined;
-    const lower = name.toLowerCase();
-    if (this.lastWords.some((word) => lower.includes(word))) {
-      const words = splitWords(name);
-      for (const compiled of this.context.rules) {
-        if (compiled.keyWords.some((keyWords) => endsWithWords(words, keyWords))) {
-          result = { rule: compiled, weak: false };
-          break;
-        }
-        const weak =
-          this.context.contextRules.has(compiled) &&
-          compiled.keyWords.some((keyWords) => words[words.length - 1] === keyWords[keyWords.length - 1]);
-        if (weak && !result) result = { rule: compiled, weak: true };
+    for (const compiled of this.context.rules) {
+      const match = nameMatch(compiled, name);
+      if (match === "key") {
+        result = { rule: compiled, weak: false };
+        break;
       }
+      if (match === "last-word" && !result && this.context.contextRules.has(compiled)) result = { rule: compiled, weak: true };
     }
     this.keyCache.set(name, result ?? null);
     return result;

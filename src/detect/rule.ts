@@ -1,7 +1,7 @@
 // The shape of a credential rule (data in `rules/`, or in a user's config) and
 // its validation. A new provider is a new data file, never new code.
 
-import { splitWords, spellings } from "./key-names.js";
+import { endsWithWords, splitWords, spellings } from "./key-names.js";
 
 /** A sample a rule must (or must not) flag; run by the generic rule-samples test. */
 export interface RuleSample {
@@ -68,6 +68,14 @@ export interface CompiledRule {
   contextPattern?: RegExp;
   /** The last word of a key name (`token`): weak names end with it. */
   lastWordPattern: RegExp;
+  /** The distinct last words of the key names, lower case. */
+  lastWords: string[];
+  /**
+   * How names relate to this rule, memoised for the run: the same identifiers
+   * (`const`, `requests`, `params`) recur in every file, and splitting them
+   * into words was a fifth of the matching time.
+   */
+  nameMatches: Map<string, NameMatch>;
   valuePattern?: RegExp;
   placeholders: Set<string>;
 }
@@ -124,9 +132,36 @@ export function compileRule(rule: CredentialRule): CompiledRule {
     keywordPattern: anyOf(keywords),
     contextPattern: contextWords.length > 0 ? anyOf(contextWords) : undefined,
     lastWordPattern: anyOf(lastWords),
+    lastWords,
+    nameMatches: new Map(),
     valuePattern: rule.valuePattern === undefined ? undefined : new RegExp(`^(?:${rule.valuePattern})$`),
     placeholders: new Set((rule.placeholders ?? []).map((value) => value.toLowerCase())),
   };
+}
+
+/** How a name relates to a rule: one of its key names, only ending with a key name's last word (weak), or neither. */
+export type NameMatch = "key" | "last-word" | null;
+
+/** Memoised names per rule at most; beyond it the memo starts over (a minified bundle has endless names). */
+const NAME_MEMO_LIMIT = 50_000;
+
+/** Whether `name` is one of the rule's key names (by its last words) or ends with a key name's last word. */
+export function nameMatch(compiled: CompiledRule, name: string): NameMatch {
+  let match = compiled.nameMatches.get(name);
+  if (match === undefined) {
+    match = computeNameMatch(compiled, name);
+    if (compiled.nameMatches.size >= NAME_MEMO_LIMIT) compiled.nameMatches.clear();
+    compiled.nameMatches.set(name, match);
+  }
+  return match;
+}
+
+function computeNameMatch(compiled: CompiledRule, name: string): NameMatch {
+  const lower = name.toLowerCase();
+  if (!compiled.lastWords.some((word) => lower.includes(word))) return null;
+  const words = splitWords(name);
+  if (compiled.keyWords.some((keyWords) => endsWithWords(words, keyWords))) return "key";
+  return compiled.keyWords.some((keyWords) => words[words.length - 1] === keyWords[keyWords.length - 1]) ? "last-word" : null;
 }
 
 /** One case-insensitive alternation of literal words. */
