@@ -6,7 +6,7 @@ import tseslint from "typescript-eslint";
 import tokenGuard from "./dist/src/index.js";
 
 export default tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "test/fixtures/**", "examples/**", "bench/.trees/**", "bench/.tools/**", "coverage/**", ".husky/_/**"] },
+  { ignores: ["dist/**", "node_modules/**", "test/fixtures/**", "examples/**", "bench/.trees/**", "coverage/**", ".husky/_/**"] },
   ...tseslint.configs.recommended,
   ...tokenGuard.configs.recommended,
   // Every regex may meet file-sized input: none may backtrack super-linearly.

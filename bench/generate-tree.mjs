@@ -147,7 +147,7 @@ function words(rng) {
 }
 
 /** A random 32-character mixed-case alphanumeric, with at least one lower, upper and digit. */
-function fakeToken(rng) {
+export function fakeToken(rng) {
   const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
   for (;;) {
     let out = "";

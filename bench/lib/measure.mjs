@@ -1,0 +1,130 @@
+// Timing groups of commands: a warm-up each, then interleaved rounds; medians,
+// failures, and the check of a tool's findings against the planted tokens.
+
+import { runOnce } from "./commands.mjs";
+import { fmtMs, lastLine } from "./format.mjs";
+
+export function median(values) {
+  const sorted = values.slice().sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/**
+ * Why a run is not a success, or null: { kind: "timeout" | "failed", short, detail }.
+ * `short` goes in the table, `detail` (the tool's last stderr line) under it.
+ */
+export function failureOf(entry, result) {
+  if (result.timedOut) return { kind: "timeout", short: "timeout", detail: "" };
+  if (result.spawnError) return { kind: "failed", short: "could not start", detail: result.spawnError.message };
+  if (result.code === null) return { kind: "failed", short: `killed by ${result.signal}`, detail: lastLine(result.stderr) };
+  if (!entry.okExitCodes.includes(result.code)) {
+    return { kind: "failed", short: `exit ${result.code}`, detail: lastLine(result.stderr).slice(0, 300) };
+  }
+  return null;
+}
+
+export const describeFailure = (f) => (f.detail ? `${f.short}: ${f.detail}` : f.short);
+
+/**
+ * Compares findings with the planted (path, line) pairs; in a history scan the
+ * plants also name the commit that introduced them, which must match too.
+ */
+export function verifyFindings(findings, manifest) {
+  const plantKey = (p) => `${p.path}:${p.line}${p.commit ? `@${p.commit}` : ""}`;
+  const findingKey = (f) => `${f.file}:${f.line}${f.commit ? `@${f.commit}` : ""}`;
+  const plantedKeys = new Set(manifest.planted.map(plantKey));
+  const foundKeys = new Set(findings.map(findingKey));
+  const missed = manifest.planted.filter((p) => !foundKeys.has(plantKey(p)));
+  const others = findings.filter((f) => !plantedKeys.has(findingKey(f)));
+  return { planted: manifest.planted.length, found: manifest.planted.length - missed.length, missed, others, withCommits: manifest.planted.some((p) => p.commit) };
+}
+
+/**
+ * Measures a list of entries { name, spec, okExitCodes, warmup?(result, state), collect?(result) }:
+ * one warm-up each, then `runs` rounds each running every entry once (interleaved,
+ * so a noisy neighbour slows all of them alike). Returns states
+ * { entry, spec, times, rss, extras, status, notes, timeoutSeconds }.
+ */
+export async function measureRounds(entries, { runs, timeoutSeconds, rssMethod, scratch, indent = "  " }) {
+  const runOpts = { timeoutMs: timeoutSeconds * 1000, rssMethod, scratch };
+  const states = entries.map((entry) => ({ entry, spec: entry.spec, times: [], rss: [], extras: [], status: null, notes: [], timeoutSeconds }));
+
+  for (const state of states) {
+    const result = await runOnce(state.spec, runOpts);
+    state.status = failureOf(state.entry, result);
+    if (state.status) {
+      console.log(`${indent}warm-up ${state.entry.name}: ${describeFailure(state.status)}`);
+      continue;
+    }
+    console.log(`${indent}warm-up ${state.entry.name}: ${fmtMs(result.ms)} ms`);
+    state.entry.warmup?.(result, state);
+  }
+
+  for (let round = 1; round <= runs; round++) {
+    const parts = [];
+    for (const state of states) {
+      if (state.status) continue;
+      const result = await runOnce(state.spec, runOpts);
+      const failure = failureOf(state.entry, result);
+      if (failure) {
+        state.status = failure;
+        parts.push(`${state.entry.name} ${describeFailure(failure)}`);
+        continue;
+      }
+      state.times.push(result.ms);
+      if (result.rssKiB !== null) state.rss.push(result.rssKiB);
+      if (state.entry.collect) state.extras.push(state.entry.collect(result));
+      parts.push(`${state.entry.name} ${fmtMs(result.ms)} ms`);
+    }
+    if (parts.length) console.log(`${indent}round ${round}/${runs}: ${parts.join(", ")}`);
+  }
+  return states;
+}
+
+/** The median wall time of a state that has runs and no failure, else null. */
+export const okMedian = (s) => (s && !s.status && s.times.length ? median(s.times) : null);
+
+/**
+ * One tree of the scan table: every tool, checked on its warm-up output. A tool
+ * marked `unavailable` is not run; its state says why.
+ */
+export async function measureTree(tree, manifest, stats, tools, options, ctx) {
+  const runnable = tools.filter((tool) => !tool.unavailable);
+  const entries = runnable.map((tool) => ({
+    name: tool.name,
+    tool,
+    spec: tool.command(tree),
+    okExitCodes: tool.okExitCodes,
+    warmup(result, state) {
+      if (tool.parseFindings) {
+        try {
+          state.verify = verifyFindings(tool.parseFindings(result.stdout, tree), manifest);
+        } catch (error) {
+          state.unreadable = `output could not be read as findings (${error.message.split("\n")[0]}): ${JSON.stringify(result.stdout.slice(0, 80))}`;
+          state.notes.push(state.unreadable);
+        }
+      }
+      const note = tool.check?.(result.stdout, manifest, stats);
+      if (note) {
+        state.notes.push(note);
+        state.checkFailed = note;
+      }
+      if (!state.unreadable) state.notes.push(...(tool.inform?.(result.stdout, manifest, stats) ?? []));
+    },
+  }));
+  const measured = await measureRounds(entries, { runs: options.runs, timeoutSeconds: options.timeoutSeconds, rssMethod: ctx.rssMethod, scratch: ctx.scratch });
+  const states = tools.map((tool) => {
+    const state = measured.find((s) => s.entry.tool === tool);
+    if (state) {
+      state.tool = tool;
+      return state;
+    }
+    return { tool, entry: { name: tool.name }, spec: null, times: [], rss: [], extras: [], notes: [], timeoutSeconds: options.timeoutSeconds, status: { kind: "unavailable", short: "not run", detail: tool.unavailable } };
+  });
+  // The floor: the faster of the Node read-all variants.
+  const floors = states.filter((s) => s.tool.floor && okMedian(s) !== null && !s.checkFailed);
+  const floor = floors.sort((a, b) => okMedian(a) - okMedian(b))[0];
+  if (floor) floor.isFloor = true;
+  return states;
+}

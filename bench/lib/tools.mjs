@@ -1,0 +1,106 @@
+// The tools of the scan table: token-guard, ripgrep (the native floor) and the Node
+// read-everything floor. A tool is
+//   { name, command(tree) -> { file, args, cwd, env? }, okExitCodes,
+//     parseFindings?(stdout, tree) -> [{ file, line, commit? }],
+//     check?(stdout, manifest, stats) -> string | null   (a failed check fails the bench),
+//     inform?(stdout, manifest, stats) -> string[]        (notes only),
+//     subject?, baseline?, floor?, competitor?, unavailable? }
+// (`subject` marks token-guard, whose ratios the targets judge, `baseline` marks the row the "ratio to ripgrep" column divides by, `floor` the
+// Node read-all variants, `competitor` another scanner whose misses are results, not
+// failures, and `unavailable` a reason the tool could not be run at all).
+
+import path from "node:path";
+import { REPO } from "./trees.mjs";
+
+/** The token-guard entry, relative to the repository (or to the dist/ snapshot). */
+export const DEFAULT_BIN = "dist/src/cli/main.js";
+export const FLOOR_SCRIPT = path.join(REPO, "bench", "read-floor.mjs");
+export const FLOOR_CONCURRENCY = 16;
+
+/** Findings' `file` as a POSIX path relative to the tree. */
+export function normalizeFile(file) {
+  return String(file).replace(/\\/g, "/").replace(/^(\.\/)+/, "");
+}
+
+/** token-guard's JSON report: its findings (with the commit, in history scans) and its stats. */
+export function readTokenGuardJson(stdout) {
+  const data = JSON.parse(stdout);
+  if (!Array.isArray(data?.findings)) throw new Error('the JSON has no "findings" array');
+  const findings = data.findings.map((f) => ({ file: normalizeFile(f.file), line: f.line, ...(f.commit ? { commit: f.commit, removed: f.removed } : {}) }));
+  return { findings, stats: data.stats ?? {} };
+}
+
+/** `token-guard scan . --format json` in a plain tree or a git repository. */
+export function tokenGuardTool(tokenGuard) {
+  return {
+    name: "token-guard",
+    subject: true,
+    // Plain tree: GIT_CEILING_DIRECTORIES stops git discovery at bench/.trees, so the tree is
+    // scanned as the plain directory it is, not as an ignored folder of the token-guard
+    // repository around it. Git variant: nothing set, token-guard finds the tree's own .git.
+    command: (tree) => ({
+      file: process.execPath,
+      args: [tokenGuard.bin, "scan", ".", "--format", "json"],
+      cwd: tree.dir,
+      env: tree.kind === "plain" ? { GIT_CEILING_DIRECTORIES: path.dirname(tree.dir) } : {},
+    }),
+    okExitCodes: [0, 1],
+    parseFindings: (stdout) => readTokenGuardJson(stdout).findings,
+    // The ratios compare like with like only if token-guard listed every file the floor reads.
+    inform(stdout, manifest, stats) {
+      const listed = readTokenGuardJson(stdout).stats.filesListed;
+      return listed === undefined || listed === stats.allFiles ? [] : [`listed ${listed} files; the tree has ${stats.allFiles} (manifest included), which the floor reads`];
+    },
+  };
+}
+
+/** `rg -i auth_token <tree>`: reads every byte once, on all cores. */
+export function ripgrepTool(ripgrep) {
+  return {
+    name: "ripgrep",
+    baseline: true,
+    command: (tree) => ({ file: ripgrep.path, args: ["-i", "auth_token", path.relative(REPO, tree.dir)], cwd: REPO }),
+    okExitCodes: [0, 1],
+    // Guards against rg silently skipping the tree (hidden or ignored paths): it must print
+    // exactly the lines the tree's maker counted with auth_token in them.
+    check: (stdout, manifest) => {
+      const lines = stdout === "" ? 0 : stdout.split("\n").filter(Boolean).length;
+      const want = manifest.expect?.rgLines;
+      return want === undefined || lines === want ? null : `printed ${lines} matching lines, the tree holds ${want}`;
+    },
+  };
+}
+
+/** The Node read-everything floor, both ways; the faster median is the floor. */
+export function floorTools() {
+  return [
+    ["sync", "sync loop"],
+    ["async", `async, ${FLOOR_CONCURRENCY} in flight`],
+  ].map(([mode, label]) => ({
+    name: `Node read-all (${label})`,
+    floor: true,
+    command: (tree) => ({
+      file: process.execPath,
+      args: [path.relative(REPO, FLOOR_SCRIPT), path.relative(REPO, tree.dir), "--mode", mode, ...(mode === "async" ? ["--concurrency", String(FLOOR_CONCURRENCY)] : [])],
+      cwd: REPO,
+    }),
+    okExitCodes: [0],
+    // It must read every file of the tree (the manifest included, as token-guard does), all bytes.
+    check: (stdout, manifest, stats) => {
+      let report;
+      try {
+        report = JSON.parse(stdout);
+      } catch {
+        return `output is not the expected JSON line: ${JSON.stringify(stdout.slice(0, 80))}`;
+      }
+      return report.files === stats.allFiles && report.bytes === stats.allBytes
+        ? null
+        : `read ${report.files} files / ${report.bytes} bytes, the tree has ${stats.allFiles} / ${stats.allBytes}`;
+    },
+  }));
+}
+
+/** token-guard, ripgrep (when there is one) and the two Node floors, in table order. */
+export function standardTools({ tokenGuard, ripgrep }) {
+  return [tokenGuardTool(tokenGuard), ...(ripgrep ? [ripgrepTool(ripgrep)] : []), ...floorTools()];
+}
