@@ -62,6 +62,7 @@ function parseOptions(argv) {
         "eslint-files": { type: "string" },
         only: { type: "string" },
         competitors: { type: "string" },
+        "competitor-runs": { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -91,6 +92,7 @@ function parseOptions(argv) {
     largeFiles: int("large-files", v["large-files"], 100000, 1),
     historyCommits: int("history-commits", v["history-commits"], 2000, 20),
     runs: int("runs", v.runs, quick ? 3 : 5, 1),
+    competitorRuns: int("competitor-runs", v["competitor-runs"], 1, 1),
     timeoutSeconds: int("timeout", v.timeout, 300, 1),
     seed: int("seed", v.seed, 1, 0),
     eslintFiles: int("eslint-files", v["eslint-files"], 2000, 1),
@@ -101,7 +103,7 @@ function parseOptions(argv) {
 
 const USAGE = [
   "usage: node bench/run.mjs [--quick] [--files 10000] [--large-files 100000] [--history-commits 2000] [--runs 5] [--timeout 300]",
-  "                          [--seed 1] [--eslint-files 2000] [--only scan,large,real,bundle,history,hook,eslint] [--competitors gitleaks,secretlint|none]",
+  "                          [--seed 1] [--eslint-files 2000] [--only scan,large,real,bundle,history,hook,eslint] [--competitors gitleaks,secretlint|none] [--competitor-runs 1]",
   "  --quick   2,000 files and 3 runs, without the large section and the other scanners (explicit options win)",
   "env: TOKEN_GUARD_BIN=path/to/main.js overrides the token-guard entry (default dist/src/cli/main.js); BENCH_RSS=proc polls /proc instead of GNU time;",
   "     BENCH_TOOLS_DIR=dir installs gitleaks and secretlint there (default ~/.cache/token-guard-bench/tools)",

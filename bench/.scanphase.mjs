@@ -1,0 +1,12 @@
+import fs from "node:fs";
+const { scanSource } = await import("/work/main/dist/src/detect/scan-source.js");
+const { defaultDetection } = await import("/work/main/dist/src/detect/detection.js");
+const list = fs.readFileSync("/tmp/cands.txt","utf8").split("\n").filter(Boolean);
+const srcs = list.map(p => ({ path: p.replace("/work/main/bench/.trees/mixed-10k/",""), text: fs.readFileSync(p,"utf8") }));
+const d = defaultDetection();
+const c0 = process.cpuUsage(); const t0 = performance.now(); let n=0;
+for (const s of srcs) n += scanSource(s, d).length;
+const t1 = performance.now(); const c1 = process.cpuUsage(c0);
+for (const s of srcs) n += scanSource(s, d).length;
+const t2 = performance.now();
+console.log("cold cpu", ((c1.user+c1.system)/1000).toFixed(0), "wall", (t1-t0).toFixed(0), "warm", (t2-t1).toFixed(0), n);
