@@ -49,6 +49,7 @@ export async function collectFindings(options: ScanOptions): Promise<{ findings:
   const detection = createDetection(overrides);
   const stats: ScanStats = { filesListed: 0, filesScanned: 0, filesSkipped: {}, bytesScanned: 0, findings: 0, durationMs: 0 };
   const pool = new ScanPool(detection, overrides, options.threads);
+  if (process.env.TG_PRESTART === "1" && !options.staged) pool.prestart();
   // One entry per source, in source order, whichever thread finishes first.
   const perSource: Promise<ReportedFinding[]>[] = [];
   const findings: ReportedFinding[] = [];

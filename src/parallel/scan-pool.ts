@@ -69,6 +69,11 @@ export class ScanPool {
     });
   }
 
+  /** Starts the threads now, before the first candidate: a scan known to be large loads the core on them while the main thread lists and reads. */
+  prestart(): void {
+    if (this.threads.length === 0 && this.threadCount > 0) this.start();
+  }
+
   /** How many threads were started (0 while the scan stays small, or without threads). */
   get startedThreads(): number {
     return this.threads.length;
