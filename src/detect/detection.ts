@@ -26,6 +26,12 @@ export interface Detection {
    * fast byte search (git grep) may skip such files unread.
    */
   requiredWords: string[];
+  /**
+   * One case-insensitive test for any required word, for doors that hold the
+   * text: a text it rejects cannot match, and far fewer texts pass it than the
+   * prefilter (which also admits files that only mention a context word).
+   */
+  requiredPattern: RegExp;
   /** One case-insensitive test for any keyword of any rule: most files stop here. */
   prefilter: RegExp;
 }
@@ -44,12 +50,19 @@ export function createDetection(overrides: DetectionOverrides = {}): Detection {
     );
   }
   const keywords = [...new Set(rules.flatMap((rule) => [...rule.keywords, ...rule.contextWords]))];
+  const requiredWords = [...new Set(rules.flatMap((rule) => rule.keyWords.map((words) => words[words.length - 1]!)))];
   return {
     rules,
     placeholders: new Set((overrides.placeholders ?? []).map((value) => value.toLowerCase())),
-    requiredWords: [...new Set(rules.flatMap((rule) => rule.keyWords.map((words) => words[words.length - 1]!)))],
-    prefilter: keywords.length === 0 ? /(?!)/ : anyOf(keywords),
+    requiredWords,
+    requiredPattern: anyOfOrNothing(requiredWords),
+    prefilter: anyOfOrNothing(keywords),
   };
+}
+
+/** Every rule disabled leaves no words: a pattern that matches nothing. */
+function anyOfOrNothing(words: readonly string[]): RegExp {
+  return words.length === 0 ? /(?!)/ : anyOf(words);
 }
 
 let defaults: Detection | undefined;

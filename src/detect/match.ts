@@ -103,6 +103,8 @@ class UnitMatcher {
   private readonly definitions = new Map<string, Definition[]>();
   private readonly keyCache: Map<string, KeyMatch | null>;
   private readonly lastWords: readonly string[];
+  /** The first `<` at or after the last string `holdsMarkup` looked at (2^32 - 1 when there is none). */
+  private nextLessThan = -1;
 
   constructor(
     private readonly unit: LexedUnit,
@@ -155,8 +157,11 @@ class UnitMatcher {
   /** `'<input name="auth_token" value="…">'`: a string holding a tag that names a key. */
   private holdsMarkup(token: StringToken): boolean {
     if (this.unit.language === "html" || this.unit.language === "markdown" || this.unit.language === "php") return false;
-    const lt = this.text.indexOf("<", token.contentStart);
-    return lt >= 0 && lt < token.contentEnd && this.mentionsKey(token.contentStart, token.contentEnd);
+    // Strings come in text order: search on from the last `<` found, not from
+    // each string to the next `<` anywhere after it (the whole file, string
+    // after string, in a file with none).
+    if (this.nextLessThan < token.contentStart) this.nextLessThan = this.text.indexOf("<", token.contentStart) >>> 0;
+    return this.nextLessThan < token.contentEnd && this.mentionsKey(token.contentStart, token.contentEnd);
   }
 
   // --- names -----------------------------------------------------------------

@@ -1,6 +1,7 @@
 // token-guard/convoso-auth-token in JavaScript, TypeScript and TSX, through ESLint's RuleTester:
 // findings come from the core; the AST and scope manager only decide whether a suggestion fits.
 import type { Linter, Rule } from "eslint";
+import { describe, expect, it } from "vitest";
 import { rules } from "../../src/eslint/plugin.js";
 import { typescriptParser } from "../../src/eslint/typescript-parser.js";
 import { ASSERTIONS, ENV, RuleTester, TOKEN, TOKEN_2, at, data, replaceWith } from "./support.js";
@@ -258,4 +259,22 @@ new RuleTester({ languageOptions: { parser } }).run("convoso-auth-token (TSX)", 
       ],
     },
   ],
+});
+
+describe("convoso-auth-token's cost per file", () => {
+  /** The listeners create() registers for a file of `text`, with the options ESLint would pass. */
+  const listenersFor = (text: string): string[] => {
+    const context = { sourceCode: { text, ast: { type: "Program" } }, options: [{}], cwd: process.cwd(), filename: "client.ts" };
+    return Object.keys(rule.create(context as unknown as Rule.RuleContext));
+  };
+
+  it("registers no listener on a file holding none of the words every match needs", () => {
+    // A context word alone (`convoso`) lets a file past the core's prefilter, but no key name ends without `token`.
+    expect(listenersFor(`const client = new ConvosoClient({ baseUrl: "https://api.convoso.com" });`)).toEqual([]);
+  });
+
+  it("listens on the root node once the text holds a required word, in any case", () => {
+    expect(listenersFor(`const AUTH_TOKEN = process.env.${ENV};`)).toEqual(["Program"]);
+    expect(listenersFor(`// Token rotation`)).toEqual(["Program"]);
+  });
 });
