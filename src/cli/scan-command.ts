@@ -14,6 +14,13 @@ import type { ScanOptions } from "./options.js";
 import { VERSION } from "../version.js";
 
 /**
+ * Listings this long start the scanning threads before the first candidate:
+ * they load the core while files are read. Below it, threads start only once
+ * candidates pile up (a small folder is done before a thread would be ready).
+ */
+const PRESTART_FILES = 1000;
+
+/**
  * What every source door yields; `report`, when present, turns the source's
  * findings into reported ones (history: commit, date, one report per token and file).
  */
@@ -49,12 +56,11 @@ export async function collectFindings(options: ScanOptions): Promise<{ findings:
   const detection = createDetection(overrides);
   const stats: ScanStats = { filesListed: 0, filesScanned: 0, filesSkipped: {}, bytesScanned: 0, findings: 0, durationMs: 0 };
   const pool = new ScanPool(detection, overrides, options.threads);
-  if (process.env.TG_PRESTART === "1" && !options.staged) pool.prestart();
   // One entry per source, in source order, whichever thread finishes first.
   const perSource: Promise<ReportedFinding[]>[] = [];
   const findings: ReportedFinding[] = [];
   try {
-    for await (const result of openSources(options, stats, detection.requiredWords)) {
+    for await (const result of openSources(options, stats, detection.requiredWords, () => pool.prestart())) {
       if (result.kind === "skipped") {
         stats.filesSkipped[result.reason] = (stats.filesSkipped[result.reason] ?? 0) + 1;
         continue;
@@ -80,7 +86,11 @@ export async function collectFindings(options: ScanOptions): Promise<{ findings:
   return { findings, stats, detection };
 }
 
-async function* openSources(options: ScanOptions, stats: ScanStats, keywords: readonly string[]): AsyncGenerator<SourceResult> {
+/**
+ * The sources the options name. `large` is called when a file listing turns
+ * out big enough that scanning threads should start loading while files are read.
+ */
+async function* openSources(options: ScanOptions, stats: ScanStats, keywords: readonly string[], large: () => void): AsyncGenerator<SourceResult> {
   const { KeywordSieve } = await import("../sources/keyword-sieve.js");
   const sieve = new KeywordSieve(keywords);
   if (options.history) {
@@ -103,6 +113,7 @@ async function* openSources(options: ScanOptions, stats: ScanStats, keywords: re
   const { readSources } = await import("../sources/read-source.js");
   const listing = await listFiles({ cwd: options.cwd, paths: options.paths, ignore: options.ignore, keywords });
   stats.filesListed = listing.files.length;
+  if (listing.files.length >= PRESTART_FILES) large();
   for (const result of readSources(listing.files, options.maxFileSize, sieve)) {
     if (result.kind === "source" && isDotEnvFile(result.source.path)) {
       yield { kind: "source", source: { ...result.source, gitIgnored: await dotEnvIgnored(options.cwd, result.source.path) } };

@@ -9,8 +9,6 @@ import type { ScanReply, ScanRequest } from "./messages.js";
 const port = parentPort;
 if (port === null) throw new Error("scan-worker.js runs as a worker thread only");
 const detection = createDetection(workerData as DetectionOverrides);
-const warm = Number(process.env.TG_WARMUP ?? 0);
-for (let i = 0; i < warm; i++) for (const { rule } of detection.rules) for (const sample of [...rule.truePositives, ...rule.falsePositives]) scanSource({ path: sample.file, text: sample.text }, detection);
 port.on("message", ({ id, source }: ScanRequest) => {
   let reply: ScanReply;
   try {

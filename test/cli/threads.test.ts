@@ -50,6 +50,15 @@ describe("--threads", () => {
     expect(findingsWith("2", dir)).toEqual(inline);
   });
 
+  it("does the same for a listing large enough to start the threads before reading", () => {
+    const files = leakyFiles();
+    for (let i = 0; i < 1_100; i++) files[`bulk/${i % 20}/f${i}.py`] = `x = ${i}\n`;
+    const dir = makeTree(files);
+    const inline = findingsWith("0", dir);
+    expect(inline.findings).toHaveLength(30);
+    expect(findingsWith("2", dir)).toEqual(inline);
+  });
+
   it("does the same for --history and --staged", () => {
     const repo = makeRepo(leakyFiles());
     git(repo, "add", ".");
@@ -85,6 +94,18 @@ describe("ScanPool", () => {
       const rest = await Promise.all(sources.slice(INLINE_CANDIDATES).map((source) => pool.scan(source)));
       expect(pool.startedThreads).toBe(2);
       expect([...first, ...rest].map((found) => found.map((f) => `${f.path}:${f.line}`))).toEqual(sources.map((s) => [`${s.path}:1`]));
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it("starts its threads at once when told the scan is large, and scans on them", async () => {
+    const pool = new ScanPool(detection, {}, 2);
+    try {
+      pool.prestart();
+      expect(pool.startedThreads).toBe(2);
+      const found = await pool.scan({ path: "a.py", text: `auth_token = "${fakeToken(7)}"\n` });
+      expect(found.map((f) => `${f.path}:${f.line}:${f.language}`)).toEqual(["a.py:1:python"]);
     } finally {
       await pool.close();
     }
