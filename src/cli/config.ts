@@ -4,6 +4,7 @@
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import type { DetectionOverrides } from "../detect/detection.js";
+import { jsonSyntaxProblem } from "../detect/json-syntax.js";
 import { validateRule, type CredentialRule } from "../detect/rule.js";
 import { UsageError } from "./errors.js";
 
@@ -70,7 +71,7 @@ function parseJson(text: string, shown: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new UsageError(`config file ${shown} is not valid JSON: ${(error as Error).message}`);
+    throw new UsageError(`config file ${shown} is not valid JSON: ${jsonSyntaxProblem(error)}`);
   }
 }
 
