@@ -156,8 +156,8 @@ class UnitMatcher {
   /** `'<input name="auth_token" value="…">'`: a string holding a tag that names a key. */
   private holdsMarkup(token: StringToken): boolean {
     if (this.unit.language === "html" || this.unit.language === "markdown" || this.unit.language === "php") return false;
-    const lt = this.text.indexOf("<", token.contentStart);
-    return lt >= 0 && lt < token.contentEnd && this.mentionsKey(token.contentStart, token.contentEnd);
+    // Bounded to the string: an open-ended indexOf would read to the end of the file for every string without a `<`.
+    return indexOfIgnoreCase(this.text, "<", token.contentStart, token.contentEnd) >= 0 && this.mentionsKey(token.contentStart, token.contentEnd);
   }
 
   // --- names -----------------------------------------------------------------
