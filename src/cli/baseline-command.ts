@@ -3,7 +3,8 @@
 
 import { resolve } from "node:path";
 import { createBaseline, formatBaseline } from "../detect/baseline.js";
-import { baselinePathOf, newSalt, readBaselineFile, writeFileAtomically } from "./baseline-file.js";
+import { writeFileAtomically } from "./atomic-write.js";
+import { baselinePathOf, newSalt, readBaselineFile } from "./baseline-file.js";
 import { DEFAULT_BASELINE_FILE, type ScanOptions } from "./options.js";
 import { EXIT } from "./errors.js";
 import { collectFindings } from "./scan-command.js";

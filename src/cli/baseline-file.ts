@@ -1,9 +1,9 @@
-// The baseline's I/O for the CLI: read and check the file, write it atomically,
-// and map findings' paths (relative to the cwd) to the file's own (relative to its folder).
+// The baseline's I/O for the CLI: read and check the file, and map findings'
+// paths (relative to the cwd) to the file's own (relative to its folder).
 
 import { randomBytes } from "node:crypto";
-import { readFile, rename, rm, writeFile } from "node:fs/promises";
-import { basename, dirname, join, posix, relative, resolve, sep } from "node:path";
+import { readFile } from "node:fs/promises";
+import { dirname, posix, relative, resolve, sep } from "node:path";
 import { applyBaseline, parseBaseline, type Baseline, type BaselineEntry } from "../detect/baseline.js";
 import type { Finding } from "../detect/types.js";
 import type { BaselineStats } from "../report/types.js";
@@ -59,18 +59,6 @@ export async function applyBaselineFile<F extends Finding>(options: ScanOptions,
     findings: outcome.kept,
     stats: { file: options.baseline.path, suppressed: outcome.suppressed, stale: plainScan ? outcome.unmatched.filter(scanned) : [] },
   };
-}
-
-/** Temp file in the same folder, then rename: readers see the old file or the new one, never half of one. */
-export async function writeFileAtomically(file: string, text: string): Promise<void> {
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  try {
-    await writeFile(temporary, text, { mode: 0o644 });
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
 }
 
 function toPosix(path: string): string {

@@ -2,8 +2,7 @@
 // door. Finds, plans (pure, src/fix), re-checks every file, then writes all of it
 // atomically: the env file first, so a removed value is never lost.
 
-import { randomBytes } from "node:crypto";
-import { chmod, lstat, readFile, realpath, rename, rm, stat, writeFile } from "node:fs/promises";
+import { lstat, readFile, realpath, rm, stat } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import { detectionOverrides } from "../config/detection-overrides.js";
 import type { LoadedConfig } from "../config/load-config.js";
@@ -16,6 +15,7 @@ import { followUps } from "../fix/follow-ups.js";
 import { appendEntries, appendLines, exampleLines, parseEnvFile } from "../fix/env-file.js";
 import { planFixes, type FixPlan, type LeftFinding } from "../fix/plan.js";
 import type { RawArgs } from "./args.js";
+import { renameIntoPlace, temporaryPathFor, writeTemporary } from "./atomic-write.js";
 import { EXIT, UsageError } from "./errors.js";
 import { DEFAULT_MAX_FILE_SIZE, parseSize } from "./options.js";
 
@@ -256,11 +256,10 @@ export interface WriteOutcome {
  * the temporary files are renamed over the targets, the env file first. A
  * rename is atomic, so each file is either wholly old or wholly new; a failure
  * part-way leaves the rest untouched and the outcome says which were done.
- * TOKEN_GUARD_FAIL_AFTER_WRITES=N (tests only) fails the rename after N done.
+ * (Tests stop it between any two renames: see renameIntoPlace.)
  */
 export async function writeAll(writes: Write[]): Promise<WriteOutcome> {
   const outcome: WriteOutcome = { done: [], skipped: [] };
-  const failAfter = process.env.TOKEN_GUARD_FAIL_AFTER_WRITES === undefined ? Infinity : Number(process.env.TOKEN_GUARD_FAIL_AFTER_WRITES);
   const pending: Write[] = [];
   try {
     for (const write of writes) {
@@ -271,10 +270,8 @@ export async function writeAll(writes: Write[]): Promise<WriteOutcome> {
         }
         throw new UsageError(`${write.shown} changed while fix ran: nothing was written; run token-guard fix again`);
       }
-      write.temporary = join(dirname(write.absolutePath), `.${basename(write.absolutePath)}.token-guard-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
-      // wx: never follow or reuse a name someone else created.
-      await writeFile(write.temporary, write.text, { mode: write.mode, flag: "wx" });
-      await chmod(write.temporary, write.mode);
+      write.temporary = temporaryPathFor(write.absolutePath);
+      await writeTemporary(write.temporary, write.text, write.mode);
       pending.push(write);
     }
   } catch (error) {
@@ -283,13 +280,12 @@ export async function writeAll(writes: Write[]): Promise<WriteOutcome> {
   }
   for (const [index, write] of pending.entries()) {
     try {
-      if (outcome.done.length >= failAfter) throw new Error(`simulated failure (TOKEN_GUARD_FAIL_AFTER_WRITES=${failAfter})`);
       if (write.kind === "code" && !(await stillHolds(write))) {
         await rm(write.temporary!, { force: true });
         outcome.skipped.push(write);
         continue;
       }
-      await rename(write.temporary!, write.absolutePath);
+      await renameIntoPlace(write.temporary!, write.absolutePath);
       outcome.done.push(write);
     } catch (error) {
       await Promise.all(pending.slice(index).map((rest) => rm(rest.temporary!, { force: true })));

@@ -3,9 +3,10 @@
 // plain hook in the directory git actually runs hooks from. Idempotent; never
 // removes a line it did not write; every write is atomic.
 
-import { chmod, mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
-import { basename, dirname, isAbsolute, join } from "node:path";
+import { mkdir, readFile } from "node:fs/promises";
+import { dirname, isAbsolute, join } from "node:path";
 import { runGit } from "../sources/git.js";
+import { writeFileAtomically } from "./atomic-write.js";
 import { EXIT, UsageError } from "./errors.js";
 
 export interface InitOptions {
@@ -56,7 +57,7 @@ async function installHuskyHook(root: string, said: string[]): Promise<void> {
   } else {
     const updated = hook === undefined || hook.trim() === "" ? `${HOOK_COMMAND}\n` : `${hook}${hook.endsWith("\n") ? "" : "\n"}${HOOK_COMMAND}\n`;
     await mkdir(dirname(hookPath), { recursive: true });
-    await writeAtomically(hookPath, updated, 0o755);
+    await writeFileAtomically(hookPath, updated, 0o755);
     said.push(hook === undefined ? `created .husky/pre-commit running \`${HOOK_COMMAND}\`` : `added \`${HOOK_COMMAND}\` to .husky/pre-commit`);
   }
   let pkg: { scripts?: Record<string, unknown>; devDependencies?: Record<string, unknown>; dependencies?: Record<string, unknown> };
@@ -67,7 +68,7 @@ async function installHuskyHook(root: string, said: string[]): Promise<void> {
   }
   const prepare = pkg.scripts?.prepare;
   if (prepare === undefined) {
-    await writeAtomically(packagePath, withPrepareScript(packageText), await modeOf(packagePath));
+    await writeFileAtomically(packagePath, withPrepareScript(packageText));
     said.push('added "prepare": "husky" to package.json scripts (installs the hook on npm install)');
   } else if (typeof prepare === "string" && !/\bhusky\b/.test(prepare)) {
     said.push(`package.json already has a prepare script ("${prepare}"): add \`&& husky\` to it so npm install sets up the hook`);
@@ -92,7 +93,7 @@ async function installPlainHook(root: string, force: boolean, said: string[]): P
     throw new UsageError(`${hookPath} exists and was not written by token-guard: add \`${HOOK_COMMAND}\` to it yourself, or rerun with --force to replace it`);
   }
   await mkdir(dirname(hookPath), { recursive: true });
-  await writeAtomically(hookPath, PLAIN_HOOK, 0o755);
+  await writeFileAtomically(hookPath, PLAIN_HOOK, 0o755);
   said.push(`${existing === undefined ? "wrote" : "replaced"} ${hookPath}: commits are now scanned with \`${HOOK_COMMAND}\``);
 }
 
@@ -124,22 +125,5 @@ async function readOptional(file: string): Promise<string | undefined> {
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === "ENOENT") return undefined;
     throw new UsageError(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? "unknown error"}`);
-  }
-}
-
-async function modeOf(file: string): Promise<number> {
-  return (await stat(file)).mode & 0o777;
-}
-
-/** Temp file in the same directory, then rename: the file is either old or new, never half-written. */
-async function writeAtomically(file: string, text: string, mode: number): Promise<void> {
-  const temporary = join(dirname(file), `.${basename(file)}.token-guard-${process.pid}.tmp`);
-  try {
-    await writeFile(temporary, text, { mode });
-    await chmod(temporary, mode);
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }

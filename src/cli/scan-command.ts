@@ -1,7 +1,6 @@
 // `token-guard scan [paths] | --staged | --history`: sources in, detect, baseline, report. Reads only ScanOptions.
 
-import { writeFile, rename, rm } from "node:fs/promises";
-import { basename, dirname, join, relative, resolve, sep } from "node:path";
+import { dirname, relative, resolve, sep } from "node:path";
 import { detectionOverrides } from "../config/detection-overrides.js";
 import { createDetection, type Detection } from "../detect/detection.js";
 import { isDotEnvFile } from "../detect/scan-source.js";
@@ -9,6 +8,7 @@ import type { Finding, Source } from "../detect/types.js";
 import { ScanPool } from "../parallel/scan-pool.js";
 import { loadFormatter } from "../report/formats.js";
 import type { ReportedFinding, ScanStats } from "../report/types.js";
+import { writeFileAtomically } from "./atomic-write.js";
 import { EXIT } from "./errors.js";
 import type { ScanOptions } from "./options.js";
 import { VERSION } from "../version.js";
@@ -45,7 +45,7 @@ export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStrea
     rules: detection.rules.map(({ rule }) => ({ id: rule.id, description: rule.description, envVar: rule.envVar, docsUrl: rule.docsUrl, revoke: rule.revoke })),
   });
   if (options.output === undefined) stdout.write(report);
-  else await writeAtomically(resolve(options.cwd, options.output), report);
+  else await writeFileAtomically(resolve(options.cwd, options.output), report);
   return findings.length > 0 && !options.exitZero ? EXIT.findings : EXIT.clean;
 }
 
@@ -128,16 +128,4 @@ async function dotEnvIgnored(cwd: string, path: string): Promise<boolean | undef
   const root = await findGitRoot(dirname(file));
   if (root === null) return undefined;
   return isGitIgnored(root, relative(root, file).split(sep).join("/"));
-}
-
-/** Writes through a temporary file and a rename, so a report is never half-written. */
-async function writeAtomically(file: string, text: string): Promise<void> {
-  const temporary = join(dirname(file), `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    await writeFile(temporary, text, { mode: 0o644 });
-    await rename(temporary, file);
-  } catch (error) {
-    await rm(temporary, { force: true });
-    throw error;
-  }
 }

@@ -1,6 +1,7 @@
 // Finds and reads `token-guard.config.json` (or the `tokenGuard` key of
 // package.json). Synchronous, so the ESLint plugin can load it while it is imported.
 
+import { jsonSyntaxProblem } from "../detect/json-syntax.js";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ConfigError } from "./config-error.js";
@@ -48,6 +49,6 @@ function parseJson(text: string, shown: string): unknown {
   try {
     return JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    throw new ConfigError(`config file ${shown} is not valid JSON: ${(error as Error).message}`);
+    throw new ConfigError(`config file ${shown} is not valid JSON: ${jsonSyntaxProblem(error)}`);
   }
 }

@@ -2,6 +2,7 @@
 // a salted hash of the value — never by line, so moving code does not churn it.
 
 import { createHash } from "node:crypto";
+import { jsonSyntaxProblem } from "./json-syntax.js";
 import type { Finding } from "./types.js";
 
 /** One accepted finding. */
@@ -98,7 +99,7 @@ export function parseBaseline(text: string): Baseline | string {
   try {
     raw = JSON.parse(text.replace(/^\uFEFF/, ""));
   } catch (error) {
-    return `not JSON (${(error as Error).message})`;
+    return `not JSON (${jsonSyntaxProblem(error)})`;
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return "expected a JSON object";
   const file = raw as Record<string, unknown>;

@@ -3,7 +3,8 @@
 
 import { detectLanguage } from "../languages/detect-language.js";
 import { writeReplacement } from "../languages/env-lookup.js";
-import { lexSource } from "../languages/lex-source.js";
+import { lexSource, type LexedUnit } from "../languages/lex-source.js";
+import type { Token } from "../languages/tokens.js";
 import type { Candidate } from "./candidate.js";
 import type { Detection } from "./detection.js";
 import { filterFindings } from "./filter.js";
@@ -32,7 +33,8 @@ export function scanSource(source: Source, detection: Detection): Finding[] {
   const secrets = candidates.filter((candidate) => isSecret(candidate, text, detection));
   if (secrets.length === 0) return [];
   const lines = new LineIndex(text);
-  let findings = secrets.map((candidate) => toFinding(candidate, source, lines));
+  const code = new CodeTokens();
+  let findings = secrets.map((candidate) => toFinding(candidate, source, lines, code));
   if (isDotEnvFile(source.path)) {
     if (source.gitIgnored !== false) return [];
     findings = findings.map(asUnignoredEnvFile);
@@ -52,7 +54,7 @@ function isSecret(candidate: Candidate, text: string, detection: Detection): boo
   return verdict === "secret";
 }
 
-function toFinding(candidate: Candidate, source: Source, lines: LineIndex): Finding {
+function toFinding(candidate: Candidate, source: Source, lines: LineIndex, code: CodeTokens): Finding {
   const { rule } = candidate.rule;
   const value = source.text.slice(candidate.valueStart, candidate.valueEnd);
   const start = lines.position(candidate.valueStart);
@@ -69,7 +71,7 @@ function toFinding(candidate: Candidate, source: Source, lines: LineIndex): Find
     token: candidate.token,
     removal: candidate.removal,
     assignment: candidate.assignment,
-    attribute: isAttributeValue(candidate),
+    attribute: isAttributeValue(candidate, code),
     inComment: candidate.inComment,
     path: source.path,
   });
@@ -115,9 +117,9 @@ const DECLARATION_KEYWORDS = new Set(["const", "let", "var", "export", "declare"
  * be an expression container: the attribute follows the tag name, another
  * attribute's value or `<`, never a declaration keyword, `(`, `,` or `;`.
  */
-function isAttributeValue(candidate: Candidate): boolean {
-  const tokens = candidate.unit.tokens.filter((token) => token.kind !== "comment");
-  const index = tokens.indexOf(candidate.token!);
+function isAttributeValue(candidate: Candidate, code: CodeTokens): boolean {
+  const { tokens, indexOf } = code.of(candidate.unit);
+  const index = candidate.token === undefined ? -1 : (indexOf.get(candidate.token) ?? -1);
   const [before, name, equals] = [tokens[index - 3], tokens[index - 2], tokens[index - 1]];
   if (index < 0 || equals?.kind !== "punct" || equals.text !== "=" || name?.kind !== "identifier") return false;
   // `$name = '…'` is a PHP or PowerShell variable, never a markup attribute (`string $x = '…'`).
@@ -126,6 +128,24 @@ function isAttributeValue(candidate: Candidate): boolean {
   if (before?.kind === "string") return true;
   if (before?.kind === "punct") return before.text === "<" || before.text === "}";
   return before?.kind === "identifier" && !DECLARATION_KEYWORDS.has(before.text) && !/^\$/.test(before.text);
+}
+
+/**
+ * Each unit's tokens without comments, and where each stands: built once per
+ * unit, not once per finding, so a file with thousands of tokens stays linear.
+ */
+class CodeTokens {
+  private readonly byUnit = new Map<LexedUnit, { tokens: Token[]; indexOf: Map<Token, number> }>();
+
+  of(unit: LexedUnit): { tokens: Token[]; indexOf: Map<Token, number> } {
+    let code = this.byUnit.get(unit);
+    if (code === undefined) {
+      const tokens = unit.tokens.filter((token) => token.kind !== "comment");
+      code = { tokens, indexOf: new Map(tokens.map((token, index) => [token, index])) };
+      this.byUnit.set(unit, code);
+    }
+    return code;
+  }
 }
 
 /** A file named exactly `.env`: the place a token belongs, as long as git ignores it. */

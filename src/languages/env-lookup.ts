@@ -221,11 +221,50 @@ function guardAssignment(site: ReplacementSite, family: Family): Replacement | u
   return undefined;
 }
 
+// --- what every finding of a unit asks of its tokens -------------------------------------
+
+/**
+ * Where each token stands, which bracket encloses it, and the unit's `import os`
+ * edit: computed once per token array (a unit's tokens never change), so a file
+ * with thousands of findings costs linear time, not a scan of the unit per finding.
+ */
+interface TokenFacts {
+  indexOf: Map<Token, number>;
+  /** The innermost bracket still open at each index; -1 when none. */
+  opener: Int32Array;
+  importOs?: ReplacementEdit[];
+}
+
+const factsByTokens = new WeakMap<readonly Token[], TokenFacts>();
+
+function factsOf(tokens: readonly Token[]): TokenFacts {
+  let facts = factsByTokens.get(tokens);
+  if (facts === undefined) {
+    // A closer closes the innermost open bracket whatever its kind, as a backward scan counting depth would.
+    const opener = new Int32Array(tokens.length);
+    const open: number[] = [];
+    tokens.forEach((token, index) => {
+      opener[index] = open.length > 0 ? open[open.length - 1]! : -1;
+      if (token.kind !== "punct") return;
+      if (token.text === "(" || token.text === "[" || token.text === "{") open.push(index);
+      else if (token.text === ")" || token.text === "]" || token.text === "}") open.pop();
+    });
+    facts = { indexOf: new Map(tokens.map((token, index) => [token, index])), opener };
+    factsByTokens.set(tokens, facts);
+  }
+  return facts;
+}
+
+/** `tokens.indexOf(token)` without the scan. */
+function tokenIndex(tokens: readonly Token[], token: Token): number {
+  return factsOf(tokens).indexOf.get(token) ?? -1;
+}
+
 // --- JavaScript / TypeScript ---------------------------------------------------------
 
 function jsWhole(site: ReplacementSite, token: StringToken): Replacement {
   const expression = `process.env.${site.envVar}`;
-  const index = site.tokens.indexOf(token);
+  const index = tokenIndex(site.tokens, token);
   const before = (offset: number): Token | undefined => site.tokens[index - offset];
   const after = (offset: number): Token | undefined => site.tokens[index + offset];
   // `const { CONVOSO_AUTH_TOKEN = "…" } = process.env`: the default is the fallback; drop it.
@@ -302,7 +341,7 @@ function jsInside(site: ReplacementSite, token: StringToken): Replacement {
 function pythonWhole(site: ReplacementSite, token: StringToken): Replacement {
   // A default (`def f(token="…")`, `default="…"`) is evaluated even when the caller
   // passes a value: os.getenv keeps a missing variable from failing at import time.
-  const lookup = isPythonDefault(site.tokens, site.tokens.indexOf(token)) ? `os.getenv("${site.envVar}")` : `os.environ["${site.envVar}"]`;
+  const lookup = isPythonDefault(site.tokens, tokenIndex(site.tokens, token)) ? `os.getenv("${site.envVar}")` : `os.environ["${site.envVar}"]`;
   // A bytes literal stays bytes.
   const expression = token.prefix.includes("b") ? `${lookup}.encode()` : lookup;
   return { text: expression, edits: [{ start: token.start, end: token.end, text: expression }, ...importOs(site)] };
@@ -323,17 +362,8 @@ function isPythonDefault(tokens: readonly Token[], index: number): boolean {
 
 /** The index of the innermost bracket still open at `tokens[index]`, if any. */
 function enclosingOpener(tokens: readonly Token[], index: number): number | undefined {
-  let depth = 0;
-  for (let at = index - 1; at >= 0; at--) {
-    const token = tokens[at]!;
-    if (token.kind !== "punct") continue;
-    if (token.text === ")" || token.text === "]" || token.text === "}") depth++;
-    else if (token.text === "(" || token.text === "[" || token.text === "{") {
-      if (depth === 0) return at;
-      depth--;
-    }
-  }
-  return undefined;
+  const open = index >= 0 && index < tokens.length ? factsOf(tokens).opener[index]! : -1;
+  return open < 0 ? undefined : open;
 }
 
 /** A value inside a string makes it an f-string; the lookup's quotes must differ from the string's (before 3.12). */
@@ -376,6 +406,12 @@ function pythonBytesInside(site: ReplacementSite, token: StringToken): Replaceme
  * module is the fence: the import goes on its first code line, indented alike.
  */
 function importOs(site: ReplacementSite): ReplacementEdit[] {
+  const facts = factsOf(site.tokens);
+  facts.importOs ??= importOsEdits(site);
+  return facts.importOs.map((edit) => ({ ...edit }));
+}
+
+function importOsEdits(site: ReplacementSite): ReplacementEdit[] {
   const all = site.tokens;
   if (all.length === 0) return [];
   const unitStart = lineStartBefore(site.text, all[0]!.start);
@@ -418,7 +454,7 @@ function lineEndAfter(text: string, offset: number): number {
 
 function phpReplacement(site: ReplacementSite, token: StringToken, whole: boolean): Replacement {
   const call = `getenv('${site.envVar}')`;
-  const index = site.tokens.indexOf(token);
+  const index = tokenIndex(site.tokens, token);
   if (site.attribute) {
     const echo = `<?= htmlspecialchars((string) ${call}) ?>`;
     return { text: echo, edits: [{ start: site.valueStart, end: site.valueEnd, text: echo }] };

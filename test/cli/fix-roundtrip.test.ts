@@ -2,14 +2,14 @@
 // would run it: afterwards scan finds only what fix reported it could not do, every
 // rewritten file still parses, .env holds exactly the removed values, a second run
 // changes nothing, a dry run shows no token, and an interrupted run leaves no file half-written.
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative, sep } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseEnvFile } from "../../src/fix/env-file.js";
 import { checkedLanguage, ensurePhp, hasMake, parseError } from "../fix/parsers.js";
 import { scanText } from "../support/scan.js";
-import { git, REPO_ROOT, runCli } from "../support/cli.js";
+import { git, REPO_ROOT, runCli, snapshot } from "../support/cli.js";
 import { fakeToken } from "../support/tokens.js";
 
 /** Constructs the fixtures do not hold, generated so this file holds no token literal. */
@@ -43,21 +43,6 @@ function corpus(): string {
     writeFileSync(join(dir, path), text);
   }
   return dir;
-}
-
-/** Every file below `dir` except .git, by POSIX path. */
-function snapshot(dir: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (at: string): void => {
-    for (const entry of readdirSync(at, { withFileTypes: true })) {
-      if (entry.name === ".git") continue;
-      const path = join(at, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else files.set(relative(dir, path).split(sep).join("/"), readFileSync(path, "latin1"));
-    }
-  };
-  walk(dir);
-  return files;
 }
 
 /** Token-shaped runs (as the fixture contract defines planted values). */

@@ -2,7 +2,7 @@
 // devDependencies, `token-guard init`, and real `git commit`s that must be
 // blocked or allowed.
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CLI, git, makeRepo, REPO_ROOT, runCli, writeFiles } from "../support/cli.js";
@@ -162,6 +162,43 @@ describe("token-guard init", () => {
     expect(runCli(["init", "--git-hook", "--force"], repo).status).toBe(0);
     expect(readFileSync(hookPath, "utf8")).toContain("token-guard scan --staged");
     expect(runCli(["init", "--git-hook"], repo).status).toBe(0); // ours now: idempotent without --force
+  });
+
+  it("stopped before any of its writes, leaves every file wholly old or wholly new, says so in one line, and a rerun finishes", () => {
+    const oldFiles = { ".husky/pre-commit": "npm test\n", "package.json": `{\n\t"name": "app",\n\t"devDependencies": { "husky": "^9.1.7", "token-guard": "^0.1.0" }\n}\n` };
+    const complete = makeHuskyRepo(oldFiles);
+    chmodSync(join(complete, "package.json"), 0o600);
+    expect(runCli(["init"], complete).status).toBe(0);
+    const newFiles = Object.fromEntries(Object.keys(oldFiles).map((path) => [path, readFileSync(join(complete, path), "utf8")]));
+    // init renames the hook first, then package.json: stop it before the first, and between the two.
+    const order = [".husky/pre-commit", "package.json"];
+    for (const path of order) expect(newFiles[path], path).not.toBe(oldFiles[path as keyof typeof oldFiles]);
+
+    for (let done = 0; done < order.length; done++) {
+      const repo = makeHuskyRepo(oldFiles);
+      chmodSync(join(repo, "package.json"), 0o600);
+      const result = runCli(["init"], repo, { TOKEN_GUARD_FAIL_AFTER_WRITES: String(done) });
+      expect(result.status, `stopped after ${done}`).toBe(2);
+      expect(result.stderr).toMatch(new RegExp(`^token-guard: cannot write \\S*${order[done]!.replace(".", "\\.")}: simulated failure`));
+      expect(result.stderr.trim().split("\n")).toHaveLength(1);
+      order.forEach((path, index) => {
+        const expected = index < done ? newFiles[path] : oldFiles[path as keyof typeof oldFiles];
+        expect(readFileSync(join(repo, path), "utf8"), `${path} after ${done} writes`).toBe(expected);
+      });
+      expect(statSync(join(repo, "package.json")).mode & 0o777).toBe(0o600);
+      const leftovers = [".", ".husky"].flatMap((dir) => readdirSync(join(repo, dir)).filter((name) => name.endsWith(".tmp")));
+      expect(leftovers).toEqual([]);
+
+      expect(runCli(["init"], repo).status).toBe(0);
+      for (const path of order) expect(readFileSync(join(repo, path), "utf8"), `${path} after the rerun`).toBe(newFiles[path]);
+      expect(statSync(join(repo, "package.json")).mode & 0o777).toBe(0o600);
+    }
+
+    const plain = makeRepo();
+    const stopped = runCli(["init", "--git-hook"], plain, { TOKEN_GUARD_FAIL_AFTER_WRITES: "0" });
+    expect(stopped.status).toBe(2);
+    expect(stopped.stderr.trim().split("\n")).toHaveLength(1);
+    expect(readdirSync(join(plain, ".git", "hooks")).filter((name) => name === "pre-commit" || name.endsWith(".tmp"))).toEqual([]);
   });
 
   it("fails with one line outside a git repository", () => {

@@ -1,10 +1,12 @@
-// Hostile trees through the built CLI: each ends in a clean result (exit 0/1)
-// or one line with exit 2 — never a hang, a stack trace or a crash.
-import { execFileSync } from "node:child_process";
+// Hostile trees through the built CLI (files, --history) and hostile files
+// through the real eslint binary: each ends in a clean result (exit 0/1) or one
+// line with exit 2 — never a hang, a stack trace or a crash.
+import { execFileSync, spawnSync } from "node:child_process";
 import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
-import { makeRepo, makeTree, runCli, git } from "../support/cli.js";
+import { makeRepo, makeTree, REPO_ROOT, RUN_TIMEOUT_MS, runCli, git } from "../support/cli.js";
 import { fakeToken } from "../support/tokens.js";
 
 const TOKEN = fakeToken(400);
@@ -79,5 +81,86 @@ describe("hostile trees", () => {
       expect(result.status).toBe(2);
       expect(result.stderr.trim().split("\n")).toHaveLength(1);
     }
+  });
+});
+
+/** A comment with bytes that are not UTF-8 (a Latin-1 é, then 0xFF 0xFE), then a line with a token a decoder must still find. */
+const invalidUtf8 = (comment: string, before: string, after: string): Buffer =>
+  Buffer.concat([Buffer.from(`${comment} caf`), Buffer.from([0xe9, 0xff, 0xfe]), Buffer.from(`\n${before}${TOKEN}${after}`)]);
+/** One line of about 4 MB, as a minified bundle is, with the token at its end. */
+const FOUR_MB = 4 * 1024 * 1024;
+const oneLine = (filler: string, tail: string): string => `${filler.repeat(Math.ceil(FOUR_MB / filler.length))}${tail}\n`;
+
+describe("hostile blobs through --history", () => {
+  it("skips binary, UTF-16, oversized blobs and gitlinks, and finds tokens in invalid UTF-8, odd names and a 4 MB line", () => {
+    const repo = makeRepo({
+      "logo.png": Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0]), Buffer.from(`auth_token=${TOKEN}`)]),
+      "utf16.py": Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(`auth_token = "${TOKEN}"\n`, "utf16le")]),
+      "latin1.py": invalidUtf8("#", 'auth_token = "', '"\n'),
+      "bundle.min.js": oneLine("var a=[1,2,3];", `const authToken="${TOKEN}";`),
+      "huge.txt": `auth_token=${TOKEN}\n${"x".repeat(6 * 1024 * 1024)}\n`,
+      "new\nline.py": `auth_token = "${fakeToken(401)}"\n`,
+    });
+    writeFileSync(Buffer.concat([Buffer.from(`${repo}/bad-`), Buffer.from([0xff, 0xfe]), Buffer.from(".py")]), `auth_token = "${fakeToken(402)}"\n`);
+    git(repo, "add", "-A");
+    // A submodule's gitlink: a commit id in the tree that this repository does not hold.
+    git(repo, "update-index", "--add", "--cacheinfo", `160000,${"1".repeat(40)},vendor/lib`);
+    git(repo, "commit", "-q", "--no-verify", "-m", "hostile");
+
+    const result = runCli(["scan", "--history", "--format", "json"], repo);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(1);
+    const report = JSON.parse(result.stdout) as { findings: { file: string; line: number }[]; stats: { filesSkipped: Record<string, number> } };
+    expect(report.findings.map((finding) => `${finding.file}:${finding.line}`).sort()).toEqual(["bad-\uFFFD\uFFFD.py:1", "bundle.min.js:1", "latin1.py:2", "new\nline.py:1"]);
+    expect(report.stats.filesSkipped).toEqual({ binary: 2, "too-large": 1, submodule: 1 });
+
+    // Every format, and a limit that makes the 4 MB line too large as well.
+    for (const format of ["stylish", "sarif", "github"]) {
+      const other = runCli(["scan", "--history", "--format", format, "--max-file-size", "1m"], repo);
+      expect(other.stderr, format).toBe("");
+      expect(other.status, format).toBe(1);
+      expect(other.stdout, format).not.toContain(TOKEN);
+    }
+  });
+});
+
+describe("hostile files through the eslint binary and the recommended config", () => {
+  it("lints binary-ish, invalid UTF-8 and 4 MB single-line files without crashing, and finds the tokens they hold", () => {
+    const entry = pathToFileURL(join(REPO_ROOT, "dist/src/index.js")).href;
+    const dir = makeTree({
+      "eslint.config.js": `import tokenGuard from ${JSON.stringify(entry)};\nexport default [...tokenGuard.configs.recommended];\n`,
+      "package.json": `{ "type": "module" }\n`,
+      "binary.js": Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0xff, 0xfe, 0x00]), Buffer.from(`auth_token="${TOKEN}"`)]),
+      "binary.md": Buffer.concat([Buffer.from([0, 1, 2, 0xff, 0xfe, 0]), Buffer.from(`\nauth_token=${TOKEN}\n`)]),
+      "latin1.py": invalidUtf8("#", 'auth_token = "', '"\n'),
+      "latin1.md": invalidUtf8("#", "Send auth_token=", " with each request.\n"),
+      "latin1.js": invalidUtf8("//", 'const authToken = "', '";\n'),
+      // Bundled data rather than dense code: on 4 MB of `var a=[1,2,3];` ESLint itself, with no rule at all, needs a minute and 2.4 GB.
+      "bundle.min.js": oneLine(`a("${"lorem ipsum ".repeat(300)}");`, `const authToken="${TOKEN}";`),
+      "long.md": oneLine("word ", `auth_token=${TOKEN}`),
+      "long.py": oneLine("x = 1; ", `auth_token = "${TOKEN}"`),
+    });
+    const run = (format: string) =>
+      spawnSync(process.execPath, [join(REPO_ROOT, "node_modules/eslint/bin/eslint.js"), "--format", format, "."], { cwd: dir, encoding: "utf8", timeout: RUN_TIMEOUT_MS, maxBuffer: 64 * 1024 * 1024, env: { ...process.env, NO_COLOR: "1" } });
+    const json = run("json");
+    expect(json.stderr).toBe("");
+    expect(json.status).toBe(1);
+    const files = JSON.parse(json.stdout) as { filePath: string; messages: { ruleId: string | null; line: number; message: string }[] }[];
+    const byFile = Object.fromEntries(files.map((file) => [file.filePath.slice(dir.length + 1), file.messages.map((message) => `${message.ruleId ?? "parse"}:${message.line}`)]));
+    expect(byFile).toEqual({
+      "binary.js": ["parse:1"],
+      "binary.md": ["token-guard/convoso-auth-token:2"],
+      "bundle.min.js": ["token-guard/convoso-auth-token:1"],
+      "eslint.config.js": [],
+      "latin1.js": ["token-guard/convoso-auth-token:2"],
+      "latin1.md": ["token-guard/convoso-auth-token:2"],
+      "latin1.py": ["token-guard/convoso-auth-token:2"],
+      "long.md": ["token-guard/convoso-auth-token:1"],
+      "long.py": ["token-guard/convoso-auth-token:1"],
+    });
+    const stylish = run("stylish");
+    expect(stylish.stderr).toBe("");
+    expect(stylish.status).toBe(1);
+    expect(stylish.stdout).not.toContain(TOKEN);
   });
 });

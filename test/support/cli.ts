@@ -1,8 +1,8 @@
 // Runs the built CLI as a user would, and makes throwaway directories and git repositories.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { dirname, join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterEach } from "vitest";
 
@@ -15,8 +15,11 @@ export interface CliResult {
   stderr: string;
 }
 
+/** Longer than any honest run; a hang ends as a killed run (status -1) instead of blocking the test worker. */
+export const RUN_TIMEOUT_MS = 50_000;
+
 export function runCli(args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): CliResult {
-  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1", ...env } });
+  const result = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: "utf8", timeout: RUN_TIMEOUT_MS, env: { ...process.env, NO_COLOR: "1", ...env } });
   return { status: result.status ?? -1, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -38,6 +41,21 @@ export function writeFiles(dir: string, files: Record<string, string | Buffer>):
     mkdirSync(dirname(join(dir, path)), { recursive: true });
     writeFileSync(join(dir, path), content);
   }
+}
+
+/** Every file below `dir` except .git, by POSIX path, read as latin1 (any bytes compare exactly). */
+export function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  const walk = (at: string): void => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      if (entry.name === ".git") continue;
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.set(relative(dir, path).split(sep).join("/"), readFileSync(path, "latin1"));
+    }
+  };
+  walk(dir);
+  return files;
 }
 
 export function git(cwd: string, ...args: string[]): string {
