@@ -115,7 +115,7 @@ Options:
       --baseline <file>         accepted findings (default: .token-guard-baseline.json when present)
       --no-baseline             report every finding, ignoring any baseline
       --exit-zero               exit 0 even when there are findings (report only)
-  -j, --threads <n>             scanning threads for large scans (default: one per core, at most 4; 0: none)
+  -j, --threads <n>             scanning threads for large scans (default: cores - 1, at most 4, none on 2 cores; 0: none)
       --dry-run                 fix: print the diff (values redacted), write nothing
       --dotenv <file>           fix: where the values go (default: .env at the repository root);
                                 also --env-file <file>, which Node.js itself refuses when <file> does not exist yet
