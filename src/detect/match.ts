@@ -11,14 +11,15 @@
 // and inside every string, comment and prose text run, `K=v`, `K: v`,
 // `"K": "v"`, ending a string that is concatenated with "v" or ${name}.
 // References are resolved at the end against `name = "literal"` definitions
-// in the same unit, and the literal is reported.
+// in the same unit (collected then, only when there is a reference), and the
+// literal is reported.
 
 import { lexHtml } from "../languages/html.js";
 import { snippetLexer, type LexedUnit } from "../languages/lex-source.js";
 import type { Lexer } from "../languages/tokens.js";
 import type { InterpolationPart, StringToken, Token } from "../languages/tokens.js";
 import type { Candidate } from "./candidate.js";
-import { nameMatch, type CompiledRule } from "./rule.js";
+import { anyOf, nameMatch, type CompiledRule } from "./rule.js";
 
 /** How a name relates to a rule. */
 export interface KeyMatch {
@@ -36,12 +37,46 @@ export interface MatchContext {
   lastWords: readonly string[];
   /** Classifications of names, shared by every matcher of the file. */
   keyCache: Map<string, KeyMatch | null>;
+  /** Where the last words occur in the text (ASCII case ignored), by start: a name can be a key only around one. */
+  lastWordSpans: { starts: number[]; ends: number[] };
 }
 
 /** The per-file context for `rules`. */
 export function createMatchContext(text: string, rules: readonly CompiledRule[], contextRules: ReadonlySet<CompiledRule>): MatchContext {
   const lastWords = rules.length === 1 ? rules[0]!.lastWords : [...new Set(rules.flatMap((compiled) => compiled.lastWords))];
-  return { text, rules, contextRules, lastWords, keyCache: new Map() };
+  return { text, rules, contextRules, lastWords, keyCache: new Map(), lastWordSpans: spansOf(text, lastWords) };
+}
+
+const spanPatterns = new WeakMap<readonly string[], RegExp>();
+
+/**
+ * One global pattern per word list (the rules' lists live for the run).
+ * Shortest word first: where several words start at one offset, the shortest
+ * fits inside the most names. A non-Unicode /i never folds a non-ASCII letter
+ * onto an ASCII one, so it finds exactly what indexOfIgnoreCase finds.
+ */
+function spanPattern(words: readonly string[]): RegExp {
+  let pattern = spanPatterns.get(words);
+  if (pattern === undefined) {
+    pattern = new RegExp(anyOf([...words].sort((a, b) => a.length - b.length)).source, "gi");
+    spanPatterns.set(words, pattern);
+  }
+  return pattern;
+}
+
+/** Every occurrence of the words in `text`, ASCII case ignored, sorted by start. */
+function spansOf(text: string, words: readonly string[]): { starts: number[]; ends: number[] } {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  if (words.length === 0) return { starts, ends };
+  const pattern = spanPattern(words);
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+    starts.push(match.index);
+    ends.push(match.index + match[0].length);
+    pattern.lastIndex = match.index + 1;
+  }
+  return { starts, ends };
 }
 
 const ASSIGN_OPS = new Set(["=", ":=", "?=", "??=", "||="]);
@@ -120,7 +155,7 @@ class UnitMatcher {
   run(): Candidate[] {
     if (!this.nesting) {
       for (const token of this.unit.tokens) {
-        if (token.kind !== "comment" || !this.mentionsKey(token.contentStart, token.contentEnd)) continue;
+        if (token.kind !== "comment" || !this.mayHoldKey(token.contentStart, token.contentEnd)) continue;
         this.matchText(token.contentStart, token.contentEnd, true);
         this.matchNested(snippetLexer(this.unit.language), token.contentStart, token.contentEnd, { host: this.unit, inComment: true });
       }
@@ -133,7 +168,6 @@ class UnitMatcher {
           this.matchNested(lexHtml, token.contentStart, token.contentEnd, { host: this.unit, inComment: false, hostToken: token });
         }
       }
-      if (token.kind === "identifier") this.collectDefinition(index);
       const key = this.keyAt(index);
       if (key) this.matchBinding(index, key);
     }
@@ -150,9 +184,6 @@ class UnitMatcher {
     this.candidates.push(...nested.run());
   }
 
-  private mentionsKey(start: number, end: number): boolean {
-    return this.lastWords.some((word) => indexOfIgnoreCase(this.text, word, start, end) >= 0);
-  }
 
   /** `'<input name="auth_token" value="…">'`: a string holding a tag that names a key. */
   private holdsMarkup(token: StringToken): boolean {
@@ -161,7 +192,7 @@ class UnitMatcher {
     // each string to the next `<` anywhere after it (the whole file, string
     // after string, in a file with none).
     if (this.nextLessThan < token.contentStart) this.nextLessThan = this.text.indexOf("<", token.contentStart) >>> 0;
-    return this.nextLessThan < token.contentEnd && this.mentionsKey(token.contentStart, token.contentEnd);
+    return this.nextLessThan < token.contentEnd && this.mayHoldKey(token.contentStart, token.contentEnd);
   }
 
   // --- names -----------------------------------------------------------------
@@ -186,12 +217,28 @@ class UnitMatcher {
   /** The key match of the token at `index` when it can name a credential. */
   private keyAt(index: number): KeyMatch | undefined {
     const token = this.code[index]!;
-    if (token.kind === "identifier") return this.classify(token.text);
+    // Nearly every token lies far from a last word: telling so by offset skips classifying its text.
+    if (token.kind === "identifier") return this.mayHoldKey(token.start, token.end) ? this.classify(token.text) : undefined;
     if (token.kind === "string") {
+      if (!this.mayHoldKey(token.contentStart, token.contentEnd)) return undefined;
       const name = this.literalContent(token);
       if (name !== undefined && name.length <= 100 && NAME_LIKE.test(name)) return this.classify(name);
     }
     return undefined;
+  }
+
+  /** Whether one of the last words lies wholly inside `start..end`; a name elsewhere cannot be a key. */
+  private mayHoldKey(start: number, end: number): boolean {
+    const { starts, ends } = this.context.lastWordSpans;
+    let low = 0;
+    let high = starts.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (starts[middle]! < start) low = middle + 1;
+      else high = middle;
+    }
+    for (let at = low; at < starts.length && starts[at]! < end; at++) if (ends[at]! <= end) return true;
+    return false;
   }
 
   /** The content of a string with no interpolation, else undefined. */
@@ -488,6 +535,10 @@ class UnitMatcher {
   }
 
   private resolveReferences(): void {
+    if (this.references.length === 0) return;
+    // Only a reference needs definitions, and most units hold none: collecting
+    // them for every identifier in the main pass was a tenth of the matching time.
+    for (let index = 0; index < this.code.length; index++) if (this.code[index]!.kind === "identifier") this.collectDefinition(index);
     for (const reference of this.references) {
       for (const definition of this.definitions.get(reference.name) ?? []) {
         this.add(reference.key, definition.token, "reference", { inComment: reference.inComment });
@@ -563,6 +614,8 @@ class UnitMatcher {
    * value is then whatever is concatenated next).
    */
   private matchText(start: number, end: number, inComment: boolean, token?: StringToken): KeyMatch | undefined {
+    // Most strings hold no last word: the offsets say so without reading them.
+    if (!this.mayHoldKey(start, end)) return undefined;
     let open: KeyMatch | undefined;
     let searchFrom = start;
     for (const word of this.lastWords) {

@@ -178,7 +178,8 @@ export function countingText(text: string): { text: string; reads: () => number 
       if (wrapper === undefined) {
         const method: unknown = Reflect.get(String.prototype, key);
         if (typeof method !== "function") return method;
-        const price = typeof key === "string" ? prices[key] : undefined;
+        // Own prices only: `prices.toString` is Object.prototype's, not a price.
+        const price = typeof key === "string" && Object.hasOwn(prices, key) ? prices[key] : undefined;
         wrapper = (...args: unknown[]) => {
           const result: unknown = Reflect.apply(method, text, args);
           reads += price ? price(args, result) : text.length;
