@@ -1,10 +1,11 @@
 // The default thread count follows the cores: none where threads were measured
 // to slow a scan (2 cores), one per core beyond the main thread's, at most 4.
+import type * as Os from "node:os";
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 const cores = vi.hoisted(() => ({ count: 2 }));
 vi.mock("node:os", async (importOriginal) => ({
-  ...(await importOriginal<typeof import("node:os")>()),
+  ...(await importOriginal<typeof Os>()),
   availableParallelism: () => cores.count,
 }));
 
