@@ -93,9 +93,11 @@ export function createTokenRule(credential: CredentialRule, project: ProjectSett
       let units: readonly LexedUnit[] | undefined;
       const lexedUnits = (): readonly LexedUnit[] =>
         (units ??= sourceCode instanceof TokenGuardTextSourceCode ? sourceCode.lexedUnits() : lexSource(sourceCode.text, fileLanguage));
-      for (const finding of findingsOf(sourceCode, sourcePath, fileLanguage, detection)) {
+      const findings = findingsOf(sourceCode, sourcePath, fileLanguage, detection);
+      for (const finding of findings) {
         if (finding.ruleId !== credential.id) continue;
-        const edits = js ? editsThatFit(js, finding) : editsWithinRegion(finding, fileLanguage, lexedUnits);
+        const fitting = js ? editsThatFit(js, finding) : editsWithinRegion(finding, fileLanguage, lexedUnits);
+        const edits = spansAnotherValue(fitting, finding, findings) ? [] : fitting;
         const data = { redacted: finding.redacted, envVar: finding.envVar };
         context.report({
           loc: { start: sourceCode.getLocFromIndex(finding.start), end: sourceCode.getLocFromIndex(finding.end) },
@@ -184,6 +186,39 @@ function findingsOf(sourceCode: LintedSource, sourcePath: string, language: Lang
     byDetection.set(detection, findings);
   }
   return findings;
+}
+
+/**
+ * Whether the edits, merged into the one fix ESLint makes of them (it spans from
+ * the first edit to the last, copying the text between), would carry another
+ * finding's value: \`import os\` at the top of a file and the replacement of its
+ * second token would print the first token in full in every formatter and
+ * editor, and make the fixes of n findings O(n²) text. Such a finding gets no
+ * suggestion until the one before it is fixed (the editor relints after each).
+ * \`findings\` are sorted by start, as scanSource returns them.
+ */
+function spansAnotherValue(edits: readonly Edit[], own: Finding, findings: readonly Finding[]): boolean {
+  if (edits.length < 2) return false;
+  let start = Infinity;
+  let end = -Infinity;
+  for (const edit of edits) {
+    start = Math.min(start, edit.start);
+    end = Math.max(end, edit.end);
+  }
+  // The first finding starting at or after `start`, by binary search on the sorted starts.
+  let low = 0;
+  let high = findings.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (findings[middle]!.start < start) low = middle + 1;
+    else high = middle;
+  }
+  // One step back: the value just before `start` may reach into the span.
+  for (let at = Math.max(0, low - 1); at < findings.length && findings[at]!.start < end; at++) {
+    const other = findings[at]!;
+    if (other !== own && other.end > start && (other.start !== own.start || other.end !== own.end)) return true;
+  }
+  return false;
 }
 
 /** The path the CLI would print: relative to the working directory, POSIX separators. */

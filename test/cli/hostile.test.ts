@@ -163,4 +163,32 @@ describe("hostile files through the eslint binary and the recommended config", (
     expect(stylish.status).toBe(1);
     expect(stylish.stdout).not.toContain(TOKEN);
   });
+
+  it("lints a Python file with 16,000 tokens and no import os in output linear in the findings", () => {
+    // Each suggestion used to merge `import os` at the top with its replacement into one
+    // fix copying the whole file above it: O(n²) text (out of memory at 16,000) holding the other tokens.
+    const entry = pathToFileURL(join(REPO_ROOT, "dist/src/index.js")).href;
+    const count = 16_000;
+    const tokens = Array.from({ length: count }, (_, index) => fakeToken(20_000 + index));
+    const dir = makeTree({
+      "eslint.config.js": `import tokenGuard from ${JSON.stringify(entry)};\nexport default [...tokenGuard.configs.recommended];\n`,
+      "package.json": `{ "type": "module" }\n`,
+      "many.py": tokens.map((token) => `auth_token = "${token}"\n`).join(""),
+    });
+    const result = spawnSync(process.execPath, [join(REPO_ROOT, "node_modules/eslint/bin/eslint.js"), "--format", "json", "many.py"], {
+      cwd: dir,
+      encoding: "utf8",
+      timeout: RUN_TIMEOUT_MS,
+      maxBuffer: 256 * 1024 * 1024,
+    });
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(1);
+    const [file] = JSON.parse(result.stdout) as { source?: string; messages: { suggestions?: unknown[] }[] }[];
+    expect(file!.messages).toHaveLength(count);
+    expect(file!.messages.filter((message) => (message.suggestions ?? []).length > 0)).toHaveLength(1);
+    // ESLint's json formatter echoes the file as `source`; what we add stays under 1 KB a finding and names no token.
+    const ours = JSON.stringify(file!.messages);
+    expect(ours.length / count).toBeLessThan(1_000);
+    expect(tokens.filter((token) => ours.includes(token))).toEqual([]);
+  });
 });

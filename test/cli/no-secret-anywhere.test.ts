@@ -28,6 +28,8 @@ const PLANTS: Record<string, Plant> = {
   "src/client.ts": { state: "committed", eslint: true, text: (t) => `export const authToken: string = "${t}";\n` },
   "src/legacy.js": { state: "committed", eslint: true, text: (t) => `module.exports = { url: "https://api.convoso.com/v1/campaigns/search?auth_token=${t}" };\n` },
   "scripts/sync.py": { state: "committed", eslint: true, text: (t) => `import requests\n\nauth_token = "${t}"\nrequests.post("https://api.convoso.com/v1/campaigns/search", data={"auth_token": auth_token})\n` },
+  // Two findings and no `import os`: an ESLint suggestion for the second would carry the first.
+  "scripts/twice.py": { state: "committed", eslint: true, text: (t) => `auth_token = "${t}"\nbackup_auth_token = "${t}"\n` },
   "api/search.php": { state: "committed", eslint: true, text: (t) => `<?php\n$auth_token = '${t}';\n` },
   "bin/search.sh": { state: "committed", eslint: true, text: (t) => `#!/bin/sh\ncurl -d "auth_token=${t}" https://api.convoso.com/v1/campaigns/search\n` },
   "bin/setup.ps1": { state: "committed", eslint: true, text: (t) => `$env:CONVOSO_AUTH_TOKEN = "${t}"\n` },

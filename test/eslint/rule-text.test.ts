@@ -32,6 +32,26 @@ tester.run("convoso-auth-token (Python)", rule, {
       errors: [{ messageId: "hardcodedToken", ...at(2, 24), data: data(), suggestions: [replaceWith(PY, `import os\nimport requests\ndata = {"auth_token": ${PY}}\n`)] }],
     },
     {
+      // ESLint merges `import os` and the replacement into one fix copying the text between:
+      // the second fix would print the first token in full, so it waits for the first.
+      name: "two tokens and no import os: only the first gets a suggestion until it is applied",
+      filename: "sync.py",
+      code: `auth_token = "${T}"\nbackup_auth_token = "${T}"\n`,
+      errors: [
+        { messageId: "hardcodedToken", ...at(1, 15), data: data(), suggestions: [replaceWith(PY, `import os\nauth_token = ${PY}\nbackup_auth_token = "${T}"\n`)] },
+        { messageId: "hardcodedToken", ...at(2, 22), data: data(), suggestions: [] },
+      ],
+    },
+    {
+      name: "two tokens after import os: each gets its own suggestion",
+      filename: "sync.py",
+      code: `import os\nauth_token = "${T}"\nbackup_auth_token = "${T}"\n`,
+      errors: [
+        { messageId: "hardcodedToken", ...at(2, 15), data: data(), suggestions: [replaceWith(PY, `import os\nauth_token = ${PY}\nbackup_auth_token = "${T}"\n`)] },
+        { messageId: "hardcodedToken", ...at(3, 22), data: data(), suggestions: [replaceWith(PY, `import os\nauth_token = "${T}"\nbackup_auth_token = ${PY}\n`)] },
+      ],
+    },
+    {
       name: "a getenv default, which the suggestion drops",
       filename: "sync.py",
       code: `import os\ntoken = os.getenv("CONVOSO_AUTH_TOKEN", "${T}")\n`,
