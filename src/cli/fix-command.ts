@@ -7,10 +7,10 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "nod
 import { detectionOverrides } from "../config/detection-overrides.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import { createDetection, type Detection } from "../detect/detection.js";
-import { redact } from "../detect/redact.js";
 import { isDotEnvFile, scanSource } from "../detect/scan-source.js";
 import type { Finding, Source } from "../detect/types.js";
 import { unifiedDiff } from "../fix/diff.js";
+import { SecretMask } from "../fix/secret-mask.js";
 import { followUps } from "../fix/follow-ups.js";
 import { appendEntries, appendLines, exampleLines, parseEnvFile } from "../fix/env-file.js";
 import { planFixes, type FixPlan, type LeftFinding } from "../fix/plan.js";
@@ -151,12 +151,12 @@ export async function runFix(options: FixOptions, stdout: NodeJS.WritableStream)
   }
 
   if (options.dryRun) {
-    const secrets = [...plan.files.flatMap((file) => file.values), ...parseEnvFile(envText ?? "").values()];
+    const secrets = new SecretMask([...plan.files.flatMap((file) => file.values), ...parseEnvFile(envText ?? "").values()]);
     for (const write of writes) {
       stdout.write(unifiedDiff(write.expected ?? "", write.text, {
         oldLabel: write.expected === undefined ? "/dev/null" : `a/${write.shown}`,
         newLabel: `b/${write.shown}`,
-        mask: (line) => maskSecrets(line, secrets),
+        mask: (line) => secrets.mask(line),
       }));
     }
     report.summary(plan, left, { envShown: show(envPath), envCreated: envText === undefined, exampleShown: show(examplePath), exampleLines: newExampleLines, gitignoreLine: gitignore?.line, notes: [...notes, ...collected.notes], changed: [], restage: [] });
@@ -343,15 +343,6 @@ function toPosix(path: string): string {
 }
 
 // --- output -------------------------------------------------------------------------------
-
-/** Token-shaped runs (upper, lower and digits, 12+ characters) are masked in a diff even when no finding named them. */
-const TOKEN_SHAPED = /(?<![A-Za-z0-9])[A-Za-z0-9]{12,}(?![A-Za-z0-9])/g;
-
-export function maskSecrets(line: string, secrets: Iterable<string>): string {
-  let masked = line;
-  for (const secret of secrets) if (secret.length >= 8 && masked.includes(secret)) masked = masked.split(secret).join(redact(secret));
-  return masked.replace(TOKEN_SHAPED, (run) => (/[a-z]/.test(run) && /[A-Z]/.test(run) && /[0-9]/.test(run) ? redact(run) : run));
-}
 
 interface SummaryContext {
   envShown: string;

@@ -37,6 +37,82 @@ export function editsConflict(a: Edit, b: Edit): boolean {
   return a.start < b.end && b.start < a.end;
 }
 
+/**
+ * A set of edits that do not conflict, answering "would this one conflict?" in
+ * logarithmic time: fixing a file with 16,000 findings compared every edit with
+ * every accepted one, 256 million times.
+ */
+export class EditSet {
+  /** Insertions by offset. */
+  private readonly insertions = new Map<number, Edit[]>();
+  /** Offsets holding an insertion, ascending. */
+  private readonly insertionOffsets: number[] = [];
+  /** Replacements (non-empty ranges) by start; pairwise disjoint, so also by end. */
+  private readonly replacements: Edit[] = [];
+
+  /** Whether the set holds this very edit. */
+  has(edit: Edit): boolean {
+    if (edit.start === edit.end) return this.insertions.get(edit.start)?.some((other) => sameEdit(other, edit)) ?? false;
+    const at = this.lastReplacementBefore(edit.end);
+    return at >= 0 && sameEdit(this.replacements[at]!, edit);
+  }
+
+  /** An edit of the set that conflicts with `edit` (see editsConflict), if any. */
+  conflictWith(edit: Edit): Edit | undefined {
+    if (edit.start === edit.end) {
+      const clash = this.insertions.get(edit.start)?.find((other) => editsConflict(other, edit));
+      if (clash) return clash;
+      // Only the last replacement starting before the point can reach over it.
+      const at = this.lastReplacementBefore(edit.start);
+      return at >= 0 && editsConflict(this.replacements[at]!, edit) ? this.replacements[at] : undefined;
+    }
+    // Disjoint replacements: the last one starting before this one ends reaches furthest.
+    const at = this.lastReplacementBefore(edit.end);
+    if (at >= 0 && editsConflict(this.replacements[at]!, edit)) return this.replacements[at];
+    const inside = firstAbove(this.insertionOffsets, edit.start);
+    if (inside < this.insertionOffsets.length && this.insertionOffsets[inside]! < edit.end) return this.insertions.get(this.insertionOffsets[inside]!)![0];
+    return undefined;
+  }
+
+  /** Adds an edit that does not conflict with the set. */
+  add(edit: Edit): void {
+    if (edit.start === edit.end) {
+      const list = this.insertions.get(edit.start);
+      if (list) list.push(edit);
+      else {
+        this.insertions.set(edit.start, [edit]);
+        this.insertionOffsets.splice(firstAbove(this.insertionOffsets, edit.start), 0, edit.start);
+      }
+      return;
+    }
+    this.replacements.splice(this.lastReplacementBefore(edit.end) + 1, 0, edit);
+  }
+
+  /** Index of the last replacement starting before `offset`, or -1. */
+  private lastReplacementBefore(offset: number): number {
+    let low = 0;
+    let high = this.replacements.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (this.replacements[middle]!.start < offset) low = middle + 1;
+      else high = middle;
+    }
+    return low - 1;
+  }
+}
+
+/** Index of the first number above `value` in an ascending list. */
+function firstAbove(sorted: readonly number[], value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! <= value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
 /** The edits sorted by position with duplicates removed; throws OverlappingEditsError on a conflict. */
 export function normalizeEdits(edits: readonly Edit[], textLength: number): Edit[] {
   for (const edit of edits) {
@@ -46,15 +122,16 @@ export function normalizeEdits(edits: readonly Edit[], textLength: number): Edit
   }
   // Insertions sort before a replacement starting at the same offset, so they land in front of it.
   const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-  const kept: Edit[] = [];
+  const kept = new EditSet();
+  const ordered: Edit[] = [];
   for (const edit of sorted) {
-    if (kept.some((other) => sameEdit(other, edit))) continue;
-    // Sorted by start: only edits reaching at least this far can conflict.
-    const clash = kept.find((other) => other.end >= edit.start && editsConflict(other, edit));
+    if (kept.has(edit)) continue;
+    const clash = kept.conflictWith(edit);
     if (clash) throw new OverlappingEditsError(clash, edit);
-    kept.push(edit);
+    kept.add(edit);
+    ordered.push(edit);
   }
-  return kept;
+  return ordered;
 }
 
 /** `text` with every edit applied (offsets refer to the original text). */

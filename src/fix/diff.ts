@@ -1,6 +1,7 @@
 // Unified diffs for `fix --dry-run`, pure: Myers' line diff (linear in the file
-// size times the few lines a fix changes) with every printed line passed through
-// a mask, so a removed secret is only ever shown redacted.
+// size times the few lines a fix changes; past MAX_EDIT_DISTANCE changed lines,
+// a linear greedy alignment instead) with every printed line passed through a
+// mask, so a removed secret is only ever shown redacted.
 
 export interface DiffOptions {
   /** Label after `--- ` (e.g. `a/src/x.ts` or `/dev/null`). */
@@ -27,8 +28,9 @@ export function unifiedDiff(oldText: string, newText: string, options: DiffOptio
   let oldLine = 1;
   let newLine = 1;
   while (index < ops.length) {
-    const firstChange = ops.findIndex((op, at) => at >= index && op.kind !== "same");
-    if (firstChange < 0) break;
+    let firstChange = index;
+    while (firstChange < ops.length && ops[firstChange]!.kind === "same") firstChange++;
+    if (firstChange === ops.length) break;
     const start = Math.max(index, firstChange - context);
     for (let at = index; at < start; at++) {
       if (ops[at]!.kind !== "added") oldLine++;
@@ -85,12 +87,64 @@ function diffLines(a: readonly string[], b: readonly string[]): Op[] {
   return ops;
 }
 
+/**
+ * Beyond this many changed lines Myers' time (lines × distance) and trace
+ * (distance²) grow too large: 16,000 rewritten lines took minutes and 4 GB.
+ */
+const MAX_EDIT_DISTANCE = 1_000;
+
 function middle(a: readonly string[], b: readonly string[]): Op[] {
   const n = a.length;
   const m = b.length;
   if (n === 0) return b.map((line) => ({ kind: "added", line }));
   if (m === 0) return a.map((line) => ({ kind: "removed", line }));
-  const max = n + m;
+  return myers(a, b) ?? greedy(a, b);
+}
+
+/** Lines looked ahead on each side for a line both texts share again. */
+const RESYNC_WINDOW = 8;
+
+/**
+ * A valid, not always shortest, script in linear time for texts that differ in
+ * many places, as a fix leaves them: lines rewritten in place and a few lines
+ * inserted. At a difference it takes the nearest pair of equal lines within
+ * RESYNC_WINDOW lines on each side; with none, the two lines differ.
+ */
+function greedy(a: readonly string[], b: readonly string[]): Op[] {
+  const ops: Op[] = [];
+  let x = 0;
+  let y = 0;
+  while (x < a.length && y < b.length) {
+    if (a[x] === b[y]) {
+      ops.push({ kind: "same", line: a[x++]! });
+      y++;
+      continue;
+    }
+    let skipA = 1;
+    let skipB = 1;
+    search: for (let distance = 1; distance <= 2 * RESYNC_WINDOW; distance++) {
+      for (let i = Math.max(0, distance - RESYNC_WINDOW); i <= Math.min(distance, RESYNC_WINDOW); i++) {
+        const j = distance - i;
+        if (x + i < a.length && y + j < b.length && a[x + i] === b[y + j]) {
+          skipA = i;
+          skipB = j;
+          break search;
+        }
+      }
+    }
+    for (let i = 0; i < skipA; i++) ops.push({ kind: "removed", line: a[x++]! });
+    for (let j = 0; j < skipB; j++) ops.push({ kind: "added", line: b[y++]! });
+  }
+  while (x < a.length) ops.push({ kind: "removed", line: a[x++]! });
+  while (y < b.length) ops.push({ kind: "added", line: b[y++]! });
+  return ops;
+}
+
+/** Myers' shortest script, or undefined when it needs more than MAX_EDIT_DISTANCE edits. */
+function myers(a: readonly string[], b: readonly string[]): Op[] | undefined {
+  const n = a.length;
+  const m = b.length;
+  const max = Math.min(n + m, MAX_EDIT_DISTANCE);
   const offset = max + 1;
   const v = new Int32Array(2 * max + 3);
   const trace: Int32Array[] = [];
@@ -111,6 +165,7 @@ function middle(a: readonly string[], b: readonly string[]): Op[] {
       }
     }
   }
+  if (found < 0) return undefined;
   // Walk back through the snapshots: trace[d] holds V before step d, for k in [-d-1, d+1].
   const ops: Op[] = [];
   let x = n;

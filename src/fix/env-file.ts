@@ -107,6 +107,14 @@ export class EnvNames {
   private readonly valueOf = new Map<string, string>();
   private readonly nameOf = new Map<string, string>();
   private readonly additions: EnvEntry[] = [];
+  /**
+   * Per preferred name, the next suffix to try: every one below it is held (names
+   * are never freed), so 16,000 values with one preferred name do not each walk
+   * the 16,000 suffixes before theirs.
+   */
+  private readonly nextSuffix = new Map<string, number>();
+  /** `preferred\0value` → the smallest suffix below nextSuffix that holds the value. */
+  private readonly heldSuffix = new Map<string, number>();
 
   constructor(existing: ReadonlyMap<string, string> = new Map()) {
     for (const [name, value] of existing) {
@@ -126,11 +134,22 @@ export class EnvNames {
     const known = this.nameOf.get(value);
     if (renamable && known !== undefined) return { name: known, added: false, change: { kind: "same-value", preferred } };
     if (!this.valueOf.has(preferred)) return { name: this.add(preferred, value), added: true };
-    for (let suffix = 2; ; suffix++) {
+    const passed = this.heldSuffix.get(`${preferred}\0${value}`);
+    if (passed !== undefined) return { name: `${preferred}_${passed}`, added: false, change: { kind: "taken", preferred } };
+    for (let suffix = this.nextSuffix.get(preferred) ?? 2; ; suffix++) {
       const candidate = `${preferred}_${suffix}`;
       const held = this.valueOf.get(candidate);
-      if (held === value) return { name: candidate, added: false, change: { kind: "taken", preferred } };
-      if (held === undefined) return { name: this.add(candidate, value), added: true, change: { kind: "taken", preferred } };
+      if (held === undefined) {
+        this.nextSuffix.set(preferred, suffix + 1);
+        this.heldSuffix.set(`${preferred}\0${value}`, suffix);
+        return { name: this.add(candidate, value), added: true, change: { kind: "taken", preferred } };
+      }
+      const key = `${preferred}\0${held}`;
+      if (!this.heldSuffix.has(key)) this.heldSuffix.set(key, suffix);
+      if (held === value) {
+        this.nextSuffix.set(preferred, suffix + 1);
+        return { name: candidate, added: false, change: { kind: "taken", preferred } };
+      }
     }
   }
 

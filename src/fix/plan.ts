@@ -3,7 +3,7 @@
 // the CLI door reads, re-checks and writes.
 
 import type { Edit, Finding } from "../detect/types.js";
-import { editsConflict, applyEdits } from "./apply-edits.js";
+import { applyEdits, EditSet } from "./apply-edits.js";
 import { EnvNames, newlineOf, type EnvEntry, type NameChange } from "./env-file.js";
 
 /** A file to fix, as scanned. */
@@ -103,11 +103,12 @@ function planFile(input: FixInput, names: EnvNames, scan: PlanOptions["scan"]): 
   let findings = input.findings;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
     const accepted: Edit[] = [];
+    const acceptedSet = new EditSet();
     let deferred = 0;
     for (const finding of [...findings].sort((a, b) => a.start - b.start)) {
       const { edits } = finding.suggestion;
       if (edits.length === 0) continue;
-      if (edits.some((edit) => accepted.some((other) => editsConflict(edit, other)))) {
+      if (edits.some((edit) => acceptedSet.conflictWith(edit) !== undefined)) {
         deferred++;
         continue;
       }
@@ -115,7 +116,10 @@ function planFile(input: FixInput, names: EnvNames, scan: PlanOptions["scan"]): 
       const renamable = isRenamable(finding);
       const choice = names.choose(finding.envVar, value, renamable);
       const renamed = choice.name === finding.envVar || !renamable ? edits : edits.map((edit) => ({ ...edit, text: renameLookups(edit.text, finding.envVar, choice.name) }));
-      accepted.push(...renamed.map((edit) => ({ ...edit, text: withNewlines(edit.text, newline) })));
+      for (const edit of renamed.map((edit) => ({ ...edit, text: withNewlines(edit.text, newline) }))) {
+        accepted.push(edit);
+        if (!acceptedSet.has(edit)) acceptedSet.add(edit);
+      }
       values.push(value);
       fixed.push({
         path: input.path,

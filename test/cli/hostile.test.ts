@@ -2,7 +2,7 @@
 // through the real eslint binary: each ends in a clean result (exit 0/1) or one
 // line with exit 2 — never a hang, a stack trace or a crash.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -121,6 +121,27 @@ describe("hostile blobs through --history", () => {
       expect(other.status, format).toBe(1);
       expect(other.stdout, format).not.toContain(TOKEN);
     }
+  });
+});
+
+describe("a file with 16,000 tokens through fix", () => {
+  it("prints a dry-run diff with every token masked, then moves every value to .env", () => {
+    // Quadratic steps (Myers' trace, every secret tried on every diff line, every edit against every other) took minutes and 4 GB.
+    const tokens = Array.from({ length: 16_000 }, (_, index) => fakeToken(40_000 + index));
+    const dir = makeTree({ "sync.py": tokens.map((token) => `auth_token = "${token}"\n`).join("") });
+    const dryRun = runCli(["fix", "--dry-run"], dir);
+    expect(dryRun.stderr).not.toMatch(/\n\s+at /);
+    expect(dryRun.status).toBe(0);
+    expect(dryRun.stdout.split("\n").filter((line) => line.startsWith("+auth_token = os.environ["))).toHaveLength(16_000);
+    expect(tokens.filter((token) => dryRun.stdout.includes(token) || dryRun.stderr.includes(token))).toEqual([]);
+
+    const fixed = runCli(["fix"], dir);
+    expect(fixed.status).toBe(0);
+    expect(tokens.filter((token) => fixed.stdout.includes(token) || fixed.stderr.includes(token))).toEqual([]);
+    expect(scan(dir).findings).toEqual([]);
+    const env = readFileSync(join(dir, ".env"), "utf8");
+    expect(env.trimEnd().split("\n")).toHaveLength(16_000);
+    expect(tokens.filter((token) => !env.includes(token))).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 // Dotenv parsing and writing, and the names removed values are stored under.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { appendEntries, appendLines, EnvNames, exampleLines, parseEnvFile, serializeEnvValue } from "../../src/fix/env-file.js";
 import { fakeToken } from "../support/tokens.js";
@@ -65,5 +66,53 @@ describe("EnvNames", () => {
 
   it("refuses a name that is no environment variable", () => {
     expect(() => new EnvNames().choose("not a name", A, true)).toThrow(RangeError);
+  });
+});
+
+/** The straightforward walk EnvNames must agree with: try NAME_2, NAME_3, … from the start every time. */
+function referenceChoose(held: Map<string, string>, preferred: string, value: string, renamable: boolean): string {
+  if (held.get(preferred) === value) return preferred;
+  const known = [...held].find(([, heldValue]) => heldValue === value)?.[0];
+  if (renamable && known !== undefined) return known;
+  if (!held.has(preferred)) {
+    held.set(preferred, value);
+    return preferred;
+  }
+  for (let suffix = 2; ; suffix++) {
+    const candidate = `${preferred}_${suffix}`;
+    const heldValue = held.get(candidate);
+    if (heldValue === value) return candidate;
+    if (heldValue === undefined) {
+      held.set(candidate, value);
+      return candidate;
+    }
+  }
+}
+
+describe("EnvNames against the straightforward walk", () => {
+  it("chooses the same names for any existing file and sequence of values", () => {
+    const name = fc.constantFrom("A", "B");
+    const entry = fc.tuple(fc.constantFrom("A", "A_2", "A_3", "A_5", "B", "B_4"), fc.constantFrom("v1", "v2", "v3"));
+    const call = fc.tuple(name, fc.constantFrom("v1", "v2", "v3", "v4", "v5", "v6"), fc.boolean());
+    fc.assert(
+      fc.property(fc.array(entry, { maxLength: 6 }), fc.array(call, { maxLength: 30 }), (entries, calls) => {
+        const existing = new Map(entries);
+        const names = new EnvNames(existing);
+        const reference = new Map(existing);
+        for (const [preferred, value, renamable] of calls) {
+          expect(names.choose(preferred, value, renamable).name).toBe(referenceChoose(reference, preferred, value, renamable));
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("names 16,000 distinct values for one preferred name without walking the suffixes again", () => {
+    const names = new EnvNames(new Map([["CONVOSO_AUTH_TOKEN", "existing"]]));
+    const chosen = Array.from({ length: 16_000 }, (_, index) => names.choose("CONVOSO_AUTH_TOKEN", `value-${index}`, true).name);
+    expect(new Set(chosen).size).toBe(16_000);
+    expect(chosen[0]).toBe("CONVOSO_AUTH_TOKEN_2");
+    expect(chosen[15_999]).toBe("CONVOSO_AUTH_TOKEN_16001");
+    expect(names.choose("CONVOSO_AUTH_TOKEN", "value-7", false).name).toBe("CONVOSO_AUTH_TOKEN_9");
   });
 });
