@@ -18,6 +18,7 @@ import { lexHtml } from "../languages/html.js";
 import { snippetLexer, type LexedUnit } from "../languages/lex-source.js";
 import type { Lexer } from "../languages/tokens.js";
 import type { InterpolationPart, StringToken, Token } from "../languages/tokens.js";
+import { firstNotBefore } from "../first-not-before.js";
 import type { Candidate } from "./candidate.js";
 import { anyOf, nameMatch, type CompiledRule } from "./rule.js";
 
@@ -33,33 +34,35 @@ export interface MatchContext {
   rules: readonly CompiledRule[];
   /** Rules whose context words occur in the file: weak names count for them. */
   contextRules: ReadonlySet<CompiledRule>;
-  /** The last word of every key name of the rules (`token`): a name without one is no key. */
-  lastWords: readonly string[];
   /** Classifications of names, shared by every matcher of the file. */
   keyCache: Map<string, KeyMatch | null>;
-  /** Where the last words occur in the text (ASCII case ignored), by start: a name can be a key only around one. */
+  /**
+   * Where the last words of the rules' key names (`token`) occur in the text,
+   * ASCII case ignored, by start: a name can be a key only around one.
+   */
   lastWordSpans: { starts: number[]; ends: number[] };
 }
 
 /** The per-file context for `rules`. */
 export function createMatchContext(text: string, rules: readonly CompiledRule[], contextRules: ReadonlySet<CompiledRule>): MatchContext {
   const lastWords = rules.length === 1 ? rules[0]!.lastWords : [...new Set(rules.flatMap((compiled) => compiled.lastWords))];
-  return { text, rules, contextRules, lastWords, keyCache: new Map(), lastWordSpans: spansOf(text, lastWords) };
+  return { text, rules, contextRules, keyCache: new Map(), lastWordSpans: spansOf(text, lastWords) };
 }
 
-const spanPatterns = new WeakMap<readonly string[], RegExp>();
+/** Keyed by the word list: a run has one list per rule set, however many files. */
+const spanPatterns = new Map<string, RegExp>();
 
 /**
- * One global pattern per word list (the rules' lists live for the run).
- * Shortest word first: where several words start at one offset, the shortest
- * fits inside the most names. A non-Unicode /i never folds a non-ASCII letter
- * onto an ASCII one, so it finds exactly what indexOfIgnoreCase finds.
+ * One global pattern per word list. Shortest word first: where several words
+ * start at one offset, the shortest fits inside the most names. A non-Unicode
+ * /i never folds a non-ASCII letter onto an ASCII one: ASCII case is all it ignores.
  */
 function spanPattern(words: readonly string[]): RegExp {
-  let pattern = spanPatterns.get(words);
+  const key = words.join("\0");
+  let pattern = spanPatterns.get(key);
   if (pattern === undefined) {
     pattern = new RegExp(anyOf([...words].sort((a, b) => a.length - b.length)).source, "gi");
-    spanPatterns.set(words, pattern);
+    spanPatterns.set(key, pattern);
   }
   return pattern;
 }
@@ -137,7 +140,6 @@ class UnitMatcher {
   private readonly references: Reference[] = [];
   private readonly definitions = new Map<string, Definition[]>();
   private readonly keyCache: Map<string, KeyMatch | null>;
-  private readonly lastWords: readonly string[];
   /** The first `<` at or after the last string `holdsMarkup` looked at (2^32 - 1 when there is none). */
   private nextLessThan = -1;
 
@@ -148,7 +150,6 @@ class UnitMatcher {
   ) {
     this.text = context.text;
     this.code = unit.tokens.filter((token) => token.kind !== "comment");
-    this.lastWords = context.lastWords;
     this.keyCache = context.keyCache;
   }
 
@@ -230,14 +231,9 @@ class UnitMatcher {
   /** Whether one of the last words lies wholly inside `start..end`; a name elsewhere cannot be a key. */
   private mayHoldKey(start: number, end: number): boolean {
     const { starts, ends } = this.context.lastWordSpans;
-    let low = 0;
-    let high = starts.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (starts[middle]! < start) low = middle + 1;
-      else high = middle;
+    for (let at = firstNotBefore(starts.length, (index) => starts[index]! < start); at < starts.length && starts[at]! < end; at++) {
+      if (ends[at]! <= end) return true;
     }
-    for (let at = low; at < starts.length && starts[at]! < end; at++) if (ends[at]! <= end) return true;
     return false;
   }
 
@@ -614,33 +610,31 @@ class UnitMatcher {
    * value is then whatever is concatenated next).
    */
   private matchText(start: number, end: number, inComment: boolean, token?: StringToken): KeyMatch | undefined {
-    // Most strings hold no last word: the offsets say so without reading them.
-    if (!this.mayHoldKey(start, end)) return undefined;
     let open: KeyMatch | undefined;
+    // The file's last-word offsets, not a search of the text: most strings hold none.
+    const { starts, ends } = this.context.lastWordSpans;
     let searchFrom = start;
-    for (const word of this.lastWords) {
-      searchFrom = start;
-      for (;;) {
-        const at = indexOfIgnoreCase(this.text, word, searchFrom, end);
-        if (at < 0) break;
-        let runStart = at;
-        while (runStart > start && RUN_CHAR.test(this.text[runStart - 1]!)) runStart--;
-        let runEnd = at + word.length;
-        while (runEnd < end && RUN_CHAR.test(this.text[runEnd]!)) runEnd++;
-        searchFrom = runEnd;
-        const key = this.classify(this.text.slice(runStart, runEnd));
-        if (!key || key.weak) continue;
-        const value = locateValue(this.text, runEnd, end);
-        if (value === undefined) continue;
-        if (value.start === value.end) {
-          if (value.start === end && !inComment) open = key;
-          continue;
-        }
-        if (inComment) {
-          this.candidates.push(this.candidate(key, value.start, value.end, "assignment", { inComment: true }));
-        } else if (token) {
-          this.addRange(key, token, value.start, value.end, "query-string", {});
-        }
+    for (let span = firstNotBefore(starts.length, (index) => starts[index]! < start); span < starts.length && starts[span]! < end; span++) {
+      const at = starts[span]!;
+      // Inside the run just read, or reaching past the text.
+      if (at < searchFrom || ends[span]! > end) continue;
+      let runStart = at;
+      while (runStart > start && RUN_CHAR.test(this.text[runStart - 1]!)) runStart--;
+      let runEnd = ends[span]!;
+      while (runEnd < end && RUN_CHAR.test(this.text[runEnd]!)) runEnd++;
+      searchFrom = runEnd;
+      const key = this.classify(this.text.slice(runStart, runEnd));
+      if (!key || key.weak) continue;
+      const value = locateValue(this.text, runEnd, end);
+      if (value === undefined) continue;
+      if (value.start === value.end) {
+        if (value.start === end && !inComment) open = key;
+        continue;
+      }
+      if (inComment) {
+        this.candidates.push(this.candidate(key, value.start, value.end, "assignment", { inComment: true }));
+      } else if (token) {
+        this.addRange(key, token, value.start, value.end, "query-string", {});
       }
     }
     return open;
@@ -716,22 +710,4 @@ export function locateValue(text: string, pos: number, end: number): { start: nu
 function scanValue(text: string, pos: number, end: number): number {
   while (pos < end && VALUE_CHAR.test(text[pos]!)) pos++;
   return pos;
-}
-
-/** `text.indexOf(word)` ignoring ASCII case, limited to `from..end`; `word` is lower case. */
-function indexOfIgnoreCase(text: string, word: string, from: number, end: number): number {
-  const first = word.charCodeAt(0);
-  const firstUpper = first >= 97 && first <= 122 ? first - 32 : first;
-  const limit = end - word.length;
-  outer: for (let at = from; at <= limit; at++) {
-    const code = text.charCodeAt(at);
-    if (code !== first && code !== firstUpper) continue;
-    for (let offset = 1; offset < word.length; offset++) {
-      const char = text.charCodeAt(at + offset);
-      const expected = word.charCodeAt(offset);
-      if (char !== expected && !(expected >= 97 && expected <= 122 && char === expected - 32)) continue outer;
-    }
-    return at;
-  }
-  return -1;
 }

@@ -15,6 +15,7 @@ import { RuleCreator } from "@typescript-eslint/utils/eslint-utils";
 import { createDetection, type Detection } from "../detect/detection.js";
 import type { CredentialRule } from "../detect/rule.js";
 import { scanSource } from "../detect/scan-source.js";
+import { firstNotBefore } from "../first-not-before.js";
 import type { Edit, Finding } from "../detect/types.js";
 import { detectLanguage } from "../languages/detect-language.js";
 import { lexSource, type LexedUnit } from "../languages/lex-source.js";
@@ -205,16 +206,9 @@ function spansAnotherValue(edits: readonly Edit[], own: Finding, findings: reado
     start = Math.min(start, edit.start);
     end = Math.max(end, edit.end);
   }
-  // The first finding starting at or after `start`, by binary search on the sorted starts.
-  let low = 0;
-  let high = findings.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (findings[middle]!.start < start) low = middle + 1;
-    else high = middle;
-  }
-  // One step back: the value just before `start` may reach into the span.
-  for (let at = Math.max(0, low - 1); at < findings.length && findings[at]!.start < end; at++) {
+  // From the last finding starting before `start` (its value may reach into the span) on.
+  const first = firstNotBefore(findings.length, (index) => findings[index]!.start < start);
+  for (let at = Math.max(0, first - 1); at < findings.length && findings[at]!.start < end; at++) {
     const other = findings[at]!;
     if (other !== own && other.end > start && (other.start !== own.start || other.end !== own.end)) return true;
   }

@@ -2,6 +2,7 @@
 // for the same edit (one `import os` for the whole module); those count once.
 
 import type { Edit } from "../detect/types.js";
+import { firstNotBefore } from "../first-not-before.js";
 
 /** Two edits that cannot both be applied: their ranges cross, or two different texts go in at one point. */
 export class OverlappingEditsError extends Error {
@@ -90,27 +91,13 @@ export class EditSet {
 
   /** Index of the last replacement starting before `offset`, or -1. */
   private lastReplacementBefore(offset: number): number {
-    let low = 0;
-    let high = this.replacements.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (this.replacements[middle]!.start < offset) low = middle + 1;
-      else high = middle;
-    }
-    return low - 1;
+    return firstNotBefore(this.replacements.length, (index) => this.replacements[index]!.start < offset) - 1;
   }
 }
 
 /** Index of the first number above `value` in an ascending list. */
 function firstAbove(sorted: readonly number[], value: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sorted[middle]! <= value) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstNotBefore(sorted.length, (index) => sorted[index]! <= value);
 }
 
 /** The edits sorted by position with duplicates removed; throws OverlappingEditsError on a conflict. */
