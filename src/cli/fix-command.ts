@@ -7,7 +7,8 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "nod
 import { detectionOverrides } from "../config/detection-overrides.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import { createDetection, type Detection } from "../detect/detection.js";
-import { isDotEnvFile, scanSource } from "../detect/scan-source.js";
+import { isDotEnvFile } from "../detect/dot-env-file.js";
+import { scanSource } from "../detect/scan-source.js";
 import type { Finding, Source } from "../detect/types.js";
 import { unifiedDiff } from "../fix/diff.js";
 import { SecretMask } from "../fix/secret-mask.js";

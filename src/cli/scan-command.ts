@@ -3,11 +3,12 @@
 import { dirname, relative, resolve, sep } from "node:path";
 import { detectionOverrides } from "../config/detection-overrides.js";
 import { createDetection, type Detection } from "../detect/detection.js";
-import { isDotEnvFile } from "../detect/scan-source.js";
+import { isDotEnvFile } from "../detect/dot-env-file.js";
 import type { Finding, Source } from "../detect/types.js";
-import { ScanPool } from "../parallel/scan-pool.js";
+import type { ScanPool } from "../parallel/scan-pool.js";
 import { loadFormatter } from "../report/formats.js";
 import type { ReportedFinding, ScanStats } from "../report/types.js";
+import type { ReadResult } from "../sources/read-source.js";
 import { writeFileAtomically } from "./atomic-write.js";
 import { EXIT } from "./errors.js";
 import type { ScanOptions } from "./options.js";
@@ -55,12 +56,27 @@ export async function collectFindings(options: ScanOptions): Promise<{ findings:
   const overrides = detectionOverrides(options.config.config);
   const detection = createDetection(overrides);
   const stats: ScanStats = { filesListed: 0, filesScanned: 0, filesSkipped: {}, bytesScanned: 0, findings: 0, durationMs: 0 };
-  const pool = new ScanPool(detection, overrides, options.threads);
+  // The first step lists the files (inside a repository, starts git) while the
+  // detection core loads: its modules were ~30 ms of every start-up, spent idle.
+  let large = false;
+  let pool: ScanPool | undefined;
+  const sources = openSources(options, stats, detection.requiredWords, () => {
+    large = true;
+    pool?.prestart();
+  });
+  const first = sources.next();
+  first.catch(() => undefined); // awaited below; the core's import may fail first
+  let finished = false;
   // One entry per source, in source order, whichever thread finishes first.
   const perSource: Promise<ReportedFinding[]>[] = [];
   const findings: ReportedFinding[] = [];
   try {
-    for await (const result of openSources(options, stats, detection.requiredWords, () => pool.prestart())) {
+    const { ScanPool } = await import("../parallel/scan-pool.js");
+    const scanning = new ScanPool(detection, overrides, options.threads);
+    pool = scanning;
+    if (large) scanning.prestart();
+    for (let step = await first; step.done !== true; step = await sources.next()) {
+      const result = step.value;
       if (result.kind === "skipped") {
         stats.filesSkipped[result.reason] = (stats.filesSkipped[result.reason] ?? 0) + 1;
         continue;
@@ -72,14 +88,19 @@ export async function collectFindings(options: ScanOptions): Promise<{ findings:
       }
       stats.bytesScanned += result.source.text.length;
       const { report } = result;
-      const reported = pool.scan(result.source).then((found) => (report === undefined ? found : report(found)));
+      const reported = scanning.scan(result.source).then((found) => (report === undefined ? found : report(found)));
       // Handled below by Promise.all; this keeps a failure settled while the loop still runs from counting as unhandled.
       reported.catch(() => undefined);
       perSource.push(reported);
     }
+    finished = true;
     for (const found of await Promise.all(perSource)) findings.push(...found);
+    // Files are read in the order git finds candidates, then in listing order: report in path order, as listed.
+    if (!options.history && !options.staged) findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   } finally {
-    await pool.close();
+    // Leaving early (an error): let the sources stop their git processes, as `for await` would.
+    if (!finished) await sources.return(undefined).catch(() => undefined);
+    await pool?.close();
   }
   stats.findings = findings.length;
   stats.durationMs = Math.round(performance.now() - started);
@@ -109,15 +130,24 @@ async function* openSources(options: ScanOptions, stats: ScanStats, keywords: re
     }
     return;
   }
-  const { listFiles } = await import("../sources/walk.js");
-  const { readSources } = await import("../sources/read-source.js");
-  const listing = await listFiles({ cwd: options.cwd, paths: options.paths, ignore: options.ignore, keywords });
-  stats.filesListed = listing.files.length;
-  if (listing.files.length >= PRESTART_FILES) large();
-  for (const result of readSources(listing.files, options.maxFileSize, sieve)) {
-    if (result.kind === "source" && isDotEnvFile(result.source.path)) {
-      yield { kind: "source", source: { ...result.source, gitIgnored: await dotEnvIgnored(options.cwd, result.source.path) } };
-    } else yield result;
+  const { listFilesEarly } = await import("../sources/walk.js");
+  const { readSource } = await import("../sources/read-source.js");
+  const { early, listing } = listFilesEarly({ cwd: options.cwd, paths: options.paths, ignore: options.ignore, keywords });
+  const withEnvState = async (result: ReadResult): Promise<SourceResult> =>
+    result.kind === "source" && isDotEnvFile(result.source.path)
+      ? { kind: "source", source: { ...result.source, gitIgnored: await dotEnvIgnored(options.cwd, result.source.path) } }
+      : result;
+  // Inside a repository, the files git grep finds are read while git lists the rest.
+  const readEarly = new Set<string>();
+  for await (const file of early) {
+    readEarly.add(file.path);
+    yield withEnvState(readSource(file, options.maxFileSize, sieve));
+  }
+  const { files } = await listing;
+  stats.filesListed = files.length;
+  if (files.length >= PRESTART_FILES) large();
+  for (const file of files) {
+    if (!readEarly.has(file.path)) yield withEnvState(readSource(file, options.maxFileSize, sieve));
   }
 }
 

@@ -7,6 +7,7 @@ import { lexSource, type LexedUnit } from "../languages/lex-source.js";
 import type { Token } from "../languages/tokens.js";
 import type { Candidate } from "./candidate.js";
 import type { Detection } from "./detection.js";
+import { isDotEnvFile } from "./dot-env-file.js";
 import { filterFindings } from "./filter.js";
 import { judgeValue } from "./judge-value.js";
 import { LineIndex } from "./line-index.js";
@@ -146,11 +147,6 @@ class CodeTokens {
     }
     return code;
   }
-}
-
-/** A file named exactly `.env`: the place a token belongs, as long as git ignores it. */
-export function isDotEnvFile(path: string): boolean {
-  return path === ".env" || path.endsWith("/.env");
 }
 
 function asUnignoredEnvFile(finding: Finding): Finding {

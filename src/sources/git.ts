@@ -3,6 +3,7 @@
 
 import { spawn } from "node:child_process";
 import { statSync } from "node:fs";
+import { availableParallelism } from "node:os";
 import path from "node:path";
 import { SourceError } from "./source-error.js";
 
@@ -152,8 +153,10 @@ function mayBeInRepository(dir: string): boolean {
 
 /** What `git ls-files` listed. */
 export interface GitListing {
-  /** POSIX paths relative to the root, decoded as UTF-8. */
+  /** POSIX paths relative to the root, decoded as UTF-8: tracked files first, then untracked ones. */
   files: string[];
+  /** The untracked files among `files`: `git grep` without `--untracked` does not search them. */
+  untracked: Set<string>;
   /** The raw bytes of listed names that are not valid UTF-8, by their decoded form. */
   rawNames: Map<string, Buffer>;
 }
@@ -166,16 +169,33 @@ export interface GitListing {
  * duplicates (unmerged entries). Tracked files deleted from disk are still
  * listed; readers report them as vanished. Untracked nested repositories are
  * left out (git shows them as `dir/` and would not commit their contents).
+ *
+ * Tracked and untracked files are listed by two git processes at once: the
+ * untracked ones take a walk of the work tree, the tracked ones only the index,
+ * and `grepGitFiles` needs to know which are which.
  */
 export async function listGitFiles(root: string, subdirs: readonly string[]): Promise<GitListing> {
-  const pathspecs = subdirs.length === 0 || subdirs.some((d) => d === "" || d === ".") ? ["."] : [...subdirs];
+  const pathspecs = pathspecsOf(subdirs);
+  const [tracked, untracked] = await Promise.all([
+    lsFiles(root, ["--cached"], pathspecs),
+    lsFiles(root, ["--others", "--exclude-standard"], pathspecs),
+  ]);
+  const listing: GitListing = { files: [], untracked: new Set(), rawNames: new Map() };
+  addNames(listing, tracked, false);
+  addNames(listing, untracked, true);
+  return listing;
+}
+
+function pathspecsOf(subdirs: readonly string[]): string[] {
+  return subdirs.length === 0 || subdirs.some((d) => d === "" || d === ".") ? ["."] : [...subdirs];
+}
+
+/** `git ls-files -z <selection> -- <pathspecs>`'s raw output. */
+async function lsFiles(root: string, selection: readonly string[], pathspecs: readonly string[]): Promise<Buffer> {
   let result: GitResult;
   try {
     // --literal-pathspecs: a directory named `[abc]` or `*` means itself, not a glob.
-    result = await runGit(
-      ["--literal-pathspecs", "ls-files", "-z", "--cached", "--others", "--exclude-standard", "--", ...pathspecs],
-      root,
-    );
+    result = await runGit(["--literal-pathspecs", "ls-files", "-z", ...selection, "--", ...pathspecs], root);
   } catch (error) {
     throw new SourceError("GIT_FAILED", root, `token-guard: cannot run git in ${root}: ${(error as Error).message}`);
   }
@@ -186,17 +206,20 @@ export async function listGitFiles(root: string, subdirs: readonly string[]): Pr
       `token-guard: git ls-files failed in ${root}: ${firstLine(result.stderr) || `exit code ${String(result.code)}`}`,
     );
   }
-  const listing: GitListing = { files: [], rawNames: new Map() };
+  return result.stdout;
+}
+
+/** Appends the NUL-terminated names of `stdout` to `listing`. */
+function addNames(listing: GitListing, stdout: Buffer, untracked: boolean): void {
   // -z: NUL-terminated and unquoted, so spaces, newlines and non-ASCII names arrive intact.
-  const { stdout } = result;
   for (let start = 0, nul = stdout.indexOf(0); nul !== -1; start = nul + 1, nul = stdout.indexOf(0, start)) {
     const name = stdout.toString("utf8", start, nul);
     if (name === "" || name.endsWith("/")) continue;
     listing.files.push(name);
+    if (untracked) listing.untracked.add(name);
     // Not valid UTF-8: the decoded name holds U+FFFD and names no file; keep the bytes to open it by.
     if (name.includes("\uFFFD") && !Buffer.from(name).equals(stdout.subarray(start, nul))) listing.rawNames.set(name, Buffer.from(stdout.subarray(start, nul)));
   }
-  return listing;
 }
 
 /**
@@ -217,29 +240,56 @@ export async function isGitIgnored(root: string, path: string): Promise<boolean>
 }
 
 /**
- * Files under `subdirs` in which git finds any of `keywords` (case-insensitive,
- * fixed strings), tracked or untracked-not-ignored, binary files left out —
- * the same files `listGitFiles` lists, narrowed by git's C byte search. Every
- * other file provably holds no keyword, so the detector's own prefilter would
- * reject it: this may only over-report, never miss.
+ * Tracked files under `subdirs` in which git finds any of `keywords`
+ * (case-insensitive, fixed strings), binary files left out: the tracked files
+ * `listGitFiles` lists, narrowed by git's C byte search. Every other tracked
+ * file provably holds no keyword, so the detector's own prefilter would reject
+ * it: this may only over-report, never miss. Untracked files are not searched:
+ * `--untracked` walks the work tree once more (a third of git grep's time on
+ * 100,000 files), and `listGitFiles` has walked it already. `onHit` hears of
+ * each hit as git finds it (names that are valid UTF-8 only), so a scan can read
+ * candidates while git searches on.
  */
-export async function grepGitFiles(root: string, subdirs: readonly string[], keywords: readonly string[]): Promise<Set<string>> {
-  const pathspecs = subdirs.length === 0 || subdirs.some((d) => d === "" || d === ".") ? ["."] : [...subdirs];
+export async function grepGitFiles(
+  root: string,
+  subdirs: readonly string[],
+  keywords: readonly string[],
+  onHit?: (name: string) => void,
+): Promise<Set<string>> {
+  const pathspecs = pathspecsOf(subdirs);
   const patterns = keywords.flatMap((keyword) => ["-e", keyword]);
-  let result: GitResult;
+  // One core is left to the scan, which reads and matches the hits as they come.
+  const threads = String(Math.max(1, availableParallelism() - 1));
+  const stream = streamGit(["--literal-pathspecs", "grep", "--threads", threads, "-l", "-z", "-I", "-i", "-F", "--no-color", "--full-name", ...patterns, "--", ...pathspecs], root);
+  const hits = new Set<string>();
+  // A name may be split across chunks: the bytes after the last NUL wait for the next one.
+  let rest: Buffer = Buffer.alloc(0);
   try {
-    result = await runGit(
-      ["--literal-pathspecs", "grep", "-l", "-z", "-I", "-i", "-F", "--untracked", "--no-color", "--full-name", ...patterns, "--", ...pathspecs],
-      root,
-    );
+    for await (const chunk of stream.stdout) {
+      const bytes = rest.length === 0 ? chunk : Buffer.concat([rest, chunk]);
+      let start = 0;
+      for (let nul = bytes.indexOf(0); nul !== -1; start = nul + 1, nul = bytes.indexOf(0, start)) {
+        const name = bytes.toString("utf8", start, nul);
+        if (name === "" || hits.has(name)) continue;
+        hits.add(name);
+        // A name that is not valid UTF-8 cannot be opened by its decoded form: the full listing holds its bytes.
+        if (onHit !== undefined && !name.includes("\uFFFD")) onHit(name);
+      }
+      rest = bytes.subarray(start);
+    }
+  } catch {
+    // git could not start: `done` says why.
+  }
+  let outcome: { code: number | null; stderr: string };
+  try {
+    outcome = await stream.done;
   } catch (error) {
     throw new SourceError("GIT_FAILED", root, `token-guard: cannot run git in ${root}: ${(error as Error).message}`);
   }
   // 1: no file matched.
-  if (result.code === 1) return new Set();
-  if (result.code !== 0) {
-    throw new SourceError("GIT_FAILED", root, `token-guard: git grep failed in ${root}: ${firstLine(result.stderr) || `exit code ${String(result.code)}`}`);
+  if (outcome.code === 1) return hits;
+  if (outcome.code !== 0) {
+    throw new SourceError("GIT_FAILED", root, `token-guard: git grep failed in ${root}: ${firstLine(outcome.stderr) || `exit code ${String(outcome.code)}`}`);
   }
-  return new Set(result.stdout.toString("utf8").split("\0").filter((name) => name !== ""));
+  return hits;
 }
-

@@ -281,27 +281,35 @@ interface DirectoryListing {
   gitignore: GitignoreMatcher | null;
   /** Absolute paths of skipped directories the walk did not enter. */
   skippedDirectories: string[];
-  /** Entries (relative to the root) git found a keyword in; null when git did not search. */
+  /** Entries (relative to the root) that may hold a keyword: tracked files git grep found one in, and every untracked file; null when git did not search. */
   keywordHits: Set<string> | null;
   /** Absolute raw paths of entries whose names are not valid UTF-8, by entry. */
   rawPaths: Map<string, Buffer>;
 }
 
-async function listWithGit(root: ResolvedRoot, keywords: readonly string[] | undefined): Promise<DirectoryListing | null> {
+/** Hears of an entry (relative to the root) git grep found a keyword in, as git finds it. */
+type HitListener = (entry: string) => void;
+
+async function listWithGit(root: ResolvedRoot, keywords: readonly string[] | undefined, onHit?: HitListener): Promise<DirectoryListing | null> {
   const top = await findGitRoot(root.absolute);
   if (top === null) return null;
   // git reports the top with symlinks resolved; compare like with like.
   const real = await realpath(root.absolute);
   const spec = toPosix(path.relative(top, real));
   if (spec === ".." || spec.startsWith("../") || path.isAbsolute(spec)) return null;
-  const [{ files, rawNames }, ignored, hits] = await Promise.all([
+  const underRoot = (file: string): string => (spec === "" ? file : file.slice(spec.length + 1));
+  // Hits are told at once, before git says whether the root is ignored: git
+  // calls a directory ignored only when it holds no tracked file, and git grep
+  // searches tracked files only, so an ignored root (walked instead) has none.
+  const heard = onHit === undefined ? undefined : (name: string): void => onHit(underRoot(name));
+  const [{ files, untracked, rawNames }, ignored, hits] = await Promise.all([
     listGitFiles(top, [spec]),
     spec === "" ? Promise.resolve(false) : isGitIgnored(top, spec),
-    keywords === undefined || keywords.length === 0 ? Promise.resolve(null) : grepGitFiles(top, [spec], keywords),
+    keywords === undefined || keywords.length === 0 ? Promise.resolve(null) : grepGitFiles(top, [spec], keywords, heard),
   ]);
   if (ignored) return null;
-  const underRoot = (file: string): string => (spec === "" ? file : file.slice(spec.length + 1));
-  const keywordHits = hits === null ? null : new Set([...hits].map(underRoot));
+  // git grep searched the tracked files only: an untracked file is a hit until read.
+  const keywordHits = hits === null ? null : new Set([...hits, ...untracked].map(underRoot));
   const topPrefix = Buffer.from(top + path.sep);
   const rawPaths = new Map([...rawNames].map(([name, raw]) => [underRoot(name), Buffer.concat([topPrefix, raw])]));
   return { kind: "git", entries: files.map(underRoot), gitignore: null, skippedDirectories: [], keywordHits, rawPaths };
@@ -356,7 +364,7 @@ async function listWithFastGlob(root: ResolvedRoot, cwd: string): Promise<Direct
  * that does not exist (ENOENT_PATH) or cannot be inspected (UNREADABLE_PATH),
  * and when git fails inside a repository (GIT_FAILED).
  */
-export async function listFiles(options: WalkOptions): Promise<WalkListing> {
+export async function listFiles(options: WalkOptions, onCandidate?: (file: WalkedFile) => void): Promise<WalkListing> {
   const cwd = path.resolve(options.cwd);
   const typedPaths = options.paths.length === 0 ? ["."] : options.paths;
   const configMatcher = new GitignoreMatcher(compileGitignorePatterns(options.ignore));
@@ -368,11 +376,21 @@ export async function listFiles(options: WalkOptions): Promise<WalkListing> {
     if (outcome.status === "rejected") throw outcome.reason;
     roots.push(outcome.value);
   }
+  const rules = roots.map((root) => rootRules(root, configMatcher));
 
+  // Candidates are told early only from a single root: with several, a file
+  // under two of them is judged by each, and only the full listing can say.
+  const onHit =
+    onCandidate === undefined || roots.length !== 1
+      ? undefined
+      : (entry: string): void => {
+          const judged = judgeEntry(rules[0]!, null, entry);
+          if ("file" in judged && judged.mechanism === null) onCandidate(judged.file);
+        };
   const listings = await Promise.all(
     roots.map(async (root): Promise<DirectoryListing | null> => {
       if (!root.isDirectory) return null;
-      return (await listWithGit(root, options.keywords)) ?? (await listWithFastGlob(root, cwd));
+      return (await listWithGit(root, options.keywords, onHit)) ?? (await listWithFastGlob(root, cwd));
     }),
   );
 
@@ -401,29 +419,10 @@ export async function listFiles(options: WalkOptions): Promise<WalkListing> {
     }
     walkedRoots.push({ path: root.typed, kind: listing.kind });
     for (const directory of listing.skippedDirectories) skippedDirectories.add(directory);
-    const gitignore = listing.gitignore?.exceptRulesCovering(root.relative) ?? null;
-    const config = configMatcher.size === 0 ? null : configMatcher.exceptRulesCovering(root.relative);
-    // Plain concatenation: entries are clean relative paths, and path.join's normalizing shows up in profiles.
-    const absolutePrefix = root.absolute.endsWith(path.sep) ? root.absolute : root.absolute + path.sep;
-    const relativePrefix = root.relative === "" ? "" : `${root.relative}/`;
     for (const entry of listing.entries) {
-      const builtIn = builtInSkip(entry);
-      if (builtIn !== null && builtIn !== "lockfile") {
-        skippedDirectories.add(path.join(root.absolute, builtIn.directory));
-        continue;
-      }
-      const relative = relativePrefix + entry;
-      const file: WalkedFile = { path: relative, absolutePath: absolutePrefix + fromPosix(entry) };
-      if (listing.keywordHits !== null && !listing.keywordHits.has(entry)) file.keywordFree = true;
-      // fast-glob lists only what readdir's file type says is a regular file (onlyFiles, symlinks not followed).
-      if (listing.kind === "directory") file.regularFile = true;
-      const rawPath = listing.rawPaths.get(entry);
-      if (rawPath !== undefined) file.rawPath = rawPath;
-      let mechanism: IgnoreMechanism | null = null;
-      if (builtIn === "lockfile") mechanism = "lockfiles";
-      else if (gitignore?.isIgnored(relative, false, root.relative) === true) mechanism = "gitignore";
-      else if (config?.isIgnored(relative, false, root.relative) === true) mechanism = "config";
-      offer(file, mechanism);
+      const judged = judgeEntry(rules[i]!, listing, entry);
+      if ("skippedDirectory" in judged) skippedDirectories.add(judged.skippedDirectory);
+      else offer(judged.file, judged.mechanism);
     }
   });
 
@@ -431,4 +430,100 @@ export async function listFiles(options: WalkOptions): Promise<WalkListing> {
   const ignored: IgnoredCounts = { directories: skippedDirectories.size, lockfiles: 0, gitignore: 0, config: 0 };
   for (const mechanism of dropped.values()) ignored[mechanism]++;
   return { files, ignored, roots: walkedRoots };
+}
+
+/** What decides the fate of the entries under one named root, but its listing. */
+interface RootRules {
+  root: ResolvedRoot;
+  /** The config's `ignore` rules, less those covering the root; null when there are none. */
+  config: GitignoreMatcher | null;
+  /** Plain concatenation: entries are clean relative paths, and path.join's normalizing shows up in profiles. */
+  absolutePrefix: string;
+  relativePrefix: string;
+}
+
+function rootRules(root: ResolvedRoot, configMatcher: GitignoreMatcher): RootRules {
+  return {
+    root,
+    config: configMatcher.size === 0 ? null : configMatcher.exceptRulesCovering(root.relative),
+    absolutePrefix: root.absolute.endsWith(path.sep) ? root.absolute : root.absolute + path.sep,
+    relativePrefix: root.relative === "" ? "" : `${root.relative}/`,
+  };
+}
+
+/**
+ * One listed entry (relative to its root) as a file and the mechanism that
+ * drops it (null: kept), or the skipped directory it lies in. Without a
+ * listing, the entry is one git grep found a keyword in, told early.
+ */
+function judgeEntry(
+  rules: RootRules,
+  listing: DirectoryListing | null,
+  entry: string,
+): { file: WalkedFile; mechanism: IgnoreMechanism | null } | { skippedDirectory: string } {
+  const { root } = rules;
+  const builtIn = builtInSkip(entry);
+  if (builtIn !== null && builtIn !== "lockfile") return { skippedDirectory: path.join(root.absolute, builtIn.directory) };
+  const relative = rules.relativePrefix + entry;
+  const file: WalkedFile = { path: relative, absolutePath: rules.absolutePrefix + fromPosix(entry) };
+  if (listing !== null) {
+    if (listing.keywordHits !== null && !listing.keywordHits.has(entry)) file.keywordFree = true;
+    // fast-glob lists only what readdir's file type says is a regular file (onlyFiles, symlinks not followed).
+    if (listing.kind === "directory") file.regularFile = true;
+    const rawPath = listing.rawPaths.get(entry);
+    if (rawPath !== undefined) file.rawPath = rawPath;
+  }
+  let mechanism: IgnoreMechanism | null = null;
+  if (builtIn === "lockfile") mechanism = "lockfiles";
+  else if (listing?.gitignore?.isIgnored(relative, false, root.relative) === true) mechanism = "gitignore";
+  else if (rules.config?.isIgnored(relative, false, root.relative) === true) mechanism = "config";
+  return { file, mechanism };
+}
+
+/** A listing whose likeliest candidates are told before it is complete. */
+export interface EarlyListing {
+  /**
+   * Files git grep found a keyword in, as it finds them, judged by the
+   * listing's rules; each is in the listing too. Nothing when the paths are
+   * not one directory of a repository, or no keywords are given.
+   */
+  early: AsyncIterable<WalkedFile>;
+  /** The whole listing, as listFiles returns it (its rejection ends `early` first). */
+  listing: Promise<WalkListing>;
+}
+
+/**
+ * listFiles, with the files git grep finds told as it finds them: a scan reads
+ * and matches those while git is still searching and listing the rest.
+ */
+export function listFilesEarly(options: WalkOptions): EarlyListing {
+  let queue: WalkedFile[] = [];
+  let next = 0;
+  let finished = false;
+  let wake: (() => void) | null = null;
+  const notify = (): void => {
+    wake?.();
+    wake = null;
+  };
+  const listing = listFiles(options, (file) => {
+    queue.push(file);
+    notify();
+  });
+  const finish = (): void => {
+    finished = true;
+    notify();
+  };
+  listing.then(finish, finish);
+  async function* early(): AsyncGenerator<WalkedFile> {
+    for (;;) {
+      if (next < queue.length) yield queue[next++]!;
+      else if (finished) return;
+      else {
+        queue = [];
+        next = 0;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+    }
+  }
+  return { early: early(), listing };
 }

@@ -189,6 +189,13 @@ describe("what is scanned", () => {
     expect(report.stats.bytesScanned).toBe(leaky.length + `export CONVOSO_AUTH_TOKEN=${fakeToken(111)}\n`.length);
   });
 
+  it("reports in path order though git grep's files are read first", () => {
+    // b.py is tracked (git grep finds it early), a.py untracked (read once the listing is complete).
+    const repo = makeRepo({ "b.py": `auth_token = "${TOKEN}"\n`, "a.py": `auth_token = "${fakeToken(112)}"\n`, "c/d.py": `AUTH_TOKEN = "${fakeToken(113)}"\n` });
+    git(repo, "add", "b.py", "c/d.py");
+    expect(linesOf(scanJson(repo).report)).toEqual(["a.py:1", "b.py:1", "c/d.py:1"]);
+  });
+
   it("scans untracked files in a repository but not ignored ones", () => {
     const repo = makeRepo({ "tracked.py": "x = 1\n", "new.py": `auth_token = "${TOKEN}"\n`, "build.log": `auth_token=${fakeToken(110)}\n`, ".gitignore": "*.log\n" });
     git(repo, "add", "tracked.py", ".gitignore");

@@ -1,7 +1,7 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { findGitRoot, isGitIgnored, listGitFiles } from "../../src/sources/git.js";
+import { findGitRoot, grepGitFiles, isGitIgnored, listGitFiles } from "../../src/sources/git.js";
 import { SourceError } from "../../src/sources/source-error.js";
 import { commitAll, git, initRepo, makeTempDir, removeDir, writeTree } from "./helpers.js";
 
@@ -137,6 +137,16 @@ describe("listGitFiles", () => {
     expect(files.join("\0").length).toBeGreaterThan(1024 * 1024);
   });
 
+  it("tells the untracked files apart: git grep does not search them", async () => {
+    initRepo(dir);
+    await writeTree(dir, { "tracked.ts": "a", "sub/also.ts": "b" });
+    commitAll(dir);
+    await writeTree(dir, { "new.ts": "c", "sub/new.py": "d" });
+    const listing = await listGitFiles(dir, []);
+    expect(sorted(listing.files)).toEqual(["new.ts", "sub/also.ts", "sub/new.py", "tracked.ts"]);
+    expect(sorted([...listing.untracked])).toEqual(["new.ts", "sub/new.py"]);
+  });
+
   it("throws a one-line SourceError when git fails", async () => {
     const error = await listGitFiles(dir, []).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(SourceError);
@@ -154,5 +164,51 @@ describe("isGitIgnored", () => {
     expect(await isGitIgnored(dir, "[x]")).toBe(true);
     expect(await isGitIgnored(dir, "dist/sub")).toBe(true);
     expect(await isGitIgnored(dir, "src")).toBe(false);
+  });
+});
+
+describe("grepGitFiles", () => {
+  it("finds tracked files holding a keyword in any case, leaving out untracked and binary ones", async () => {
+    initRepo(dir);
+    await writeTree(dir, { "a.ts": "const TOKEN = 1;\n", "b.ts": "none\n", "c.bin": Buffer.from("token\0\x01"), "d/e.py": "Token\n" });
+    commitAll(dir);
+    await writeTree(dir, { "untracked.ts": "token\n" });
+    const heard: string[] = [];
+    const hits = await grepGitFiles(dir, [], ["token"], (name) => heard.push(name));
+    expect(sorted([...hits])).toEqual(["a.ts", "d/e.py"]);
+    expect(sorted(heard)).toEqual(["a.ts", "d/e.py"]);
+  });
+
+  it("tells every hit once as git finds it, names split across output chunks included", async () => {
+    initRepo(dir);
+    const long = "m".repeat(180);
+    // ~1,500 hits of ~190 bytes: several pipe chunks, so names straddle their edges.
+    const names = Array.from({ length: 1_500 }, (_, i) => `${long}-${i}.ts`);
+    for (let i = 0; i < names.length; i += 250) {
+      await Promise.all(names.slice(i, i + 250).map((name) => writeFile(path.join(dir, name), "auth_token\n")));
+    }
+    await writeTree(dir, { "quiet.ts": "x\n" });
+    commitAll(dir);
+    const heard: string[] = [];
+    const hits = await grepGitFiles(dir, [], ["auth_token"], (name) => heard.push(name));
+    expect(heard).toHaveLength(names.length);
+    expect(sorted(heard)).toEqual(sorted(names));
+    expect(sorted([...hits])).toEqual(sorted(names));
+  });
+
+  it("returns no hits when nothing matches, and a one-line SourceError when git fails", async () => {
+    initRepo(dir);
+    await writeTree(dir, { "a.ts": "x\n" });
+    commitAll(dir);
+    expect([...(await grepGitFiles(dir, [], ["token"]))]).toEqual([]);
+    const outside = await makeTempDir();
+    try {
+      const error = await grepGitFiles(outside, [], ["token"]).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(SourceError);
+      expect((error as SourceError).message).toMatch(/^token-guard: git grep failed in .*: fatal: /);
+      expect((error as SourceError).message).not.toContain("\n");
+    } finally {
+      await removeDir(outside);
+    }
   });
 });
