@@ -72,6 +72,13 @@ function endsPiece(text: string, pos: number, end: number, code: number): boolea
   return code === 92 && continuationLength(text, pos, end) > 0;
 }
 
+/** Whether a word ends at `pos`: at `end`, or where a piece ends and no quoted piece follows. */
+function endsWord(text: string, pos: number, end: number): boolean {
+  if (pos >= end) return true;
+  const code = text.charCodeAt(pos);
+  return isBlankOrCR(code) || code === 10 || isMeta(code) || (code === 92 && continuationLength(text, pos, end) > 0);
+}
+
 /** A heredoc whose operator has been read and whose body starts after the current line. */
 interface PendingHeredoc {
   /** Offset of `<<`. */
@@ -231,6 +238,15 @@ export class ShellLexer {
         for (const piece of value.pieces) this.emit(piece);
         return { start: pos, end: value.end, assignment: true };
       }
+    }
+    // Most words are plain (`curl`, `-X`, `--data-raw`): read them whole, without
+    // building the pieces that would only be thrown away below.
+    let plainEnd = pos;
+    while (plainEnd < end && isPlainWordChar(text.charCodeAt(plainEnd))) plainEnd++;
+    if (plainEnd > pos && endsWord(text, plainEnd, end)) {
+      const identifier = text.slice(pos, plainEnd);
+      this.emit({ kind: "identifier", start: pos, end: plainEnd, text: identifier });
+      return { start: pos, end: plainEnd, assignment: false, identifier };
     }
     const { pieces, end: wordEnd } = this.wordPieces(pos, end, make);
     if (pieces.length === 0) return { start: pos, end: pos + 1, assignment: false };
