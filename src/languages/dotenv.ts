@@ -4,16 +4,17 @@
 import {
   BracketBudget,
   findLineEnd,
+  type Interpolation,
+  type InterpolationScanner,
   isDigit,
   isLineBreak,
   isSpace,
   nextLine,
   scanLineComment,
   scanQuoted,
+  skipSpaces,
   skipWhile,
   trimEnd,
-  type Interpolation,
-  type InterpolationScanner,
 } from "./scanner.js";
 import type { LexResult, StringToken, Token } from "./tokens.js";
 
@@ -55,7 +56,7 @@ export function lexDotenv(text: string, start = 0, end = text.length): LexResult
   let pos = start;
   while (pos < end) {
     const lineEnd = findLineEnd(text, pos, end);
-    let at = skipWhile(text, pos, lineEnd, isSpace);
+    let at = skipSpaces(text, pos, lineEnd);
     pos = nextLine(text, lineEnd, end);
     if (at === lineEnd) continue;
     if (text.charCodeAt(at) === 35) {
@@ -63,7 +64,7 @@ export function lexDotenv(text: string, start = 0, end = text.length): LexResult
       continue;
     }
     if (text.startsWith("export", at) && at + 6 < lineEnd && isSpace(text.charCodeAt(at + 6))) {
-      const name = skipWhile(text, at + 6, lineEnd, isSpace);
+      const name = skipSpaces(text, at + 6, lineEnd);
       if (name < lineEnd && isKeyStart(text.charCodeAt(name))) {
         tokens.push({ kind: "identifier", start: at, end: at + 6, text: "export" });
         at = name;
@@ -72,13 +73,13 @@ export function lexDotenv(text: string, start = 0, end = text.length): LexResult
     if (!isKeyStart(text.charCodeAt(at))) continue;
     const keyEnd = skipWhile(text, at + 1, lineEnd, isKeyChar);
     tokens.push({ kind: "identifier", start: at, end: keyEnd, text: text.slice(at, keyEnd) });
-    const equals = skipWhile(text, keyEnd, lineEnd, isSpace);
+    const equals = skipSpaces(text, keyEnd, lineEnd);
     if (equals === lineEnd || text.charCodeAt(equals) !== 61) {
       pushTrailingComment(tokens, text, equals, lineEnd);
       continue;
     }
     tokens.push({ kind: "punct", start: equals, end: equals + 1, text: "=" });
-    const value = skipWhile(text, equals + 1, lineEnd, isSpace);
+    const value = skipSpaces(text, equals + 1, lineEnd);
     const quote = text.charCodeAt(value);
     if (value < lineEnd && quote === 34) {
       let token = scanQuoted(text, value + 1, end, { close: '"', quote: "double", backslashEscapes: true, endsAtLineBreak: !multiline, interpolation });
@@ -117,7 +118,7 @@ function bareValue(text: string, start: number, end: number, interpolation: read
 }
 
 function pushTrailingComment(tokens: Token[], text: string, pos: number, lineEnd: number): void {
-  const comment = skipWhile(text, pos, lineEnd, isSpace);
+  const comment = skipSpaces(text, pos, lineEnd);
   if (comment < lineEnd && text.charCodeAt(comment) === 35) tokens.push(scanLineComment(text, comment, lineEnd, 1));
 }
 

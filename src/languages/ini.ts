@@ -1,7 +1,7 @@
 // Front end for INI-style files (.ini, .cfg, .conf, .properties, .npmrc): sections,
 // `key = value` / `key: value` / `key value` lines, whole-line comments.
 
-import { findLineEnd, isSpace, nextLine, scanLineComment, skipWhile, textParts, trimEnd } from "./scanner.js";
+import { findLineEnd, isSpace, nextLine, scanLineComment, skipSpaces, skipWhile, textParts, trimEnd } from "./scanner.js";
 import type { LexResult, StringToken, Token } from "./tokens.js";
 
 export function lexIni(text: string, start = 0, end = text.length): LexResult {
@@ -9,7 +9,7 @@ export function lexIni(text: string, start = 0, end = text.length): LexResult {
   let pos = start;
   while (pos < end) {
     const lineEnd = findLineEnd(text, pos, end);
-    const first = skipWhile(text, pos, lineEnd, isSpace);
+    const first = skipSpaces(text, pos, lineEnd);
     pos = nextLine(text, lineEnd, end);
     if (first === lineEnd) continue;
     const code = text.charCodeAt(first);
@@ -31,12 +31,12 @@ export function lexIni(text: string, start = 0, end = text.length): LexResult {
 function lexSection(tokens: Token[], text: string, open: number, lineEnd: number): void {
   tokens.push({ kind: "punct", start: open, end: open + 1, text: "[" });
   const close = skipWhile(text, open + 1, lineEnd, (code) => code !== 93);
-  const nameStart = skipWhile(text, open + 1, close, isSpace);
+  const nameStart = skipSpaces(text, open + 1, close);
   const nameEnd = trimEnd(text, nameStart, close);
   if (nameEnd > nameStart) tokens.push({ kind: "identifier", start: nameStart, end: nameEnd, text: text.slice(nameStart, nameEnd) });
   if (close === lineEnd) return;
   tokens.push({ kind: "punct", start: close, end: close + 1, text: "]" });
-  const rest = skipWhile(text, close + 1, lineEnd, isSpace);
+  const rest = skipSpaces(text, close + 1, lineEnd);
   const code = text.charCodeAt(rest);
   if (rest < lineEnd && (code === 59 || code === 35)) tokens.push(scanLineComment(text, rest, lineEnd, 1));
 }
@@ -65,7 +65,7 @@ function lexEntry(tokens: Token[], text: string, first: number, lineEnd: number,
   }
   let keyEnd: number;
   let valueStart: number;
-  if (separator >= 0 && (space < 0 || text.charCodeAt(separator) === 61 || skipWhile(text, space, separator, isSpace) === separator)) {
+  if (separator >= 0 && (space < 0 || text.charCodeAt(separator) === 61 || skipSpaces(text, space, separator) === separator)) {
     keyEnd = trimEnd(text, first, separator);
     valueStart = separator + 1;
   } else if (space >= 0) {
@@ -79,8 +79,8 @@ function lexEntry(tokens: Token[], text: string, first: number, lineEnd: number,
   if (keyEnd > first) tokens.push({ kind: "identifier", start: first, end: keyEnd, text: text.slice(first, keyEnd) });
   if (separator >= 0) tokens.push({ kind: "punct", start: separator, end: separator + 1, text: text[separator]! });
   // A .properties `key value` separator is whitespace; it binds like `=`, so it is emitted as one.
-  else tokens.push({ kind: "punct", start: keyEnd, end: skipWhile(text, keyEnd, lineEnd, isSpace), text: "=" });
-  const value = skipWhile(text, valueStart, lineEnd, isSpace);
+  else tokens.push({ kind: "punct", start: keyEnd, end: skipSpaces(text, keyEnd, lineEnd), text: "=" });
+  const value = skipSpaces(text, valueStart, lineEnd);
   // .properties continues a value whose line ends in an odd number of backslashes.
   let valueEnd = trimEnd(text, value, lineEnd);
   let valueLineEnd = lineEnd;

@@ -4,6 +4,8 @@
 
 import {
   BracketBudget,
+  type Interpolation,
+  type InterpolationScanner,
   isDigit,
   isIdentChar,
   isIdentStart,
@@ -15,9 +17,7 @@ import {
   scanBlockComment,
   scanLineComment,
   scanQuoted,
-  skipWhile,
-  type Interpolation,
-  type InterpolationScanner,
+  skipIdentChars,
 } from "./scanner.js";
 import type { LexResult, Token } from "./tokens.js";
 
@@ -77,7 +77,7 @@ export function lexJavaScript(text: string, start = 0, end = text.length): LexRe
       continue;
     }
     if (isIdentStart(code) || code === 35 /* #private */) {
-      const identEnd = skipWhile(text, pos + 1, end, isIdentChar);
+      const identEnd = skipIdentChars(text, pos + 1, end);
       const word = text.slice(pos, identEnd);
       tokens.push({ kind: "identifier", start: pos, end: identEnd, text: word });
       pos = identEnd;

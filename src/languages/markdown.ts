@@ -1,7 +1,7 @@
 // Front end for Markdown: code blocks become regions in the language their info string or
 // content names; prose, inline code and HTML comments become tokens, so text is read too.
 
-import { bareString, findLineEnd, isSpace, nextLine, scanBlockComment, skipWhile, trimEnd } from "./scanner.js";
+import { bareString, findLineEnd, isSpace, nextLine, scanBlockComment, skipSpaces, skipWhile, trimEnd } from "./scanner.js";
 import type { EmbeddedRegion, LanguageId, LexResult, StringToken, Token } from "./tokens.js";
 
 /** Info-string words (lower case) and the front end their code goes to; `http` and unknown words are sniffed. */
@@ -64,7 +64,7 @@ export function sniffCodeLanguage(code: string): LanguageId {
   let pos = 0;
   while (pos < code.length && sample.length < SNIFF_LINES) {
     const lineEnd = findLineEnd(code, pos, code.length);
-    addSample(sample, code, skipWhile(code, pos, lineEnd, isSpace), lineEnd);
+    addSample(sample, code, skipSpaces(code, pos, lineEnd), lineEnd);
     pos = lineEnd + 1;
   }
   return sniffLines(sample);
@@ -131,7 +131,7 @@ export function lexMarkdown(text: string, start = 0, end = text.length): LexResu
       if (column - (lists.at(-1) ?? 0) >= 4) break;
       const markerEnd = listMarkerEnd(text, at, line.end);
       if (markerEnd < 0) break;
-      const contentAt = skipWhile(text, markerEnd, line.end, isSpace);
+      const contentAt = skipSpaces(text, markerEnd, line.end);
       column += contentAt === line.end ? markerEnd - at + 1 : contentAt - at;
       lists.push(column);
       listItem = true;
@@ -170,7 +170,7 @@ export function lexMarkdown(text: string, start = 0, end = text.length): LexResu
     if (code === 35) {
       const hashesEnd = skipWhile(text, at, line.end, (next) => next === 35);
       if (hashesEnd - at <= 6 && (hashesEnd === line.end || isSpace(text.charCodeAt(hashesEnd)))) {
-        at = skipWhile(text, hashesEnd, line.end, isSpace);
+        at = skipSpaces(text, hashesEnd, line.end);
         previous = "other";
       }
     } else if (code === 60 && text.startsWith("<!--", at)) {
@@ -351,7 +351,7 @@ function codeSpan(text: string, start: number, contentStart: number, contentEnd:
 }
 
 function pushProse(tokens: Token[], text: string, start: number, end: number): void {
-  start = skipWhile(text, start, end, isSpace);
+  start = skipSpaces(text, start, end);
   end = trimEnd(text, start, end);
   if (end > start) tokens.push(bareString(start, end));
 }
@@ -397,7 +397,7 @@ function listMarkerEnd(text: string, pos: number, lineEnd: number): number {
 /** A closing fence: a run of the fence character at least `length` long, then only whitespace. */
 function isClosingFence(text: string, line: MarkdownLine, fenceCode: number, length: number): boolean {
   const runEnd = skipWhile(text, line.first, line.end, (code) => code === fenceCode);
-  return runEnd - line.first >= length && skipWhile(text, runEnd, line.end, isSpace) === line.end;
+  return runEnd - line.first >= length && skipSpaces(text, runEnd, line.end) === line.end;
 }
 
 /** Thematic breaks, setext underlines and table delimiter rows (`---`, `***`, `===`, `|---|:-:|`): no text to read. */

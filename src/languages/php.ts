@@ -6,6 +6,8 @@ import {
   BracketBudget,
   findLineEnd,
   interpolatedParts,
+  type Interpolation,
+  type InterpolationScanner,
   isDigit,
   isLineBreak,
   isPlainIdentChar,
@@ -19,10 +21,9 @@ import {
   scanLineComment,
   scanNumber,
   scanQuoted,
+  skipPlainIdentChars,
   skipWhile,
   textParts,
-  type Interpolation,
-  type InterpolationScanner,
 } from "./scanner.js";
 import type { EmbeddedRegion, LexResult, StringToken, Token } from "./tokens.js";
 
@@ -142,7 +143,7 @@ function lexCode(text: string, pos: number, end: number, tokens: Token[], interp
     }
     // `$` is the variable sigil: `$name` is one identifier, and names themselves hold no `$`.
     if ((code === 36 && isPlainIdentStart(next)) || isPlainIdentStart(code)) {
-      const identEnd = skipWhile(text, pos + 1, end, isPlainIdentChar);
+      const identEnd = skipPlainIdentChars(text, pos + 1, end);
       tokens.push({ kind: "identifier", start: pos, end: identEnd, text: text.slice(pos, identEnd) });
       pos = identEnd;
       continue;
@@ -180,10 +181,10 @@ function interpolations(budget: BracketBudget): readonly Interpolation[] {
       return { kind: "interpolation", start: pos, end: close + 1, name };
     }
     if (!isPlainIdentStart(next)) return undefined;
-    const nameEnd = skipWhile(text, pos + 2, end, isPlainIdentChar);
+    const nameEnd = skipPlainIdentChars(text, pos + 2, end);
     let partEnd = nameEnd;
     if (nameEnd + 2 < end && text.startsWith("->", nameEnd) && isPlainIdentStart(text.charCodeAt(nameEnd + 2))) {
-      partEnd = skipWhile(text, nameEnd + 3, end, isPlainIdentChar);
+      partEnd = skipPlainIdentChars(text, nameEnd + 3, end);
     } else if (nameEnd < end && text.charCodeAt(nameEnd) === 91) {
       partEnd = offsetEnd(text, nameEnd, end) ?? nameEnd;
     }
@@ -212,7 +213,7 @@ function offsetEnd(text: string, open: number, end: number): number | undefined 
     pos = skipWhile(text, pos + 1, end, (code) => code !== 39 && !isLineBreak(code)) + 1;
   } else {
     if (pos < end && (text.charCodeAt(pos) === 45 || text.charCodeAt(pos) === 36)) pos++;
-    const keyEnd = skipWhile(text, pos, end, isPlainIdentChar);
+    const keyEnd = skipPlainIdentChars(text, pos, end);
     if (keyEnd === pos) return undefined;
     pos = keyEnd;
   }
@@ -231,7 +232,7 @@ function scanHeredoc(text: string, pos: number, end: number, interpolation: read
   const quoted = quoteCode === 34 || quoteCode === 39;
   if (quoted) idStart++;
   if (idStart >= end || !isPlainIdentStart(text.charCodeAt(idStart))) return undefined;
-  const idEnd = skipWhile(text, idStart + 1, end, isPlainIdentChar);
+  const idEnd = skipPlainIdentChars(text, idStart + 1, end);
   const id = text.slice(idStart, idEnd);
   let openerEnd = idEnd;
   if (quoted) {

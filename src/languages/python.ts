@@ -4,9 +4,9 @@
 import {
   BracketBudget,
   findLineEnd,
+  type InterpolationScanner,
   isDigit,
   isLineBreak,
-  isPlainIdentChar,
   isPlainIdentStart,
   isSpace,
   operatorMatcher,
@@ -15,8 +15,7 @@ import {
   scanLineComment,
   scanNumber,
   scanQuoted,
-  skipWhile,
-  type InterpolationScanner,
+  skipPlainIdentChars,
 } from "./scanner.js";
 import type { LexResult, StringToken, Token } from "./tokens.js";
 
@@ -55,7 +54,7 @@ export function lexPython(text: string, start = 0, end = text.length): LexResult
     }
     // `$` is an identifier character in JavaScript but an error in Python.
     if (isPlainIdentStart(code)) {
-      const identEnd = skipWhile(text, pos + 1, end, isPlainIdentChar);
+      const identEnd = skipPlainIdentChars(text, pos + 1, end);
       const word = text.slice(pos, identEnd);
       const after = identEnd < end ? text.charCodeAt(identEnd) : -1;
       const prefix = word.toLowerCase();

@@ -57,6 +57,30 @@ export function skipWhile(text: string, pos: number, end: number, test: (code: n
   return pos;
 }
 
+// skipWhile with the three predicates the lexers' hot loops use: skipWhile's
+// call site sees every front end's predicate, so V8 cannot inline any of them
+// there, while a loop of its own calls one predicate it can inline (profiles
+// showed isIdentChar, isPlainIdentChar and isSpace as separate calls, a tenth
+// of lexing time).
+
+/** skipWhile(text, pos, end, isIdentChar). */
+export function skipIdentChars(text: string, pos: number, end: number): number {
+  while (pos < end && isIdentChar(text.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/** skipWhile(text, pos, end, isPlainIdentChar). */
+export function skipPlainIdentChars(text: string, pos: number, end: number): number {
+  while (pos < end && isPlainIdentChar(text.charCodeAt(pos))) pos++;
+  return pos;
+}
+
+/** skipWhile(text, pos, end, isSpace). */
+export function skipSpaces(text: string, pos: number, end: number): number {
+  while (pos < end && isSpace(text.charCodeAt(pos))) pos++;
+  return pos;
+}
+
 /** Index just after the last character before `end` (and not before `start`) for which `test` is false: skipWhile backwards. */
 export function trimEnd(text: string, start: number, end: number, test: (code: number) => boolean = isSpace): number {
   while (end > start && test(text.charCodeAt(end - 1))) end--;

@@ -1,7 +1,7 @@
 // Front end for TOML (pyproject.toml, Cargo.toml, app configs): keys, the four
 // string kinds, table headers, inline tables and arrays, numbers and dates.
 
-import { isDigit, isLineBreak, isSpace, pushToken, scanLineComment, scanQuoted, skipWhile } from "./scanner.js";
+import { isDigit, isLineBreak, isSpace, pushToken, scanLineComment, scanQuoted, skipSpaces, skipWhile } from "./scanner.js";
 import type { LexResult, StringToken, Token } from "./tokens.js";
 
 const OPEN_ARRAY = 91;
@@ -131,10 +131,10 @@ function pushNumber(tokens: Token[], text: string, pos: number, end: number): nu
 
 /** Whether the line at `pos` begins with a bare (possibly dotted) key and `=`. */
 function startsKeyValue(text: string, pos: number, end: number): boolean {
-  const keyStart = skipWhile(text, pos, end, isSpace);
+  const keyStart = skipSpaces(text, pos, end);
   const keyEnd = skipWhile(text, keyStart, end, (code) => isBareKeyChar(code) || code === 46);
   if (keyEnd === keyStart) return false;
-  const equals = skipWhile(text, keyEnd, end, isSpace);
+  const equals = skipSpaces(text, keyEnd, end);
   return equals < end && text.charCodeAt(equals) === 61 && text.charCodeAt(equals + 1) !== 61;
 }
 

@@ -1,7 +1,19 @@
 // Front end for YAML (CI workflows, Compose files, Kubernetes manifests, Ansible vars):
 // keys, scalars in every style, and the shell scripts held in `run:`/`script:` values.
 
-import { bareString, findLineEnd, isLineBreak, isSpace, nextLine, pushToken, scanLineComment, skipWhile, textParts, trimEnd } from "./scanner.js";
+import {
+  bareString,
+  findLineEnd,
+  isLineBreak,
+  isSpace,
+  nextLine,
+  pushToken,
+  scanLineComment,
+  skipSpaces,
+  skipWhile,
+  textParts,
+  trimEnd,
+} from "./scanner.js";
 import type { EmbeddedRegion, LexResult, StringToken, Token } from "./tokens.js";
 
 /** Keys whose scalar value is a shell script: GitHub Actions, GitLab CI, Compose. */
@@ -45,7 +57,7 @@ export function lexYaml(text: string, start = 0, end = text.length): LexResult {
 function lexLine(scan: YamlScan, lineStart: number): number {
   const { text, tokens } = scan;
   const lineEnd = findLineEnd(text, lineStart, scan.end);
-  const first = skipWhile(text, lineStart, lineEnd, isSpace);
+  const first = skipSpaces(text, lineStart, lineEnd);
   if (first === lineEnd) return nextLine(text, lineEnd, scan.end);
   if (first === lineStart && isDocumentMarker(text, first, lineEnd)) {
     tokens.push({ kind: "punct", start: first, end: first + 3, text: text.slice(first, first + 3) });
@@ -67,7 +79,7 @@ function lexLine(scan: YamlScan, lineStart: number): number {
       context.shell = parent !== undefined && SHELL_LIST_KEYS.has(parent.name);
     }
     context.parentColumn = column;
-    pos = skipWhile(text, pos + 1, lineEnd, isSpace);
+    pos = skipSpaces(text, pos + 1, lineEnd);
     if (pos === lineEnd) return nextLine(text, lineEnd, scan.end);
   }
   return lexNode(scan, pos, lineStart, lineEnd, context);
@@ -81,7 +93,7 @@ function lexLine(scan: YamlScan, lineStart: number): number {
 function lexNode(scan: YamlScan, pos: number, lineStart: number, lineEnd: number, context: NodeContext): number {
   const { text, tokens } = scan;
   for (;;) {
-    pos = skipWhile(text, pos, lineEnd, isSpace);
+    pos = skipSpaces(text, pos, lineEnd);
     if (pos >= lineEnd) return nextLine(text, lineEnd, scan.end);
     const code = text.charCodeAt(pos);
     if (code === 35) {
@@ -108,7 +120,7 @@ function lexNode(scan: YamlScan, pos: number, lineStart: number, lineEnd: number
       const token = scanFlowScalar(scan, pos, context.parentColumn);
       tokens.push(token);
       const tokenLineEnd = token.end > lineEnd ? findLineEnd(text, token.end, scan.end) : lineEnd;
-      const colon = skipWhile(text, token.end, tokenLineEnd, isSpace);
+      const colon = skipSpaces(text, token.end, tokenLineEnd);
       if (context.keyAllowed && tokenLineEnd === lineEnd && isKeyColon(text, colon, lineEnd)) {
         return lexValue(scan, text.slice(token.contentStart, token.contentEnd), pos, colon, lineStart, lineEnd);
       }
@@ -161,7 +173,7 @@ function lexValue(scan: YamlScan, name: string, keyStart: number, colon: number,
 /** What may follow a finished node on its line: a comment, or stray text kept as a bare string. */
 function lexRest(scan: YamlScan, pos: number, lineEnd: number): number {
   const { text, tokens } = scan;
-  pos = skipWhile(text, pos, lineEnd, isSpace);
+  pos = skipSpaces(text, pos, lineEnd);
   if (pos < lineEnd) {
     if (text.charCodeAt(pos) === 35) tokens.push(scanLineComment(text, pos, lineEnd, 1));
     else return lexPlain(scan, pos, pos, lineEnd, { parentColumn: 0, keyAllowed: false, shell: false });
@@ -177,7 +189,7 @@ function lexRest(scan: YamlScan, pos: number, lineEnd: number): number {
 function lexBlockScalar(scan: YamlScan, pos: number, lineEnd: number, context: NodeContext): number {
   const { text, tokens, end } = scan;
   const headerEnd = skipWhile(text, pos + 1, lineEnd, (code) => code === 43 || code === 45 || (code >= 49 && code <= 57));
-  const rest = skipWhile(text, headerEnd, lineEnd, isSpace);
+  const rest = skipSpaces(text, headerEnd, lineEnd);
   const comment = rest < lineEnd && text.charCodeAt(rest) === 35 ? scanLineComment(text, rest, lineEnd, 1) : undefined;
   const contentStart = nextLine(text, lineEnd, end);
   let contentEnd = -1;
@@ -185,7 +197,7 @@ function lexBlockScalar(scan: YamlScan, pos: number, lineEnd: number, context: N
   while (line < end) {
     const nextEnd = findLineEnd(text, line, end);
     const indentEnd = skipWhile(text, line, nextEnd, (code) => code === 32);
-    if (skipWhile(text, indentEnd, nextEnd, isSpace) < nextEnd) {
+    if (skipSpaces(text, indentEnd, nextEnd) < nextEnd) {
       if (indentEnd - line <= context.parentColumn) break;
       if (indentEnd === line && isDocumentMarker(text, line, nextEnd)) break;
       contentEnd = nextEnd;
@@ -256,7 +268,7 @@ function lexFlow(scan: YamlScan, open: number, parentColumn: number): { pos: num
     const code = text.charCodeAt(pos);
     if (isLineBreak(code)) {
       const next = nextLine(text, pos, end);
-      const first = skipWhile(text, next, end, isSpace);
+      const first = skipSpaces(text, next, end);
       if (first < end && !isLineBreak(text.charCodeAt(first))) {
         const firstCode = text.charCodeAt(first);
         const closing = firstCode === 93 || firstCode === 125;
@@ -309,7 +321,7 @@ function lexFlowPlain(scan: YamlScan, pos: number): number {
     stop++;
   }
   const valueEnd = trimEnd(text, pos, stop);
-  const after = skipWhile(text, stop, end, isSpace);
+  const after = skipSpaces(text, stop, end);
   if (after < end && text.charCodeAt(after) === 58) {
     scan.tokens.push({ kind: "identifier", start: pos, end: valueEnd, text: text.slice(pos, valueEnd) });
   } else {
