@@ -2,7 +2,7 @@
 // through the real eslint binary: each ends in a clean result (exit 0/1) or one
 // line with exit 2 — never a hang, a stack trace or a crash.
 import { execFileSync, spawnSync } from "node:child_process";
-import { mkdirSync, readFileSync, symlinkSync, truncateSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, symlinkSync, truncateSync, unlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { describe, expect, it } from "vitest";
@@ -42,6 +42,18 @@ describe("hostile trees", () => {
     const result = scan(repo);
     expect(result.status).toBe(1);
     expect(result.findings).toEqual(["app.py:1"]);
+  });
+
+  it("does not hang on a tracked file replaced by a FIFO, which git grep and the reader both leave alone", () => {
+    const repo = makeRepo({ "app.py": `auth_token = "${TOKEN}"\n`, "was-a-file.py": "token = None\n" });
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "files");
+    unlinkSync(join(repo, "was-a-file.py"));
+    execFileSync("mkfifo", [join(repo, "was-a-file.py")]);
+    const result = scan(repo);
+    expect(result.status).toBe(1);
+    expect(result.findings).toEqual(["app.py:1"]);
+    expect(result.stats.filesListed).toBe(2);
   });
 
   it.each(["plain directory", "git repository"])("reads names with line breaks and invalid UTF-8 bytes (%s)", (mode) => {
