@@ -419,8 +419,9 @@ export async function listFiles(options: WalkOptions, onCandidate?: (file: Walke
     }
     walkedRoots.push({ path: root.typed, kind: listing.kind });
     for (const directory of listing.skippedDirectories) skippedDirectories.add(directory);
+    const gitignore = listing.gitignore?.exceptRulesCovering(root.relative) ?? null;
     for (const entry of listing.entries) {
-      const judged = judgeEntry(rules[i]!, listing, entry);
+      const judged = judgeEntry(rules[i]!, { listing, gitignore }, entry);
       if ("skippedDirectory" in judged) skippedDirectories.add(judged.skippedDirectory);
       else offer(judged.file, judged.mechanism);
     }
@@ -453,14 +454,17 @@ function rootRules(root: ResolvedRoot, configMatcher: GitignoreMatcher): RootRul
 
 /**
  * One listed entry (relative to its root) as a file and the mechanism that
- * drops it (null: kept), or the skipped directory it lies in. Without a
- * listing, the entry is one git grep found a keyword in, told early.
+ * drops it (null: kept), or the skipped directory it lies in. `listed` is the
+ * root's listing with its .gitignore rules less those covering the root (walks
+ * only); without it, the entry is one git grep found a keyword in, told early
+ * (git applies .gitignore itself).
  */
 function judgeEntry(
   rules: RootRules,
-  listing: DirectoryListing | null,
+  listed: { listing: DirectoryListing; gitignore: GitignoreMatcher | null } | null,
   entry: string,
 ): { file: WalkedFile; mechanism: IgnoreMechanism | null } | { skippedDirectory: string } {
+  const listing = listed?.listing ?? null;
   const { root } = rules;
   const builtIn = builtInSkip(entry);
   if (builtIn !== null && builtIn !== "lockfile") return { skippedDirectory: path.join(root.absolute, builtIn.directory) };
@@ -475,7 +479,7 @@ function judgeEntry(
   }
   let mechanism: IgnoreMechanism | null = null;
   if (builtIn === "lockfile") mechanism = "lockfiles";
-  else if (listing?.gitignore?.isIgnored(relative, false, root.relative) === true) mechanism = "gitignore";
+  else if (listed?.gitignore?.isIgnored(relative, false, root.relative) === true) mechanism = "gitignore";
   else if (rules.config?.isIgnored(relative, false, root.relative) === true) mechanism = "config";
   return { file, mechanism };
 }

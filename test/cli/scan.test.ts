@@ -134,6 +134,12 @@ describe("what is scanned", () => {
     expect(linesOf(scanJson(dir, "fixtures").report)).toEqual(["fixtures/fake.py:1"]);
   });
 
+  it("scans a directory named explicitly whose contents a .gitignore rule covers", () => {
+    const dir = makeTree({ ".gitignore": "generated/*\n", "generated/client.py": `auth_token = "${TOKEN}"\n` });
+    expect(scanJson(dir).status).toBe(0);
+    expect(linesOf(scanJson(dir, "generated").report)).toEqual(["generated/client.py:1"]);
+  });
+
   it("skips binary and oversized files, counting them", () => {
     const dir = makeTree({
       "image.png": Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0]), Buffer.from(`auth_token=${TOKEN}`)]),

@@ -192,6 +192,12 @@ describe("inside a git repository", () => {
 });
 
 describe("outside a git repository", () => {
+  it("sets aside .gitignore rules covering everything in a directory named explicitly", async () => {
+    await writeTree(dir, { ".gitignore": "generated/*\n", "generated/a.py": "x", "b.py": "x" });
+    expect(await listPaths(["."])).toEqual([".gitignore", "b.py"]);
+    expect(await listPaths(["generated"])).toEqual(["generated/a.py"]);
+  });
+
   it("honours every .gitignore in the tree, nested ones for their own subtree", async () => {
     await writeTree(dir, {
       ".gitignore": "*.log\n/generated/\n",
