@@ -72,11 +72,11 @@ function endsPiece(text: string, pos: number, end: number, code: number): boolea
   return code === 92 && continuationLength(text, pos, end) > 0;
 }
 
-/** Whether a word ends at `pos`: at `end`, or where a piece ends and no quoted piece follows. */
+/** Whether a word ends at `pos`: at `end`, or where a piece ends and no quoted piece (`'`, `"`, `$'`, `$"`) follows. */
 function endsWord(text: string, pos: number, end: number): boolean {
   if (pos >= end) return true;
   const code = text.charCodeAt(pos);
-  return isBlankOrCR(code) || code === 10 || isMeta(code) || (code === 92 && continuationLength(text, pos, end) > 0);
+  return code !== 39 && code !== 34 && code !== 36 && endsPiece(text, pos, end, code);
 }
 
 /** A heredoc whose operator has been read and whose body starts after the current line. */
