@@ -5,6 +5,7 @@ import { spawn } from "node:child_process";
 import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
 import path from "node:path";
+import { NulFields } from "./nul-fields.js";
 import { SourceError } from "./source-error.js";
 
 /** What a finished git process produced. */
@@ -262,20 +263,15 @@ export async function grepGitFiles(
   const threads = String(Math.max(1, availableParallelism() - 1));
   const stream = streamGit(["--literal-pathspecs", "grep", "--threads", threads, "-l", "-z", "-I", "-i", "-F", "--no-color", "--full-name", ...patterns, "--", ...pathspecs], root);
   const hits = new Set<string>();
-  // A name may be split across chunks: the bytes after the last NUL wait for the next one.
-  let rest: Buffer = Buffer.alloc(0);
+  const names = new NulFields();
   try {
     for await (const chunk of stream.stdout) {
-      const bytes = rest.length === 0 ? chunk : Buffer.concat([rest, chunk]);
-      let start = 0;
-      for (let nul = bytes.indexOf(0); nul !== -1; start = nul + 1, nul = bytes.indexOf(0, start)) {
-        const name = bytes.toString("utf8", start, nul);
+      for (const name of names.push(chunk)) {
         if (name === "" || hits.has(name)) continue;
         hits.add(name);
         // A name that is not valid UTF-8 cannot be opened by its decoded form: the full listing holds its bytes.
         if (onHit !== undefined && !name.includes("\uFFFD")) onHit(name);
       }
-      rest = bytes.subarray(start);
     }
   } catch {
     // git could not start: `done` says why.

@@ -6,6 +6,7 @@ import { join, posix, relative, sep } from "node:path";
 import type { Finding, Source } from "../detect/types.js";
 import { textOf } from "./bytes-to-text.js";
 import { runGit, streamGit } from "./git.js";
+import { NulFields } from "./nul-fields.js";
 import { readBlobs, type BlobRequest } from "./git-objects.js";
 import { compileGitignorePatterns, GitignoreMatcher } from "../config/gitignore.js";
 import type { KeywordSieve } from "./keyword-sieve.js";
@@ -93,19 +94,14 @@ async function* historyBlobs(root: string, cwd: string, range: string | undefine
   const git = streamGit(logArguments(range), root);
   const parser = new RawLogParser((repoPath) => toCwdPath(root, cwd, repoPath));
   try {
-    let carry: Buffer = Buffer.alloc(0);
+    const fields = new NulFields();
     for await (const chunk of git.stdout) {
-      const bytes = carry.length === 0 ? chunk : Buffer.concat([carry, chunk]);
-      // Fields end at NUL bytes; a field cut by the chunk boundary waits for the rest (never split inside a UTF-8 character).
-      let start = 0;
-      for (let nul = bytes.indexOf(0, start); nul !== -1; nul = bytes.indexOf(0, start)) {
-        const blob = parser.field(bytes.toString("utf8", start, nul));
+      for (const field of fields.push(chunk)) {
+        const blob = parser.field(field);
         if (blob !== undefined) yield blob;
-        start = nul + 1;
       }
-      carry = bytes.subarray(start);
     }
-    const last = parser.field(carry.toString("utf8"));
+    const last = parser.field(fields.rest());
     if (last !== undefined) yield last;
   } finally {
     git.stop();
