@@ -248,12 +248,9 @@ class UnitMatcher {
   private firstSpanFrom(start: number): number {
     const { starts } = this.context.lastWordSpans;
     let at = this.spanCursor;
-    if (at > 0 && starts[at - 1]! >= start) at = firstNotBefore(starts.length, (index) => starts[index]! < start);
-    else {
-      const limit = Math.min(starts.length, at + 8);
-      while (at < limit && starts[at]! < start) at++;
-      if (at === limit && at < starts.length && starts[at]! < start) at = firstNotBefore(starts.length, (index) => starts[index]! < start);
-    }
+    const sentBack = at > 0 && starts[at - 1]! >= start;
+    for (const limit = Math.min(starts.length, at + 8); !sentBack && at < limit && starts[at]! < start; ) at++;
+    if (sentBack || (at < starts.length && starts[at]! < start)) at = firstNotBefore(starts.length, (index) => starts[index]! < start);
     this.spanCursor = at;
     return at;
   }
