@@ -1,10 +1,28 @@
 import { defineConfig } from "vitest/config";
 
+// Tests that go through a real door — the built CLI, real git repositories, the
+// eslint binary, npm pack — need dist/ and processes; the rest import src/ only.
+const END_TO_END = [
+  "test/cli/**/*.test.ts",
+  "test/sources/**/*.test.ts",
+  "test/config/gitignore.test.ts",
+  "test/eslint/eslint-cli.test.ts",
+  "test/package.test.ts",
+];
+
 export default defineConfig({
   test: {
-    include: ["test/**/*.test.ts"],
-    globalSetup: ["test/global-setup.ts"],
     testTimeout: 60_000,
     hookTimeout: 120_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "unit", include: ["test/**/*.test.ts"], exclude: [...END_TO_END, "**/node_modules/**"] },
+      },
+      {
+        extends: true,
+        test: { name: "e2e", include: END_TO_END, globalSetup: ["test/global-setup.ts"] },
+      },
+    ],
   },
 });
