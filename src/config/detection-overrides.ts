@@ -12,11 +12,8 @@ export function detectionOverrides(config: ConfigFile): DetectionOverrides {
       return {
         ...given,
         contextWords: given.contextWords ?? [],
-        hosts: given.hosts ?? [],
         docsUrl: given.docsUrl ?? "",
         minLength: given.minLength ?? 12,
-        truePositives: given.truePositives ?? [],
-        falsePositives: given.falsePositives ?? [],
       };
     }),
     ruleSettings: config.rules,

@@ -21,6 +21,11 @@ describe("validateConfig", () => {
     expect(validateConfig(config, "token-guard.config.json")).toEqual(config);
   });
 
+  it("accepts and drops the rule fields earlier versions took (hosts, samples), so such configs keep loading", () => {
+    const retired = { hosts: ["api.acme.test"], truePositives: [{ file: "a.py", text: "x" }], falsePositives: [] };
+    expect(validateConfig({ customRules: [{ ...ACME_RULE, ...retired }] }, "token-guard.config.json")).toEqual({ customRules: [ACME_RULE] });
+  });
+
   it.each([
     [[], "expected a JSON object"],
     [{ ignored: [] }, 'unknown key "ignored" (known: ignore, rules, placeholders, minLength, maxFileSize, customRules, baseline)'],
