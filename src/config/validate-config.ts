@@ -1,6 +1,5 @@
 // The config file's shape and its validation: every problem names the key and the file.
 
-import { builtinRules } from "../../rules/index.js";
 import { validateRule, type CredentialRule } from "../detect/rule.js";
 import { ConfigError } from "./config-error.js";
 
@@ -31,8 +30,12 @@ const RULE_SETTING_KEYS = new Set(["enabled", "envVar", "minLength"]);
  */
 const RETIRED_RULE_FIELDS = ["hosts", "truePositives", "falsePositives"];
 
-/** Checks every key and type; throws a ConfigError naming the first bad key. */
-export function validateConfig(raw: unknown, shown: string): ConfigFile {
+/**
+ * Checks every key and type; throws a ConfigError naming the first bad key.
+ * `catalogIds` are the ids of the rules the door runs besides the config's own,
+ * which a custom rule may not take.
+ */
+export function validateConfig(raw: unknown, shown: string, catalogIds: readonly string[]): ConfigFile {
   const fail = (message: string): never => {
     throw new ConfigError(`invalid config in ${shown}: ${message}`);
   };
@@ -65,7 +68,7 @@ export function validateConfig(raw: unknown, shown: string): ConfigFile {
   if (config.customRules === undefined) return config as ConfigFile;
   if (!Array.isArray(config.customRules)) fail(`"customRules" must be an array of rule objects`);
   // A rule id names one rule everywhere (reports, baselines, `token-guard/<id>` in ESLint): a second rule cannot share it.
-  const ids = new Set(builtinRules.map((rule) => rule.id));
+  const ids = new Set(catalogIds);
   const customRules = (config.customRules as unknown[]).map((given, index) => {
     const rule = withoutRetiredFields(given);
     const problems = validateRule(rule, `customRules[${index}]`);

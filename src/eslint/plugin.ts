@@ -4,6 +4,7 @@
 // metadata (nothing here lists a rule by hand).
 
 import type { TSESLint } from "@typescript-eslint/utils";
+import { builtinRules } from "../catalog.js";
 import { PACKAGE_NAME, VERSION as PACKAGE_VERSION } from "../version.js";
 import { loadProjectSettings, type ProjectSettings } from "./project-settings.js";
 import { createTokenRule, type TokenGuardRule } from "./rule.js";
@@ -60,7 +61,7 @@ export function createPlugin(project: ProjectSettings): TokenGuardPlugin {
 }
 
 // Read where `eslint` runs, as `token-guard scan` reads it, once per ESLint process.
-const plugin = createPlugin(loadProjectSettings(process.cwd()));
+const plugin = createPlugin(loadProjectSettings(process.cwd(), builtinRules));
 
 export const rules = plugin.rules;
 

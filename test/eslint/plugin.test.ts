@@ -6,8 +6,9 @@ import type { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import { builtinRules } from "../../rules/index.js";
 import * as entry from "../../src/index.js";
-import plugin, { SCRIPT_FILES, TEXT_FILES, TYPESCRIPT_FILES, rules } from "../../src/eslint/plugin.js";
+import plugin, { SCRIPT_FILES, TEXT_FILES, TYPESCRIPT_FILES } from "../../src/eslint/plugin.js";
 import { typescriptParser } from "../../src/eslint/typescript-parser.js";
+import { reachableModules } from "../support/imports.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { name: string; version: string };
 const recommended = plugin.configs.recommended;
@@ -32,7 +33,7 @@ describe("plugin object", () => {
   });
 
   it.each(builtinRules.map((rule) => [rule.id, rule] as const))("%s: complete metadata from the rule's data", (id, credential) => {
-    const { meta } = rules[id]!;
+    const { meta } = plugin.rules[id]!;
     expect(meta.docs?.url).toBe(credential.docsUrl);
     expect(meta.docs?.url).toMatch(new RegExp(`/rules/${id}\\.md$`));
     expect(meta.docs?.description).toEqual(expect.any(String));
@@ -87,25 +88,15 @@ describe("configs.recommended", () => {
 describe("package entry (src/index.ts)", () => {
   it("default-exports the plugin and names the programmatic API", () => {
     expect(entry.default).toBe(plugin);
-    expect(Object.keys(entry).sort()).toEqual(["createDetection", "default", "defaultDetection", "scanSource"]);
+    expect(Object.keys(entry).sort()).toEqual(["builtinRules", "createDetection", "default", "defaultDetection", "scanSource"]);
     const findings = entry.scanSource({ path: "a.ts", text: "const x = 1;" }, entry.defaultDetection());
     expect(findings).toEqual([]);
-    expect(entry.createDetection({ ruleSettings: { "convoso-auth-token": { enabled: false } } }).rules).toEqual([]);
+    expect(entry.builtinRules).toBe(builtinRules);
+    expect(entry.createDetection(entry.builtinRules, { ruleSettings: { "convoso-auth-token": { enabled: false } } }).rules).toEqual([]);
   });
 
   it("reaches the config loader, but not the CLI, sources or reporters, through its imports", () => {
-    const seen = new Set<string>();
-    const pending = [new URL("../../src/index.ts", import.meta.url).href];
-    while (pending.length > 0) {
-      const file = pending.pop()!;
-      if (seen.has(file)) continue;
-      seen.add(file);
-      const text = readFileSync(new URL(file), "utf8");
-      for (const match of text.matchAll(/(?:^|\n)\s*(?:import|export)(?!\s+type\b)[^;]*?from\s+"(\.[^"]+)"|import\(\s*"(\.[^"]+)"\s*\)/g)) {
-        pending.push(new URL((match[1] ?? match[2])!.replace(/\.js$/, ".ts"), file).href);
-      }
-    }
-    const files = [...seen].map((file) => file.slice(new URL("../../", import.meta.url).href.length));
+    const files = reachableModules("src/index.ts");
     expect(files).toContain("src/eslint/plugin.ts");
     // The door-neutral config module: the plugin reads token-guard.config.json as the CLI does.
     expect(files).toContain("src/config/load-config.ts");
