@@ -42,7 +42,7 @@ export function projectSettings(config: ConfigFile, dir: string, catalog: readon
   };
 }
 
-/** Loads the config in `cwd`; a bad config fails the import with its one-line message. */
+/** Loads the config in `cwd`; a bad config throws a ConfigError whose stack is its one-line message. */
 export function loadProjectSettings(cwd: string, catalog: readonly CredentialRule[]): ProjectSettings {
   try {
     return projectSettings(loadConfig(cwd, catalog.map((rule) => rule.id)).config, cwd, catalog);
@@ -52,4 +52,25 @@ export function loadProjectSettings(cwd: string, catalog: readonly CredentialRul
     if (error instanceof ConfigError && !process.env.TOKEN_GUARD_DEBUG) error.stack = `token-guard: ${error.message}`;
     throw error;
   }
+}
+
+/**
+ * The settings of the directory ESLint runs in, read when first asked for (not
+ * when the plugin is imported) and again only when that directory changes. A
+ * bad config is remembered and thrown on every ask.
+ */
+export function projectSettingsOfCwd(catalog: readonly CredentialRule[]): () => ProjectSettings {
+  let last: { cwd: string; settings: ProjectSettings } | { cwd: string; error: unknown } | undefined;
+  return () => {
+    const cwd = process.cwd();
+    if (last?.cwd !== cwd) {
+      try {
+        last = { cwd, settings: loadProjectSettings(cwd, catalog) };
+      } catch (error) {
+        last = { cwd, error };
+      }
+    }
+    if ("error" in last) throw last.error;
+    return last.settings;
+  };
 }

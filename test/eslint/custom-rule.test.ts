@@ -20,7 +20,8 @@ const PY = `os.environ["${ACME}"]`;
 
 /** The plugin as importing it would make it in a project whose config is `config` (paths relative to the cwd). */
 function pluginFor(config: ConfigFile) {
-  return createPlugin(projectSettings(config, process.cwd(), builtinRules));
+  const settings = projectSettings(config, process.cwd(), builtinRules);
+  return createPlugin(builtinRules, () => settings);
 }
 
 const plugin = pluginFor({ customRules: [ACME_RULE] });

@@ -3,10 +3,12 @@
 // the programmatic API without reaching the CLI.
 import { readFileSync } from "node:fs";
 import type { Linter } from "eslint";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { builtinRules } from "../../rules/index.js";
 import * as entry from "../../src/index.js";
-import plugin, { SCRIPT_FILES, TEXT_FILES, TYPESCRIPT_FILES } from "../../src/eslint/plugin.js";
+import { ConfigError } from "../../src/config/config-error.js";
+import plugin, { SCRIPT_FILES, TEXT_FILES, TYPESCRIPT_FILES, createPlugin } from "../../src/eslint/plugin.js";
+import { projectSettings } from "../../src/eslint/project-settings.js";
 import { typescriptParser } from "../../src/eslint/typescript-parser.js";
 import { reachableModules } from "../support/imports.js";
 
@@ -82,6 +84,27 @@ describe("configs.recommended", () => {
     for (const filename of ["a.js", "a.jsx", "a.mjs", "a.cjs", "a.ts", "a.tsx", "a.mts", "a.cts", "a.py", "a.php", "a.sh", "a.ps1", "a.md"]) {
       expect(new Linter().verify("\n", recommended as Linter.Config[], { filename }), filename).toEqual([]);
     }
+  });
+});
+
+describe("project settings, read lazily", () => {
+  it("are not read to make the plugin, only to look up its rules or the recommended rule list", () => {
+    const settings = vi.fn(() => projectSettings({}, process.cwd(), builtinRules));
+    const lazy = createPlugin(builtinRules, settings);
+    expect(lazy.configs.recommended).toHaveLength(4);
+    expect(settings).not.toHaveBeenCalled();
+    expect(Object.keys(lazy.rules)).toEqual(["convoso-auth-token"]);
+    expect(lazy.configs.recommended[0]?.rules).toEqual({ "token-guard/convoso-auth-token": "error" });
+    expect(settings).toHaveBeenCalled();
+  });
+
+  it("with a bad config: the recommended config keeps the built-in rules on, and looking a rule up throws the ConfigError", () => {
+    const bad = new ConfigError("invalid config in token-guard.config.json: nope");
+    const broken = createPlugin(builtinRules, () => {
+      throw bad;
+    });
+    for (const config of broken.configs.recommended.filter((entry) => entry.rules)) expect(config.rules).toEqual({ "token-guard/convoso-auth-token": "error" });
+    expect(() => broken.rules).toThrow(bad);
   });
 });
 

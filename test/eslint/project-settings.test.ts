@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ConfigError } from "../../src/config/config-error.js";
 import { builtinRules } from "../../rules/index.js";
-import { loadProjectSettings, projectSettings } from "../../src/eslint/project-settings.js";
+import { loadProjectSettings, projectSettings, projectSettingsOfCwd } from "../../src/eslint/project-settings.js";
 import { ACME_RULE } from "../support/acme-rule.js";
 import { makeTree } from "../support/cli.js";
 
@@ -43,6 +43,47 @@ describe("loadProjectSettings", () => {
     expect(() => loadProjectSettings(dir, builtinRules)).toThrow(expect.objectContaining({ message, stack: expect.stringMatching(/\n\s+at /) }));
   });
 });
+
+describe("projectSettingsOfCwd", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("reads nothing until asked, then the directory ESLint runs in, once per directory", () => {
+    const withAcme = makeTree({ "token-guard.config.json": JSON.stringify({ customRules: [ACME_RULE] }) });
+    const without = makeTree({});
+    const cwd = vi.spyOn(process, "cwd").mockReturnValue(withAcme);
+    const settings = projectSettingsOfCwd(builtinRules);
+    expect(cwd).not.toHaveBeenCalled();
+    const first = settings();
+    expect(first.credentials.map((rule) => rule.id)).toEqual(["convoso-auth-token", "acme-api-key"]);
+    expect(settings()).toBe(first);
+    cwd.mockReturnValue(without);
+    expect(settings().credentials.map((rule) => rule.id)).toEqual(["convoso-auth-token"]);
+  });
+
+  it("runs the catalog the door hands in", () => {
+    vi.spyOn(process, "cwd").mockReturnValue(makeTree({ "token-guard.config.json": JSON.stringify({ customRules: [ACME_RULE] }) }));
+    expect(projectSettingsOfCwd([])().credentials.map((rule) => rule.id)).toEqual(["acme-api-key"]);
+  });
+
+  it("throws a bad config's ConfigError on every ask, the same one: the file is read once", () => {
+    vi.spyOn(process, "cwd").mockReturnValue(makeTree({ "token-guard.config.json": "{ nope" }));
+    const settings = projectSettingsOfCwd(builtinRules);
+    const first = thrownBy(settings);
+    expect(first).toBeInstanceOf(ConfigError);
+    expect(thrownBy(settings)).toBe(first);
+  });
+});
+
+function thrownBy(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error("expected a throw");
+}
 
 describe("isIgnored", () => {
   const settings = projectSettings({ ignore: ["fixtures", "/dist-docs/**/*.md", "*.gen.ts", "!keep.gen.ts"] }, "/project", builtinRules);
