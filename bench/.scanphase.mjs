@@ -1,6 +1,6 @@
 import fs from "node:fs";
 const { scanSource } = await import("/work/main/dist/src/detect/scan-source.js");
-const { defaultDetection } = await import("/work/main/dist/src/detect/detection.js");
+const { defaultDetection } = await import("/work/main/dist/src/catalog.js");
 const list = fs.readFileSync("/tmp/cands.txt","utf8").split("\n").filter(Boolean);
 const srcs = list.map(p => ({ path: p.replace("/work/main/bench/.trees/mixed-10k/",""), text: fs.readFileSync(p,"utf8") }));
 const d = defaultDetection();

@@ -4,7 +4,8 @@
 
 import { lstat, readFile, realpath, rm, stat } from "node:fs/promises";
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
-import { detectionOverrides } from "../config/detection-overrides.js";
+import { builtinRules } from "../catalog.js";
+import { detectionInput } from "../config/detection-input.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import { createDetection, type Detection } from "../detect/detection.js";
 import { isDotEnvFile } from "../detect/dot-env-file.js";
@@ -103,7 +104,8 @@ export async function runFix(options: FixOptions, stdout: NodeJS.WritableStream)
   const examplePath = join(envDir, `${basename(envPath)}.example`);
   const exampleText = await readFile(examplePath, "utf8").catch(() => undefined);
 
-  const detection = createDetection(detectionOverrides(options.config.config));
+  const { rules, overrides } = detectionInput(options.config.config, builtinRules);
+  const detection = createDetection(rules, overrides);
   const collected = await collectTargets({ ...options, cwd }, detection, new Set([envPath, examplePath]));
   const outside: LeftFinding[] = [];
   const targets: Target[] = [];

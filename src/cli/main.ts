@@ -3,6 +3,7 @@
 // failure into one line on stderr with exit code 2.
 
 import { HELP, parseCommandLine } from "./args.js";
+import { builtinRuleIds } from "../catalog.js";
 import { ConfigError } from "../config/config-error.js";
 import { loadConfig } from "../config/load-config.js";
 import { EXIT, UsageError } from "./errors.js";
@@ -25,20 +26,20 @@ async function main(argv: readonly string[]): Promise<number> {
     }
     case "scan": {
       const cwd = process.cwd();
-      const config = args.noConfig ? { config: {} } : loadConfig(cwd, args.config);
+      const config = args.noConfig ? { config: {} } : loadConfig(cwd, builtinRuleIds, args.config);
       const options = resolveScanOptions(args, config, cwd, process.stdout.isTTY === true);
       const { runScan } = await import("./scan-command.js");
       return runScan(options, process.stdout);
     }
     case "fix": {
       const cwd = process.cwd();
-      const config = args.noConfig ? { config: {} } : loadConfig(cwd, args.config);
+      const config = args.noConfig ? { config: {} } : loadConfig(cwd, builtinRuleIds, args.config);
       const { resolveFixOptions, runFix } = await import("./fix-command.js");
       return runFix(resolveFixOptions(args, config, cwd), process.stdout);
     }
     case "baseline": {
       const cwd = process.cwd();
-      const config = args.noConfig ? { config: {} } : loadConfig(cwd, args.config);
+      const config = args.noConfig ? { config: {} } : loadConfig(cwd, builtinRuleIds, args.config);
       const options = resolveScanOptions(args, config, cwd, false);
       const { runBaseline } = await import("./baseline-command.js");
       return runBaseline(options, process.stdout);

@@ -1,7 +1,8 @@
 // `token-guard scan [paths] | --staged | --history`: sources in, detect, baseline, report. Reads only ScanOptions.
 
 import { dirname, relative, resolve, sep } from "node:path";
-import { detectionOverrides } from "../config/detection-overrides.js";
+import { builtinRules } from "../catalog.js";
+import { detectionInput } from "../config/detection-input.js";
 import { createDetection, type Detection } from "../detect/detection.js";
 import { isDotEnvFile } from "../detect/dot-env-file.js";
 import type { Finding, Source } from "../detect/types.js";
@@ -53,8 +54,8 @@ export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStrea
 /** Every finding of the sources the options name, before any baseline; `token-guard baseline` records these. */
 export async function collectFindings(options: ScanOptions): Promise<{ findings: ReportedFinding[]; stats: ScanStats; detection: Detection }> {
   const started = performance.now();
-  const overrides = detectionOverrides(options.config.config);
-  const detection = createDetection(overrides);
+  const input = detectionInput(options.config.config, builtinRules);
+  const detection = createDetection(input.rules, input.overrides);
   const stats: ScanStats = { filesListed: 0, filesScanned: 0, filesSkipped: {}, bytesScanned: 0, findings: 0, durationMs: 0 };
   // The first step lists the files (inside a repository, starts git) while the
   // detection core loads: its modules were ~30 ms of every start-up, spent idle.
@@ -72,7 +73,7 @@ export async function collectFindings(options: ScanOptions): Promise<{ findings:
   const findings: ReportedFinding[] = [];
   try {
     const { ScanPool } = await import("../parallel/scan-pool.js");
-    const scanning = new ScanPool(detection, overrides, options.threads);
+    const scanning = new ScanPool(detection, input, options.threads);
     pool = scanning;
     if (large) scanning.prestart();
     for (let step = await first; step.done !== true; step = await sources.next()) {

@@ -1,5 +1,5 @@
 // Finds and reads `token-guard.config.json` (or the `tokenGuard` key of
-// package.json). Synchronous, so the ESLint plugin can load it while it is imported.
+// package.json). Synchronous, so the ESLint plugin can load it from a rule lookup.
 
 import { jsonSyntaxProblem } from "../detect/json-syntax.js";
 import { readFileSync } from "node:fs";
@@ -15,19 +15,23 @@ export interface LoadedConfig {
 
 export const CONFIG_FILE_NAME = "token-guard.config.json";
 
-/** Loads the explicit `--config` file, else `token-guard.config.json`, else package.json's `tokenGuard`, in `cwd`. */
-export function loadConfig(cwd: string, explicitPath?: string): LoadedConfig {
+/**
+ * Loads the explicit `--config` file, else `token-guard.config.json`, else
+ * package.json's `tokenGuard`, in `cwd`. `catalogIds`: the ids of the door's
+ * built-in rules, which custom rules may not take.
+ */
+export function loadConfig(cwd: string, catalogIds: readonly string[], explicitPath?: string): LoadedConfig {
   if (explicitPath !== undefined) {
     const text = readText(resolve(cwd, explicitPath), explicitPath, true);
-    return { file: explicitPath, config: validateConfig(parseJson(text!, explicitPath), explicitPath) };
+    return { file: explicitPath, config: validateConfig(parseJson(text!, explicitPath), explicitPath, catalogIds) };
   }
   const configText = readText(join(cwd, CONFIG_FILE_NAME), CONFIG_FILE_NAME, false);
-  if (configText !== undefined) return { file: CONFIG_FILE_NAME, config: validateConfig(parseJson(configText, CONFIG_FILE_NAME), CONFIG_FILE_NAME) };
+  if (configText !== undefined) return { file: CONFIG_FILE_NAME, config: validateConfig(parseJson(configText, CONFIG_FILE_NAME), CONFIG_FILE_NAME, catalogIds) };
   const packageText = readText(join(cwd, "package.json"), "package.json", false);
   if (packageText !== undefined) {
     const pkg = parseJson(packageText, "package.json");
     if (typeof pkg === "object" && pkg !== null && "tokenGuard" in pkg) {
-      return { file: "package.json#tokenGuard", config: validateConfig((pkg as { tokenGuard: unknown }).tokenGuard, "package.json#tokenGuard") };
+      return { file: "package.json#tokenGuard", config: validateConfig((pkg as { tokenGuard: unknown }).tokenGuard, "package.json#tokenGuard", catalogIds) };
     }
   }
   return { config: {} };

@@ -1,6 +1,5 @@
 // The config file's shape and its validation: every problem names the key and the file.
 
-import { builtinRules } from "../../rules/index.js";
 import { validateRule, type CredentialRule } from "../detect/rule.js";
 import { ConfigError } from "./config-error.js";
 
@@ -24,9 +23,19 @@ export interface ConfigFile {
 
 const KNOWN_KEYS = new Set(["$schema", "ignore", "rules", "placeholders", "minLength", "maxFileSize", "customRules", "baseline"]);
 const RULE_SETTING_KEYS = new Set(["enabled", "envVar", "minLength"]);
+/**
+ * Custom-rule fields earlier versions accepted and nothing reads: `hosts` was
+ * never used, and samples are run only for built-in rules, by our tests. A
+ * config that still sets them keeps loading; they are dropped unchecked.
+ */
+const RETIRED_RULE_FIELDS = ["hosts", "truePositives", "falsePositives"];
 
-/** Checks every key and type; throws a ConfigError naming the first bad key. */
-export function validateConfig(raw: unknown, shown: string): ConfigFile {
+/**
+ * Checks every key and type; throws a ConfigError naming the first bad key.
+ * `catalogIds` are the ids of the rules the door runs besides the config's own,
+ * which a custom rule may not take.
+ */
+export function validateConfig(raw: unknown, shown: string, catalogIds: readonly string[]): ConfigFile {
   const fail = (message: string): never => {
     throw new ConfigError(`invalid config in ${shown}: ${message}`);
   };
@@ -56,17 +65,23 @@ export function validateConfig(raw: unknown, shown: string): ConfigFile {
       }
     }
   }
-  if (config.customRules !== undefined) {
-    if (!Array.isArray(config.customRules)) fail(`"customRules" must be an array of rule objects`);
-    // A rule id names one rule everywhere (reports, baselines, `token-guard/<id>` in ESLint): a second rule cannot share it.
-    const ids = new Set(builtinRules.map((rule) => rule.id));
-    (config.customRules as unknown[]).forEach((rule, index) => {
-      const problems = validateRule(rule, `customRules[${index}]`);
-      if (problems.length > 0) fail(problems[0]!);
-      const { id } = rule as CredentialRule;
-      if (ids.has(id)) fail(`customRules[${index}].id "${id}" is already the id of another rule: choose a new id`);
-      ids.add(id);
-    });
-  }
-  return config as ConfigFile;
+  if (config.customRules === undefined) return config as ConfigFile;
+  if (!Array.isArray(config.customRules)) fail(`"customRules" must be an array of rule objects`);
+  // A rule id names one rule everywhere (reports, baselines, `token-guard/<id>` in ESLint): a second rule cannot share it.
+  const ids = new Set(catalogIds);
+  const customRules = (config.customRules as unknown[]).map((given, index) => {
+    const rule = withoutRetiredFields(given);
+    const problems = validateRule(rule, `customRules[${index}]`);
+    if (problems.length > 0) fail(problems[0]!);
+    const { id } = rule as CredentialRule;
+    if (ids.has(id)) fail(`customRules[${index}].id "${id}" is already the id of another rule: choose a new id`);
+    ids.add(id);
+    return rule as Partial<CredentialRule>;
+  });
+  return { ...config, customRules } as ConfigFile;
+}
+
+function withoutRetiredFields(rule: unknown): unknown {
+  if (typeof rule !== "object" || rule === null || Array.isArray(rule)) return rule;
+  return Object.fromEntries(Object.entries(rule).filter(([key]) => !RETIRED_RULE_FIELDS.includes(key)));
 }

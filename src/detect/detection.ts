@@ -1,19 +1,25 @@
 // The detection settings every door passes to the core: the compiled rules and
-// the user's adjustments, validated and built once per run.
+// the user's adjustments, validated and built once per run. The rules are handed
+// in (the built-in catalog and the user's custom rules, by each door): the core
+// never reaches for a catalog itself, as gitleaks' `NewDetector(cfg)` does not.
 
-import { builtinRules } from "../../rules/index.js";
 import { anyOf, compileRule, type CompiledRule, type CredentialRule } from "./rule.js";
 
 /** What a user may adjust (from the config file); all optional. */
 export interface DetectionOverrides {
-  /** Extra credential rules, in the same shape as `rules/` entries. */
-  extraRules?: CredentialRule[];
   /** Per-rule switches and env var names. */
   ruleSettings?: Record<string, { enabled?: boolean; envVar?: string; minLength?: number }>;
   /** More values to treat as examples. */
   placeholders?: string[];
   /** Minimum value length for every rule, below a `ruleSettings` entry's and above the rule's own `minLength`. */
   minLength?: number;
+}
+
+/** What a Detection is made from, as plain data: a scan thread rebuilds the run's Detection from it. */
+export interface DetectionInput {
+  /** Every rule to run, in report order: the built-in catalog, then custom rules. */
+  rules: readonly CredentialRule[];
+  overrides: DetectionOverrides;
 }
 
 /** Ready-to-run settings: compiled once, shared by every source of a run. */
@@ -36,12 +42,13 @@ export interface Detection {
   prefilter: RegExp;
 }
 
-export function createDetection(overrides: DetectionOverrides = {}): Detection {
-  const rules: CompiledRule[] = [];
-  for (const rule of [...builtinRules, ...(overrides.extraRules ?? [])]) {
+/** Compiles `rules` with the user's `overrides`; a rule turned off is left out. */
+export function createDetection(rules: readonly CredentialRule[], overrides: DetectionOverrides = {}): Detection {
+  const compiled: CompiledRule[] = [];
+  for (const rule of rules) {
     const settings = overrides.ruleSettings?.[rule.id];
     if (settings?.enabled === false) continue;
-    rules.push(
+    compiled.push(
       compileRule({
         ...rule,
         envVar: settings?.envVar ?? rule.envVar,
@@ -49,10 +56,10 @@ export function createDetection(overrides: DetectionOverrides = {}): Detection {
       }),
     );
   }
-  const keywords = [...new Set(rules.flatMap((rule) => [...rule.keywords, ...rule.contextWords]))];
-  const requiredWords = [...new Set(rules.flatMap((rule) => rule.keyWords.map((words) => words[words.length - 1]!)))];
+  const keywords = [...new Set(compiled.flatMap((rule) => [...rule.keywords, ...rule.contextWords]))];
+  const requiredWords = [...new Set(compiled.flatMap((rule) => rule.keyWords.map((words) => words[words.length - 1]!)))];
   return {
-    rules,
+    rules: compiled,
     placeholders: new Set((overrides.placeholders ?? []).map((value) => value.toLowerCase())),
     requiredWords,
     requiredPattern: anyOfOrNothing(requiredWords),
@@ -63,12 +70,4 @@ export function createDetection(overrides: DetectionOverrides = {}): Detection {
 /** Every rule disabled leaves no words: a pattern that matches nothing. */
 function anyOfOrNothing(words: readonly string[]): RegExp {
   return words.length === 0 ? /(?!)/ : anyOf(words);
-}
-
-let defaults: Detection | undefined;
-
-/** The built-in rules with no overrides (cached). */
-export function defaultDetection(): Detection {
-  defaults ??= createDetection();
-  return defaults;
 }

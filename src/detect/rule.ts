@@ -3,15 +3,6 @@
 
 import { endsWithWords, splitWords, spellings } from "./key-names.js";
 
-/** A sample a rule must (or must not) flag; run by the generic rule-samples test. */
-export interface RuleSample {
-  /** File name that selects the language front end, e.g. `client.ts`, `fetch.sh`. */
-  file: string;
-  text: string;
-  /** For a true-positive sample: 1-based line of the expected finding. */
-  line?: number;
-}
-
 /** A credential definition: what it is called, where it lives, what to write instead. */
 export interface CredentialRule {
   /** Stable id used everywhere: CLI output, SARIF ruleId, ignore comments, ESLint messages. Kebab-case. */
@@ -35,8 +26,6 @@ export interface CredentialRule {
    * literal is flagged too.
    */
   contextWords: string[];
-  /** Hosts whose URLs raise confidence; shown in docs. */
-  hosts: string[];
   /** Where the user reads about the rule. */
   docsUrl: string;
   /**
@@ -47,10 +36,6 @@ export interface CredentialRule {
   revoke?: string;
   /** Values that look real but are known examples for this provider. */
   placeholders?: string[];
-  /** Samples that must be found. */
-  truePositives: RuleSample[];
-  /** Samples that must not be found. */
-  falsePositives: RuleSample[];
 }
 
 /** A rule with everything the matchers need precomputed once. */
@@ -81,7 +66,7 @@ export interface CompiledRule {
 }
 
 const RULE_ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-const RULE_FIELDS = ["id", "description", "keyNames", "envVar", "minLength", "valuePattern", "contextWords", "hosts", "docsUrl", "revoke", "placeholders", "truePositives", "falsePositives"];
+const RULE_FIELDS = ["id", "description", "keyNames", "envVar", "minLength", "valuePattern", "contextWords", "docsUrl", "revoke", "placeholders"];
 const ENV_VAR = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /** Problems with a rule, each naming the field; empty when the rule is valid. */
@@ -113,7 +98,7 @@ export function validateRule(rule: unknown, where = "rule"): string[] {
   for (const key of ["docsUrl", "revoke"]) {
     if (r[key] !== undefined && typeof r[key] !== "string") problems.push(`${where}.${key} must be a string`);
   }
-  for (const key of ["contextWords", "hosts", "placeholders"]) {
+  for (const key of ["contextWords", "placeholders"]) {
     if (r[key] !== undefined && !isStringArray(r[key])) problems.push(`${where}.${key} must be an array of strings`);
   }
   return problems;

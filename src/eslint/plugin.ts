@@ -1,11 +1,15 @@
 // The ESLint plugin object: one rule per credential rule in rules/ and in the
 // project's token-guard config, the `token-guard/text` language, and
 // `configs.recommended`, all generated from the rule catalog and the rules'
-// metadata (nothing here lists a rule by hand).
+// metadata (nothing here lists a rule by hand). Importing it reads nothing: the
+// project's config is read when ESLint first looks up a rule.
 
 import type { TSESLint } from "@typescript-eslint/utils";
+import { builtinRules } from "../catalog.js";
+import { ConfigError } from "../config/config-error.js";
+import type { CredentialRule } from "../detect/rule.js";
 import { PACKAGE_NAME, VERSION as PACKAGE_VERSION } from "../version.js";
-import { loadProjectSettings, type ProjectSettings } from "./project-settings.js";
+import { projectSettingsOfCwd, type ProjectSettings } from "./project-settings.js";
 import { createTokenRule, type TokenGuardRule } from "./rule.js";
 import { textLanguage } from "./text-language.js";
 import { typescriptParser } from "./typescript-parser.js";
@@ -27,41 +31,84 @@ export interface TokenGuardPlugin {
   configs: { recommended: TSESLint.FlatConfig.Config[] };
 }
 
-/** The plugin for one project's token-guard settings. */
-export function createPlugin(project: ProjectSettings): TokenGuardPlugin {
-  const rules = Object.fromEntries(project.credentials.map((credential) => [credential.id, createTokenRule(credential, project)]));
+/** `token-guard/<id>: "error"` for each id. */
+function turnedOn(ids: readonly string[]): TSESLint.FlatConfig.Rules {
+  return Object.fromEntries(ids.map((id) => [`${PLUGIN_NAMESPACE}/${id}`, "error"]));
+}
+
+/**
+ * The plugin whose rules follow the project settings `settings()` returns; it is
+ * called only when ESLint needs a rule or the recommended rule list, and throws
+ * a bad config's ConfigError. `catalog` is the built-in rules.
+ */
+export function createPlugin(catalog: readonly CredentialRule[], settings: () => ProjectSettings): TokenGuardPlugin {
+  let made: { project: ProjectSettings; rules: Record<string, TokenGuardRule>; recommended: TSESLint.FlatConfig.Rules } | undefined;
+  /** The rules of the current settings, made again only when they change (ESLint run from another directory). */
+  const current = () => {
+    const project = settings();
+    if (made?.project !== project) {
+      const rules = Object.fromEntries(project.credentials.map((credential) => [credential.id, createTokenRule(credential, project)]));
+      // Every rule whose docs say it is recommended: not those the config turns off.
+      const recommended = Object.keys(rules).filter((id) => rules[id]!.meta.docs?.recommended === true);
+      made = { project, rules, recommended: turnedOn(recommended) };
+    }
+    return made;
+  };
+  /**
+   * ESLint reads a config's `rules` while merging configs, and wraps what that
+   * throws in a stack trace of its own; a rule lookup's error it prints as is.
+   * So with a bad config the built-in rules stay on here, and looking them up
+   * reports the config in one line.
+   */
+  const recommendedRules = (): TSESLint.FlatConfig.Rules => {
+    try {
+      return current().recommended;
+    } catch (error) {
+      if (error instanceof ConfigError) return turnedOn(catalog.map((rule) => rule.id));
+      throw error;
+    }
+  };
+
   const plugin: TokenGuardPlugin = {
     meta: { name: PACKAGE_NAME, version: PACKAGE_VERSION },
     languages: { text: textLanguage },
-    rules,
+    get rules() {
+      return current().rules;
+    },
     configs: { recommended: [] },
   };
-
-  /** `token-guard/<id>: "error"` for every rule whose docs say it is recommended. */
-  const recommendedRules: TSESLint.FlatConfig.Rules = Object.fromEntries(
-    Object.entries(rules)
-      .filter(([, rule]) => rule.meta.docs?.recommended === true)
-      .map(([id]) => [`${PLUGIN_NAMESPACE}/${id}`, "error"]),
-  );
 
   // Typed loosely where typescript-eslint's config types know nothing of languages.
   const plugins = { [PLUGIN_NAMESPACE]: plugin as unknown as TSESLint.FlatConfig.Plugin };
 
   plugin.configs.recommended.push(
-    { name: "token-guard/recommended/scripts", files: SCRIPT_FILES, plugins, rules: recommendedRules },
+    {
+      name: "token-guard/recommended/scripts",
+      files: SCRIPT_FILES,
+      plugins,
+      get rules() {
+        return recommendedRules();
+      },
+    },
     // Only the parser, in its own object and only for TypeScript files, so that
     // typescript-eslint's configs, before or after this one, keep working.
     { name: "token-guard/recommended/typescript-parser", files: TYPESCRIPT_FILES, languageOptions: { parser: typescriptParser as TSESLint.FlatConfig.Parser } },
     // ESLint's default parser reads JSX only when asked.
     { name: "token-guard/recommended/jsx", files: ["**/*.jsx"], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
-    { name: "token-guard/recommended/text", files: TEXT_FILES, plugins, language: `${PLUGIN_NAMESPACE}/text`, rules: recommendedRules },
+    {
+      name: "token-guard/recommended/text",
+      files: TEXT_FILES,
+      plugins,
+      language: `${PLUGIN_NAMESPACE}/text`,
+      get rules() {
+        return recommendedRules();
+      },
+    },
   );
   return plugin;
 }
 
-// Read where `eslint` runs, as `token-guard scan` reads it, once per ESLint process.
-const plugin = createPlugin(loadProjectSettings(process.cwd()));
-
-export const rules = plugin.rules;
+// Settings of the directory `eslint` runs in, as `token-guard scan` reads them.
+const plugin = createPlugin(builtinRules, projectSettingsOfCwd(builtinRules));
 
 export default plugin;

@@ -70,7 +70,7 @@ export function createTokenRule(credential: CredentialRule, project: ProjectSett
     const key = `${envVar}\0${minLength}`;
     let detection = detections.get(key);
     if (!detection) {
-      detection = createDetection({ ...overrides, ruleSettings: { ...overrides.ruleSettings, [credential.id]: { envVar, minLength } } });
+      detection = createDetection(project.credentials, { ...overrides, ruleSettings: { ...overrides.ruleSettings, [credential.id]: { envVar, minLength } } });
       detections.set(key, detection);
     }
     return detection;

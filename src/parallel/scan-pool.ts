@@ -5,7 +5,7 @@
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { Worker } from "node:worker_threads";
-import type { Detection, DetectionOverrides } from "../detect/detection.js";
+import type { Detection, DetectionInput } from "../detect/detection.js";
 import { scanSource } from "../detect/scan-source.js";
 import type { Finding, Source } from "../detect/types.js";
 import type { ScanReply, ScanRequest } from "./messages.js";
@@ -41,12 +41,12 @@ export class ScanPool {
 
   /**
    * @param detection the run's detection, for sources scanned inline
-   * @param overrides what `detection` was built from; each thread rebuilds it
+   * @param input what `detection` was built from; each thread rebuilds it
    * @param threads pool threads to use once the scan proves large; 0 scans everything inline
    */
   constructor(
     private readonly detection: Detection,
-    private readonly overrides: DetectionOverrides,
+    private readonly input: DetectionInput,
     threads: number,
   ) {
     // Run from the TypeScript sources (tests), there is no compiled thread script: scan inline.
@@ -86,7 +86,7 @@ export class ScanPool {
 
   private start(): void {
     for (let i = 0; i < this.threadCount; i++) {
-      const thread: PoolThread = { worker: new Worker(WORKER_FILE, { workerData: this.overrides }), assigned: 0, pending: new Map(), alive: true };
+      const thread: PoolThread = { worker: new Worker(WORKER_FILE, { workerData: this.input }), assigned: 0, pending: new Map(), alive: true };
       thread.worker.on("message", (reply: ScanReply) => this.settle(thread, reply));
       // A thread that cannot run (no memory for it, a broken install) costs
       // speed, not results: its sources are scanned here instead.

@@ -2,13 +2,14 @@
 // the main thread posts and posts back their findings, in order of arrival.
 
 import { parentPort, workerData } from "node:worker_threads";
-import { createDetection, type DetectionOverrides } from "../detect/detection.js";
+import { createDetection, type DetectionInput } from "../detect/detection.js";
 import { scanSource } from "../detect/scan-source.js";
 import type { ScanReply, ScanRequest } from "./messages.js";
 
 const port = parentPort;
 if (port === null) throw new Error("scan-worker.js runs as a worker thread only");
-const detection = createDetection(workerData as DetectionOverrides);
+const { rules, overrides } = workerData as DetectionInput;
+const detection = createDetection(rules, overrides);
 port.on("message", ({ id, source }: ScanRequest) => {
   let reply: ScanReply;
   try {

@@ -2,14 +2,14 @@
 // findings in the same order through every door, whatever the thread count.
 import { spawnSync } from "node:child_process";
 import { describe, expect, it } from "vitest";
-import type * as DetectionModule from "../../src/detect/detection.js";
+import type * as CatalogModule from "../../src/catalog.js";
 import type * as PoolModule from "../../src/parallel/scan-pool.js";
 import { CLI, git, makeRepo, makeTree, runCli } from "../support/cli.js";
 import { fakeToken } from "../support/tokens.js";
 
 /** Built modules: the pool needs the compiled thread script beside it. */
 const { ScanPool, INLINE_CANDIDATES } = (await import(new URL("../../dist/src/parallel/scan-pool.js", import.meta.url).href)) as typeof PoolModule;
-const { defaultDetection } = (await import(new URL("../../dist/src/detect/detection.js", import.meta.url).href)) as typeof DetectionModule;
+const { builtinRules, defaultDetection } = (await import(new URL("../../dist/src/catalog.js", import.meta.url).href)) as typeof CatalogModule;
 
 const LANGUAGES: ((token: string) => [string, string])[] = [
   (t) => ["client.ts", `export const authToken = "${t}";\n`],
@@ -84,9 +84,11 @@ describe("--threads", () => {
 
 describe("ScanPool", () => {
   const detection = defaultDetection();
+  // What the CLI hands the pool: each thread rebuilds the detection from the catalog it is given.
+  const input = { rules: builtinRules, overrides: {} };
 
   it("stays on the main thread for a small scan and starts threads past the inline limit", async () => {
-    const pool = new ScanPool(detection, {}, 2);
+    const pool = new ScanPool(detection, input, 2);
     try {
       const sources = Array.from({ length: INLINE_CANDIDATES + 8 }, (_, i) => ({ path: `f${i}.ts`, text: `const authToken = "${fakeToken(i)}";\n` }));
       const first = await Promise.all(sources.slice(0, INLINE_CANDIDATES).map((source) => pool.scan(source)));
@@ -100,7 +102,7 @@ describe("ScanPool", () => {
   });
 
   it("starts its threads at once when told the scan is large, and scans on them", async () => {
-    const pool = new ScanPool(detection, {}, 2);
+    const pool = new ScanPool(detection, input, 2);
     try {
       pool.prestart();
       expect(pool.startedThreads).toBe(2);
@@ -112,7 +114,7 @@ describe("ScanPool", () => {
   });
 
   it("never starts a thread for sources the prefilter rejects", async () => {
-    const pool = new ScanPool(detection, {}, 2);
+    const pool = new ScanPool(detection, input, 2);
     try {
       for (let i = 0; i < INLINE_CANDIDATES * 3; i++) expect(await pool.scan({ path: `f${i}.ts`, text: "export const x = 1;\n" })).toEqual([]);
       expect(pool.startedThreads).toBe(0);

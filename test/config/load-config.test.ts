@@ -6,33 +6,36 @@ import { ConfigError } from "../../src/config/config-error.js";
 import { loadConfig } from "../../src/config/load-config.js";
 import { makeTree } from "../support/cli.js";
 
+/** The ids the CLI would hand in: loading does not depend on them. */
+const CATALOG_IDS = ["convoso-auth-token"];
+
 describe("loadConfig", () => {
   it("reads token-guard.config.json, ahead of package.json's tokenGuard", () => {
     const dir = makeTree({
       "token-guard.config.json": JSON.stringify({ ignore: ["examples"] }),
       "package.json": JSON.stringify({ tokenGuard: { ignore: ["elsewhere"] } }),
     });
-    expect(loadConfig(dir)).toEqual({ file: "token-guard.config.json", config: { ignore: ["examples"] } });
+    expect(loadConfig(dir, CATALOG_IDS)).toEqual({ file: "token-guard.config.json", config: { ignore: ["examples"] } });
   });
 
   it("reads package.json's tokenGuard key", () => {
     const dir = makeTree({ "package.json": JSON.stringify({ name: "demo", tokenGuard: { minLength: 20 } }) });
-    expect(loadConfig(dir)).toEqual({ file: "package.json#tokenGuard", config: { minLength: 20 } });
+    expect(loadConfig(dir, CATALOG_IDS)).toEqual({ file: "package.json#tokenGuard", config: { minLength: 20 } });
   });
 
   it("is empty without a config file or a tokenGuard key", () => {
-    expect(loadConfig(makeTree({ "package.json": JSON.stringify({ name: "demo" }) }))).toEqual({ config: {} });
-    expect(loadConfig(makeTree({}))).toEqual({ config: {} });
+    expect(loadConfig(makeTree({ "package.json": JSON.stringify({ name: "demo" }) }), CATALOG_IDS)).toEqual({ config: {} });
+    expect(loadConfig(makeTree({}), CATALOG_IDS)).toEqual({ config: {} });
   });
 
   it("reads an explicit file relative to the directory, and skips the defaults", () => {
     const dir = makeTree({ "conf/tg.json": JSON.stringify({ placeholders: ["demo-token"] }), "token-guard.config.json": "{ not json" });
-    expect(loadConfig(dir, "conf/tg.json")).toEqual({ file: "conf/tg.json", config: { placeholders: ["demo-token"] } });
+    expect(loadConfig(dir, CATALOG_IDS, "conf/tg.json")).toEqual({ file: "conf/tg.json", config: { placeholders: ["demo-token"] } });
   });
 
   it("accepts a byte order mark", () => {
     const dir = makeTree({ "token-guard.config.json": `\uFEFF${JSON.stringify({ minLength: 14 })}` });
-    expect(loadConfig(dir).config).toEqual({ minLength: 14 });
+    expect(loadConfig(dir, CATALOG_IDS).config).toEqual({ minLength: 14 });
   });
 
   it.each([
@@ -48,7 +51,7 @@ describe("loadConfig", () => {
     ],
   ])("throws a ConfigError for %s", (_, files, explicitPath, message) => {
     const dir = makeTree(files);
-    expect(() => loadConfig(dir, explicitPath)).toThrow(ConfigError);
-    expect(() => loadConfig(dir, explicitPath)).toThrow(message);
+    expect(() => loadConfig(dir, CATALOG_IDS, explicitPath)).toThrow(ConfigError);
+    expect(() => loadConfig(dir, CATALOG_IDS, explicitPath)).toThrow(message);
   });
 });

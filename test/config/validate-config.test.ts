@@ -5,6 +5,8 @@ import { ConfigError } from "../../src/config/config-error.js";
 import { validateConfig } from "../../src/config/validate-config.js";
 import { ACME_RULE } from "../support/acme-rule.js";
 
+/** The ids of the rules the door runs besides the config's: the built-in catalog's. */
+const CATALOG_IDS = ["convoso-auth-token"];
 
 describe("validateConfig", () => {
   it("returns a valid config as it is", () => {
@@ -18,7 +20,19 @@ describe("validateConfig", () => {
       customRules: [ACME_RULE],
       baseline: "accepted.json",
     };
-    expect(validateConfig(config, "token-guard.config.json")).toEqual(config);
+    expect(validateConfig(config, "token-guard.config.json", CATALOG_IDS)).toEqual(config);
+  });
+
+  it("accepts and drops the rule fields earlier versions took (hosts, samples), so such configs keep loading", () => {
+    const retired = { hosts: ["api.acme.test"], truePositives: [{ file: "a.py", text: "x" }], falsePositives: [] };
+    expect(validateConfig({ customRules: [{ ...ACME_RULE, ...retired }] }, "token-guard.config.json", CATALOG_IDS)).toEqual({ customRules: [ACME_RULE] });
+  });
+
+  it("takes the ids a custom rule may not reuse from the door", () => {
+    expect(validateConfig({ customRules: [{ ...ACME_RULE, id: "convoso-auth-token" }] }, "token-guard.config.json", [])).toEqual({
+      customRules: [{ ...ACME_RULE, id: "convoso-auth-token" }],
+    });
+    expect(() => validateConfig({ customRules: [ACME_RULE] }, "token-guard.config.json", ["acme-api-key"])).toThrow(/customRules\[0\]\.id "acme-api-key" is already the id of another rule/);
   });
 
   it.each([
@@ -40,6 +54,6 @@ describe("validateConfig", () => {
     [{ customRules: [{ ...ACME_RULE, id: "convoso-auth-token" }] }, 'customRules[0].id "convoso-auth-token" is already the id of another rule: choose a new id'],
     [{ customRules: [ACME_RULE, ACME_RULE] }, 'customRules[1].id "acme-api-key" is already the id of another rule: choose a new id'],
   ])("rejects %j", (raw, message) => {
-    expect(() => validateConfig(raw, "token-guard.config.json")).toThrow(new ConfigError(`invalid config in token-guard.config.json: ${message}`));
+    expect(() => validateConfig(raw, "token-guard.config.json", CATALOG_IDS)).toThrow(new ConfigError(`invalid config in token-guard.config.json: ${message}`));
   });
 });

@@ -2,8 +2,9 @@
 // ESLint rule skips files: it must find every text a required word is in, in any
 // case (a miss would hide a finding), and, to be worth running, nothing else.
 import { describe, expect, it } from "vitest";
-import { detectionOverrides } from "../../src/config/detection-overrides.js";
-import { createDetection, defaultDetection } from "../../src/detect/detection.js";
+import { builtinRules, defaultDetection } from "../../src/catalog.js";
+import { createDetection } from "../../src/detect/detection.js";
+import type { CredentialRule } from "../../src/detect/rule.js";
 import { ACME_RULE } from "../support/acme-rule.js";
 
 describe("Detection.requiredPattern", () => {
@@ -17,11 +18,21 @@ describe("Detection.requiredPattern", () => {
   });
 
   it("covers the last words of custom rules, and matches nothing when every rule is disabled", () => {
-    const withAcme = createDetection(detectionOverrides({ customRules: [ACME_RULE] }));
+    const withAcme = createDetection([...builtinRules, { ...ACME_RULE, contextWords: [], docsUrl: "" }]);
     expect(withAcme.requiredWords.sort()).toEqual(["key", "token"]);
     expect(withAcme.requiredPattern.test("ACME_API_KEY")).toBe(true);
-    const none = createDetection({ ruleSettings: { "convoso-auth-token": { enabled: false } } });
+    const none = createDetection(builtinRules, { ruleSettings: { "convoso-auth-token": { enabled: false } } });
     expect(none.requiredWords).toEqual([]);
     expect(none.requiredPattern.test("auth_token token")).toBe(false);
+  });
+});
+
+describe("createDetection", () => {
+  it("runs exactly the rules it is handed, in their order, with the overrides applied", () => {
+    const acme: CredentialRule = { ...ACME_RULE, contextWords: [], docsUrl: "" };
+    expect(createDetection([]).rules).toEqual([]);
+    expect(createDetection([acme, ...builtinRules]).rules.map(({ rule }) => rule.id)).toEqual(["acme-api-key", "convoso-auth-token"]);
+    const [compiled] = createDetection([acme], { minLength: 30, ruleSettings: { "acme-api-key": { envVar: "KEY" } } }).rules;
+    expect(compiled?.rule).toEqual({ ...acme, envVar: "KEY", minLength: 30 });
   });
 });

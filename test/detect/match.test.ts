@@ -1,6 +1,6 @@
 // The matchers' work on large files, counted rather than timed.
 import { describe, expect, it } from "vitest";
-import { defaultDetection } from "../../src/detect/detection.js";
+import { defaultDetection } from "../../src/catalog.js";
 import { createMatchContext, matchUnit } from "../../src/detect/match.js";
 import { lexSource } from "../../src/languages/lex-source.js";
 import type { LanguageId } from "../../src/languages/tokens.js";

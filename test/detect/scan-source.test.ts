@@ -7,7 +7,7 @@
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { describe, expect, it } from "vitest";
-import { defaultDetection } from "../../src/detect/detection.js";
+import { defaultDetection } from "../../src/catalog.js";
 import { scanSource } from "../../src/detect/scan-source.js";
 import { fakeToken } from "../support/tokens.js";
 

@@ -4,6 +4,7 @@
 // the JavaScript/TypeScript rule and the text language.
 import { Linter, type Rule } from "eslint";
 import { describe, expect, it } from "vitest";
+import { builtinRules } from "../../rules/index.js";
 import type { ConfigFile } from "../../src/config/validate-config.js";
 import { createPlugin } from "../../src/eslint/plugin.js";
 import { projectSettings } from "../../src/eslint/project-settings.js";
@@ -19,7 +20,8 @@ const PY = `os.environ["${ACME}"]`;
 
 /** The plugin as importing it would make it in a project whose config is `config` (paths relative to the cwd). */
 function pluginFor(config: ConfigFile) {
-  return createPlugin(projectSettings(config, process.cwd()));
+  const settings = projectSettings(config, process.cwd(), builtinRules);
+  return createPlugin(builtinRules, () => settings);
 }
 
 const plugin = pluginFor({ customRules: [ACME_RULE] });

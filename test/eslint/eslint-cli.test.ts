@@ -1,7 +1,8 @@
 // End to end: the real `eslint` binary on a throwaway project whose eslint.config.js imports
 // the built package, alone and next to typescript-eslint in both orders; the agreement
 // test: `eslint` and `token-guard scan` report the same (file, line, rule) set on the same
-// tree, with and without a token-guard.config.json; and a bad config failing eslint in one line.
+// tree, with and without a token-guard.config.json; and a bad config failing eslint in one line,
+// but never the import.
 import { spawnSync } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -235,19 +236,46 @@ describe("agreement: eslint and token-guard scan", () => {
 });
 
 describe("a bad token-guard.config.json under eslint", () => {
-  it("fails eslint with exit 2 and token-guard's one-line message, no stack trace", () => {
-    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended];\n`, {
+  const BAD_CONFIG = { rules: { "convoso-auth-token": { envVar: "not a name" } } };
+  const MESSAGE = 'token-guard: invalid config in token-guard.config.json: "rules.convoso-auth-token.envVar" must be an environment variable name';
+  const badProject = (eslintConfig: string): string =>
+    project(eslintConfig, {
       "package.json": `{ "type": "module" }\n`,
-      "token-guard.config.json": JSON.stringify({ rules: { "convoso-auth-token": { envVar: "not a name" } } }),
+      "token-guard.config.json": JSON.stringify(BAD_CONFIG),
       "src/client.ts": `export const authToken = process.env.CONVOSO_AUTH_TOKEN;\n`,
     });
-    const result = spawnSync(process.execPath, [ESLINT_BIN, "."], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+
+  it.each([
+    ["the recommended config", `${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended];\n`],
+    ["defineConfig({ extends })", `${PLUGIN_IMPORT}import { defineConfig } from ${JSON.stringify(DEFINE_CONFIG)};\nexport default defineConfig({ extends: [tokenGuard.configs.recommended] });\n`],
+    [
+      "a rule turned on by name",
+      `${PLUGIN_IMPORT}export default [{ files: ["**/*.ts"], plugins: { "token-guard": tokenGuard }, rules: { "token-guard/convoso-auth-token": "error" } }, tokenGuard.configs.recommended[1]];\n`,
+    ],
+  ])("fails eslint with exit 2 and token-guard's one-line message, no stack trace: %s", (_, eslintConfig) => {
+    const result = spawnSync(process.execPath, [ESLINT_BIN, "."], { cwd: badProject(eslintConfig), encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
     const lines = result.stderr.split("\n").filter((line) => line.trim() !== "");
     expect(result.status).toBe(2);
     expect(result.stdout).toBe("");
     // ESLint's own banner comes first; then token-guard's message, alone.
-    expect(lines.at(-1)).toBe('token-guard: invalid config in token-guard.config.json: "rules.convoso-auth-token.envVar" must be an environment variable name');
+    expect(lines.at(-1)).toBe(MESSAGE);
     expect(lines.filter((line) => line.includes("token-guard"))).toHaveLength(1);
     expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it("does not fail the import: the package reads the config only when ESLint first looks up a rule", () => {
+    const script = `
+      const plugin = (await import(${JSON.stringify(fileUrl(PACKAGE_ENTRY))})).default;
+      console.log(plugin.meta.name);
+      try {
+        plugin.rules;
+      } catch (error) {
+        console.log(error.name, error.stack);
+      }
+    `;
+    const result = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: badProject(""), encoding: "utf8" });
+    expect(result.stderr).toBe("");
+    expect(result.stdout).toBe(`token-guard\nConfigError ${MESSAGE}\n`);
+    expect(result.status).toBe(0);
   });
 });

@@ -3,11 +3,14 @@
 // the programmatic API without reaching the CLI.
 import { readFileSync } from "node:fs";
 import type { Linter } from "eslint";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { builtinRules } from "../../rules/index.js";
 import * as entry from "../../src/index.js";
-import plugin, { SCRIPT_FILES, TEXT_FILES, TYPESCRIPT_FILES, rules } from "../../src/eslint/plugin.js";
+import { ConfigError } from "../../src/config/config-error.js";
+import plugin, { SCRIPT_FILES, TEXT_FILES, TYPESCRIPT_FILES, createPlugin } from "../../src/eslint/plugin.js";
+import { projectSettings } from "../../src/eslint/project-settings.js";
 import { typescriptParser } from "../../src/eslint/typescript-parser.js";
+import { reachableModules } from "../support/imports.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { name: string; version: string };
 const recommended = plugin.configs.recommended;
@@ -32,7 +35,7 @@ describe("plugin object", () => {
   });
 
   it.each(builtinRules.map((rule) => [rule.id, rule] as const))("%s: complete metadata from the rule's data", (id, credential) => {
-    const { meta } = rules[id]!;
+    const { meta } = plugin.rules[id]!;
     expect(meta.docs?.url).toBe(credential.docsUrl);
     expect(meta.docs?.url).toMatch(new RegExp(`/rules/${id}\\.md$`));
     expect(meta.docs?.description).toEqual(expect.any(String));
@@ -84,28 +87,39 @@ describe("configs.recommended", () => {
   });
 });
 
+describe("project settings, read lazily", () => {
+  it("are not read to make the plugin, only to look up its rules or the recommended rule list", () => {
+    const settings = vi.fn(() => projectSettings({}, process.cwd(), builtinRules));
+    const lazy = createPlugin(builtinRules, settings);
+    expect(lazy.configs.recommended).toHaveLength(4);
+    expect(settings).not.toHaveBeenCalled();
+    expect(Object.keys(lazy.rules)).toEqual(["convoso-auth-token"]);
+    expect(lazy.configs.recommended[0]?.rules).toEqual({ "token-guard/convoso-auth-token": "error" });
+    expect(settings).toHaveBeenCalled();
+  });
+
+  it("with a bad config: the recommended config keeps the built-in rules on, and looking a rule up throws the ConfigError", () => {
+    const bad = new ConfigError("invalid config in token-guard.config.json: nope");
+    const broken = createPlugin(builtinRules, () => {
+      throw bad;
+    });
+    for (const config of broken.configs.recommended.filter((entry) => entry.rules)) expect(config.rules).toEqual({ "token-guard/convoso-auth-token": "error" });
+    expect(() => broken.rules).toThrow(bad);
+  });
+});
+
 describe("package entry (src/index.ts)", () => {
   it("default-exports the plugin and names the programmatic API", () => {
     expect(entry.default).toBe(plugin);
-    expect(Object.keys(entry).sort()).toEqual(["createDetection", "default", "defaultDetection", "scanSource"]);
+    expect(Object.keys(entry).sort()).toEqual(["builtinRules", "createDetection", "default", "defaultDetection", "scanSource"]);
     const findings = entry.scanSource({ path: "a.ts", text: "const x = 1;" }, entry.defaultDetection());
     expect(findings).toEqual([]);
-    expect(entry.createDetection({ ruleSettings: { "convoso-auth-token": { enabled: false } } }).rules).toEqual([]);
+    expect(entry.builtinRules).toBe(builtinRules);
+    expect(entry.createDetection(entry.builtinRules, { ruleSettings: { "convoso-auth-token": { enabled: false } } }).rules).toEqual([]);
   });
 
   it("reaches the config loader, but not the CLI, sources or reporters, through its imports", () => {
-    const seen = new Set<string>();
-    const pending = [new URL("../../src/index.ts", import.meta.url).href];
-    while (pending.length > 0) {
-      const file = pending.pop()!;
-      if (seen.has(file)) continue;
-      seen.add(file);
-      const text = readFileSync(new URL(file), "utf8");
-      for (const match of text.matchAll(/(?:^|\n)\s*(?:import|export)(?!\s+type\b)[^;]*?from\s+"(\.[^"]+)"|import\(\s*"(\.[^"]+)"\s*\)/g)) {
-        pending.push(new URL((match[1] ?? match[2])!.replace(/\.js$/, ".ts"), file).href);
-      }
-    }
-    const files = [...seen].map((file) => file.slice(new URL("../../", import.meta.url).href.length));
+    const files = reachableModules("src/index.ts");
     expect(files).toContain("src/eslint/plugin.ts");
     // The door-neutral config module: the plugin reads token-guard.config.json as the CLI does.
     expect(files).toContain("src/config/load-config.ts");

@@ -4,10 +4,10 @@
 import { TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
 import { Linter, type Rule } from "eslint";
 import { describe, expect, it } from "vitest";
-import plugin, { rules } from "../../src/eslint/plugin.js";
+import plugin from "../../src/eslint/plugin.js";
 import { ASSERTIONS, ENV, RuleTester, TOKEN, at, data, replaceWith } from "./support.js";
 
-const rule = rules["convoso-auth-token"] as unknown as Rule.RuleModule;
+const rule = plugin.rules["convoso-auth-token"] as unknown as Rule.RuleModule;
 const T = TOKEN;
 const PY = `os.environ["${ENV}"]`;
 const PHP = `getenv('${ENV}')`;

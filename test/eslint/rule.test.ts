@@ -2,11 +2,11 @@
 // findings come from the core; the AST and scope manager only decide whether a suggestion fits.
 import type { Linter, Rule } from "eslint";
 import { describe, expect, it } from "vitest";
-import { rules } from "../../src/eslint/plugin.js";
+import plugin from "../../src/eslint/plugin.js";
 import { typescriptParser } from "../../src/eslint/typescript-parser.js";
 import { ASSERTIONS, ENV, RuleTester, TOKEN, TOKEN_2, at, data, replaceWith } from "./support.js";
 
-const rule = rules["convoso-auth-token"] as unknown as Rule.RuleModule;
+const rule = plugin.rules["convoso-auth-token"] as unknown as Rule.RuleModule;
 const parser = typescriptParser as unknown as Linter.Parser;
 const T = TOKEN;
 const ENV_LOOKUP = `process.env.${ENV}`;

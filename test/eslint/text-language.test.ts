@@ -3,7 +3,7 @@
 // every comment syntax, run through ESLint's Linter with the recommended config.
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
-import { defaultDetection } from "../../src/detect/detection.js";
+import { defaultDetection } from "../../src/catalog.js";
 import { scanSource } from "../../src/detect/scan-source.js";
 import plugin from "../../src/eslint/plugin.js";
 import { textLanguage } from "../../src/eslint/text-language.js";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultDetection } from "../../src/detect/detection.js";
+import { defaultDetection } from "../../src/catalog.js";
 import { KeywordSieve } from "../../src/sources/keyword-sieve.js";
 
 const bytes = (text: string): Buffer => Buffer.from(text, "utf8");
