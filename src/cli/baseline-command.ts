@@ -3,14 +3,14 @@
 
 import { resolve } from "node:path";
 import { createBaseline, formatBaseline } from "../detect/baseline.js";
-import { writeFileAtomically } from "./atomic-write.js";
+import { writeFileAtomically } from "../fix/atomic-write.js";
 import { baselinePathOf, newSalt, readBaselineFile } from "./baseline-file.js";
-import { DEFAULT_BASELINE_FILE, type ScanOptions } from "./options.js";
+import type { BaselineOptions } from "./baseline-options.js";
 import { EXIT } from "./errors.js";
 import { collectFindings } from "./scan-command.js";
 
-export async function runBaseline(options: ScanOptions, stdout: NodeJS.WritableStream): Promise<number> {
-  const path = options.baseline?.path ?? DEFAULT_BASELINE_FILE;
+export async function runBaseline(options: BaselineOptions, stdout: NodeJS.WritableStream): Promise<number> {
+  const path = options.file;
   // Keeping the salt keeps every unchanged entry's hash, so a rewrite diffs only what changed.
   const previous = await readBaselineFile(options.cwd, path, false);
   const { findings } = await collectFindings(options);

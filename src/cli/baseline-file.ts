@@ -3,12 +3,13 @@
 
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
-import { dirname, posix, relative, resolve, sep } from "node:path";
+import { dirname, relative, resolve, sep } from "node:path";
 import { applyBaseline, parseBaseline, type Baseline, type BaselineEntry } from "../detect/baseline.js";
 import type { Finding } from "../detect/types.js";
 import type { BaselineStats } from "../report/types.js";
 import { UsageError } from "./errors.js";
-import type { ScanOptions } from "./options.js";
+import { toPosix } from "../sources/paths.js";
+import type { ScanOptions } from "./scan-options.js";
 
 /** Reads a baseline; undefined when the file is absent and was not asked for by name. */
 export async function readBaselineFile(cwd: string, path: string, required: boolean): Promise<Baseline | undefined> {
@@ -59,8 +60,4 @@ export async function applyBaselineFile<F extends Finding>(options: ScanOptions,
     findings: outcome.kept,
     stats: { file: options.baseline.path, suppressed: outcome.suppressed, stale: plainScan ? outcome.unmatched.filter(scanned) : [] },
   };
-}
-
-function toPosix(path: string): string {
-  return sep === "/" ? path : path.split(sep).join(posix.sep);
 }

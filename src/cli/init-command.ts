@@ -6,16 +6,9 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join } from "node:path";
 import { runGit } from "../sources/git.js";
-import { writeFileAtomically } from "./atomic-write.js";
+import { writeFileAtomically } from "../fix/atomic-write.js";
 import { EXIT, UsageError } from "./errors.js";
-
-export interface InitOptions {
-  cwd: string;
-  /** Write a plain git hook instead of a husky one. */
-  gitHook: boolean;
-  /** Replace a pre-commit hook that token-guard did not write. */
-  force: boolean;
-}
+import type { InitOptions } from "./init-options.js";
 
 /** The line that runs the scan; its presence (in any spelling of the command) makes init a no-op. */
 export const HOOK_COMMAND = "token-guard scan --staged";

@@ -2,55 +2,28 @@
 // The `token-guard` executable: parse, resolve, run, and turn every expected
 // failure into one line on stderr with exit code 2.
 
-import { HELP, parseCommandLine } from "./args.js";
-import { builtinRuleIds } from "../catalog.js";
 import { ConfigError } from "../config/config-error.js";
-import { loadConfig } from "../config/load-config.js";
+import { parseCommandLine } from "./command-line.js";
+import { COMMANDS } from "./commands.js";
 import { EXIT, UsageError } from "./errors.js";
-import { resolveScanOptions } from "./options.js";
+import { formatCommandHelp } from "./help.js";
+import { VERSION_COMMAND } from "./info-options.js";
 
 async function main(argv: readonly string[]): Promise<number> {
-  const args = parseCommandLine(argv);
-  switch (args.command) {
-    case "help":
-      process.stdout.write(HELP);
-      return EXIT.clean;
-    case "version": {
-      const { VERSION } = await import("../version.js");
-      process.stdout.write(`${VERSION}\n`);
-      return EXIT.clean;
-    }
-    case "init": {
-      const { runInit } = await import("./init-command.js");
-      return runInit({ cwd: process.cwd(), gitHook: args.gitHook, force: args.force }, process.stdout);
-    }
-    case "scan": {
-      const cwd = process.cwd();
-      const config = args.noConfig ? { config: {} } : loadConfig(cwd, builtinRuleIds, args.config);
-      const options = resolveScanOptions(args, config, cwd, process.stdout.isTTY === true);
-      const { runScan } = await import("./scan-command.js");
-      return runScan(options, process.stdout);
-    }
-    case "fix": {
-      const cwd = process.cwd();
-      const config = args.noConfig ? { config: {} } : loadConfig(cwd, builtinRuleIds, args.config);
-      const { resolveFixOptions, runFix } = await import("./fix-command.js");
-      return runFix(resolveFixOptions(args, config, cwd), process.stdout);
-    }
-    case "baseline": {
-      const cwd = process.cwd();
-      const config = args.noConfig ? { config: {} } : loadConfig(cwd, builtinRuleIds, args.config);
-      const options = resolveScanOptions(args, config, cwd, false);
-      const { runBaseline } = await import("./baseline-command.js");
-      return runBaseline(options, process.stdout);
-    }
+  const { command, flags } = parseCommandLine(argv, COMMANDS);
+  const context = { cwd: process.cwd(), stdout: process.stdout, commands: COMMANDS };
+  if (flags.values.help === true) {
+    process.stdout.write(formatCommandHelp(command, COMMANDS));
+    return EXIT.clean;
   }
+  return (flags.values.version === true ? VERSION_COMMAND : command).run(flags, context);
 }
 
 /** Errors the user can fix carry a message; anything else is a bug, reported without a stack unless asked. */
 function explain(error: unknown): string {
   if (error instanceof UsageError || error instanceof ConfigError) return error.message;
-  if (error instanceof Error && error.name === "SourceError") return error.message;
+  // Told by name: the doors' error classes are not loaded unless a command needs them.
+  if (error instanceof Error && (error.name === "SourceError" || error.name === "WriteError")) return error.message;
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
   if (code === "EPIPE") return "";
   const message = error instanceof Error ? error.message : String(error);

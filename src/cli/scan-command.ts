@@ -1,36 +1,17 @@
 // `token-guard scan [paths] | --staged | --history`: sources in, detect, baseline, report. Reads only ScanOptions.
 
-import { dirname, relative, resolve, sep } from "node:path";
+import { resolve } from "node:path";
 import { builtinRules } from "../catalog.js";
 import { detectionInput } from "../config/detection-input.js";
 import { createDetection, type Detection } from "../detect/detection.js";
-import { isDotEnvFile } from "../detect/dot-env-file.js";
-import type { Finding, Source } from "../detect/types.js";
 import type { ScanPool } from "../parallel/scan-pool.js";
 import { loadFormatter } from "../report/formats.js";
 import type { ReportedFinding, ScanStats } from "../report/types.js";
-import type { ReadResult } from "../sources/read-source.js";
-import { writeFileAtomically } from "./atomic-write.js";
+import { pickSources } from "../sources/pick-sources.js";
+import { writeFileAtomically } from "../fix/atomic-write.js";
 import { EXIT } from "./errors.js";
-import type { ScanOptions } from "./options.js";
+import type { CollectOptions, ScanOptions } from "./scan-options.js";
 import { VERSION } from "../version.js";
-
-/**
- * Listings this long start the scanning threads before the first candidate:
- * they load the core while files are read. Below it, threads start only once
- * candidates pile up (a small folder is done before a thread would be ready).
- */
-const PRESTART_FILES = 1000;
-
-/**
- * What every source door yields; `report`, when present, turns the source's
- * findings into reported ones (history: commit, date, one report per token and file).
- */
-type SourceResult =
-  | { kind: "source"; source: Source; report?: (findings: readonly Finding[]) => ReportedFinding[] }
-  // Read and judged unable to match (no required word): scanned, with nothing to find.
-  | { kind: "keyword-free"; size: number }
-  | { kind: "skipped"; reason: string };
 
 export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStream): Promise<number> {
   const { findings: found, stats, detection } = await collectFindings(options);
@@ -52,7 +33,7 @@ export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStrea
 }
 
 /** Every finding of the sources the options name, before any baseline; `token-guard baseline` records these. */
-export async function collectFindings(options: ScanOptions): Promise<{ findings: ReportedFinding[]; stats: ScanStats; detection: Detection }> {
+export async function collectFindings(options: CollectOptions): Promise<{ findings: ReportedFinding[]; stats: ScanStats; detection: Detection }> {
   const started = performance.now();
   const input = detectionInput(options.config.config, builtinRules);
   const detection = createDetection(input.rules, input.overrides);
@@ -61,9 +42,14 @@ export async function collectFindings(options: ScanOptions): Promise<{ findings:
   // detection core loads: its modules were ~30 ms of every start-up, spent idle.
   let large = false;
   let pool: ScanPool | undefined;
-  const sources = openSources(options, stats, detection.requiredWords, () => {
-    large = true;
-    pool?.prestart();
+  const sources = pickSources(options, {
+    keywords: detection.requiredWords,
+    tally: stats,
+    // Threads load the core while the files are read.
+    onLargeListing: () => {
+      large = true;
+      pool?.prestart();
+    },
   });
   const first = sources.next();
   first.catch(() => undefined); // awaited below; the core's import may fail first
@@ -106,57 +92,4 @@ export async function collectFindings(options: ScanOptions): Promise<{ findings:
   stats.findings = findings.length;
   stats.durationMs = Math.round(performance.now() - started);
   return { findings, stats, detection };
-}
-
-/**
- * The sources the options name. `large` is called when a file listing turns
- * out big enough that scanning threads should start loading while files are read.
- */
-async function* openSources(options: ScanOptions, stats: ScanStats, keywords: readonly string[], large: () => void): AsyncGenerator<SourceResult> {
-  const { KeywordSieve } = await import("../sources/keyword-sieve.js");
-  const sieve = new KeywordSieve(keywords);
-  if (options.history) {
-    const { readHistorySources } = await import("../sources/history.js");
-    for await (const result of readHistorySources({ cwd: options.cwd, range: options.history.range, maxFileSize: options.maxFileSize, ignore: options.ignore, sieve })) {
-      stats.filesListed++;
-      yield result;
-    }
-    return;
-  }
-  if (options.staged) {
-    const { readStagedSources } = await import("../sources/staged.js");
-    for await (const result of readStagedSources({ cwd: options.cwd, maxFileSize: options.maxFileSize, paths: options.stagedPaths, ignore: options.ignore, sieve })) {
-      stats.filesListed++;
-      yield result;
-    }
-    return;
-  }
-  const { listFilesEarly } = await import("../sources/walk.js");
-  const { readSource } = await import("../sources/read-source.js");
-  const { early, listing } = listFilesEarly({ cwd: options.cwd, paths: options.paths, ignore: options.ignore, keywords });
-  const withEnvState = async (result: ReadResult): Promise<SourceResult> =>
-    result.kind === "source" && isDotEnvFile(result.source.path)
-      ? { kind: "source", source: { ...result.source, gitIgnored: await dotEnvIgnored(options.cwd, result.source.path) } }
-      : result;
-  // Inside a repository, the files git grep finds are read while git lists the rest.
-  const readEarly = new Set<string>();
-  for await (const file of early) {
-    readEarly.add(file.path);
-    yield withEnvState(readSource(file, options.maxFileSize, sieve));
-  }
-  const { files } = await listing;
-  stats.filesListed = files.length;
-  if (files.length >= PRESTART_FILES) large();
-  for (const file of files) {
-    if (!readEarly.has(file.path)) yield withEnvState(readSource(file, options.maxFileSize, sieve));
-  }
-}
-
-/** Whether git ignores a `.env` file; undefined outside a repository (nothing to ask). */
-async function dotEnvIgnored(cwd: string, path: string): Promise<boolean | undefined> {
-  const { findGitRoot, isGitIgnored } = await import("../sources/git.js");
-  const file = resolve(cwd, path);
-  const root = await findGitRoot(dirname(file));
-  if (root === null) return undefined;
-  return isGitIgnored(root, relative(root, file).split(sep).join("/"));
 }

@@ -2,7 +2,7 @@
 // all reachable commits), each unique blob once, read through one `git cat-file --batch`.
 
 import { readFileSync } from "node:fs";
-import { join, posix, relative, sep } from "node:path";
+import { join } from "node:path";
 import type { Finding, Source } from "../detect/types.js";
 import { textOf } from "./bytes-to-text.js";
 import { runGit, streamGit } from "./git.js";
@@ -10,6 +10,7 @@ import { NulFields } from "./nul-fields.js";
 import { readBlobs, type BlobRequest } from "./git-objects.js";
 import { compileGitignorePatterns, GitignoreMatcher } from "../config/gitignore.js";
 import type { KeywordSieve } from "./keyword-sieve.js";
+import { toCwdPath } from "./paths.js";
 import { SourceError } from "./source-error.js";
 
 /** Which history to read. */
@@ -229,7 +230,3 @@ class WorkingTreeCheck {
   }
 }
 
-function toCwdPath(root: string, cwd: string, repoPath: string): string {
-  const fromCwd = relative(cwd, `${root}/${repoPath}`);
-  return sep === "/" ? fromCwd : fromCwd.split(sep).join(posix.sep);
-}

@@ -4,6 +4,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 import type { Source } from "../detect/types.js";
 import { textOf } from "./bytes-to-text.js";
+import { errorCode } from "./error-code.js";
 import type { KeywordSieve } from "./keyword-sieve.js";
 import type { WalkedFile } from "./walk.js";
 
@@ -47,12 +48,6 @@ export { BINARY_SNIFF_BYTES } from "./bytes-to-text.js";
 // O_NONBLOCK: if it became a FIFO, opening must not wait for a writer.
 // Both are 0 where the platform lacks them (Windows).
 const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
-
-function errorCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string"
-    ? error.code
-    : undefined;
-}
 
 function failure(path: string, error: unknown): ReadResult {
   const code = errorCode(error);

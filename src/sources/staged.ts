@@ -2,13 +2,14 @@
 // index for every added, copied or modified file — never the working tree.
 
 import { execFile } from "node:child_process";
-import { posix, relative, resolve, sep } from "node:path";
+import { relative, resolve } from "node:path";
 import { promisify } from "node:util";
 import type { Source } from "../detect/types.js";
 import { textOf } from "./bytes-to-text.js";
 import { readBlobs } from "./git-objects.js";
 import { compileGitignorePatterns, GitignoreMatcher } from "../config/gitignore.js";
 import type { KeywordSieve } from "./keyword-sieve.js";
+import { toCwdPath, toPosix } from "./paths.js";
 import { SourceError } from "./source-error.js";
 
 // Unlike the file walk, these calls keep git's environment: inside a hook,
@@ -121,17 +122,10 @@ export async function* readStagedSources(options: StagedOptions): AsyncGenerator
 /** A test for cwd-relative POSIX paths: at or below one of `paths`. */
 function selectPaths(cwd: string, paths: readonly string[]): (path: string) => boolean {
   if (paths.length === 0) return () => true;
-  const prefixes = paths.map((typed) => {
-    const relativePath = relative(cwd, resolve(cwd, typed)).split(sep).join(posix.sep);
-    return relativePath === "" ? "" : relativePath;
-  });
+  const prefixes = paths.map((typed) => toPosix(relative(cwd, resolve(cwd, typed))));
   return (path) => prefixes.some((prefix) => prefix === "" || path === prefix || path.startsWith(`${prefix}/`));
 }
 
-function toCwdPath(root: string, cwd: string, repoPath: string): string {
-  const fromCwd = relative(cwd, `${root}/${repoPath}`);
-  return sep === "/" ? fromCwd : fromCwd.split(sep).join(posix.sep);
-}
 
 function firstLine(text: string | undefined): string {
   return (text ?? "").trim().split("\n")[0] ?? "";

@@ -19,6 +19,8 @@ import path from "node:path";
 import type fg from "fast-glob";
 import { findGitRoot, grepGitFiles, isGitIgnored, listGitFiles } from "./git.js";
 import { compileGitignorePatterns, GitignoreMatcher } from "../config/gitignore.js";
+import { errorCode } from "./error-code.js";
+import { toPosix } from "./paths.js";
 import { SourceError } from "./source-error.js";
 
 /** Directory names never entered below a named root: VCS data, dependencies, build output. */
@@ -129,10 +131,6 @@ interface ResolvedRoot {
   isDirectory: boolean;
 }
 
-function toPosix(p: string): string {
-  return path.sep === "/" ? p : p.split(path.sep).join("/");
-}
-
 function fromPosix(p: string): string {
   return path.sep === "/" ? p : p.split("/").join(path.sep);
 }
@@ -141,12 +139,6 @@ function joinPosix(a: string, b: string): string {
   if (a === "") return b;
   if (b === "") return a;
   return `${a}/${b}`;
-}
-
-function errorCode(error: unknown): string | undefined {
-  return typeof error === "object" && error !== null && "code" in error && typeof error.code === "string"
-    ? error.code
-    : undefined;
 }
 
 async function resolveRoot(cwd: string, typed: string): Promise<ResolvedRoot> {

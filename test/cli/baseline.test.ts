@@ -144,7 +144,7 @@ describe("token-guard baseline", () => {
     [["scan", "--baseline", "missing.json"], /^token-guard: baseline file not found: missing\.json/],
     [["scan", "--baseline", "bad.json"], /^token-guard: bad\.json is not a valid token-guard baseline: "version" must be 1/],
     [["scan", "--baseline", "x.json", "--no-baseline"], /contradict/],
-    [["baseline", "--staged"], /drop --staged/],
+    [["baseline", "--staged"], /^token-guard: baseline does not take --staged; it takes /],
   ])("exits 2 with one line for %j", (args, message) => {
     const dir = makeTree({ "bad.json": "{}", "a.ts": "" });
     const result = runCli(args, dir);

@@ -5,7 +5,7 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { writeAll, type Write } from "../../src/cli/fix-command.js";
+import { writeAll, type Write } from "../../src/fix/transaction.js";
 import { redact } from "../../src/detect/redact.js";
 import { git, makeRepo, makeTree, runCli } from "../support/cli.js";
 import { fakeToken } from "../support/tokens.js";
@@ -175,11 +175,11 @@ describe("fix --dotenv / --env-file", () => {
     expect(read(dir, ".gitignore")).toBe("*.env\n");
   });
 
-  it("refuses scan-only flags with one line and exit 2", () => {
+  it("refuses scan-only flags with one line naming its own, and exit 2", () => {
     const dir = makeRepo({ "a.ts": `const authToken = "${T}";\n` });
     const result = runCli(["fix", "--format", "json"], dir);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^token-guard: --format is a scan option/);
+    expect(result.stderr).toMatch(/^token-guard: fix does not take --format; it takes --dry-run, /);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
   });
 

@@ -37,7 +37,7 @@ describe("exit codes", () => {
 
   it.each([
     [["scan", "missing-dir"], /^token-guard: path not found: missing-dir/],
-    [["scan", "--bogus"], /^token-guard: Unknown option '--bogus'/],
+    [["scan", "--bogus"], /^token-guard: scan does not take --bogus; it takes -f\/--format, /],
     [["scan", "--format", "xml"], /^token-guard: unknown format "xml"/],
     [["scan", "--max-file-size", "lots"], /^token-guard: --max-file-size must be a number/],
     [["frobnicate"], /^token-guard: unknown command "frobnicate"/],

@@ -1,10 +1,14 @@
-// Every file the CLI writes goes through here: a temporary file beside the
+// Every file token-guard writes goes through here: a temporary file beside the
 // target, then a rename, so a crash or kill at any moment leaves it wholly old or wholly new.
 
 import { randomBytes } from "node:crypto";
 import { chmod, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import { UsageError } from "./errors.js";
+
+/** A file that could not be written: one line naming it, printed as is (exit 2). */
+export class WriteError extends Error {
+  override readonly name = "WriteError";
+}
 
 /** A fresh name beside `file`: same directory (so the rename stays on one file system), unique to this call. */
 export function temporaryPathFor(file: string): string {
@@ -47,7 +51,7 @@ export async function writeFileAtomically(file: string, text: string, mode?: num
     await renameIntoPlace(temporary, file);
   } catch (error) {
     await rm(temporary, { force: true });
-    throw new UsageError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new WriteError(`cannot write ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
 }
 

@@ -1,0 +1,121 @@
+// `token-guard scan`: its option table, and step two of its command line: the
+// flags and the config resolved into one validated ScanOptions, the only thing
+// the scan command reads.
+
+import { defaultThreads } from "../parallel/threads.js";
+import { FORMAT_NAMES, type FormatName } from "../report/formats.js";
+import type { LoadedConfig } from "../config/load-config.js";
+import type { SourcePick } from "../sources/pick-sources.js";
+import { loadCommandConfig } from "./command-config.js";
+import { DOCS_URL, type CommandSpec } from "./command-spec.js";
+import { UsageError } from "./errors.js";
+import { CONFIG_FLAGS, INFO_FLAGS, MAX_FILE_SIZE_FLAG, parseThreads, pathsOrCwd, resolveMaxFileSize, STAGED_FLAG, THREADS_FLAG, type FlagTable, type RawFlags } from "./flags.js";
+
+const SCAN_FLAGS = {
+  format: { type: "string", short: "f", value: "<name>", help: "stylish (default), json, sarif or github (Actions annotations)" },
+  output: { type: "string", short: "o", value: "<file>", help: "write the report to a file instead of stdout" },
+  ...CONFIG_FLAGS,
+  ...MAX_FILE_SIZE_FLAG,
+  ...STAGED_FLAG,
+  history: { type: "boolean", help: "scan every blob ever committed in REV-RANGE (default: all refs), with its commit" },
+  baseline: { type: "string", value: "<file>", help: "accepted findings (default: .token-guard-baseline.json when present)" },
+  "no-baseline": { type: "boolean", help: "report every finding, ignoring any baseline" },
+  "exit-zero": { type: "boolean", help: "exit 0 even when there are findings (report only)" },
+  ...THREADS_FLAG,
+  color: { type: "boolean", help: "force colours on" },
+  "no-color": { type: "boolean", help: "force colours off" },
+  ...INFO_FLAGS,
+} as const satisfies FlagTable;
+
+type ScanFlags = RawFlags<typeof SCAN_FLAGS>;
+
+/** Where `token-guard baseline` writes and `scan` looks by default. */
+export const DEFAULT_BASELINE_FILE = ".token-guard-baseline.json";
+
+/** What finding the sources' tokens takes: which sources, which rules, how many threads. */
+export interface CollectOptions extends SourcePick {
+  config: LoadedConfig;
+  /** Threads that scan beside the main thread once a scan proves large (0: the main thread does all). */
+  threads: number;
+}
+
+export interface ScanOptions extends CollectOptions {
+  format: FormatName;
+  /** Report file; undefined for stdout. */
+  output?: string;
+  color: boolean;
+  /**
+   * The baseline file (relative to `cwd`): `--baseline`, else the config's `baseline`,
+   * else the default name, which is used only when it exists (`required` false).
+   * Undefined with `--no-baseline`.
+   */
+  baseline?: { path: string; required: boolean };
+  /** `--exit-zero`: report findings but exit 0 (errors still exit 2). */
+  exitZero: boolean;
+}
+
+export const SCAN_COMMAND: CommandSpec<typeof SCAN_FLAGS> = {
+  name: "scan",
+  usage: [
+    { line: "scan [paths...] [options]", what: "scan files and folders (default: .)" },
+    { line: "scan --staged [paths...]", what: "scan what git commit is about to record (pre-commit hook)" },
+    { line: "scan --history [REV-RANGE]", what: "scan every blob ever committed (default: all refs), with its commit" },
+  ],
+  flags: SCAN_FLAGS,
+  exitCodes: "0 no findings, 1 findings (baselined ones do not count), 2 usage, config or I/O error.",
+  docs: `${DOCS_URL}#command-line`,
+  async run(flags, { cwd, stdout }) {
+    const options = resolveScanOptions(flags, loadCommandConfig(flags.values, cwd), cwd, stdout.isTTY === true);
+    const { runScan } = await import("./scan-command.js");
+    return runScan(options, stdout);
+  },
+};
+
+export function resolveScanOptions({ values, positionals }: ScanFlags, config: LoadedConfig, cwd: string, stdoutIsTty: boolean): ScanOptions {
+  const format = values.format ?? "stylish";
+  if (!(FORMAT_NAMES as readonly string[]).includes(format)) {
+    throw new UsageError(`unknown format "${format}" (formats: ${FORMAT_NAMES.join(", ")})`);
+  }
+  validateModes({ values, positionals });
+  const baseline = values["no-baseline"] ? undefined : { path: baselineFile(values.baseline, config), required: values.baseline !== undefined || config.config.baseline !== undefined };
+  const maxFileSize = resolveMaxFileSize(values["max-file-size"], config);
+  const history = values.history === true;
+  return {
+    cwd,
+    // --history's positional is its range, not a path.
+    paths: history ? ["."] : pathsOrCwd(positionals),
+    format: format as FormatName,
+    output: values.output,
+    maxFileSize,
+    ignore: config.config.ignore ?? [],
+    color: values["no-color"] ? false : (values.color ?? (stdoutIsTty && values.output === undefined && process.env.NO_COLOR === undefined)),
+    config,
+    staged: values.staged === true,
+    history: history ? { range: positionals[0] } : undefined,
+    baseline,
+    exitZero: values["exit-zero"] === true,
+    threads: resolveThreads(values.threads),
+  };
+}
+
+/** `--threads`, else one per core beyond the first (see defaultThreads). */
+export function resolveThreads(flag: string | undefined): number {
+  return flag === undefined ? defaultThreads() : parseThreads(flag);
+}
+
+/** The baseline file to read or write: `--baseline`, else the config's `baseline`, else the default name. */
+export function baselineFile(flag: string | undefined, config: LoadedConfig): string {
+  if (flag === "") throw new UsageError("--baseline needs a file name");
+  return flag ?? config.config.baseline ?? DEFAULT_BASELINE_FILE;
+}
+
+/** Flags that cannot go together, each refused with what to do instead. */
+function validateModes({ values, positionals }: ScanFlags): void {
+  if (values.history && values.staged) throw new UsageError("--history and --staged scan different things: use one of them");
+  if (values.history && positionals.length > 1) {
+    throw new UsageError(`--history takes one revision range such as main..HEAD (got ${positionals.length} arguments); to scan paths, drop --history`);
+  }
+  const range = values.history ? positionals[0] : undefined;
+  if (range !== undefined && (range === "" || range.startsWith("-"))) throw new UsageError(`--history needs a revision range such as main..HEAD, not "${range}"`);
+  if (values.baseline !== undefined && values["no-baseline"]) throw new UsageError("--baseline and --no-baseline contradict each other: use one of them");
+}

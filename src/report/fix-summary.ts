@@ -1,0 +1,108 @@
+// What `token-guard fix` prints after planning (and writing): what moved where,
+// what is left for the user, and what to do next. Pure: a result in, the text out.
+
+import { followUps } from "../fix/follow-ups.js";
+import type { FixPlan, LeftFinding } from "../fix/plan.js";
+import type { Write, WriteOutcome } from "../fix/transaction.js";
+
+/** What a fix run did, for the summary. */
+export type FixResult =
+  | {
+      kind: "nothing-to-fix";
+      /** Files read and scanned. */
+      scanned: number;
+      left: LeftFinding[];
+      notes: string[];
+    }
+  | { kind: "fixed"; dryRun: boolean; plan: FixPlan; left: LeftFinding[]; context: FixSummaryContext }
+  | {
+      kind: "interrupted";
+      outcome: WriteOutcome;
+      /** Every write that was planned, in order. */
+      writes: Write[];
+    };
+
+export interface FixSummaryContext {
+  envShown: string;
+  envCreated: boolean;
+  exampleShown: string;
+  exampleLines: string[];
+  gitignoreLine: string | undefined;
+  notes: string[];
+  /** Code files rewritten. */
+  changed: string[];
+  /** Staged mode: files to `git add` again. */
+  restage: string[];
+}
+
+export function formatFixSummary(result: FixResult): string {
+  switch (result.kind) {
+    case "nothing-to-fix":
+      return (
+        (result.left.length === 0 ? `token-guard fix: nothing to fix (${result.scanned} ${result.scanned === 1 ? "file" : "files"} scanned)\n` : `token-guard fix: nothing fixable automatically\n`) +
+        leftAndNotes(result.left, result.notes)
+      );
+    case "fixed":
+      return fixed(result.dryRun, result.plan, result.left, result.context);
+    case "interrupted":
+      return interrupted(result.outcome, result.writes);
+  }
+}
+
+function fixed(dryRun: boolean, plan: FixPlan, left: LeftFinding[], context: FixSummaryContext): string {
+  let out = "";
+  const would = dryRun ? "would move" : "moved";
+  const values = plan.files.flatMap((file) => file.fixed);
+  const fileCount = dryRun ? plan.files.length : context.changed.length;
+  const dry = dryRun ? " (dry run: nothing written)" : "";
+  out +=
+    values.length === 0
+      ? `${dryRun ? "\n" : ""}token-guard fix: no values to move${dry}\n`
+      : `${dryRun ? "\n" : ""}token-guard fix: ${would} ${values.length} ${values.length === 1 ? "value" : "values"} out of ${fileCount} ${fileCount === 1 ? "file" : "files"} into ${context.envShown}${dry}\n`;
+  for (const value of values) {
+    if (!dryRun && !context.changed.includes(value.path)) continue;
+    out += `  ${value.path}:${value.line}:${value.column}  ${value.redacted} -> ${value.envVar}  (${value.replacement})\n`;
+    if (value.change?.kind === "taken" && value.codeReadsPreferred) {
+      out += `    note: the code reads ${value.change.preferred}, which ${context.envShown} already sets to a different value; this value is kept as ${value.storedAs}: decide which one ${value.change.preferred} should hold\n`;
+    } else if (value.change?.kind === "taken") {
+      out += `    note: ${value.change.preferred} in ${context.envShown} holds a different value, so this one is ${value.envVar}\n`;
+    } else if (value.change?.kind === "same-value") {
+      out += `    note: the same value is already ${value.envVar} in ${context.envShown}\n`;
+    }
+  }
+  const added = dryRun ? "would add" : "added";
+  const names = plan.envEntries.map((entry) => entry.name);
+  if (names.length > 0) out += `${context.envShown}: ${added} ${names.join(", ")}${context.envCreated ? " (new file, mode 0600)" : ""}\n`;
+  if (context.exampleLines.length > 0) out += `${context.exampleShown}: ${added} ${context.exampleLines.join(", ")}\n`;
+  if (context.gitignoreLine !== undefined) out += `.gitignore: ${added} ${context.gitignoreLine} so git ignores ${context.envShown}\n`;
+  const rewritten = dryRun ? plan.files : plan.files.filter((file) => context.changed.includes(file.path));
+  for (const step of followUps(rewritten, context.envShown)) out += `next: ${step}\n`;
+  if (context.restage.length > 0) out += `re-stage the fixed files (fix never edits the index): git add -- ${context.restage.map(shellQuote).join(" ")}\n`;
+  return out + leftAndNotes(left, context.notes);
+}
+
+function interrupted(outcome: WriteOutcome, writes: Write[]): string {
+  const done = outcome.done.map((write) => write.shown);
+  const untouched = writes.filter((write) => !outcome.done.includes(write) && !outcome.skipped.includes(write)).map((write) => write.shown);
+  const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
+  return (
+    `token-guard fix: stopped part-way${outcome.failed ? ` writing ${outcome.failed.shown}` : ""}: ${reason}\n` +
+    `  rewritten (complete): ${done.length > 0 ? done.join(", ") : "none"}\n` +
+    `  untouched (complete): ${untouched.length > 0 ? untouched.join(", ") : "none"}\n` +
+    `  every file is either wholly rewritten or wholly untouched; run token-guard fix again to finish\n`
+  );
+}
+
+function leftAndNotes(left: LeftFinding[], notes: string[]): string {
+  let out = "";
+  if (left.length > 0) {
+    out += `left for you (${left.length}): fix cannot rewrite these safely\n`;
+    for (const finding of left) out += `  ${finding.path}:${finding.line}:${finding.column}  ${finding.redacted}  ${finding.advice}\n`;
+  }
+  for (const note of notes) out += `note: ${note}\n`;
+  return out;
+}
+
+function shellQuote(path: string): string {
+  return /^[A-Za-z0-9_./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`;
+}
