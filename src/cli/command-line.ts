@@ -34,7 +34,8 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Com
   return { command, flags: parseFlags(command.flags, rest) };
 }
 
-function commandNamed(name: string, commands: readonly CommandSpec[]): CommandSpec {
+/** The command called `name`; a UsageError listing the commands when there is none. */
+export function commandNamed(name: string, commands: readonly CommandSpec[]): CommandSpec {
   const command = commands.find((candidate) => candidate.name === name);
   if (command === undefined) throw new UsageError(`unknown command "${name}" (commands: ${commands.map(({ name }) => name).join(", ")}; see token-guard --help)`);
   return command;

@@ -88,6 +88,19 @@ describe("--help", () => {
     expect(runCli([], makeTree({})).stdout).toBe(result.stdout);
   });
 
+  it("token-guard help <command> prints that command's help, and refuses a command that does not exist", () => {
+    const dir = makeTree({});
+    for (const command of Object.keys(FLAGS)) {
+      const own = runCli([command, "--help"], dir);
+      expect(own.status).toBe(0);
+      expect(runCli(["help", command], dir).stdout).toBe(own.stdout);
+    }
+    const unknown = runCli(["help", "scna"], dir);
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toContain('unknown command "scna"');
+    expect(unknown.stdout).toBe("");
+  });
+
   it("-v prints the version before or after a command", () => {
     const version = runCli(["--version"], makeTree({})).stdout;
     expect(version).toMatch(/^\d+\.\d+\.\d+/);
