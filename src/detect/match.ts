@@ -14,10 +14,11 @@
 // in the same unit (collected then, only when there is a reference), and the
 // literal is reported.
 
-import { lexHtml } from "../languages/html.js";
+import { CharacterCodes } from "../languages/shared/character-codes.js";
+import { lexHtml } from "../languages/shared/markup-lexer.js";
 import { snippetLexer, type LexedUnit } from "../languages/lex-source.js";
-import type { Lexer } from "../languages/tokens.js";
-import type { InterpolationPart, StringToken, Token } from "../languages/tokens.js";
+import type { Lexer } from "../languages/shared/tokens.js";
+import type { InterpolationPart, StringToken, Token } from "../languages/shared/tokens.js";
 import { firstNotBefore } from "../first-not-before.js";
 import type { Candidate } from "./candidate.js";
 import { anyOf, nameMatch, type CompiledRule } from "./rule.js";
@@ -419,7 +420,7 @@ class UnitMatcher {
     if (!previous) return false;
     for (let at = previous.end; at < this.code[index]!.start; at++) {
       const code = this.text.charCodeAt(at);
-      if (code === 10 || code === 13) return true;
+      if (code === CharacterCodes.lineFeed || code === CharacterCodes.carriageReturn) return true;
     }
     return false;
   }

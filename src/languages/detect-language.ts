@@ -1,7 +1,7 @@
 // Chooses the front end for a file from its name, and from its shebang when the
 // name says nothing (extensionless scripts in bin/).
 
-import type { LanguageId } from "./tokens.js";
+import type { LanguageId } from "./shared/tokens.js";
 
 const BY_EXTENSION: Record<string, LanguageId> = {
   ts: "typescript",

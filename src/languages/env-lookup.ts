@@ -4,7 +4,7 @@
 // or a double-quoted shell word), or a fallback that should simply go.
 
 import { isComposeFile, isGitHubWorkflow } from "./detect-language.js";
-import type { LanguageId, StringToken, Token } from "./tokens.js";
+import type { LanguageId, StringToken, Token } from "./shared/tokens.js";
 
 export interface ReplacementEdit {
   start: number;

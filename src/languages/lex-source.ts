@@ -1,21 +1,21 @@
 // Dispatches a text to its front end and follows embedded regions (Markdown
 // fences, <script> bodies, YAML `run:` blocks) into theirs, keeping file offsets.
 
-import { lexDockerfile } from "./dockerfile.js";
-import { lexDotenv } from "./dotenv.js";
-import { lexHtml } from "./html.js";
-import { lexIni } from "./ini.js";
-import { lexJavaScript } from "./javascript.js";
-import { lexMakefile } from "./makefile.js";
-import { lexMarkdown } from "./markdown.js";
-import { lexPhp, lexPhpCode } from "./php.js";
-import { lexPowerShell } from "./powershell.js";
-import { lexPython } from "./python.js";
-import { lexShell } from "./shell.js";
-import { lexText } from "./text.js";
-import type { LanguageId, Lexer, Token } from "./tokens.js";
-import { lexToml } from "./toml.js";
-import { lexYaml } from "./yaml.js";
+import { lexDockerfile } from "./dockerfile/lexer.js";
+import { lexDotenv } from "./dotenv/lexer.js";
+import { lexHtml } from "./shared/markup-lexer.js";
+import { lexIni } from "./ini/lexer.js";
+import { lexJavaScript } from "./shared/script-lexer.js";
+import { lexMakefile } from "./makefile/lexer.js";
+import { lexMarkdown } from "./markdown/lexer.js";
+import { lexPhp, lexPhpCode } from "./php/lexer.js";
+import { lexPowerShell } from "./powershell/lexer.js";
+import { lexPython } from "./python/lexer.js";
+import { lexShell } from "./shared/shell-lexer.js";
+import { lexText } from "./text/index.js";
+import type { LanguageId, Lexer, Token } from "./shared/tokens.js";
+import { lexToml } from "./toml/lexer.js";
+import { lexYaml } from "./yaml/lexer.js";
 
 export const LEXERS: Record<LanguageId, Lexer> = {
   javascript: lexJavaScript,

@@ -4,7 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { LEXERS, lexSource, type LexedUnit } from "../../src/languages/lex-source.js";
-import type { LanguageId, LexResult } from "../../src/languages/tokens.js";
+import type { LanguageId, LexResult } from "../../src/languages/shared/tokens.js";
 import { applyMutation, arbitraryTextArb, contractViolations, fixturesFor, mutationArb, HOSTILE_PIECES, pieceArb, rangeOf, runs, show, unitViolations } from "./support.js";
 
 const LANGUAGES = Object.keys(LEXERS) as LanguageId[];

@@ -5,8 +5,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { lexSource } from "../../src/languages/lex-source.js";
-import { lexMarkdown } from "../../src/languages/markdown.js";
-import type { LanguageId } from "../../src/languages/tokens.js";
+import { lexMarkdown } from "../../src/languages/markdown/lexer.js";
+import type { LanguageId } from "../../src/languages/shared/tokens.js";
 import { scanText } from "../support/scan.js";
 import { fakeToken } from "../support/tokens.js";
 import { lineColumn, runs, show } from "./support.js";
