@@ -2,7 +2,7 @@
 // Prefilter → front end → matchers → value judge → findings → shared filter.
 
 import { detectLanguage } from "../languages/detect-language.js";
-import { writeReplacement } from "../languages/env-lookup.js";
+import { writeReplacement } from "../languages/write-replacement.js";
 import { lexSource, type LexedUnit } from "../languages/lex-source.js";
 import type { Token } from "../languages/shared/tokens.js";
 import type { Candidate } from "./candidate.js";

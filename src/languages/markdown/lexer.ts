@@ -3,25 +3,7 @@
 
 import { CharacterCodes } from "../shared/character-codes.js";
 import { bareString, findLineEnd, isSpace, nextLine, scanBlockComment, skipSpaces, skipWhile, trimEnd } from "../shared/scanner.js";
-import type { EmbeddedRegion, LanguageId, LexResult, StringToken, Token } from "../shared/tokens.js";
-
-/** Info-string words (lower case) and the front end their code goes to; `http` and unknown words are sniffed. */
-const INFO_LANGUAGES = new Map<string, LanguageId>([
-  ...words("shell", "bash sh shell console zsh ksh curl terminal"),
-  ...words("powershell", "powershell ps1 ps pwsh"),
-  ...words("python", "python py python3 pycon"),
-  ...words("javascript", "js javascript jsx mjs cjs node"),
-  ...words("typescript", "ts typescript tsx"),
-  ...words("php", "php"),
-  ...words("json", "json jsonc json5"),
-  ...words("yaml", "yaml yml"),
-  ...words("toml", "toml"),
-  ...words("ini", "ini properties cfg"),
-  ...words("dotenv", "dotenv env"),
-  ...words("dockerfile", "dockerfile docker"),
-  ...words("makefile", "makefile make"),
-  ...words("html", "html xml"),
-]);
+import type { EmbeddedRegion, FenceLanguages, LanguageId, LexResult, StringToken, Token } from "../shared/tokens.js";
 
 /** How many non-blank lines, and how much of each, the sniffer reads: code shows its language early. */
 const SNIFF_LINES = 8;
@@ -53,10 +35,13 @@ const LINE_RULES: [RegExp, LanguageId][] = [
 /** A first line shaped like a YAML mapping entry (`key: value`, `- name: x`). */
 const YAML_PAIR = /^(?:- )?[\w"'.-][\w"'. -]*:(?:\s|$)/;
 
-/** The front end for a fence's info string (`bash`, ` Python {linenos}`), or undefined when its content must be sniffed. */
-export function languageForInfoString(info: string): LanguageId | undefined {
+/**
+ * The front end `fences` names for a fence's info string (`bash`, ` Python {linenos}`),
+ * or undefined when its content must be sniffed (`http`, an unknown word, no word).
+ */
+export function languageForInfoString(info: string, fences: FenceLanguages): LanguageId | undefined {
   const word = /^[\s{.]*([\w+#-]+)/.exec(info.slice(0, 100))?.[1];
-  return word === undefined ? undefined : INFO_LANGUAGES.get(word.toLowerCase());
+  return word === undefined ? undefined : fences.get(word.toLowerCase());
 }
 
 /** The language of unlabelled code, judged from its first few non-blank lines; shell when nothing stands out. */
@@ -100,7 +85,10 @@ interface MarkdownLine {
 
 type Previous = "blank" | "paragraph" | "other";
 
-export function lexMarkdown(text: string, start = 0, end = text.length): LexResult {
+/** No fence names: every fence is sniffed. */
+const NO_FENCES: FenceLanguages = new Map();
+
+export function lexMarkdown(text: string, start = 0, end = text.length, fences = NO_FENCES): LexResult {
   const tokens: Token[] = [];
   const embedded: EmbeddedRegion[] = [];
   /** Content columns of the open list items, innermost last: code inside an item is indented relative to it. */
@@ -160,7 +148,7 @@ export function lexMarkdown(text: string, start = 0, end = text.length): LexResu
     }
     const code = text.charCodeAt(at);
     if ((code === CharacterCodes.backtick || code === CharacterCodes.tilde) && column - base < 4) {
-      const after = lexFence(text, line, at, column, end, embedded);
+      const after = lexFence(text, line, at, column, end, embedded, fences);
       if (after >= 0) {
         pos = after;
         previous = "other";
@@ -190,7 +178,7 @@ export function lexMarkdown(text: string, start = 0, end = text.length): LexResu
  * closes at a fence of the same character at least as long, at the end of its
  * blockquote, or at `end`. Returns where lexing resumes.
  */
-function lexFence(text: string, line: MarkdownLine, at: number, column: number, end: number, embedded: EmbeddedRegion[]): number {
+function lexFence(text: string, line: MarkdownLine, at: number, column: number, end: number, embedded: EmbeddedRegion[], fences: FenceLanguages): number {
   const fenceCode = text.charCodeAt(at);
   const runEnd = skipWhile(text, at, line.end, (code) => code === fenceCode);
   const length = runEnd - at;
@@ -216,7 +204,7 @@ function lexFence(text: string, line: MarkdownLine, at: number, column: number, 
     pos = inner.next;
   }
   if (contentEnd > line.next) {
-    const language = languageForInfoString(text.slice(runEnd, Math.min(line.end, runEnd + 100))) ?? sniffLines(sample);
+    const language = languageForInfoString(text.slice(runEnd, Math.min(line.end, runEnd + 100)), fences) ?? sniffLines(sample);
     embedded.push({ language, start: line.next, end: contentEnd, ...(line.depth > 0 ? { quoteDepth: line.depth } : {}) });
   }
   return resume;
@@ -414,8 +402,4 @@ function isBreakLine(text: string, first: number, lineEnd: number): boolean {
 
 function addSample(sample: string[], text: string, first: number, lineEnd: number): void {
   if (first < lineEnd) sample.push(text.slice(first, Math.min(lineEnd, first + SNIFF_LINE_LENGTH)));
-}
-
-function words(language: LanguageId, list: string): [string, LanguageId][] {
-  return list.split(" ").map((word) => [word, language]);
 }

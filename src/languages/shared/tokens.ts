@@ -139,8 +139,16 @@ export interface LexResult {
 }
 
 /**
+ * Markdown fence info words (lower case) and the language of their code. The
+ * registry builds it from every language's fence names and hands it to the
+ * front ends, so no front end needs to know the other languages.
+ */
+export type FenceLanguages = ReadonlyMap<string, LanguageId>;
+
+/**
  * A front end: lexes `text` between `start` and `end` (default: the whole text).
  * Must never throw, must run in time linear in `end - start`, and every token
- * range must lie inside `start..end`.
+ * range must lie inside `start..end`. `fences` names the language of a fenced
+ * code block (only Markdown reads it; without it, every fence is sniffed).
  */
-export type Lexer = (text: string, start?: number, end?: number) => LexResult;
+export type Lexer = (text: string, start?: number, end?: number, fences?: FenceLanguages) => LexResult;

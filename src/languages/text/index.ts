@@ -1,10 +1,21 @@
-// Front end for files no other front end understands (Go, Ruby, Java, logs):
-// the whole text is one bare string, so only `key = value` shapes inside it match.
+// Any other text file (Go, Ruby, Java, logs): the fallback when no name,
+// extension or shebang names a language, so it claims none of them.
 
-import { bareString } from "../shared/scanner.js";
-import type { LexResult } from "../shared/tokens.js";
+import { matcherHints, type LanguageDefinition } from "../shared/language-definition.js";
+import { substitutionLookup, writeConfigReplacement } from "../shared/replacement.js";
+import { lexText } from "./lexer.js";
 
-export function lexText(text: string, start = 0, end = text.length): LexResult {
-  if (end <= start) return { tokens: [], embedded: [] };
-  return { tokens: [bareString(start, end)], embedded: [] };
-}
+export const text: LanguageDefinition = {
+  id: "text",
+  extensions: [],
+  fileNames: [],
+  fileNamePrefixes: [],
+  fileNameSuffixes: [],
+  shebangs: [],
+  fenceNames: [],
+  lex: lexText,
+  envLookup: substitutionLookup,
+  writeReplacement: writeConfigReplacement,
+  matcherHints: matcherHints(),
+  eslint: { via: "none", reason: "any other file: ESLint lints the file types a project configures, not every text file" },
+};

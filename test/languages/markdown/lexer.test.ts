@@ -1,7 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { languageForInfoString, lexMarkdown, sniffCodeLanguage } from "../../../src/languages/markdown/lexer.js";
+import { languageForInfoString, lexMarkdown as lexMarkdownWithFences, sniffCodeLanguage } from "../../../src/languages/markdown/lexer.js";
+import { FENCE_LANGUAGES } from "../../../src/languages/registry.js";
 import type { LanguageId, LexResult } from "../../../src/languages/shared/tokens.js";
 import { assertRangesInside, describeTokens, expectLinear, fuzz } from "../lex-helpers.js";
+
+/** lexMarkdown with the registry's fence names, as lexSource calls it. */
+function lexMarkdown(text: string, start?: number, end?: number): LexResult {
+  return lexMarkdownWithFences(text, start, end, FENCE_LANGUAGES);
+}
 
 function lex(text: string): string[] {
   const result = lexMarkdown(text);
@@ -225,7 +231,7 @@ describe("lexMarkdown", () => {
     ];
     for (const [language, infos] of families) {
       for (const info of infos) {
-        expect([info, languageForInfoString(info)]).toEqual([info, language]);
+        expect([info, languageForInfoString(info, FENCE_LANGUAGES)]).toEqual([info, language]);
         expect([info, fenceLanguage(info.toUpperCase())]).toEqual([info, language]);
       }
     }
@@ -236,9 +242,9 @@ describe("lexMarkdown", () => {
   });
 
   it("sniffs http, unknown and empty info strings", () => {
-    expect(languageForInfoString("http")).toBeUndefined();
-    expect(languageForInfoString("")).toBeUndefined();
-    expect(languageForInfoString("constructor")).toBeUndefined();
+    expect(languageForInfoString("http", FENCE_LANGUAGES)).toBeUndefined();
+    expect(languageForInfoString("", FENCE_LANGUAGES)).toBeUndefined();
+    expect(languageForInfoString("constructor", FENCE_LANGUAGES)).toBeUndefined();
     expect(fenceLanguage("http", "POST https://api.convoso.com/v1/leads/insert\n\nauth_token=abc&list_id=1")).toBe("shell");
     expect(fenceLanguage("", "<?php\n$t = 'x';")).toBe("php");
     expect(fenceLanguage("text", "import os\nprint(1)")).toBe("python");

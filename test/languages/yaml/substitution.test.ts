@@ -1,6 +1,6 @@
 // File kinds told from the name alone: compose files and GitHub workflows substitute variables themselves.
 import { describe, expect, it } from "vitest";
-import { isComposeFile, isGitHubWorkflow } from "../../src/languages/detect-language.js";
+import { isComposeFile, isGitHubWorkflow } from "../../../src/languages/yaml/substitution.js";
 
 describe("isComposeFile", () => {
   it.each(["docker-compose.yml", "deploy/docker-compose.prod.yml", "compose.yaml", "compose.override.yml", "app-docker-compose.yml", "Docker-Compose.YML"])("%s is one", (path) => {
