@@ -1,8 +1,13 @@
 // The list of languages. Every per-language table is derived from it: the
 // file-to-language map (detect-language.ts), the lexers and Markdown fence names
 // (lex-source.ts), the replacement writers (write-replacement.ts), the ESLint
-// plugin's file globs and the SARIF help text. Adding a language is adding its
-// folder and one line here.
+// plugin's file globs and the SARIF help text.
+//
+// Adding a language: add its id to LanguageId (shared/tokens.ts); write
+// src/languages/<language>/ with its lexer and an index.ts exporting
+// `defineLanguage({ … })` (importing only from ../shared); add it to LANGUAGES
+// below. test/languages/registry.test.ts and test/eslint/file-parity.test.ts
+// then check that it claims no other language's names and that ESLint agrees.
 
 import { dockerfile } from "./dockerfile/index.js";
 import { dotenv } from "./dotenv/index.js";

@@ -47,7 +47,7 @@ function describeRule(rule: Rule): Record<string, unknown> {
   const where = rule.revoke ?? "the service that issued it";
   const text =
     `${rule.description}. Read the value from the environment variable ${rule.envVar} instead of writing it in the code ` +
-    `(${HELP_LANGUAGES.flatMap((help) => (help.inlineLabel ? [`${help.inlineLabel}: ${help.envLookup(rule.envVar)}`] : [])).join("; ")}), ` +
+    `(${inlineLookups(rule.envVar)}), ` +
     `and keep it in an ignored .env file or the CI secret store. \`npx token-guard fix\` rewrites the code. ` +
     `A value that was ever committed stays in git history: revoke it in ${where}.`;
   const markdown = [
@@ -76,6 +76,11 @@ function describeRule(rule: Rule): Record<string, unknown> {
     defaultConfiguration: { level: "error" },
     properties: { tags: ["security", "secrets", "external/cwe/cwe-798"], precision: "high", "security-severity": "8.0" },
   };
+}
+
+/** `JS/TS: process.env.NAME; Python: …`: the lookups the one-line help text names. */
+function inlineLookups(envVar: string): string {
+  return HELP_LANGUAGES.flatMap((help) => (help.inlineLabel === undefined ? [] : [`${help.inlineLabel}: ${help.envLookup(envVar)}`])).join("; ");
 }
 
 function toResult(finding: ReportedFinding, ruleIndex: number | undefined, context: ReportContext): Record<string, unknown> {

@@ -1,24 +1,22 @@
 // Dockerfiles: instructions, ENV/ARG values, and RUN lines read as shell.
 
-import { matcherHints, type LanguageDefinition } from "../shared/language-definition.js";
+import { defineLanguage } from "../shared/language-definition.js";
 import { substitutionLookup, type Replacement } from "../shared/replacement.js";
 import { lexDockerfile } from "./lexer.js";
 
-export const dockerfile: LanguageDefinition = {
+export const dockerfile = defineLanguage({
   id: "dockerfile",
-  extensions: [],
   fileNames: ["dockerfile", "containerfile"],
   fileNamePrefixes: ["dockerfile."],
   fileNameSuffixes: [".dockerfile"],
-  shebangs: [],
   fenceNames: ["dockerfile", "docker"],
   lex: lexDockerfile,
   envLookup: substitutionLookup,
   writeReplacement: (site) => dockerfileAdvice(site.envVar),
   // RUN lines are shell words: `'auth_token='"$T"` is one word.
-  matcherHints: matcherHints({ adjacentStringsConcatenate: true }),
+  matcherHints: { adjacentStringsConcatenate: true },
   eslint: { via: "none", reason: "a build file, not code ESLint users lint: `token-guard scan` covers it; a text language on Dockerfiles waits for the redesigned ESLint configs" },
-};
+});
 
 /** Docker keeps ENV and ARG values and RUN lines in the image and its history: no rewrite inside a Dockerfile keeps the token out. */
 function dockerfileAdvice(envVar: string): Replacement {

@@ -1,20 +1,15 @@
 // `.env` files: `NAME=value` lines, read by dotenv loaders and compose.
 
-import { matcherHints, type LanguageDefinition } from "../shared/language-definition.js";
-import { substitutionLookup, writeConfigReplacement } from "../shared/replacement.js";
+import { CONFIG_FORMAT, CONFIG_FORMAT_CLI_ONLY, defineLanguage } from "../shared/language-definition.js";
 import { lexDotenv } from "./lexer.js";
 
-export const dotenv: LanguageDefinition = {
+export const dotenv = defineLanguage({
+  ...CONFIG_FORMAT,
   id: "dotenv",
   extensions: ["env"],
   fileNames: [".env"],
   fileNamePrefixes: [".env."],
-  fileNameSuffixes: [],
-  shebangs: [],
   fenceNames: ["dotenv", "env"],
   lex: lexDotenv,
-  envLookup: substitutionLookup,
-  writeReplacement: writeConfigReplacement,
-  matcherHints: matcherHints(),
-  eslint: { via: "none", reason: "a configuration format: `token-guard scan` covers it; ESLint does not lint it until the ESLint configs are redesigned so that a text language cannot collide with users' own configs for these files" },
-};
+  eslint: { via: "none", reason: CONFIG_FORMAT_CLI_ONLY },
+});

@@ -2,28 +2,23 @@
 // (src/languages/shared/script-lexer.ts): JSON is JavaScript's literal syntax.
 // JSON is a configuration format, though: it reads no environment of its own.
 
-import { matcherHints, type LanguageDefinition } from "../shared/language-definition.js";
-import { substitutionLookup, writeConfigReplacement } from "../shared/replacement.js";
+import { CONFIG_FORMAT, defineLanguage } from "../shared/language-definition.js";
 import { lexJavaScript } from "../shared/script-lexer.js";
 import { javaScriptEnvLookup, writeJavaScriptReplacement } from "./replacement.js";
 
-export const javascript: LanguageDefinition = {
+export const javascript = defineLanguage({
   id: "javascript",
   extensions: ["js", "jsx", "mjs", "cjs"],
-  fileNames: [],
-  fileNamePrefixes: [],
-  fileNameSuffixes: [],
   shebangs: [/\b(?:node|deno|bun)\b/],
   fenceNames: ["js", "javascript", "jsx", "mjs", "cjs", "node"],
   lex: lexJavaScript,
   envLookup: javaScriptEnvLookup,
   writeReplacement: writeJavaScriptReplacement,
-  matcherHints: matcherHints(),
   eslint: { via: "javascript" },
   help: { rank: 1, label: "JS/TS", inlineLabel: "JS/TS" },
-};
+});
 
-export const typescript: LanguageDefinition = {
+export const typescript = defineLanguage({
   ...javascript,
   id: "typescript",
   extensions: ["ts", "tsx", "mts", "cts"],
@@ -32,19 +27,16 @@ export const typescript: LanguageDefinition = {
   eslint: { via: "typescript" },
   // One row with JavaScript's.
   help: undefined,
-};
+});
 
-export const json: LanguageDefinition = {
-  ...javascript,
+export const json = defineLanguage({
+  ...CONFIG_FORMAT,
   id: "json",
   extensions: ["json", "jsonc", "json5"],
-  shebangs: [],
   fenceNames: ["json", "jsonc", "json5"],
-  envLookup: substitutionLookup,
-  writeReplacement: writeConfigReplacement,
+  lex: lexJavaScript,
   eslint: {
     via: "none",
     reason: "ESLint's JavaScript parser cannot read JSON, and a text language on *.json would collide with users' @eslint/json configs; `token-guard scan` covers JSON",
   },
-  help: undefined,
-};
+});

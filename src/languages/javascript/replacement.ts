@@ -1,7 +1,7 @@
 // JavaScript and TypeScript: `process.env.NAME` where the literal stood, a
 // template literal when the value sits inside a string.
 
-import { fillsString, sortEdits, type Replacement, type ReplacementEdit, type ReplacementSite } from "../shared/replacement.js";
+import { replaceInString, sortEdits, type Replacement, type ReplacementEdit, type ReplacementSite } from "../shared/replacement.js";
 import { enclosingOpener, isPunct, tokenIndex } from "../shared/token-facts.js";
 import type { StringToken, Token } from "../shared/tokens.js";
 
@@ -11,9 +11,7 @@ export function javaScriptEnvLookup(envVar: string): string {
 }
 
 export function writeJavaScriptReplacement(site: ReplacementSite): Replacement {
-  const token = site.token;
-  if (!token) return { text: javaScriptEnvLookup(site.envVar), edits: [] };
-  return fillsString(site, token) ? jsWhole(site, token) : jsInside(site, token);
+  return replaceInString(site, javaScriptEnvLookup, (token, whole) => (whole ? jsWhole(site, token) : jsInside(site, token)));
 }
 
 function jsWhole(site: ReplacementSite, token: StringToken): Replacement {

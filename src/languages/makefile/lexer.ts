@@ -29,9 +29,12 @@ function isRulePunct(code: number): boolean {
   return code === CharacterCodes.colon || code === CharacterCodes.semicolon || code === CharacterCodes.bar || code === CharacterCodes.openParen || code === CharacterCodes.closeParen || code === CharacterCodes.comma || code === CharacterCodes.equals || code === CharacterCodes.ampersand;
 }
 
+/** OR-ed into an ASCII letter, gives the letter in lower case. */
+const LOWER_CASE_BIT = CharacterCodes.a - CharacterCodes.A;
+
 /** End of the word of `[A-Za-z]` at `pos`. */
 function letters(text: string, pos: number, end: number): number {
-  while (pos < end && ((text.charCodeAt(pos) | CharacterCodes.asciiLowerCaseBit) >= CharacterCodes.a && (text.charCodeAt(pos) | CharacterCodes.asciiLowerCaseBit) <= CharacterCodes.z)) pos++;
+  while (pos < end && ((text.charCodeAt(pos) | LOWER_CASE_BIT) >= CharacterCodes.a && (text.charCodeAt(pos) | LOWER_CASE_BIT) <= CharacterCodes.z)) pos++;
   return pos;
 }
 

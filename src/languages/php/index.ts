@@ -1,15 +1,12 @@
 // PHP: `getenv('NAME')`, `$_ENV['NAME']`, and HTML around the `<?php` islands.
 
-import { COMMON_ENV_OBJECTS, matcherHints, type LanguageDefinition } from "../shared/language-definition.js";
+import { COMMON_ENV_OBJECTS, defineLanguage } from "../shared/language-definition.js";
 import { lexPhp, lexPhpCode } from "./lexer.js";
 import { phpEnvLookup, writePhpReplacement } from "./replacement.js";
 
-export const php: LanguageDefinition = {
+export const php = defineLanguage({
   id: "php",
   extensions: ["php", "phtml"],
-  fileNames: [],
-  fileNamePrefixes: [],
-  fileNameSuffixes: [],
   shebangs: [/\bphp\b/],
   fenceNames: ["php"],
   lex: lexPhp,
@@ -17,11 +14,11 @@ export const php: LanguageDefinition = {
   snippet: { lex: lexPhpCode, isSnippet: (text, start, end) => !text.slice(start, end).includes("<?") },
   envLookup: phpEnvLookup,
   writeReplacement: writePhpReplacement,
-  matcherHints: matcherHints({
+  matcherHints: {
     envObjects: new Set([...COMMON_ENV_OBJECTS, "$_ENV", "$_SERVER"]),
     // The HTML around the code is lexed as markup already.
     stringsMayHoldMarkup: false,
-  }),
+  },
   eslint: { via: "text" },
   help: { rank: 3, label: "PHP", inlineLabel: "PHP" },
-};
+});

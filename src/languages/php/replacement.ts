@@ -1,7 +1,7 @@
 // PHP: `getenv('NAME')` where the literal stood, concatenation inside a string,
 // and advice where PHP allows only constant expressions.
 
-import { escapeOutside, fillsString, lineStartBefore, sortEdits, type Replacement, type ReplacementEdit, type ReplacementSite } from "../shared/replacement.js";
+import { escapeOutside, lineStartBefore, replaceInString, sortEdits, type Replacement, type ReplacementEdit, type ReplacementSite } from "../shared/replacement.js";
 import { enclosingOpener, isPunct, tokenIndex } from "../shared/token-facts.js";
 import type { StringToken, Token } from "../shared/tokens.js";
 
@@ -11,9 +11,7 @@ export function phpEnvLookup(envVar: string): string {
 }
 
 export function writePhpReplacement(site: ReplacementSite): Replacement {
-  const token = site.token;
-  if (!token) return { text: phpEnvLookup(site.envVar), edits: [] };
-  return phpReplacement(site, token, fillsString(site, token));
+  return replaceInString(site, phpEnvLookup, (token, whole) => phpReplacement(site, token, whole));
 }
 
 function phpReplacement(site: ReplacementSite, token: StringToken, whole: boolean): Replacement {

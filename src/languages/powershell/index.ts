@@ -1,21 +1,18 @@
 // PowerShell: `$env:NAME`, expandable strings and here-strings.
 
-import { matcherHints, type LanguageDefinition } from "../shared/language-definition.js";
+import { defineLanguage } from "../shared/language-definition.js";
 import { lexPowerShell } from "./lexer.js";
 import { powershellEnvLookup, writePowerShellReplacement } from "./replacement.js";
 
-export const powershell: LanguageDefinition = {
+export const powershell = defineLanguage({
   id: "powershell",
   extensions: ["ps1", "psm1", "psd1"],
-  fileNames: [],
-  fileNamePrefixes: [],
-  fileNameSuffixes: [],
   shebangs: [/\bpwsh\b/],
   fenceNames: ["powershell", "ps1", "ps", "pwsh"],
   lex: lexPowerShell,
   envLookup: powershellEnvLookup,
   writeReplacement: writePowerShellReplacement,
-  matcherHints: matcherHints({ envVariable: /^\$\{?env:([a-z_]\w*)\}?$/i }),
+  matcherHints: { envVariable: /^\$\{?env:([a-z_]\w*)\}?$/i },
   eslint: { via: "text" },
   help: { rank: 5, label: "PowerShell" },
-};
+});

@@ -4,7 +4,7 @@
 import {
   assignsItsOwnVariable,
   escapeOutside,
-  fillsString,
+  replaceInString,
   sortEdits,
   valueOnly,
   type Replacement,
@@ -20,9 +20,7 @@ export function powershellEnvLookup(envVar: string): string {
 
 export function writePowerShellReplacement(site: ReplacementSite): Replacement {
   if (assignsItsOwnVariable(site)) return guardAssignment(site);
-  const token = site.token;
-  if (!token) return { text: powershellEnvLookup(site.envVar), edits: [] };
-  return powershellReplacement(site, token, fillsString(site, token));
+  return replaceInString(site, powershellEnvLookup, (token, whole) => powershellReplacement(site, token, whole));
 }
 
 /** `$env:CONVOSO_AUTH_TOKEN = …` in a committed script: require it from the environment instead. */

@@ -1,7 +1,7 @@
 // Python: `os.environ["NAME"]` where the literal stood, an f-string when the
 // value sits inside a string, and `import os` when the module lacks it.
 
-import { fillsString, lineEndAfter, lineStartBefore, removeFallback, sortEdits, type Replacement, type ReplacementEdit, type ReplacementSite } from "../shared/replacement.js";
+import { lineEndAfter, lineStartBefore, removeFallback, replaceInString, sortEdits, type Replacement, type ReplacementEdit, type ReplacementSite } from "../shared/replacement.js";
 import { enclosingOpener, isPunct, tokenIndex } from "../shared/token-facts.js";
 import type { StringToken, Token } from "../shared/tokens.js";
 
@@ -11,9 +11,7 @@ export function pythonEnvLookup(envVar: string): string {
 }
 
 export function writePythonReplacement(site: ReplacementSite): Replacement {
-  const token = site.token;
-  if (!token) return { text: pythonEnvLookup(site.envVar), edits: [] };
-  return fillsString(site, token) ? pythonWhole(site, token) : pythonInside(site, token);
+  return replaceInString(site, pythonEnvLookup, (token, whole) => (whole ? pythonWhole(site, token) : pythonInside(site, token)));
 }
 
 /** `os.environ.setdefault("X")` would store None (a TypeError): there, require the variable instead. */

@@ -52,8 +52,6 @@ export const enum CharacterCodes {
   tilde = 0x7e, // ~
   /** The last ASCII code unit (DEL): anything above is a non-ASCII letter or mark to an identifier. */
   maxAscii = 0x7f,
-  /** OR-ed into an ASCII letter, gives its lower case (`A` | 0x20 is `a`). */
-  asciiLowerCaseBit = 0x20,
   nonBreakingSpace = 0xa0,
   enDash = 0x2013,
   emDash = 0x2014,

@@ -3,7 +3,7 @@
 // lists them, and every per-language table (file names, shebangs, Markdown fences,
 // lexers, ESLint globs, SARIF help) is derived from that list.
 
-import type { Replacement, ReplacementSite } from "./replacement.js";
+import { substitutionLookup, writeConfigReplacement, type Replacement, type ReplacementSite } from "./replacement.js";
 import type { LanguageId, Lexer } from "./tokens.js";
 
 /** What the shared matcher (src/detect/match.ts) must know of a language; read once per unit. */
@@ -80,7 +80,31 @@ export interface LanguageDefinition {
 /** Names whose subscript reads the environment in most languages: `process.env["K"]`, `os.environ["K"]`, `ENV["K"]`. */
 export const COMMON_ENV_OBJECTS: readonly string[] = ["env", "environ", "ENV", "$ENV"];
 
-/** Hints for a language that needs none of the matcher's special cases. */
-export function matcherHints(overrides: Partial<MatcherHints> = {}): MatcherHints {
-  return { adjacentStringsConcatenate: false, stringsMayHoldMarkup: true, envObjects: new Set(COMMON_ENV_OBJECTS), anchors: false, ...overrides };
+/** The hints of a language that needs none of the matcher's special cases. */
+const PLAIN_HINTS: MatcherHints = { adjacentStringsConcatenate: false, stringsMayHoldMarkup: true, envObjects: new Set(COMMON_ENV_OBJECTS), anchors: false };
+
+type ClaimLists = "extensions" | "fileNames" | "fileNamePrefixes" | "fileNameSuffixes" | "shebangs" | "fenceNames";
+
+/** A definition as a language folder writes it: the names it claims none of, and the hints it does not change, left out. */
+export type LanguageSpec = Omit<LanguageDefinition, ClaimLists | "matcherHints"> &
+  Partial<Pick<LanguageDefinition, ClaimLists>> & { matcherHints?: Partial<MatcherHints> };
+
+export function defineLanguage(spec: LanguageSpec): LanguageDefinition {
+  return {
+    extensions: [],
+    fileNames: [],
+    fileNamePrefixes: [],
+    fileNameSuffixes: [],
+    shebangs: [],
+    fenceNames: [],
+    ...spec,
+    matcherHints: { ...PLAIN_HINTS, ...spec.matcherHints },
+  };
 }
+
+/** What configuration formats share: no code in them reads the environment, so the value belongs outside the file, referenced as `${NAME}`. */
+export const CONFIG_FORMAT = { envLookup: substitutionLookup, writeReplacement: writeConfigReplacement } satisfies Partial<LanguageSpec>;
+
+/** Why ESLint leaves the configuration formats to the CLI, for their definitions' `eslint.reason`. */
+export const CONFIG_FORMAT_CLI_ONLY =
+  "a configuration format: `token-guard scan` covers it; ESLint does not lint it until the ESLint configs are redesigned so that a text language cannot collide with users' own configs for these files";

@@ -48,6 +48,20 @@ export function fillsString(site: ReplacementSite, token: StringToken): boolean 
   return site.valueStart === token.contentStart && site.valueEnd === token.contentEnd;
 }
 
+/**
+ * The replacement `write` makes of the value in its string (`whole` when the value
+ * fills it); the bare lookup when no string token holds the value.
+ */
+export function replaceInString(
+  site: ReplacementSite,
+  envLookup: (envVar: string) => string,
+  write: (token: StringToken, whole: boolean) => Replacement,
+): Replacement {
+  const token = site.token;
+  if (!token) return { text: envLookup(site.envVar), edits: [] };
+  return write(token, fillsString(site, token));
+}
+
 /** `export CONVOSO_AUTH_TOKEN=…`: the statement assigns the variable it should read (`$env:` as PowerShell writes it). */
 export function assignsItsOwnVariable(site: ReplacementSite): boolean {
   return site.assignment !== undefined && site.assignment.name.replace(/^\$env:/i, "") === site.envVar;
@@ -72,11 +86,10 @@ export function substitutionLookup(envVar: string): string {
 
 /** A configuration file has no code to read the variable: keep the value out of it. */
 export function writeConfigReplacement(site: ReplacementSite): Replacement {
-  if (!site.token) return { text: substitutionLookup(site.envVar), edits: [] };
-  return {
+  return replaceInString(site, substitutionLookup, () => ({
     text: `keep the value out of this file: set ${site.envVar} in the environment or a secret store and reference it (\${${site.envVar}})`,
     edits: [],
-  };
+  }));
 }
 
 /** The edit list in document order (the fix writer and SARIF expect it). */

@@ -1,7 +1,7 @@
 // How shell reads an environment variable where a value stood: shell scripts,
 // Markdown prose and commands, and Makefile recipe lines all run through a shell.
 
-import { assignsItsOwnVariable, escapeOutside, fillsString, lineEndAfter, lineStartBefore, sortEdits, valueOnly, type Replacement, type ReplacementEdit, type ReplacementSite } from "./replacement.js";
+import { assignsItsOwnVariable, escapeOutside, lineEndAfter, lineStartBefore, replaceInString, sortEdits, valueOnly, type Replacement, type ReplacementEdit, type ReplacementSite } from "./replacement.js";
 import type { StringToken } from "./tokens.js";
 
 /** `"$NAME"`: the lookup as a standalone shell word. */
@@ -12,9 +12,7 @@ export function shellEnvLookup(envVar: string): string {
 /** The shell replacement for a value in code (not in a comment, not a fallback). */
 export function writeShellReplacement(site: ReplacementSite): Replacement {
   if (assignsItsOwnVariable(site)) return guardAssignment(site);
-  const token = site.token;
-  if (!token) return { text: shellEnvLookup(site.envVar), edits: [] };
-  return shellReplacement(site, token, fillsString(site, token));
+  return replaceInString(site, shellEnvLookup, (token, whole) => shellReplacement(site, token, whole));
 }
 
 /** `export CONVOSO_AUTH_TOKEN=…` in a committed script: require it from the environment instead. */

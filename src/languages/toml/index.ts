@@ -1,20 +1,13 @@
 // TOML configuration files.
 
-import { matcherHints, type LanguageDefinition } from "../shared/language-definition.js";
-import { substitutionLookup, writeConfigReplacement } from "../shared/replacement.js";
+import { CONFIG_FORMAT, CONFIG_FORMAT_CLI_ONLY, defineLanguage } from "../shared/language-definition.js";
 import { lexToml } from "./lexer.js";
 
-export const toml: LanguageDefinition = {
+export const toml = defineLanguage({
+  ...CONFIG_FORMAT,
   id: "toml",
   extensions: ["toml"],
-  fileNames: [],
-  fileNamePrefixes: [],
-  fileNameSuffixes: [],
-  shebangs: [],
   fenceNames: ["toml"],
   lex: lexToml,
-  envLookup: substitutionLookup,
-  writeReplacement: writeConfigReplacement,
-  matcherHints: matcherHints(),
-  eslint: { via: "none", reason: "a configuration format: `token-guard scan` covers it; ESLint does not lint it until the ESLint configs are redesigned so that a text language cannot collide with users' own configs for these files" },
-};
+  eslint: { via: "none", reason: CONFIG_FORMAT_CLI_ONLY },
+});

@@ -1,22 +1,17 @@
-// YAML: block and flow scalars, anchors, and `run:` blocks as shell; compose files and GitHub workflows substitute variables themselves.
+// YAML: block and flow scalars, anchors, and `run:` blocks as shell. Compose
+// files and GitHub workflows substitute variables themselves (substitution.ts).
 
-import { matcherHints, type LanguageDefinition } from "../shared/language-definition.js";
-import { substitutionLookup, writeConfigReplacement } from "../shared/replacement.js";
+import { CONFIG_FORMAT, CONFIG_FORMAT_CLI_ONLY, defineLanguage } from "../shared/language-definition.js";
 import { lexYaml } from "./lexer.js";
 import { writeFileSubstitution } from "./substitution.js";
 
-export const yaml: LanguageDefinition = {
+export const yaml = defineLanguage({
+  ...CONFIG_FORMAT,
   id: "yaml",
   extensions: ["yaml", "yml"],
-  fileNames: [],
-  fileNamePrefixes: [],
-  fileNameSuffixes: [],
-  shebangs: [],
   fenceNames: ["yaml", "yml"],
   lex: lexYaml,
-  envLookup: substitutionLookup,
-  writeReplacement: writeConfigReplacement,
   writeFileSubstitution,
-  matcherHints: matcherHints({ anchors: true }),
-  eslint: { via: "none", reason: "a configuration format: `token-guard scan` covers it; ESLint does not lint it until the ESLint configs are redesigned so that a text language cannot collide with users' own configs for these files" },
-};
+  matcherHints: { anchors: true },
+  eslint: { via: "none", reason: CONFIG_FORMAT_CLI_ONLY },
+});
