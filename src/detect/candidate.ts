@@ -2,7 +2,7 @@
 // it: where the value is, how it is bound, and in which token it sits.
 
 import type { LexedUnit } from "../languages/lex-source.js";
-import type { StringToken } from "../languages/tokens.js";
+import type { StringToken } from "../languages/shared/tokens.js";
 import type { CompiledRule } from "./rule.js";
 import type { FindingContext } from "./types.js";
 

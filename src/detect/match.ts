@@ -14,10 +14,12 @@
 // in the same unit (collected then, only when there is a reference), and the
 // literal is reported.
 
-import { lexHtml } from "../languages/html.js";
+import { CharacterCodes } from "../languages/shared/character-codes.js";
 import { snippetLexer, type LexedUnit } from "../languages/lex-source.js";
-import type { Lexer } from "../languages/tokens.js";
-import type { InterpolationPart, StringToken, Token } from "../languages/tokens.js";
+import { languageById } from "../languages/registry.js";
+import type { MatcherHints } from "../languages/shared/language-definition.js";
+import { lexHtml } from "../languages/shared/markup-lexer.js";
+import type { InterpolationPart, Lexer, StringToken, Token } from "../languages/shared/tokens.js";
 import { firstNotBefore } from "../first-not-before.js";
 import type { Candidate } from "./candidate.js";
 import { anyOf, nameMatch, type CompiledRule } from "./rule.js";
@@ -89,8 +91,6 @@ const FALLBACK_OPS = new Set(["??", "||", "?:"]);
 const ANNOTATION_PUNCT = new Set([".", "|", "&", "<", ">", "[", "]", "?", ","]);
 const CHAIN_PUNCT = new Set([".", "->", "::", "?."]);
 const CONCAT_OPS = new Set(["+", "."]);
-/** Languages where adjacent quoted pieces form one word: `'auth_token='"$T"`. */
-const SHELL_LIKE: ReadonlySet<string> = new Set(["shell", "dockerfile", "makefile"]);
 /** Names of fields that hold the value in a name/value pair. */
 const VALUE_FIELDS = new Set(["value", "defaultvalue", "default"]);
 /** Names of fields that hold the name in a name/value pair. */
@@ -98,7 +98,6 @@ const NAME_FIELDS = new Set(["name", "key", "id", "param", "field", "variable", 
 /** Keyword arguments that carry a default value for an option named by the first argument. */
 const DEFAULT_ARGS = new Set(["default", "defaultvalue", "envvar_default"]);
 const ENV_CALLS = new Set(["getenv", "get", "setdefault", "env", "getEnv", "Getenv", "fetch"]);
-const ENV_OBJECTS = new Set(["env", "environ", "$_ENV", "$_SERVER", "ENV", "$ENV"]);
 /** A string used as a key must look like a name, not a sentence. */
 const NAME_LIKE = /^[-$@A-Za-z_][-\w$.:]*$/;
 const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -140,6 +139,8 @@ class UnitMatcher {
   private readonly references: Reference[] = [];
   private readonly definitions = new Map<string, Definition[]>();
   private readonly keyCache: Map<string, KeyMatch | null>;
+  /** What the unit's language tells the matcher (nested matchers read their host's). */
+  private readonly hints: MatcherHints;
   /** Where firstSpanFrom's last answer was. */
   private spanCursor = 0;
   /** The first `<` at or after the last string `holdsMarkup` looked at (2^32 - 1 when there is none). */
@@ -153,6 +154,7 @@ class UnitMatcher {
     this.text = context.text;
     this.code = unit.tokens.filter((token) => token.kind !== "comment");
     this.keyCache = context.keyCache;
+    this.hints = languageById(unit.language).matcherHints;
   }
 
   run(): Candidate[] {
@@ -190,7 +192,7 @@ class UnitMatcher {
 
   /** `'<input name="auth_token" value="…">'`: a string holding a tag that names a key. */
   private holdsMarkup(token: StringToken): boolean {
-    if (this.unit.language === "html" || this.unit.language === "markdown" || this.unit.language === "php") return false;
+    if (!this.hints.stringsMayHoldMarkup) return false;
     // Strings come in text order: search on from the last `<` found, not from
     // each string to the next `<` anywhere after it (the whole file, string
     // after string, in a file with none).
@@ -298,8 +300,8 @@ class UnitMatcher {
   private envReadName(index: number): string | undefined {
     const token = this.code[index]!;
     if (token.kind === "identifier") {
-      const sigil = /^\$\{?env:([a-z_]\w*)\}?$/i.exec(token.text);
-      if (sigil) return sigil[1];
+      const variable = this.hints.envVariable?.exec(token.text);
+      if (variable) return variable[1];
       if (this.punctAt(index - 1) === "." && this.identAt(index - 2) === "env") return token.text;
       return undefined;
     }
@@ -308,7 +310,7 @@ class UnitMatcher {
     if (name === undefined || !ENV_VAR_NAME.test(name)) return undefined;
     const opener = this.punctAt(index - 1);
     const owner = this.identAt(index - 2);
-    if (opener === "[" && owner !== undefined && ENV_OBJECTS.has(owner)) return name;
+    if (opener === "[" && owner !== undefined && this.hints.envObjects.has(owner)) return name;
     if (opener === "(" && owner !== undefined && ENV_CALLS.has(owner)) return name;
     return undefined;
   }
@@ -419,7 +421,7 @@ class UnitMatcher {
     if (!previous) return false;
     for (let at = previous.end; at < this.code[index]!.start; at++) {
       const code = this.text.charCodeAt(at);
-      if (code === 10 || code === 13) return true;
+      if (code === CharacterCodes.lineFeed || code === CharacterCodes.carriageReturn) return true;
     }
     return false;
   }
@@ -525,7 +527,7 @@ class UnitMatcher {
   private collectDefinition(index: number): void {
     if (CHAIN_PUNCT.has(this.punctAt(index - 1) ?? "")) return; // only from the chain's start
     const anchor = this.identAt(index);
-    if (anchor?.startsWith("&") && anchor.length > 1) {
+    if (this.hints.anchors && anchor?.startsWith("&") && anchor.length > 1) {
       // YAML `&name "value"`: an anchor defines the value its `*name` aliases read.
       const literal = this.literalAt(index + 1);
       if (literal) this.addDefinition(anchor, literal, this.code[index]!.start);
@@ -602,7 +604,7 @@ class UnitMatcher {
   private matchConcatenation(index: number, token: StringToken, key: KeyMatch): void {
     let next = index + 1;
     const following = this.code[next];
-    const adjacent = following !== undefined && following.start === token.end && SHELL_LIKE.has(this.unit.language);
+    const adjacent = following !== undefined && following.start === token.end && this.hints.adjacentStringsConcatenate;
     if (!adjacent) {
       if (!CONCAT_OPS.has(this.punctAt(next) ?? "")) return;
       next++;

@@ -2,9 +2,9 @@
 // Prefilter → front end → matchers → value judge → findings → shared filter.
 
 import { detectLanguage } from "../languages/detect-language.js";
-import { writeReplacement } from "../languages/env-lookup.js";
+import { writeReplacement } from "../languages/write-replacement.js";
 import { lexSource, type LexedUnit } from "../languages/lex-source.js";
-import type { Token } from "../languages/tokens.js";
+import type { Token } from "../languages/shared/tokens.js";
 import type { Candidate } from "./candidate.js";
 import type { Detection } from "./detection.js";
 import { isDotEnvFile } from "./dot-env-file.js";

@@ -1,7 +1,7 @@
 // The contracts of the detection core: what goes in (a Source) and what comes
 // out (a Finding). Every door produces Sources and consumes Findings.
 
-import type { LanguageId } from "../languages/tokens.js";
+import type { LanguageId } from "../languages/shared/tokens.js";
 
 /** A piece of text to scan, from wherever it came (file, index blob, history, ESLint). */
 export interface Source {

@@ -8,6 +8,7 @@ import type { TSESLint } from "@typescript-eslint/utils";
 import { builtinRules } from "../catalog.js";
 import { ConfigError } from "../config/config-error.js";
 import type { CredentialRule } from "../detect/rule.js";
+import { eslintFileGlobs } from "../languages/registry.js";
 import { PACKAGE_NAME, VERSION as PACKAGE_VERSION } from "../version.js";
 import { projectSettingsOfCwd, type ProjectSettings } from "./project-settings.js";
 import { createTokenRule, type TokenGuardRule } from "./rule.js";
@@ -17,12 +18,13 @@ import { typescriptParser } from "./typescript-parser.js";
 /** The namespace users register the plugin under; rule ids are `token-guard/<id>`. */
 export const PLUGIN_NAMESPACE = "token-guard";
 
+// The globs come from the language registry, so ESLint lints what `token-guard scan` reads.
 /** Files ESLint parses as JavaScript/TypeScript. */
-export const SCRIPT_FILES = ["**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}"];
+export const SCRIPT_FILES = eslintFileGlobs("javascript", "typescript");
 /** The subset that needs a TypeScript-capable parser. */
-export const TYPESCRIPT_FILES = ["**/*.{ts,tsx,mts,cts}"];
+export const TYPESCRIPT_FILES = eslintFileGlobs("typescript");
 /** Files linted through the `token-guard/text` language. */
-export const TEXT_FILES = ["**/*.{py,pyi,php,phtml,sh,bash,zsh,ps1,psm1,md,markdown}"];
+export const TEXT_FILES = eslintFileGlobs("text");
 
 export interface TokenGuardPlugin {
   meta: { name: string; version: string };

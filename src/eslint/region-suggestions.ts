@@ -6,7 +6,7 @@
 
 import type { Edit, Finding } from "../detect/types.js";
 import type { LexedUnit } from "../languages/lex-source.js";
-import type { LanguageId } from "../languages/tokens.js";
+import type { LanguageId } from "../languages/shared/tokens.js";
 
 /** The edits to offer for `finding`, or none when one would land outside the region the value sits in. */
 export function editsWithinRegion(finding: Finding, fileLanguage: LanguageId, units: () => readonly LexedUnit[]): readonly Edit[] {

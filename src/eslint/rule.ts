@@ -19,7 +19,7 @@ import { firstNotBefore } from "../first-not-before.js";
 import type { Edit, Finding } from "../detect/types.js";
 import { detectLanguage } from "../languages/detect-language.js";
 import { lexSource, type LexedUnit } from "../languages/lex-source.js";
-import type { LanguageId } from "../languages/tokens.js";
+import type { LanguageId } from "../languages/shared/tokens.js";
 import { editsThatFit } from "./js-suggestions.js";
 import type { ProjectSettings } from "./project-settings.js";
 import { editsWithinRegion } from "./region-suggestions.js";

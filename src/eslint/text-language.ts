@@ -7,7 +7,7 @@ import type { File, FileProblem, Language, OkParseResult, SourceLocation, Source
 import { ConfigCommentParser, Directive, TextSourceCodeBase, VisitNodeStep } from "@eslint/plugin-kit";
 import { detectLanguage } from "../languages/detect-language.js";
 import { lexSource, type LexedUnit } from "../languages/lex-source.js";
-import type { LanguageId } from "../languages/tokens.js";
+import type { LanguageId } from "../languages/shared/tokens.js";
 
 /** Line breaks as the core counts them (src/detect/line-index.ts): `\r\n`, `\n` and a lone `\r`. */
 const LINE_ENDING = /\r\n|[\r\n]/u;

@@ -3,7 +3,7 @@
 // reads the `.env` of its own project directory, which may not be the env file.
 
 import { dirname } from "node:path/posix";
-import { isComposeFile, isGitHubWorkflow } from "../languages/detect-language.js";
+import { isComposeFile, isGitHubWorkflow } from "../languages/yaml/substitution.js";
 import type { FilePlan } from "./plan.js";
 
 /**

@@ -1,103 +1,38 @@
 // Chooses the front end for a file from its name, and from its shebang when the
-// name says nothing (extensionless scripts in bin/).
+// name says nothing (extensionless scripts in bin/). The tables come from the registry.
 
-import type { LanguageId } from "./tokens.js";
+import { LANGUAGES } from "./registry.js";
+import type { LanguageId } from "./shared/tokens.js";
 
-const BY_EXTENSION: Record<string, LanguageId> = {
-  ts: "typescript",
-  tsx: "typescript",
-  mts: "typescript",
-  cts: "typescript",
-  js: "javascript",
-  jsx: "javascript",
-  mjs: "javascript",
-  cjs: "javascript",
-  vue: "html",
-  svelte: "html",
-  json: "json",
-  jsonc: "json",
-  json5: "json",
-  py: "python",
-  pyi: "python",
-  pyw: "python",
-  php: "php",
-  phtml: "php",
-  sh: "shell",
-  bash: "shell",
-  zsh: "shell",
-  ksh: "shell",
-  ps1: "powershell",
-  psm1: "powershell",
-  psd1: "powershell",
-  md: "markdown",
-  markdown: "markdown",
-  mdx: "markdown",
-  yaml: "yaml",
-  yml: "yaml",
-  toml: "toml",
-  ini: "ini",
-  cfg: "ini",
-  conf: "ini",
-  properties: "ini",
-  env: "dotenv",
-  html: "html",
-  htm: "html",
-  mk: "makefile",
-};
+function byKey(keys: (language: (typeof LANGUAGES)[number]) => readonly string[]): ReadonlyMap<string, LanguageId> {
+  return new Map(LANGUAGES.flatMap((language) => keys(language).map((key) => [key, language.id] as const)));
+}
 
-const BY_NAME: Record<string, LanguageId> = {
-  dockerfile: "dockerfile",
-  containerfile: "dockerfile",
-  makefile: "makefile",
-  gnumakefile: "makefile",
-  ".env": "dotenv",
-  ".envrc": "shell",
-  ".bashrc": "shell",
-  ".zshrc": "shell",
-  ".profile": "shell",
-  ".npmrc": "ini",
-  ".pypirc": "ini",
-};
+const BY_NAME = byKey((language) => language.fileNames);
+const BY_EXTENSION = byKey((language) => language.extensions);
+const BY_NAME_SUFFIX = [...byKey((language) => language.fileNameSuffixes)];
+const BY_NAME_PREFIX = [...byKey((language) => language.fileNamePrefixes)];
+const BY_SHEBANG = LANGUAGES.flatMap((language) => language.shebangs.map((pattern) => [pattern, language.id] as const));
 
-const SHEBANG: [RegExp, LanguageId][] = [
-  [/\b(?:ba|z|k|da)?sh\b/, "shell"],
-  [/\bpython[0-9.]*\b/, "python"],
-  [/\b(?:node|deno|bun)\b/, "javascript"],
-  [/\bts-node\b|\btsx\b/, "typescript"],
-  [/\bphp\b/, "php"],
-  [/\bpwsh\b/, "powershell"],
-];
-
-/** The language of `path`; files with no dedicated front end are read as plain "text". */
+/**
+ * The language of `path`: by whole name, then name suffix (`x.dockerfile`), name
+ * prefix (`.env.local`), extension, and shebang. Files no language claims are
+ * read as plain "text".
+ */
 export function detectLanguage(path: string, text?: string): LanguageId {
   const base = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
-  const byName = BY_NAME[base];
+  const byName = BY_NAME.get(base);
   if (byName) return byName;
-  if (base.startsWith(".env.") || base.startsWith("dockerfile.") || base.endsWith(".dockerfile")) {
-    return base.endsWith(".dockerfile") || base.startsWith("dockerfile.") ? "dockerfile" : "dotenv";
-  }
+  for (const [suffix, language] of BY_NAME_SUFFIX) if (base.endsWith(suffix)) return language;
+  for (const [prefix, language] of BY_NAME_PREFIX) if (base.startsWith(prefix)) return language;
   const dot = base.lastIndexOf(".");
   if (dot > 0) {
-    const byExtension = BY_EXTENSION[base.slice(dot + 1)];
+    const byExtension = BY_EXTENSION.get(base.slice(dot + 1));
     if (byExtension) return byExtension;
   }
   if (text?.startsWith("#!")) {
     const firstLine = text.slice(0, Math.min(text.indexOf("\n") >>> 0, 200));
-    for (const [pattern, language] of SHEBANG) if (pattern.test(firstLine)) return language;
+    for (const [pattern, language] of BY_SHEBANG) if (pattern.test(firstLine)) return language;
   }
   return "text";
-}
-
-/**
- * `docker-compose.yml`, `compose.yaml`, `docker-compose.prod.yml`, `app-docker-compose.yml`, …:
- * compose substitutes `${NAME}` in every value from the shell and the project's `.env`.
- */
-export function isComposeFile(path: string): boolean {
-  const name = path.slice(path.lastIndexOf("/") + 1).toLowerCase();
-  return /(?:^|[-_.])(?:docker-)?compose(?:[-_.][\w.-]*)?\.ya?ml$/.test(name);
-}
-
-/** A GitHub Actions workflow (`.github/workflows/*.yml`), where `${{ secrets.NAME }}` reads a repository secret. */
-export function isGitHubWorkflow(path: string): boolean {
-  return /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/.test(path);
 }

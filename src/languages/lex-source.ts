@@ -1,40 +1,8 @@
 // Dispatches a text to its front end and follows embedded regions (Markdown
 // fences, <script> bodies, YAML `run:` blocks) into theirs, keeping file offsets.
 
-import { lexDockerfile } from "./dockerfile.js";
-import { lexDotenv } from "./dotenv.js";
-import { lexHtml } from "./html.js";
-import { lexIni } from "./ini.js";
-import { lexJavaScript } from "./javascript.js";
-import { lexMakefile } from "./makefile.js";
-import { lexMarkdown } from "./markdown.js";
-import { lexPhp, lexPhpCode } from "./php.js";
-import { lexPowerShell } from "./powershell.js";
-import { lexPython } from "./python.js";
-import { lexShell } from "./shell.js";
-import { lexText } from "./text.js";
-import type { LanguageId, Lexer, Token } from "./tokens.js";
-import { lexToml } from "./toml.js";
-import { lexYaml } from "./yaml.js";
-
-export const LEXERS: Record<LanguageId, Lexer> = {
-  javascript: lexJavaScript,
-  typescript: lexJavaScript,
-  json: lexJavaScript,
-  python: lexPython,
-  php: lexPhp,
-  shell: lexShell,
-  powershell: lexPowerShell,
-  markdown: lexMarkdown,
-  yaml: lexYaml,
-  toml: lexToml,
-  ini: lexIni,
-  dotenv: lexDotenv,
-  dockerfile: lexDockerfile,
-  makefile: lexMakefile,
-  html: lexHtml,
-  text: lexText,
-};
+import { FENCE_LANGUAGES, languageById } from "./registry.js";
+import type { LanguageId, Lexer, Token } from "./shared/tokens.js";
 
 /** One stretch of a file lexed by one front end. */
 export interface LexedUnit {
@@ -53,7 +21,7 @@ export function lexSource(text: string, language: LanguageId, start = 0, end = t
   const pending: { language: LanguageId; start: number; end: number; depth: number; text: string }[] = [{ language, start, end, depth: 0, text }];
   while (pending.length > 0) {
     const region = pending.shift()!;
-    const result = lexerFor(region.language, region.text, region.start, region.end, region.depth)(region.text, region.start, region.end);
+    const result = lexerFor(region.language, region.text, region.start, region.end, region.depth)(region.text, region.start, region.end, FENCE_LANGUAGES);
     units.push({ language: region.language, start: region.start, end: region.end, tokens: result.tokens });
     if (region.depth >= MAX_NESTING) continue;
     for (const embedded of result.embedded) {
@@ -94,13 +62,14 @@ function withoutQuoteMarkers(text: string, start: number, end: number, depth: nu
   return text.slice(0, start) + chars.join("") + text.slice(end);
 }
 
-/** A PHP snippet in a Markdown fence often has no `<?php`: read it as PHP code, not as HTML. */
+/** An embedded region the language calls a snippet (PHP code without `<?php`) is lexed as one. */
 function lexerFor(language: LanguageId, text: string, start: number, end: number, depth: number): Lexer {
-  if (language === "php" && depth > 0 && !text.slice(start, end).includes("<?")) return lexPhpCode;
-  return LEXERS[language];
+  const { lex, snippet } = languageById(language);
+  return snippet !== undefined && depth > 0 && snippet.isSnippet(text, start, end) ? snippet.lex : lex;
 }
 
 /** The front end for a fragment of code with no file around it (commented-out code). */
 export function snippetLexer(language: LanguageId): Lexer {
-  return language === "php" ? lexPhpCode : LEXERS[language];
+  const { lex, snippet } = languageById(language);
+  return snippet?.lex ?? lex;
 }

@@ -1,6 +1,7 @@
 // `--format sarif`: one SARIF 2.1.0 run for code scanning (GitHub, GitLab, Azure).
 // Holds redacted values and fingerprints only, never a secret.
 
+import { LANGUAGES } from "../languages/registry.js";
 import { historyNote, revokeWhere } from "./history-note.js";
 import type { Formatter, ReportContext, ReportedFinding } from "./types.js";
 
@@ -13,6 +14,9 @@ export const FINGERPRINT_KEY = "tokenGuardFingerprint/v1";
 const SRCROOT = "%SRCROOT%";
 
 type Rule = ReportContext["rules"][number];
+
+/** The languages the help lists, in the order it lists them (from the language registry). */
+const HELP_LANGUAGES = LANGUAGES.flatMap((language) => (language.help ? [{ ...language.help, envLookup: language.envLookup }] : [])).sort((a, b) => a.rank - b.rank);
 
 export const formatSarif: Formatter = (findings, context) => {
   const ruleIndex = new Map(context.rules.map((rule, index) => [rule.id, index]));
@@ -43,7 +47,7 @@ function describeRule(rule: Rule): Record<string, unknown> {
   const where = rule.revoke ?? "the service that issued it";
   const text =
     `${rule.description}. Read the value from the environment variable ${rule.envVar} instead of writing it in the code ` +
-    `(JS/TS: process.env.${rule.envVar}; Python: os.environ["${rule.envVar}"]; PHP: getenv('${rule.envVar}'); shell: "$${rule.envVar}"), ` +
+    `(${inlineLookups(rule.envVar)}), ` +
     `and keep it in an ignored .env file or the CI secret store. \`npx token-guard fix\` rewrites the code. ` +
     `A value that was ever committed stays in git history: revoke it in ${where}.`;
   const markdown = [
@@ -53,11 +57,7 @@ function describeRule(rule: Rule): Record<string, unknown> {
     "",
     "| Language | Write |",
     "|---|---|",
-    `| JS/TS | \`process.env.${rule.envVar}\` |`,
-    `| Python | \`os.environ["${rule.envVar}"]\` |`,
-    `| PHP | \`getenv('${rule.envVar}')\` |`,
-    `| Shell | \`"$${rule.envVar}"\` |`,
-    `| PowerShell | \`$env:${rule.envVar}\` |`,
+    ...HELP_LANGUAGES.map((help) => `| ${help.label} | \`${help.envLookup(rule.envVar)}\` |`),
     "",
     `Keep the value in an ignored \`.env\` file locally and in the CI secret store. \`npx token-guard fix\` rewrites the code for you.`,
     "",
@@ -76,6 +76,11 @@ function describeRule(rule: Rule): Record<string, unknown> {
     defaultConfiguration: { level: "error" },
     properties: { tags: ["security", "secrets", "external/cwe/cwe-798"], precision: "high", "security-severity": "8.0" },
   };
+}
+
+/** `JS/TS: process.env.NAME; Python: …`: the lookups the one-line help text names. */
+function inlineLookups(envVar: string): string {
+  return HELP_LANGUAGES.flatMap((help) => (help.inlineLabel === undefined ? [] : [`${help.inlineLabel}: ${help.envLookup(envVar)}`])).join("; ");
 }
 
 function toResult(finding: ReportedFinding, ruleIndex: number | undefined, context: ReportContext): Record<string, unknown> {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { defaultDetection } from "../../src/catalog.js";
 import { createMatchContext, matchUnit } from "../../src/detect/match.js";
 import { lexSource } from "../../src/languages/lex-source.js";
-import type { LanguageId } from "../../src/languages/tokens.js";
+import type { LanguageId } from "../../src/languages/shared/tokens.js";
 import { countingText } from "../languages/lex-helpers.js";
 
 /** Characters the matchers read per character of `text` (lexing, done on the plain text, not counted). */

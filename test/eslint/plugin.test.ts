@@ -71,7 +71,8 @@ describe("configs.recommended", () => {
     expect(scripts).toEqual({ name: "token-guard/recommended/scripts", files: SCRIPT_FILES, plugins: expect.any(Object), rules: expect.any(Object) });
     expect(SCRIPT_FILES).toEqual(["**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}"]);
     expect(text).toEqual({ name: "token-guard/recommended/text", files: TEXT_FILES, plugins: expect.any(Object), language: "token-guard/text", rules: expect.any(Object) });
-    expect(TEXT_FILES).toEqual(["**/*.{py,pyi,php,phtml,sh,bash,zsh,ps1,psm1,md,markdown}"]);
+    // From the language registry (test/eslint/file-parity.test.ts checks them against the CLI).
+    expect(TEXT_FILES).toEqual(["**/*.{sh,bash,zsh,ksh,py,pyi,pyw,php,phtml,ps1,psm1,psd1,md,markdown,mdx}", "**/.envrc", "**/.bashrc", "**/.zshrc", "**/.profile"]);
     expect(jsx).toEqual({ name: "token-guard/recommended/jsx", files: ["**/*.jsx"], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } });
     // The TypeScript parser stands alone, for TypeScript files only: nothing else to fight over.
     expect(typescript).toEqual({ name: "token-guard/recommended/typescript-parser", files: TYPESCRIPT_FILES, languageOptions: { parser: typescriptParser } });
@@ -81,7 +82,7 @@ describe("configs.recommended", () => {
 
   it("is a valid flat config for every file type it names", async () => {
     const { Linter } = await import("eslint");
-    for (const filename of ["a.js", "a.jsx", "a.mjs", "a.cjs", "a.ts", "a.tsx", "a.mts", "a.cts", "a.py", "a.php", "a.sh", "a.ps1", "a.md"]) {
+    for (const filename of ["a.js", "a.jsx", "a.mjs", "a.cjs", "a.ts", "a.tsx", "a.mts", "a.cts", "a.py", "a.pyw", "a.php", "a.sh", "a.ksh", ".bashrc", "a.ps1", "a.psd1", "a.md", "a.mdx"]) {
       expect(new Linter().verify("\n", recommended as Linter.Config[], { filename }), filename).toEqual([]);
     }
   });

@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { basename, dirname, join } from "node:path";
 import ts from "typescript";
 import { detectLanguage } from "../../src/languages/detect-language.js";
-import { lexYaml } from "../../src/languages/yaml.js";
+import { lexYaml } from "../../src/languages/yaml/lexer.js";
 
 export interface Php {
   available: boolean;

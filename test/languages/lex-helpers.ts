@@ -2,7 +2,7 @@
 // token stream, the invariants every lexer promises, random input, and a measure
 // of work (characters read) that does not depend on the machine's speed.
 import { expect } from "vitest";
-import type { LexResult, Lexer, StringToken, Token } from "../../src/languages/tokens.js";
+import type { LexResult, Lexer, StringToken, Token } from "../../src/languages/shared/tokens.js";
 
 /** Renders each token as `kind:text`, strings as `string[quote]:content`, for snapshot-free assertions. */
 export function describeTokens(text: string, result: LexResult): string[] {

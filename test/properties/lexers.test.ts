@@ -3,11 +3,16 @@
 // of src/languages/tokens.ts. Seeds are fixed so CI is deterministic.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { LEXERS, lexSource, type LexedUnit } from "../../src/languages/lex-source.js";
-import type { LanguageId, LexResult } from "../../src/languages/tokens.js";
+import { lexSource, type LexedUnit } from "../../src/languages/lex-source.js";
+import { FENCE_LANGUAGES, LANGUAGES as DEFINITIONS } from "../../src/languages/registry.js";
+import type { LanguageId, LexResult } from "../../src/languages/shared/tokens.js";
 import { applyMutation, arbitraryTextArb, contractViolations, fixturesFor, mutationArb, HOSTILE_PIECES, pieceArb, rangeOf, runs, show, unitViolations } from "./support.js";
 
-const LANGUAGES = Object.keys(LEXERS) as LanguageId[];
+const LANGUAGES: LanguageId[] = DEFINITIONS.map((language) => language.id);
+/** Each language's front end as lexSource calls it (with the registry's fence names). */
+const LEXERS = Object.fromEntries(
+  DEFINITIONS.map((language) => [language.id, (text: string, start?: number, end?: number): LexResult => language.lex(text, start, end, FENCE_LANGUAGES)]),
+) as Record<LanguageId, (text: string, start?: number, end?: number) => LexResult>;
 
 /** A language-dependent but fixed seed, so each lexer explores its own inputs yet CI repeats them. */
 function seedOf(language: LanguageId, salt: number): number {

@@ -5,11 +5,17 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { lexSource } from "../../src/languages/lex-source.js";
-import { lexMarkdown } from "../../src/languages/markdown.js";
-import type { LanguageId } from "../../src/languages/tokens.js";
+import { lexMarkdown as lexMarkdownWithFences } from "../../src/languages/markdown/lexer.js";
+import { FENCE_LANGUAGES as REGISTERED_FENCES } from "../../src/languages/registry.js";
+import type { LanguageId, LexResult } from "../../src/languages/shared/tokens.js";
 import { scanText } from "../support/scan.js";
 import { fakeToken } from "../support/tokens.js";
 import { lineColumn, runs, show } from "./support.js";
+
+/** lexMarkdown with the registry's fence names, as lexSource calls it. */
+function lexMarkdown(text: string, start?: number, end?: number): LexResult {
+  return lexMarkdownWithFences(text, start, end, REGISTERED_FENCES);
+}
 
 // ---------------------------------------------------------------------------
 // Fence languages: info strings, harmless lines, and the planted line

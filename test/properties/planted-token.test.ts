@@ -7,7 +7,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { lexSource, type LexedUnit } from "../../src/languages/lex-source.js";
-import type { LanguageId, Token } from "../../src/languages/tokens.js";
+import type { LanguageId, Token } from "../../src/languages/shared/tokens.js";
 import { scanText } from "../support/scan.js";
 import { fakeToken } from "../support/tokens.js";
 import { cleanFixtures, expectedClean, lineColumn, runs, show, type Fixture } from "./support.js";

@@ -7,7 +7,7 @@ import { fileURLToPath } from "node:url";
 import fc from "fast-check";
 import { detectLanguage } from "../../src/languages/detect-language.js";
 import type { LexedUnit } from "../../src/languages/lex-source.js";
-import type { LanguageId, LexResult, Token } from "../../src/languages/tokens.js";
+import type { LanguageId, LexResult, Token } from "../../src/languages/shared/tokens.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const FIXTURES = join(ROOT, "test", "fixtures");

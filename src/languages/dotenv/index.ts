@@ -1,0 +1,15 @@
+// `.env` files: `NAME=value` lines, read by dotenv loaders and compose.
+
+import { CONFIG_FORMAT, CONFIG_FORMAT_CLI_ONLY, defineLanguage } from "../shared/language-definition.js";
+import { lexDotenv } from "./lexer.js";
+
+export const dotenv = defineLanguage({
+  ...CONFIG_FORMAT,
+  id: "dotenv",
+  extensions: ["env"],
+  fileNames: [".env"],
+  fileNamePrefixes: [".env."],
+  fenceNames: ["dotenv", "env"],
+  lex: lexDotenv,
+  eslint: { via: "none", reason: CONFIG_FORMAT_CLI_ONLY },
+});

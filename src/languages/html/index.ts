@@ -1,0 +1,20 @@
+// HTML and single-file components (Vue, Svelte): markup, with `<script>` bodies
+// lexed as JavaScript. The markup lexer lives in shared/ because PHP files and
+// strings in every language hold markup too.
+
+import { CONFIG_FORMAT, defineLanguage } from "../shared/language-definition.js";
+import { lexHtml } from "../shared/markup-lexer.js";
+
+export const html = defineLanguage({
+  ...CONFIG_FORMAT,
+  id: "html",
+  extensions: ["html", "htm", "vue", "svelte"],
+  fenceNames: ["html", "xml"],
+  lex: lexHtml,
+  // Markup is lexed as such already.
+  matcherHints: { stringsMayHoldMarkup: false },
+  eslint: {
+    via: "none",
+    reason: "users lint .vue, .svelte and .html with their own parsers (eslint-plugin-vue, svelte-eslint-parser, html-eslint); a second language on them would clash until the ESLint configs are redesigned",
+  },
+});

@@ -1,0 +1,18 @@
+// PowerShell: `$env:NAME`, expandable strings and here-strings.
+
+import { defineLanguage } from "../shared/language-definition.js";
+import { lexPowerShell } from "./lexer.js";
+import { powershellEnvLookup, writePowerShellReplacement } from "./replacement.js";
+
+export const powershell = defineLanguage({
+  id: "powershell",
+  extensions: ["ps1", "psm1", "psd1"],
+  shebangs: [/\bpwsh\b/],
+  fenceNames: ["powershell", "ps1", "ps", "pwsh"],
+  lex: lexPowerShell,
+  envLookup: powershellEnvLookup,
+  writeReplacement: writePowerShellReplacement,
+  matcherHints: { envVariable: /^\$\{?env:([a-z_]\w*)\}?$/i },
+  eslint: { via: "text" },
+  help: { rank: 5, label: "PowerShell" },
+});

@@ -1,0 +1,20 @@
+// Shell scripts. The lexer and the replacement writer live in shared/ because
+// Dockerfile RUN lines, Makefile recipes and Markdown commands are shell too.
+
+import { defineLanguage } from "../shared/language-definition.js";
+import { lexShell } from "../shared/shell-lexer.js";
+import { shellEnvLookup, writeShellReplacement } from "../shared/shell-replacement.js";
+
+export const shell = defineLanguage({
+  id: "shell",
+  extensions: ["sh", "bash", "zsh", "ksh"],
+  fileNames: [".envrc", ".bashrc", ".zshrc", ".profile"],
+  shebangs: [/\b(?:ba|z|k|da)?sh\b/],
+  fenceNames: ["bash", "sh", "shell", "console", "zsh", "ksh", "curl", "terminal"],
+  lex: lexShell,
+  envLookup: shellEnvLookup,
+  writeReplacement: writeShellReplacement,
+  matcherHints: { adjacentStringsConcatenate: true },
+  eslint: { via: "text" },
+  help: { rank: 4, label: "Shell", inlineLabel: "shell" },
+});
