@@ -5,9 +5,9 @@ import { defineConfig } from "vitest/config";
 const END_TO_END = [
   "test/cli/**/*.test.ts",
   "test/sources/**/*.test.ts",
-  "test/config/gitignore.test.ts",
   "test/eslint/eslint-cli.test.ts",
   "test/package.test.ts",
+  "test/lint-layering.test.ts",
 ];
 
 export default defineConfig({

@@ -2,7 +2,8 @@
 // salted hashes, to the baseline file, so `scan` reports only new ones from now on.
 
 import { resolve } from "node:path";
-import { createBaseline, formatBaseline } from "../detect/baseline.js";
+import { formatBaseline } from "../config/baseline-format.js";
+import { createBaseline } from "../detect/baseline.js";
 import { writeFileAtomically } from "../fix/atomic-write.js";
 import { baselinePathOf, newSalt, readBaselineFile } from "./baseline-file.js";
 import type { BaselineOptions } from "./baseline-options.js";

@@ -4,7 +4,8 @@
 import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { dirname, relative, resolve, sep } from "node:path";
-import { applyBaseline, parseBaseline, type Baseline, type BaselineEntry } from "../detect/baseline.js";
+import { parseBaseline } from "../config/baseline-format.js";
+import { applyBaseline, type Baseline, type BaselineEntry } from "../detect/baseline.js";
 import type { Finding } from "../detect/types.js";
 import type { BaselineStats } from "../report/types.js";
 import { UsageError } from "./errors.js";

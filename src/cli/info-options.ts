@@ -30,7 +30,7 @@ export const VERSION_COMMAND: CommandSpec<typeof INFO_FLAGS> = {
   exitCodes: "0.",
   docs: `${DOCS_URL}#install`,
   async run(_flags, { stdout }) {
-    const { VERSION } = await import("../version.js");
+    const { VERSION } = await import("../report/tool-identity.js");
     stdout.write(`${VERSION}\n`);
     return EXIT.clean;
   },

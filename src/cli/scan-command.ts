@@ -11,7 +11,7 @@ import { pickSources } from "../sources/pick-sources.js";
 import { writeFileAtomically } from "../fix/atomic-write.js";
 import { EXIT } from "./errors.js";
 import type { CollectOptions, ScanOptions } from "./scan-options.js";
-import { VERSION } from "../version.js";
+import { VERSION } from "../report/tool-identity.js";
 
 export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStream): Promise<number> {
   const { findings: found, stats, detection } = await collectFindings(options);

@@ -1,7 +1,7 @@
 // Finds and reads `token-guard.config.json` (or the `tokenGuard` key of
 // package.json). Synchronous, so the ESLint plugin can load it from a rule lookup.
 
-import { jsonSyntaxProblem } from "../detect/json-syntax.js";
+import { jsonSyntaxProblem } from "./json-syntax.js";
 import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { ConfigError } from "./config-error.js";

@@ -20,7 +20,7 @@ import { languageById } from "../languages/registry.js";
 import type { MatcherHints } from "../languages/shared/language-definition.js";
 import { lexHtml } from "../languages/shared/markup-lexer.js";
 import type { InterpolationPart, Lexer, StringToken, Token } from "../languages/shared/tokens.js";
-import { firstNotBefore } from "../first-not-before.js";
+import { firstNotBefore } from "./first-not-before.js";
 import type { Candidate } from "./candidate.js";
 import { anyOf, nameMatch, type CompiledRule } from "./rule.js";
 

@@ -9,7 +9,7 @@ import { builtinRules } from "../catalog.js";
 import { ConfigError } from "../config/config-error.js";
 import type { CredentialRule } from "../detect/rule.js";
 import { eslintFileGlobs } from "../languages/registry.js";
-import { PACKAGE_NAME, VERSION as PACKAGE_VERSION } from "../version.js";
+import { PACKAGE_NAME, VERSION as PACKAGE_VERSION } from "../report/tool-identity.js";
 import { projectSettingsOfCwd, type ProjectSettings } from "./project-settings.js";
 import { createTokenRule, type TokenGuardRule } from "./rule.js";
 import { textLanguage } from "./text-language.js";

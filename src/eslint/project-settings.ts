@@ -6,7 +6,7 @@
 import path from "node:path";
 import { ConfigError } from "../config/config-error.js";
 import { detectionInput } from "../config/detection-input.js";
-import { compileGitignorePatterns, GitignoreMatcher } from "../config/gitignore.js";
+import { compileGitignorePatterns, GitignoreMatcher } from "../sources/gitignore.js";
 import { loadConfig } from "../config/load-config.js";
 import type { ConfigFile } from "../config/validate-config.js";
 import { createDetection, type Detection, type DetectionOverrides } from "../detect/detection.js";

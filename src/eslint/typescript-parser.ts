@@ -3,7 +3,7 @@
 // pay for loading TypeScript in a project (or an editor session) that lints none.
 
 import { createRequire } from "node:module";
-import { PACKAGE_NAME } from "../version.js";
+import { PACKAGE_NAME } from "../report/tool-identity.js";
 
 /** The part of @typescript-eslint/parser that ESLint calls. */
 interface ParserModule {

@@ -8,7 +8,7 @@ import { textOf } from "./bytes-to-text.js";
 import { runGit, streamGit } from "./git.js";
 import { NulFields } from "./nul-fields.js";
 import { readBlobs, type BlobRequest } from "./git-objects.js";
-import { compileGitignorePatterns, GitignoreMatcher } from "../config/gitignore.js";
+import { compileGitignorePatterns, GitignoreMatcher } from "./gitignore.js";
 import type { KeywordSieve } from "./keyword-sieve.js";
 import { toCwdPath } from "./paths.js";
 import { SourceError } from "./source-error.js";

@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import type { Source } from "../detect/types.js";
 import { textOf } from "./bytes-to-text.js";
 import { readBlobs } from "./git-objects.js";
-import { compileGitignorePatterns, GitignoreMatcher } from "../config/gitignore.js";
+import { compileGitignorePatterns, GitignoreMatcher } from "./gitignore.js";
 import type { KeywordSieve } from "./keyword-sieve.js";
 import { toCwdPath, toPosix } from "./paths.js";
 import { SourceError } from "./source-error.js";

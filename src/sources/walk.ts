@@ -18,7 +18,7 @@ import { access, constants, lstat, readFile, realpath, stat } from "node:fs/prom
 import path from "node:path";
 import type fg from "fast-glob";
 import { findGitRoot, grepGitFiles, isGitIgnored, listGitFiles } from "./git.js";
-import { compileGitignorePatterns, GitignoreMatcher } from "../config/gitignore.js";
+import { compileGitignorePatterns, GitignoreMatcher } from "./gitignore.js";
 import { errorCode } from "./error-code.js";
 import { toPosix } from "./paths.js";
 import { SourceError } from "./source-error.js";

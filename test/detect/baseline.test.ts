@@ -1,7 +1,8 @@
 // The pure baseline: stable, diff-friendly text; matched by rule, file and salted
 // hash (never line); unmatched entries listed; bad files explained.
 import { describe, expect, it } from "vitest";
-import { applyBaseline, baselineHash, createBaseline, formatBaseline, parseBaseline, type Baseline } from "../../src/detect/baseline.js";
+import { formatBaseline, parseBaseline } from "../../src/config/baseline-format.js";
+import { applyBaseline, baselineHash, createBaseline, type Baseline } from "../../src/detect/baseline.js";
 import { scanText } from "../support/scan.js";
 import { fakeToken } from "../support/tokens.js";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { jsonSyntaxProblem } from "../../src/detect/json-syntax.js";
+import { jsonSyntaxProblem } from "../../src/config/json-syntax.js";
 import { fakeToken } from "../support/tokens.js";
 
 const TOKEN = fakeToken(950);

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { compileGitignoreLine, compileGitignorePatterns, GitignoreMatcher, parseGitignore } from "../../src/config/gitignore.js";
-import { git, initRepo, makeTempDir, removeDir, writeTree } from "../sources/helpers.js";
+import { compileGitignoreLine, compileGitignorePatterns, GitignoreMatcher, parseGitignore } from "../../src/sources/gitignore.js";
+import { git, initRepo, makeTempDir, removeDir, writeTree } from "./helpers.js";
 
 function ignored(gitignore: string, path: string, isDir = false): boolean {
   return new GitignoreMatcher(parseGitignore(gitignore)).isIgnored(path, isDir);
