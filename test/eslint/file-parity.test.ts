@@ -3,11 +3,13 @@
 // `configs.recommended` runs the token-guard rules exactly when the CLI reads the
 // file as a language whose definition says ESLint lints it; the rest are exactly
 // the languages declared CLI-only.
+import { readFileSync } from "node:fs";
 import { ESLint, type Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import plugin from "../../src/eslint/plugin.js";
 import { detectLanguage } from "../../src/languages/detect-language.js";
 import { LANGUAGES, languageById } from "../../src/languages/registry.js";
+import type { EslintSupport } from "../../src/languages/shared/language-definition.js";
 
 /** One file name per extension, whole name, name prefix and suffix of every language. */
 const FILE_NAMES = LANGUAGES.flatMap((language) => [
@@ -45,5 +47,23 @@ describe("ESLint and the CLI lint the same files", () => {
 
   it("lints the file types the CLI scanned before ESLint did (.pyw, .ksh, .psd1, .mdx)", async () => {
     for (const path of ["a.pyw", "a.ksh", "a.psd1", "a.mdx", ".bashrc"]) expect(await eslintLints(path), path).toBe(true);
+  });
+});
+
+describe("the README's table of the files ESLint lints", () => {
+  const readme = readFileSync(new URL("../../README.md", import.meta.url), "utf8");
+  /** The README's cell for the languages ESLint reads `via`: extensions, then whole names. */
+  const cell = (via: EslintSupport["via"]) => {
+    const linted = LANGUAGES.filter((language) => language.eslint.via === via);
+    const names = [...linted.flatMap((language) => language.extensions.map((extension) => `.${extension}`)), ...linted.flatMap((language) => language.fileNames)];
+    return `\`${names.join(" ")}\``;
+  };
+
+  it.each([
+    ["javascript", "JavaScript (ESLint's own parser"],
+    ["typescript", "TypeScript (`@typescript-eslint/parser`"],
+    ["text", "the plugin's `token-guard/text` language"],
+  ] as const)("lists the %s files the registry declares", (via, readAs) => {
+    expect(readme).toContain(`| ${cell(via)} | ${readAs}`);
   });
 });
