@@ -105,7 +105,7 @@ const USAGE = [
   "usage: node bench/run.mjs [--quick] [--files 10000] [--large-files 100000] [--history-commits 2000] [--runs 5] [--timeout 300]",
   "                          [--seed 1] [--eslint-files 2000] [--only scan,large,real,bundle,history,hook,eslint] [--competitors gitleaks,secretlint|none] [--competitor-runs 1]",
   "  --quick   2,000 files and 3 runs, without the large section and the other scanners (explicit options win)",
-  "env: TOKEN_GUARD_BIN=path/to/main.js overrides the token-guard entry (default dist/src/cli/main.js); BENCH_RSS=proc polls /proc instead of GNU time;",
+  "env: TOKEN_GUARD_BIN=path/to/main.js overrides the token-guard entry (default dist/cli/main.js); BENCH_RSS=proc polls /proc instead of GNU time;",
   "     BENCH_TOOLS_DIR=dir installs gitleaks and secretlint there (default ~/.cache/token-guard-bench/tools)",
 ].join("\n");
 

@@ -13,7 +13,7 @@ import path from "node:path";
 import { REPO } from "./trees.mjs";
 
 /** The token-guard entry, relative to the repository (or to the dist/ snapshot). */
-export const DEFAULT_BIN = "dist/src/cli/main.js";
+export const DEFAULT_BIN = "dist/cli/main.js";
 export const FLOOR_SCRIPT = path.join(REPO, "bench", "read-floor.mjs");
 export const FLOOR_CONCURRENCY = 16;
 

@@ -31,6 +31,7 @@ interface PoolThread {
   alive: boolean;
 }
 
+// Beside this module both in dist/src/parallel/ and in the bundled CLI (dist/cli/, where it is an entry of its own).
 const WORKER_FILE = fileURLToPath(new URL("./scan-worker.js", import.meta.url));
 
 export class ScanPool {

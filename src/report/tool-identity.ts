@@ -5,8 +5,8 @@
 import { readFileSync } from "node:fs";
 
 function readVersion(): string {
-  // src/report/ when run from source, dist/src/report/ when built.
-  for (const candidate of ["../../package.json", "../../../package.json"]) {
+  // src/report/ when run from source, dist/src/report/ when built, dist/cli/ in the bundled CLI.
+  for (const candidate of ["../package.json", "../../package.json", "../../../package.json"]) {
     try {
       const pkg = JSON.parse(readFileSync(new URL(candidate, import.meta.url), "utf8")) as { name?: string; version?: string };
       if (pkg.name === "token-guard" && pkg.version) return pkg.version;
