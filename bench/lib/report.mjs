@@ -305,6 +305,17 @@ export function renderTables(report) {
   return parts.join("\n");
 }
 
+/**
+ * Detection is scored on labelled corpora written by someone who had not read
+ * the detector (see ../shared/corpus-kit); those scores are recorded by hand in
+ * bench/DETECTION.md, and every RESULTS.md carries them unchanged.
+ */
+function detectionScoreLines() {
+  const file = path.join(REPO, "bench", "DETECTION.md");
+  if (!fs.existsSync(file)) return [];
+  return [fs.readFileSync(file, "utf8").trimEnd().replace(/^# /m, "## "), ""];
+}
+
 export function renderResults(report) {
   const { options, ctx, mach, startedAt, loads, scan, hook, eslint } = report;
   const tg = ctx.tokenGuard;
@@ -320,6 +331,7 @@ export function renderResults(report) {
     "",
     ...correctnessLines(report).map((l) => (l.startsWith("  ") ? `  - ${l.trim()}` : `- ${l}`)),
     "",
+    ...detectionScoreLines(),
     "## Machine",
     "",
     `- CPU: ${mach.cpu}, nproc ${mach.nproc}`,
