@@ -20,7 +20,10 @@ import { languageById } from "../languages/registry.js";
 import type { MatcherHints } from "../languages/shared/language-definition.js";
 import { lexHtml } from "../languages/shared/markup-lexer.js";
 import type { InterpolationPart, Lexer, StringToken, Token } from "../languages/shared/tokens.js";
+import { lexShell } from "../languages/shared/shell-lexer.js";
+import { commandValues } from "./command-flags.js";
 import { firstNotBefore } from "./first-not-before.js";
+import { formatArgumentAt } from "./format-strings.js";
 import type { Candidate } from "./candidate.js";
 import { anyOf, nameMatch, type CompiledRule } from "./rule.js";
 
@@ -101,6 +104,8 @@ const ENV_CALLS = new Set(["getenv", "get", "setdefault", "env", "getEnv", "Gete
 /** A string used as a key must look like a name, not a sentence. */
 const NAME_LIKE = /^[-$@A-Za-z_][-\w$.:]*$/;
 const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+/** A word on a command line that may name a key: a variable, a flag, a path (`/prod/convoso/auth_token`). */
+const COMMAND_WORD = /^[-\w./]+$/;
 /** Characters a credential value is made of, inside text. */
 const VALUE_CHAR = /[A-Za-z0-9._~+/=%-]/;
 const RUN_CHAR = /[A-Za-z0-9_$-]/;
@@ -163,6 +168,9 @@ class UnitMatcher {
         if (token.kind !== "comment" || !this.mayHoldKey(token.contentStart, token.contentEnd)) continue;
         this.matchText(token.contentStart, token.contentEnd, true);
         this.matchNested(snippetLexer(this.unit.language), token.contentStart, token.contentEnd, { host: this.unit, inComment: true });
+        // A commented-out command is shell whatever the file's language (`// gh secret set K --body v`);
+        // where code is commands already, the nested matcher reads it so.
+        if (!this.hints.commandLines) this.matchCommandLines(lexShell(this.text, token.contentStart, token.contentEnd).tokens, true);
       }
     }
     for (let index = 0; index < this.code.length; index++) {
@@ -176,6 +184,7 @@ class UnitMatcher {
       const key = this.keyAt(index);
       if (key) this.matchBinding(index, key);
     }
+    if (this.hints.commandLines) this.matchCommandLines(this.code, false);
     this.resolveReferences();
     return this.candidates;
   }
@@ -572,7 +581,7 @@ class UnitMatcher {
         if (part.fallback && part.name !== undefined) this.matchShellFallback(token, part);
         continue;
       }
-      const open = this.matchText(part.start, part.end, false, token);
+      const open = this.matchText(part.start, part.end, false, token, index);
       if (!open) continue;
       const following = parts[partIndex + 1];
       if (following?.kind === "interpolation") {
@@ -629,7 +638,7 @@ class UnitMatcher {
    * `end`. Returns the key when the text ends right after `K=` with no value (the
    * value is then whatever is concatenated next).
    */
-  private matchText(start: number, end: number, inComment: boolean, token?: StringToken): KeyMatch | undefined {
+  private matchText(start: number, end: number, inComment: boolean, token?: StringToken, tokenIndex?: number): KeyMatch | undefined {
     let open: KeyMatch | undefined;
     // The file's last-word offsets, not a search of the text: most strings hold none.
     const { starts, ends } = this.context.lastWordSpans;
@@ -647,6 +656,7 @@ class UnitMatcher {
       if (!key || key.weak) continue;
       const value = locateValue(this.text, runEnd, end);
       if (value === undefined) continue;
+      if (tokenIndex !== undefined && this.matchFormatArgument(key, tokenIndex, value.start)) continue;
       if (value.start === value.end) {
         if (value.start === end && !inComment) open = key;
         continue;
@@ -658,6 +668,28 @@ class UnitMatcher {
       }
     }
     return open;
+  }
+
+  /** `sprintf("auth_token=%s", "v")` and its kin: the argument bound to the placeholder at `at` is the value. */
+  private matchFormatArgument(key: KeyMatch, tokenIndex: number, at: number): boolean {
+    const argument = formatArgumentAt(this.text, this.code, tokenIndex, at, this.hints);
+    if (argument === undefined) return false;
+    if ("literal" in argument) this.add(key, argument.literal, "argument", {});
+    else this.references.push({ name: normaliseName(argument.reference), key, inComment: false });
+    return true;
+  }
+
+  /** `mycli --auth-token v`, `gh secret set K --body v`, `setx K v`: values on command lines. */
+  private matchCommandLines(tokens: readonly Token[], inComment: boolean): void {
+    const keyOf = (word: string, token: Token): KeyMatch | undefined => {
+      if (word.length > 100 || !COMMAND_WORD.test(word) || !this.mayHoldKey(token.start, token.end)) return undefined;
+      const key = this.classify(word);
+      return key?.weak ? undefined : key;
+    };
+    for (const { key, token, start, end } of commandValues(this.text, tokens, keyOf)) {
+      if (inComment) this.candidates.push(this.candidate(key, start, end, "argument", { inComment: true }));
+      else this.addRange(key, token, start, end, "argument", {});
+    }
   }
 
   // --- output ---------------------------------------------------------------------

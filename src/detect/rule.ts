@@ -1,7 +1,7 @@
 // The shape of a credential rule (data in `rules/`, or in a user's config) and
 // its validation. A new provider is a new data file, never new code.
 
-import { endsWithWords, splitWords, spellings } from "./key-names.js";
+import { endsWithWords, splitWords, spellings, withoutNameNumber } from "./key-names.js";
 
 /** A credential definition: what it is called, where it lives, what to write instead. */
 export interface CredentialRule {
@@ -146,6 +146,9 @@ function computeNameMatch(compiled: CompiledRule, name: string): NameMatch {
   if (!compiled.lastWords.some((word) => lower.includes(word))) return null;
   const words = splitWords(name);
   if (compiled.keyWords.some((keyWords) => endsWithWords(words, keyWords))) return "key";
+  // The names `fix` writes when the preferred one is taken (`CONVOSO_AUTH_TOKEN_2`) are keys too.
+  const unnumbered = withoutNameNumber(name);
+  if (unnumbered !== undefined && computeNameMatch(compiled, unnumbered) === "key") return "key";
   return compiled.keyWords.some((keyWords) => words[words.length - 1] === keyWords[keyWords.length - 1]) ? "last-word" : null;
 }
 

@@ -18,6 +18,10 @@ import type { Finding, Source } from "./types.js";
 
 export function scanSource(source: Source, detection: Detection): Finding[] {
   const { text } = source;
+  // A .env file is where a token belongs: only one git does not ignore is worth matching
+  // (after fix has filled one with CONVOSO_AUTH_TOKEN_2, _3, … every line is a key).
+  const dotEnv = isDotEnvFile(source.path);
+  if (dotEnv && source.gitIgnored !== false) return [];
   if (!detection.prefilter.test(text)) return [];
   const rules: CompiledRule[] = [];
   const contextRules = new Set<CompiledRule>();
@@ -36,10 +40,7 @@ export function scanSource(source: Source, detection: Detection): Finding[] {
   const lines = new LineIndex(text);
   const code = new CodeTokens();
   let findings = secrets.map((candidate) => toFinding(candidate, source, lines, code));
-  if (isDotEnvFile(source.path)) {
-    if (source.gitIgnored !== false) return [];
-    findings = findings.map(asUnignoredEnvFile);
-  }
+  if (dotEnv) findings = findings.map(asUnignoredEnvFile);
   return filterFindings(text, findings, lines, units);
 }
 

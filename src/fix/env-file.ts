@@ -2,6 +2,8 @@
 // each removed value is stored under, and write new lines that every dotenv
 // parser (and `set -a; . ./.env`) reads back as the same value.
 
+import { numberedName } from "../detect/key-names.js";
+
 /** One `NAME=value` line. */
 export interface EnvEntry {
   name: string;
@@ -135,9 +137,9 @@ export class EnvNames {
     if (renamable && known !== undefined) return { name: known, added: false, change: { kind: "same-value", preferred } };
     if (!this.valueOf.has(preferred)) return { name: this.add(preferred, value), added: true };
     const passed = this.heldSuffix.get(`${preferred}\0${value}`);
-    if (passed !== undefined) return { name: `${preferred}_${passed}`, added: false, change: { kind: "taken", preferred } };
+    if (passed !== undefined) return { name: numberedName(preferred, passed), added: false, change: { kind: "taken", preferred } };
     for (let suffix = this.nextSuffix.get(preferred) ?? 2; ; suffix++) {
-      const candidate = `${preferred}_${suffix}`;
+      const candidate = numberedName(preferred, suffix);
       const held = this.valueOf.get(candidate);
       if (held === undefined) {
         this.nextSuffix.set(preferred, suffix + 1);

@@ -22,6 +22,9 @@ function extras(): Record<string, string> {
     "extras/legacy.php": `<?php\n// Convoso API client (https://api.convoso.com/v1).\nconst DEFAULT_TOKEN = '${t(807)}';\nfunction body(int $listId): string {\n    $body = <<<'EOT'\n    auth_token=${t(808)}&cost=$5\n    EOT;\n    return $body;\n}\n`,
     "extras/docker-compose.yml": `services:\n  sync:\n    image: acme/sync\n    environment:\n      CONVOSO_AUTH_TOKEN: ${t(809)}\n`,
     "extras/compose.yaml": `services:\n  sync:\n    environment: {CONVOSO_AUTH_TOKEN: ${t(810)}, LIST_ID: "123"}\n  report:\n    environment: [AUTH_TOKEN=${t(811)}]\n`,
+    "extras/format.py": `"""Convoso report."""\nimport logging\nlogging.info("auth_token=%s", "${t(815)}")\nURL = "https://api.convoso.com/v1/log/retrieve?auth_token={}&limit={}".format("${t(816)}", 5)\n`,
+    "extras/links.php": `<?php\n// Convoso links.\n$u = vsprintf('%s/leads/search?auth_token=%s', [$base, '${t(817)}']);\n`,
+    "extras/rotate.sh": `#!/bin/sh\n# Convoso.\nprintf 'auth_token=%s' '${t(818)}' | curl -d @- https://api.convoso.com/v1/campaigns/search\ndialerctl login --auth-token ${t(819)}\n`,
     "extras/Makefile": `# Convoso lead sync.\nCONVOSO_AUTH_TOKEN = ${t(812)}\n\nsearch:\n\tcurl -fsS -d 'auth_token=${t(813)}' \\\n\t  https://api.convoso.com/v1/campaigns/search\n\texport AUTH_TOKEN=${t(814)}; ./sync.sh\n`,
   };
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { endsWithWords, splitWords } from "../../src/detect/key-names.js";
+import { defaultDetection } from "../../src/catalog.js";
+import { endsWithWords, numberedName, splitWords, withoutNameNumber } from "../../src/detect/key-names.js";
+import { nameMatch } from "../../src/detect/rule.js";
 
 const AUTH_TOKEN = ["auth", "token"];
 
@@ -30,5 +32,29 @@ describe("key names match by their last words", () => {
 
   it.each(["auth_token_url", "AUTH_TOKEN_SHA256", "authTokenHeader", "oauth_token", "AUTH_TOKEN_ENV_NAME", "token", "auth"])("%s does not match", (name) => {
     expect(endsWithWords(splitWords(name), AUTH_TOKEN)).toBe(false);
+  });
+});
+
+describe("names token-guard fix numbers", () => {
+  it("numberedName writes the name withoutNameNumber reads back", () => {
+    expect(numberedName("CONVOSO_AUTH_TOKEN", 3)).toBe("CONVOSO_AUTH_TOKEN_3");
+    expect(withoutNameNumber(numberedName("DIALER_AUTH_TOKEN", 12))).toBe("DIALER_AUTH_TOKEN");
+  });
+
+  it.each(["auth_token_2fa", "authToken2", "AUTH_TOKEN_V2", "AUTH_TOKEN_TTL_30", "AUTH_TOKEN_07", "AUTH_TOKEN_"])("%s carries no fix number", (name) => {
+    const base = withoutNameNumber(name);
+    expect(base === undefined || !endsWithWords(splitWords(base), AUTH_TOKEN)).toBe(true);
+  });
+
+  it.each([
+    ["CONVOSO_AUTH_TOKEN_2", "key"],
+    ["reporting_auth_token_14", "key"],
+    ["AUTH_TOKEN_TTL_2", null],
+    ["auth_token_url_3", null],
+    ["OAUTH_TOKEN_2", null],
+    ["authToken2", null],
+  ] as const)("%s: %s", (name, match) => {
+    const rule = defaultDetection().rules.find((compiled) => compiled.rule.id === "convoso-auth-token")!;
+    expect(nameMatch(rule, name)).toBe(match);
   });
 });

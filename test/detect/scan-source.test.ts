@@ -22,6 +22,11 @@ const FILES: [path: string, line: (token: string, index: number) => string][] = 
   ["search.php", (token, index) => `${index === 0 ? "<?php\n" : ""}$auth_token = '${token}';`],
   ["search.sh", (token) => `curl -d "auth_token=${token}" https://api.convoso.com/v1/campaigns/search`],
   ["README.md", (token) => `Send auth_token=${token} with each request.`],
+  // Format strings read the arguments after each one; a text file relexes the lines around each.
+  ["format.py", (token) => `u = "list_id=%s&auth_token=%s" % (1, "${token}")`],
+  ["format.go", (token) => `u := fmt.Sprintf("%s?auth_token=%s", base, "${token}")`],
+  // Command lines look a few words past each key.
+  ["rotate.sh", (token) => `gh secret set CONVOSO_AUTH_TOKEN --repo acme/dialer --body "${token}"`],
 ];
 
 function fileOf(path: string, line: (token: string, index: number) => string, count: number): string {

@@ -193,6 +193,29 @@ describe("agreement: eslint and token-guard scan", () => {
     expect(eslint.status).toBe(1);
   });
 
+  it("agree on format-string arguments, commented-out commands and the names fix numbers", () => {
+    const u = (n: number): string => fakeToken(9_400 + n);
+    const files: Record<string, string> = {
+      "package.json": `{ "name": "demo", "private": true, "type": "module" }\n`,
+      "src/report.js": `// dialerctl login --auth-token ${u(1)}\nexport const url = util.format("auth_token=%s", "${u(2)}");\nexport const env = util.format("auth_token=%s", process.env.CONVOSO_AUTH_TOKEN);\n`,
+      "src/report.ts": `export const CONVOSO_AUTH_TOKEN_2: string = "${u(3)}";\nexport const AUTH_TOKEN_TTL_2 = "${u(4)}";\n`,
+      "jobs/push.py": `q = "auth_token={}&list_id={}".format("${u(5)}", 3)\n# gh secret set CONVOSO_AUTH_TOKEN --body "${u(6)}"\n`,
+      "web/links.php": `<?php\n$q = vsprintf('auth_token=%s', ['${u(7)}']);\n`,
+      "ops/rotate.sh": `printf 'auth_token=%s' '${u(8)}'\ngh secret set CONVOSO_AUTH_TOKEN --body "$CONVOSO_AUTH_TOKEN"\n`,
+      "ops/Rotate.ps1": `$q = "auth_token={0}" -f '${u(9)}'\n`,
+      "docs/setup.md": `<!-- setx CONVOSO_AUTH_TOKEN ${u(10)} -->\n`,
+    };
+    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended];\n`, files);
+    const eslint = runEslint(dir, "recommended");
+    expect(eslint.fatal).toEqual([]);
+    expect(eslint.reports).toEqual(scanReports(dir));
+    expect(eslint.reports).toEqual(
+      ["docs/setup.md:1", "jobs/push.py:1", "jobs/push.py:2", "ops/Rotate.ps1:1", "ops/rotate.sh:1", "src/report.js:1", "src/report.js:2", "src/report.ts:1", "web/links.php:2"].map(
+        (line) => `${line} convoso-auth-token`,
+      ),
+    );
+  });
+
   it("read the same token-guard.config.json: a custom rule, gitignore-style ignore globs and a placeholder", () => {
     expect(existsSync(CLI), `the CLI is not built (${relative(REPO_ROOT, CLI)} is missing)`).toBe(true);
     const key = fakeToken(340);

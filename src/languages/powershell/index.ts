@@ -12,7 +12,11 @@ export const powershell = defineLanguage({
   lex: lexPowerShell,
   envLookup: powershellEnvLookup,
   writeReplacement: writePowerShellReplacement,
-  matcherHints: { envVariable: /^\$\{?env:([a-z_]\w*)\}?$/i },
+  matcherHints: {
+    envVariable: /^\$\{?env:([a-z_]\w*)\}?$/i,
+    // `"auth_token={0}" -f $t`; `[string]::Format(…)` is a call like any other.
+    formatStrings: { operators: new Set(["-f"]), methods: new Set() },
+  },
   eslint: { via: "text" },
   help: { rank: 5, label: "PowerShell" },
 });

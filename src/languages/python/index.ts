@@ -13,6 +13,8 @@ export const python = defineLanguage({
   envLookup: pythonEnvLookup,
   writeReplacement: writePythonReplacement,
   writeFallbackRemoval: writePythonFallbackRemoval,
+  // `"auth_token=%s" % t`, `"auth_token={}".format(t)`, `"…{t}".format_map({"t": …})`.
+  matcherHints: { formatStrings: { operators: new Set(["%"]), methods: new Set(["format", "format_map"]) } },
   eslint: { via: "text" },
   help: { rank: 2, label: "Python", inlineLabel: "Python" },
 });

@@ -18,7 +18,31 @@ export interface MatcherHints {
   envVariable?: RegExp;
   /** `&name value` defines what `*name` later reads (YAML anchors and aliases). */
   anchors: boolean;
+  /** How a format string is applied to its arguments, beyond a call's further arguments (src/detect/format-strings.ts). */
+  formatStrings: FormatSyntax;
+  /**
+   * Code is command lines whose words are arguments, as in shell: a flag's value is the
+   * word after it (src/detect/command-flags.ts), `printf`'s arguments are the words after
+   * its format. Commented-out commands are read so in every language.
+   */
+  commandLines: boolean;
 }
+
+/**
+ * How format calls look in a language. `f("…auth_token=%s", a, b)` (printf, sprintf,
+ * String.format, fmt.Sprintf, format!, console.log) reads alike everywhere; the rest differs.
+ */
+export interface FormatSyntax {
+  /** Binary operators that apply a format string to its operand: Python's `%`, PowerShell's `-f`. */
+  operators: ReadonlySet<string>;
+  /** Methods called on the format string itself: Python's `"…".format(…)`, Java's `"…".formatted(…)`. */
+  methods: ReadonlySet<string>;
+  /** The front end sees no strings (the text fallback): the lines around a format string are read with this lexer. */
+  relex?: Lexer;
+}
+
+/** A language whose format calls are only calls: `sprintf("…%s", a)`. */
+const CALLS_ONLY: FormatSyntax = { operators: new Set(), methods: new Set() };
 
 /**
  * How ESLint lints the language's files: through a JavaScript parser (ESLint's
@@ -81,7 +105,14 @@ export interface LanguageDefinition {
 export const COMMON_ENV_OBJECTS: readonly string[] = ["env", "environ", "ENV", "$ENV"];
 
 /** The hints of a language that needs none of the matcher's special cases. */
-const PLAIN_HINTS: MatcherHints = { adjacentStringsConcatenate: false, stringsMayHoldMarkup: true, envObjects: new Set(COMMON_ENV_OBJECTS), anchors: false };
+const PLAIN_HINTS: MatcherHints = {
+  adjacentStringsConcatenate: false,
+  stringsMayHoldMarkup: true,
+  envObjects: new Set(COMMON_ENV_OBJECTS),
+  anchors: false,
+  formatStrings: CALLS_ONLY,
+  commandLines: false,
+};
 
 type ClaimLists = "extensions" | "fileNames" | "fileNamePrefixes" | "fileNameSuffixes" | "shebangs" | "fenceNames";
 

@@ -14,7 +14,8 @@ export const shell = defineLanguage({
   lex: lexShell,
   envLookup: shellEnvLookup,
   writeReplacement: writeShellReplacement,
-  matcherHints: { adjacentStringsConcatenate: true },
+  // Words are arguments: `mycli --auth-token v`, and `printf 'auth_token=%s' v` formats the words after it.
+  matcherHints: { adjacentStringsConcatenate: true, commandLines: true },
   eslint: { via: "text" },
   help: { rank: 4, label: "Shell", inlineLabel: "shell" },
 });
