@@ -12,6 +12,8 @@ import {
   interpolatedParts,
   isDigit,
   isLineBreak,
+  isPlainIdentChar,
+  isPlainIdentStart,
   isSpace,
   nextLine,
   operatorMatcher,
@@ -43,13 +45,9 @@ function templateSequences(budget: BracketBudget): readonly Interpolation[] {
   ];
 }
 
-function isNameStart(code: number): boolean {
-  return (code >= CharacterCodes.a && code <= CharacterCodes.z) || (code >= CharacterCodes.A && code <= CharacterCodes.Z) || code === CharacterCodes.underscore;
-}
-
-/** HCL identifiers may hold dashes (`aws-region`). */
+/** HCL identifiers (Unicode letters, digits, `_`) may also hold dashes (`aws-region`). */
 function isNameChar(code: number): boolean {
-  return isNameStart(code) || isDigit(code) || code === CharacterCodes.minus;
+  return isPlainIdentChar(code) || code === CharacterCodes.minus;
 }
 
 export function lexHcl(text: string, start = 0, end = text.length): LexResult {
@@ -82,7 +80,7 @@ export function lexHcl(text: string, start = 0, end = text.length): LexResult {
         continue;
       }
     }
-    if (isNameStart(code)) {
+    if (isPlainIdentStart(code)) {
       const nameEnd = skipWhile(text, pos + 1, end, isNameChar);
       tokens.push({ kind: "identifier", start: pos, end: nameEnd, text: text.slice(pos, nameEnd) });
       pos = nameEnd;
@@ -108,7 +106,7 @@ export function lexHcl(text: string, start = 0, end = text.length): LexResult {
 function scanHeredoc(text: string, pos: number, end: number, templates: readonly Interpolation[]): StringToken | undefined {
   const markerStart = pos + (text.charCodeAt(pos + 2) === CharacterCodes.minus ? 3 : 2);
   const markerEnd = skipWhile(text, markerStart, end, isNameChar);
-  if (markerEnd === markerStart || !isNameStart(text.charCodeAt(markerStart))) return undefined;
+  if (markerEnd === markerStart || !isPlainIdentStart(text.charCodeAt(markerStart))) return undefined;
   const marker = text.slice(markerStart, markerEnd);
   const contentStart = nextLine(text, findLineEnd(text, markerEnd, end), end);
   let lineStart = contentStart;
