@@ -26,7 +26,9 @@ const FIELD_OPS = new Set([":", "=", "=>"]);
 /** Tokens before `name =` that make it a statement (`const name = …`, `obj.name = …`), not a field. */
 const NOT_A_FIELD_AFTER = new Set(["const", "let", "var", "local", "my", "our", ".", "->", "::", "?."]);
 /** What closes a record opened by each opener. */
-const CLOSERS: Readonly<Record<string, readonly string[]>> = { "{": ["}"], "[": ["]"], "(": [")"], "<": [">", "/>"] };
+const CLOSERS: Readonly<Record<string, readonly string[]>> = { "{": ["}"], "[": ["]"], "(": [")"], "<": [">", "/>"], "[[": ["]]"] };
+/** A token longer than the longest field name (and its quotes) is no field: most keys are skipped unread. */
+const LONGEST_FIELD = Math.max(...[...VALUE_FIELDS, ...NAME_FIELDS].map((field) => field.length)) + 2;
 
 /** How a unit's language lays out its records. */
 export interface RecordLayout {
@@ -34,6 +36,8 @@ export interface RecordLayout {
   indented: boolean;
   /** Strings and names right before a `{` label the block it opens (HCL `variable "auth_token" {`). */
   blockLabels: boolean;
+  /** A `[table]` or `[[array.of.tables]]` header opens a record that the next header closes (TOML). */
+  tables: boolean;
 }
 
 /** What the records ask of the matcher about one code token. */
@@ -47,8 +51,10 @@ export interface RecordReader<Key> {
 interface OpenRecord<Key> {
   /** The closers of its bracket; empty for an indented mapping. */
   closers: readonly string[];
-  /** An indented mapping's key column; -1 for a bracketed record. */
+  /** An indented mapping's key column; -1 for a bracketed record or a TOML table. */
   column: number;
+  /** A TOML table header's brackets, or the table its header opened. */
+  table?: "header" | "body";
   key?: Key;
   /** Index of the first value-like field's value token; -1 before one. */
   valueIndex: number;
@@ -81,7 +87,7 @@ export class NameValueRecords<Key> {
       this.visitPunct(index, token.text);
       return;
     }
-    if (token.kind !== "identifier" && token.kind !== "string") return;
+    if ((token.kind !== "identifier" && token.kind !== "string") || token.end - token.start > LONGEST_FIELD) return;
     const op = this.code[index + 1];
     if (op?.kind !== "punct" || !FIELD_OPS.has(op.text)) return;
     const previous = this.code[index - 1];
@@ -101,15 +107,27 @@ export class NameValueRecords<Key> {
     if (closers !== undefined) {
       // `<` opens a record only as a markup tag (`<input`), not as `a < b`.
       if (text === "<" && !this.startsTag(index)) return;
-      this.push({ closers, column: -1, valueIndex: -1, bound: false });
+      const header = this.layout.tables && this.startsTableHeader(index, text);
+      if (header) while (this.open.length > 0) this.pop();
+      this.push({ closers, column: -1, valueIndex: -1, bound: false, table: header ? "header" : undefined });
       if (text === "{" && this.layout.blockLabels) this.labelBlock(index);
       return;
     }
     if (!this.openClosers.get(text)) return;
     for (let record = this.open.at(-1); record !== undefined; record = this.open.at(-1)) {
       this.pop();
-      if (record.closers.includes(text)) return;
+      if (!record.closers.includes(text)) continue;
+      if (record.table === "header") this.push({ closers: [], column: -1, valueIndex: -1, bound: false, table: "body" });
+      return;
     }
+  }
+
+  /** `[table]` or `[[table]]` at the top level: not an array, which follows `=` or `,` or sits inside brackets. */
+  private startsTableHeader(index: number, text: string): boolean {
+    if (text !== "[" && text !== "[[") return false;
+    if (this.open.length > 1 || (this.open.length === 1 && this.open[0]!.table !== "body")) return false;
+    const previous = this.code[index - 1];
+    return previous?.kind !== "punct" || (previous.text !== "=" && previous.text !== ",");
   }
 
   /** A tag name right after `<`: `<input …>`. */

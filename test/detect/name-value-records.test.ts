@@ -48,9 +48,11 @@ describe("name/value records: positives", () => {
     expect(found("config/dialer.php", php)).toEqual([at(php, T)]);
   });
 
-  it("a TOML array of inline tables", () => {
-    const text = `[request]\nparams = [\n  { name = "auth_token", value = "${T}" },\n]\n`;
-    expect(found("request.toml", text)).toEqual([at(text, T)]);
+  it("TOML: an array of inline tables, and each `[[table]]` a record up to the next header", () => {
+    const inline = `[request]\nparams = [\n  { name = "auth_token", value = "${T}" },\n]\n`;
+    expect(found("request.toml", inline)).toEqual([at(inline, T)]);
+    const tables = `[[job.params]]\nvalue = "${T}"\ntags = ["a", "b"]\nkey = "auth_token"\n\n[[job.params]]\nkey = "campaign_id"\nvalue = "${U}"\n`;
+    expect(found("jobs.toml", tables)).toEqual([at(tables, T)]);
   });
 
   it("Terraform: a variable's default under its label, an SSM parameter named by its path", () => {
@@ -82,6 +84,11 @@ describe("name/value records: negatives that look like positives", () => {
     expect(found("main.tf", text)).toEqual([]);
   });
 
+  it("TOML: a value under the next table header belongs to that table", () => {
+    const text = `[[job.params]]\nkey = "auth_token"\nsource = "env"\n\n[[job.params]]\nkey = "campaign_id"\nvalue = "${T}"\n`;
+    expect(found("jobs.toml", text)).toEqual([]);
+  });
+
   it("a statement is no record field: `const name = …` then `const value = …` in one block", () => {
     const text = `function build() {\n  const name = "auth_token";\n  const value = "${T}";\n  return { [name]: lookup(value) };\n}\n`;
     expect(found("build.js", text)).toEqual([]);
@@ -106,8 +113,8 @@ describe("name/value records: cost", () => {
   it("stays linear on deep nesting, stray closers and long indented lists", () => {
     const brackets = (n: number) => `${"{ name: a, value: b, ".repeat(n)}${")]>".repeat(n)}${"}".repeat(n)}`;
     const indented = (n: number) => Array.from({ length: n }, (_, i) => `${" ".repeat((i % 40) * 2)}- name: a${i}\n${" ".repeat((i % 40) * 2 + 2)}value: b\n`).join("");
-    const flat = { indented: false, blockLabels: true };
-    const yaml = { indented: true, blockLabels: false };
+    const flat = { indented: false, blockLabels: true, tables: true };
+    const yaml = { indented: true, blockLabels: false, tables: false };
     const lexJs = (text: string) => lexJavaScript(text);
     const lexYamlText = (text: string) => lexYaml(text);
     expect(operationsPerToken(brackets(20_000), flat, lexJs)).toBeLessThan(operationsPerToken(brackets(2_000), flat, lexJs) * 1.2 + 1);

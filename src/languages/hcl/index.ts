@@ -13,6 +13,6 @@ export const hcl = defineLanguage({
   envLookup: hclVariableLookup,
   writeReplacement: writeHclReplacement,
   // `variable "auth_token" { default = "…" }`: the block's label names its record.
-  matcherHints: { records: { indented: false, blockLabels: true } },
+  matcherHints: { records: { indented: false, blockLabels: true, tables: false } },
   eslint: { via: "none", reason: CONFIG_FORMAT_CLI_ONLY },
 });

@@ -18,8 +18,8 @@ export interface MatcherHints {
   envVariable?: RegExp;
   /** `&name value` defines what `*name` later reads (YAML anchors and aliases). */
   anchors: boolean;
-  /** How name/value records are laid out: closed by indentation (YAML), labelled by the names before a block's `{` (HCL). */
-  records: { indented: boolean; blockLabels: boolean };
+  /** How name/value records are laid out: closed by indentation (YAML), labelled by the names before a block's `{` (HCL), opened by table headers (TOML). */
+  records: { indented: boolean; blockLabels: boolean; tables: boolean };
 }
 
 /**
@@ -83,7 +83,7 @@ export interface LanguageDefinition {
 export const COMMON_ENV_OBJECTS: readonly string[] = ["env", "environ", "ENV", "$ENV"];
 
 /** The hints of a language that needs none of the matcher's special cases. */
-const PLAIN_HINTS: MatcherHints = { adjacentStringsConcatenate: false, stringsMayHoldMarkup: true, envObjects: new Set(COMMON_ENV_OBJECTS), anchors: false, records: { indented: false, blockLabels: false } };
+const PLAIN_HINTS: MatcherHints = { adjacentStringsConcatenate: false, stringsMayHoldMarkup: true, envObjects: new Set(COMMON_ENV_OBJECTS), anchors: false, records: { indented: false, blockLabels: false, tables: false } };
 
 type ClaimLists = "extensions" | "fileNames" | "fileNamePrefixes" | "fileNameSuffixes" | "shebangs" | "fenceNames";
 
