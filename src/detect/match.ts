@@ -6,7 +6,8 @@
 //   K = "v"   K: "v"   K => "v"   K := "v"   K: type = "v"     (assignment)
 //   K ?? "v"  K || "v"  K ?: "v"  K or "v"                      (fallback)
 //   f("K", "v")   getenv("K", "v")   f("K", default="v")       (argument)
-//   { name: "K", value: "v" }   - name: K / value: v           (name-value)
+//   { name: "K", value: "v" }   - name: K / value: v           (name-value, in
+//                                              any record: name-value-records.ts)
 //   K = other_name                                             (reference)
 // and inside every string, comment and prose text run, `K=v`, `K: v`,
 // `"K": "v"`, ending a string that is concatenated with "v" or ${name}.
@@ -24,6 +25,7 @@ import { lexShell } from "../languages/shared/shell-lexer.js";
 import { commandValues } from "./command-flags.js";
 import { firstNotBefore } from "./first-not-before.js";
 import { formatArgumentAt } from "./format-strings.js";
+import { NameValueRecords } from "./name-value-records.js";
 import type { Candidate } from "./candidate.js";
 import { anyOf, nameMatch, type CompiledRule } from "./rule.js";
 
@@ -94,15 +96,13 @@ const FALLBACK_OPS = new Set(["??", "||", "?:"]);
 const ANNOTATION_PUNCT = new Set([".", "|", "&", "<", ">", "[", "]", "?", ","]);
 const CHAIN_PUNCT = new Set([".", "->", "::", "?."]);
 const CONCAT_OPS = new Set(["+", "."]);
-/** Names of fields that hold the value in a name/value pair. */
-const VALUE_FIELDS = new Set(["value", "defaultvalue", "default"]);
-/** Names of fields that hold the name in a name/value pair. */
-const NAME_FIELDS = new Set(["name", "key", "id", "param", "field", "variable", "var"]);
 /** Keyword arguments that carry a default value for an option named by the first argument. */
 const DEFAULT_ARGS = new Set(["default", "defaultvalue", "envvar_default"]);
 const ENV_CALLS = new Set(["getenv", "get", "setdefault", "env", "getEnv", "Getenv", "fetch"]);
 /** A string used as a key must look like a name, not a sentence. */
 const NAME_LIKE = /^[-$@A-Za-z_][-\w$.:]*$/;
+/** Names of request-forgery tokens (`X-CSRF-Token`, `xsrf_token`): a browser session's, never a credential, even in a file about the provider. */
+const FORGERY_TOKEN = /[cx]srf/i;
 const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A word on a command line that may name a key: a variable, a flag, a path (`/prod/convoso/auth_token`). */
 const COMMAND_WORD = /^[-\w./]+$/;
@@ -146,6 +146,8 @@ class UnitMatcher {
   private readonly keyCache: Map<string, KeyMatch | null>;
   /** What the unit's language tells the matcher (nested matchers read their host's). */
   private readonly hints: MatcherHints;
+  /** Name/value records open at the token being matched. */
+  private readonly records: NameValueRecords<KeyMatch>;
   /** Where firstSpanFrom's last answer was. */
   private spanCursor = 0;
   /** The first `<` at or after the last string `holdsMarkup` looked at (2^32 - 1 when there is none). */
@@ -160,6 +162,8 @@ class UnitMatcher {
     this.code = unit.tokens.filter((token) => token.kind !== "comment");
     this.keyCache = context.keyCache;
     this.hints = languageById(unit.language).matcherHints;
+    const reader = { fieldName: (index: number) => this.fieldName(index), keyAt: (index: number) => this.recordKeyAt(index) };
+    this.records = new NameValueRecords(this.code, this.text, this.hints.records, reader, (key, index) => this.bindRecordValue(key, index));
   }
 
   run(): Candidate[] {
@@ -183,6 +187,7 @@ class UnitMatcher {
       }
       const key = this.keyAt(index);
       if (key) this.matchBinding(index, key);
+      this.records.visit(index);
     }
     if (this.hints.commandLines) this.matchCommandLines(this.code, false);
     this.resolveReferences();
@@ -222,7 +227,7 @@ class UnitMatcher {
         result = { rule: compiled, weak: false };
         break;
       }
-      if (match === "last-word" && !result && this.context.contextRules.has(compiled)) result = { rule: compiled, weak: true };
+      if (match === "last-word" && !result && this.context.contextRules.has(compiled) && !FORGERY_TOKEN.test(name)) result = { rule: compiled, weak: true };
     }
     this.keyCache.set(name, result ?? null);
     return result;
@@ -239,6 +244,16 @@ class UnitMatcher {
       if (name !== undefined && name.length <= 100 && NAME_LIKE.test(name)) return this.classify(name);
     }
     return undefined;
+  }
+
+  /** A record's name may be a parameter path (`/dialer/prod/CONVOSO_AUTH_TOKEN`): its last segment names it. */
+  private recordKeyAt(index: number): KeyMatch | undefined {
+    const token = this.code[index];
+    if (token?.kind !== "string") return this.keyAt(index);
+    const name = this.literalContent(token);
+    const segment = name?.slice(name.lastIndexOf("/") + 1);
+    if (segment === undefined || segment.length > 100 || !NAME_LIKE.test(segment)) return undefined;
+    return this.mayHoldKey(token.contentEnd - segment.length, token.contentEnd) ? this.classify(segment) : undefined;
   }
 
   /** Whether one of the last words lies wholly inside `start..end`; a name elsewhere cannot be a key. */
@@ -347,10 +362,8 @@ class UnitMatcher {
       }
       return;
     }
-    if (!ASSIGN_OPS.has(op) && !PAIR_OPS.has(op)) {
-      this.matchNameValue(index, key);
-      return;
-    }
+    // Otherwise K may be a name/value record's name: the records see every token.
+    if (!ASSIGN_OPS.has(op) && !PAIR_OPS.has(op)) return;
     this.matchValue(next + 1, key, envVar, token.kind === "identifier" ? this.statementStart(index) : undefined, token);
   }
 
@@ -469,38 +482,15 @@ class UnitMatcher {
     }
   }
 
-  /** `{ name: "K", value: "v" }`, `<input name="K" value="v">`, `- name: K\n  value: v`. */
-  private matchNameValue(index: number, key: KeyMatch): void {
-    const op = this.punctAt(index - 1);
-    const field = this.fieldName(index - 2);
-    if ((op !== ":" && op !== "=") || field === undefined || !NAME_FIELDS.has(field)) return;
-    for (const direction of [1, -1]) {
-      let depth = 0;
-      for (let step = 1; step <= 16; step++) {
-        const probe = index + direction * step;
-        const token = this.code[probe];
-        if (!token) break;
-        if (token.kind === "punct") {
-          const opens = direction === 1 ? "([{" : ")]}";
-          const closes = direction === 1 ? ")]}>" : "([{<";
-          if (opens.includes(token.text)) depth++;
-          else if (closes.includes(token.text) && --depth < 0) break;
-          if (token.text === "-" || token.text === ";" || token.text === "/>") break;
-          continue;
-        }
-        const name = this.fieldName(probe);
-        const fieldOp = this.punctAt(probe + 1);
-        if (depth === 0 && name !== undefined && VALUE_FIELDS.has(name) && (fieldOp === ":" || fieldOp === "=")) {
-          const literal = this.literalAt(probe + 2);
-          if (literal) this.add(key, literal, "name-value", {});
-          else {
-            const chain = this.readChain(probe + 2);
-            if (chain) this.references.push({ name: normaliseName(chain.name), key, inComment: false });
-          }
-          return;
-        }
-      }
+  /** A name/value record paired a key with the value token at `index` (name-value-records.ts). */
+  private bindRecordValue(key: KeyMatch, index: number): void {
+    const literal = this.literalAt(index);
+    if (literal) {
+      this.add(key, literal, "name-value", {});
+      return;
     }
+    const chain = this.readChain(index);
+    if (chain) this.references.push({ name: normaliseName(chain.name), key, inComment: false });
   }
 
   /** The lower-case name of a field token (identifier or name-like string). */

@@ -11,6 +11,7 @@
 
 import { dockerfile } from "./dockerfile/index.js";
 import { dotenv } from "./dotenv/index.js";
+import { hcl } from "./hcl/index.js";
 import { html } from "./html/index.js";
 import { ini } from "./ini/index.js";
 import { javascript, json, typescript } from "./javascript/index.js";
@@ -41,6 +42,7 @@ export const LANGUAGES: readonly LanguageDefinition[] = [
   json,
   yaml,
   toml,
+  hcl,
   ini,
   dotenv,
   dockerfile,

@@ -32,7 +32,7 @@ function buildIfStale(): void {
 
 beforeAll(buildIfStale);
 
-const tokens = Array.from({ length: 16 }, (_, index) => fakeToken(300 + index));
+const tokens = Array.from({ length: 18 }, (_, index) => fakeToken(300 + index));
 const t = (n: number): string => tokens[n]!;
 
 /** A project with a token in every file type the recommended config covers, and the `file:line rule` reports expected. */
@@ -53,6 +53,9 @@ function leakyFiles(): { files: Record<string, string>; expected: string[] } {
     "bin/search.sh": `#!/bin/sh\ncurl -d "auth_token=${t(13)}" https://api.convoso.com/v1/campaigns/search\n`,
     "bin/setup.ps1": `$env:CONVOSO_AUTH_TOKEN = "${t(14)}"\n`,
     "docs/README.md": `# Convoso\n\n\`\`\`bash\ncurl -d "auth_token=${t(15)}" https://api.convoso.com/v1/campaigns/search\n\`\`\`\n\nOr send auth_token=${t(0)} by hand.\n`,
+    // Name/value records: the value before the name, on its own line.
+    "src/params.js": `export const query = [\n  {\n    value: "${t(16)}",\n    name: "auth_token",\n  },\n];\n`,
+    "scripts/fields.py": `fields = [\n    dict(\n        field="auth_token",\n        val="${t(17)}",\n    ),\n]\n`,
     "docs/clean.md": `Include the auth_token in every API request as a query parameter.\n`,
   };
   const expected = [
@@ -61,6 +64,7 @@ function leakyFiles(): { files: Record<string, string>; expected: string[] } {
     "bin/setup.ps1:1",
     "docs/README.md:4",
     "docs/README.md:7",
+    "scripts/fields.py:4",
     "scripts/sync.py:2",
     "scripts/sync.py:3",
     "src/App.jsx:1",
@@ -71,6 +75,7 @@ function leakyFiles(): { files: Record<string, string>; expected: string[] } {
     "src/config.cts:1",
     "src/config.mts:1",
     "src/legacy.cjs:1",
+    "src/params.js:3",
     "src/server.mjs:1",
   ].map((line) => `${line} convoso-auth-token`);
   return { files, expected };

@@ -32,7 +32,8 @@ export const typescript = defineLanguage({
 export const json = defineLanguage({
   ...CONFIG_FORMAT,
   id: "json",
-  extensions: ["json", "jsonc", "json5"],
+  // HAR captures (`.har`) are JSON: their `queryString`, `postData.params` and `headers` are name/value records.
+  extensions: ["json", "jsonc", "json5", "har"],
   fenceNames: ["json", "jsonc", "json5"],
   lex: lexJavaScript,
   eslint: {

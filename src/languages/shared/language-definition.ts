@@ -26,6 +26,8 @@ export interface MatcherHints {
    * its format. Commented-out commands are read so in every language.
    */
   commandLines: boolean;
+  /** How name/value records are laid out: closed by indentation (YAML), labelled by the names before a block's `{` (HCL), opened by table headers (TOML). */
+  records: { indented: boolean; blockLabels: boolean; tables: boolean };
 }
 
 /**
@@ -112,6 +114,7 @@ const PLAIN_HINTS: MatcherHints = {
   anchors: false,
   formatStrings: CALLS_ONLY,
   commandLines: false,
+  records: { indented: false, blockLabels: false, tables: false },
 };
 
 type ClaimLists = "extensions" | "fileNames" | "fileNamePrefixes" | "fileNameSuffixes" | "shebangs" | "fenceNames";

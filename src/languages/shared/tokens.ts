@@ -14,6 +14,7 @@ export type LanguageId =
   | "json"
   | "yaml"
   | "toml"
+  | "hcl"
   | "ini"
   | "dotenv"
   | "dockerfile"

@@ -9,5 +9,7 @@ export const toml = defineLanguage({
   extensions: ["toml"],
   fenceNames: ["toml"],
   lex: lexToml,
+  // `[[params]]` then `name = "auth_token"` / `value = "…"`: each table is a name/value record.
+  matcherHints: { records: { indented: false, blockLabels: false, tables: true } },
   eslint: { via: "none", reason: CONFIG_FORMAT_CLI_ONLY },
 });

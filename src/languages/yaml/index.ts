@@ -12,6 +12,6 @@ export const yaml = defineLanguage({
   fenceNames: ["yaml", "yml"],
   lex: lexYaml,
   writeFileSubstitution,
-  matcherHints: { anchors: true },
+  matcherHints: { anchors: true, records: { indented: true, blockLabels: false, tables: false } },
   eslint: { via: "none", reason: CONFIG_FORMAT_CLI_ONLY },
 });
