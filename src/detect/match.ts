@@ -23,6 +23,7 @@ import type { InterpolationPart, Lexer, StringToken, Token } from "../languages/
 import { firstNotBefore } from "./first-not-before.js";
 import type { Candidate } from "./candidate.js";
 import { anyOf, nameMatch, type CompiledRule } from "./rule.js";
+import { namesNonCredential } from "./not-a-credential.js";
 
 /** How a name relates to a rule. */
 export interface KeyMatch {
@@ -213,7 +214,7 @@ class UnitMatcher {
         result = { rule: compiled, weak: false };
         break;
       }
-      if (match === "last-word" && !result && this.context.contextRules.has(compiled)) result = { rule: compiled, weak: true };
+      if (match === "last-word" && !result && this.context.contextRules.has(compiled) && !namesNonCredential(name)) result = { rule: compiled, weak: true };
     }
     this.keyCache.set(name, result ?? null);
     return result;
