@@ -16,6 +16,7 @@ import { ini } from "./ini/index.js";
 import { javascript, json, typescript } from "./javascript/index.js";
 import { makefile } from "./makefile/index.js";
 import { markdown } from "./markdown/index.js";
+import { notebook } from "./notebook/index.js";
 import { php } from "./php/index.js";
 import { powershell } from "./powershell/index.js";
 import { python } from "./python/index.js";
@@ -46,6 +47,7 @@ export const LANGUAGES: readonly LanguageDefinition[] = [
   dockerfile,
   makefile,
   html,
+  notebook,
   text,
 ];
 
