@@ -9,6 +9,7 @@
 // below. test/languages/registry.test.ts and test/eslint/file-parity.test.ts
 // then check that it claims no other language's names and that ESLint agrees.
 
+import { astro, svelte, vue } from "./components/index.js";
 import { dockerfile } from "./dockerfile/index.js";
 import { dotenv } from "./dotenv/index.js";
 import { html } from "./html/index.js";
@@ -47,6 +48,9 @@ export const LANGUAGES: readonly LanguageDefinition[] = [
   dockerfile,
   makefile,
   html,
+  vue,
+  svelte,
+  astro,
   notebook,
   text,
 ];

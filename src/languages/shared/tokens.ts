@@ -20,6 +20,9 @@ export type LanguageId =
   | "makefile"
   | "html"
   | "notebook"
+  | "vue"
+  | "svelte"
+  | "astro"
   | "text"; // any other text file: only `key=value` forms inside the raw text are matched
 
 /** How a string was quoted; decides how a replacement must be written inside it. */
