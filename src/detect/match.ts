@@ -15,6 +15,7 @@
 // literal is reported.
 
 import { CharacterCodes } from "../languages/shared/character-codes.js";
+import { lexDecodedRange } from "../languages/decoded-region.js";
 import { snippetLexer, type LexedUnit } from "../languages/lex-source.js";
 import { languageById } from "../languages/registry.js";
 import type { MatcherHints } from "../languages/shared/language-definition.js";
@@ -185,8 +186,9 @@ class UnitMatcher {
 
   /** Commented-out code and markup in strings are code too: lex them and match them once more. */
   private matchNested(lexer: Lexer, start: number, end: number, nesting: Nesting): void {
-    const tokens = lexer(this.text, start, end).tokens;
-    const nested = new UnitMatcher({ language: this.unit.language, start, end, tokens }, this.context, nesting);
+    const { decoded } = this.unit;
+    const tokens = (decoded ? lexDecodedRange(lexer, decoded, this.text, start, end) : lexer(this.text, start, end)).tokens;
+    const nested = new UnitMatcher({ language: this.unit.language, start, end, tokens, ...(decoded && { decoded }) }, this.context, nesting);
     this.candidates.push(...nested.run());
   }
 

@@ -3,7 +3,7 @@
 // the result is mapped back to the host file, so a finding points at the
 // characters in the file, on the file's own line.
 
-import type { DecodedText, EmbeddedRegion, LexResult, StringPart, Token } from "./shared/tokens.js";
+import type { DecodedText, EmbeddedRegion, LexResult, Lexer, StringPart, Token } from "./shared/tokens.js";
 
 /** Maps decoded offsets to host offsets: a start to where its character begins, an end to where the character before it ends. */
 class HostOffsets {
@@ -60,4 +60,27 @@ function mapPart(part: StringPart, at: HostOffsets): StringPart {
 
 function content(range: { start: number; end: number }): { contentStart: number; contentEnd: number } {
   return { contentStart: range.start, contentEnd: range.end };
+}
+
+/**
+ * Lexes the host range `start..end` of a decoded unit (a comment's content, a
+ * string holding markup) over the decoded text, with host offsets: commented-out
+ * code in a notebook cell reads as the cell shows it, not as JSON escapes it.
+ */
+export function lexDecodedRange(lexer: Lexer, decoded: DecodedText, text: string, start: number, end: number): LexResult {
+  const from = firstAtOrAfter(decoded.starts, start);
+  const to = firstAtOrAfter(decoded.ends, end + 1);
+  return toHostOffsets(lexer(decoded.text, from, Math.max(from, to)), decoded, text);
+}
+
+/** The first index whose offset is at least `offset` (offsets ascend), or the length. */
+function firstAtOrAfter(offsets: Int32Array, offset: number): number {
+  let low = 0;
+  let high = offsets.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (offsets[middle]! < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

@@ -11,6 +11,8 @@ export interface LexedUnit {
   start: number;
   end: number;
   tokens: Token[];
+  /** The decoded text the unit was lexed from, when its host writes it escaped (a notebook cell); offsets are the host's all the same. */
+  decoded?: DecodedText;
 }
 
 /** Embedded regions inside embedded regions are followed this deep (a fence in a heredoc in a fence is noise). */
@@ -23,7 +25,7 @@ export function lexSource(text: string, language: LanguageId, start = 0, end = t
   while (pending.length > 0) {
     const region = pending.shift()!;
     const result = region.decoded === undefined ? lexRegion(region) : toHostOffsets(lexRegion({ ...region, text: region.decoded.text, start: 0, end: region.decoded.text.length }), region.decoded, region.text);
-    units.push({ language: region.language, start: region.start, end: region.end, tokens: result.tokens });
+    units.push({ language: region.language, start: region.start, end: region.end, tokens: result.tokens, ...(region.decoded && { decoded: region.decoded }) });
     if (region.depth >= MAX_NESTING) continue;
     for (const embedded of result.embedded) {
       const innerStart = Math.max(embedded.start, region.start);

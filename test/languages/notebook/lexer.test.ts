@@ -48,6 +48,14 @@ describe("lexNotebook", () => {
     expect(scan(text)).toEqual([`${positionOf(text, TOKEN)}-${Number(positionOf(text, TOKEN).split(":")[1]) + TOKEN.length} python`]);
   });
 
+  it("reads commented-out code in a cell as the cell shows it, not as JSON escapes it", () => {
+    const text = notebook([codeCell(["# convoso export\n", `# AUTH_TOKEN = "${TOKEN}"\n`, `# requests.post(url, data={"auth_token": "${TOKEN}"})\n`, `# auth_token = "<paste here>"\n`])]);
+    const lines = text.split("\n");
+    const expected = lines.flatMap((line, index) => (line.includes(TOKEN) ? [`${index + 1}:${line.indexOf(TOKEN) + 1}-${line.indexOf(TOKEN) + 1 + TOKEN.length} python`] : []));
+    expect(expected).toHaveLength(2);
+    expect(scan(text)).toEqual(expected);
+  });
+
   it("reads a source written as one string with \\n escapes", () => {
     const text = notebook([{ cell_type: "code", metadata: {}, outputs: [], source: `import os\nauth_token = "${TOKEN}"\nprint(1)\n` }]);
     expect(scan(text)).toHaveLength(1);
