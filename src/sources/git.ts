@@ -276,7 +276,8 @@ export async function grepGitFiles(
  * needs PCRE in the C locale; a git built without PCRE finds none.
  */
 async function grepWideText(root: string, pathspecs: readonly string[], hits: Set<string>, onHit?: (name: string) => void): Promise<void> {
-  const args = ["--literal-pathspecs", "grep", "-l", "-z", "-P", "--no-color", "--full-name", "-e", "^(?:\\xFF\\xFE|\\xFE\\xFF)", "--", ...pathspecs];
+  // One thread: it runs beside the keyword search, which gets the cores.
+  const args = ["--literal-pathspecs", "grep", "--threads", "1", "-l", "-z", "-P", "--no-color", "--full-name", "-e", "^(?:\\xFF\\xFE|\\xFE\\xFF)", "--", ...pathspecs];
   try {
     await grepNames(args, root, hits, onHit, { LC_ALL: "C" });
   } catch (error) {
