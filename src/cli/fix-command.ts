@@ -8,7 +8,7 @@ import { builtinRules } from "../catalog.js";
 import { detectionInput } from "../config/detection-input.js";
 import { createDetection, type Detection } from "../detect/detection.js";
 import { scanSource } from "../detect/scan-source.js";
-import type { Finding, Source } from "../detect/types.js";
+import type { Finding, Source, TextEncoding } from "../detect/types.js";
 import { unifiedDiff } from "../fix/diff.js";
 import { appendEntries, appendLines, exampleLines, parseEnvFile } from "../fix/env-file.js";
 import { checkEnvTarget, isInside, modeOf } from "../fix/path-safety.js";
@@ -27,6 +27,8 @@ interface Target {
   path: string;
   absolutePath: string;
   text: string;
+  /** Not UTF-8: the rewritten text is written back in this encoding. */
+  encoding: TextEncoding | undefined;
   findings: Finding[];
 }
 
@@ -102,7 +104,7 @@ export async function runFix(options: FixOptions, stdout: NodeJS.WritableStream)
   if (gitignore !== undefined) writes.push({ absolutePath: gitignore.path, shown: show(gitignore.path), text: gitignore.text, mode: await modeOf(gitignore.path, 0o644), expected: gitignore.existing, kind: "support" });
   for (const file of plan.files) {
     const target = targets.find((candidate) => candidate.path === file.path)!;
-    writes.push({ absolutePath: target.absolutePath, shown: file.path, text: file.newText, mode: await modeOf(target.absolutePath, 0o644), expected: file.oldText, kind: "code" });
+    writes.push({ absolutePath: target.absolutePath, shown: file.path, text: file.newText, mode: await modeOf(target.absolutePath, 0o644), expected: file.oldText, kind: "code", encoding: target.encoding });
   }
 
   if (options.dryRun) {
@@ -150,7 +152,7 @@ async function collectTargets(options: FixOptions, detection: Detection, exclude
     collected.scanned++;
     if (exclude.has(absolutePath)) return;
     const findings = scanSource(source, detection);
-    if (findings.length > 0) collected.targets.push({ path, absolutePath, text: source.text, findings });
+    if (findings.length > 0) collected.targets.push({ path, absolutePath, text: source.text, encoding: source.encoding, findings });
   };
   const picked = pickSources(options, { keywords: detection.requiredWords });
   if (!options.staged) {

@@ -1,6 +1,8 @@
 // The value judge: is this literal a real credential, or an example, a
 // reference, a hash or prose? Placeholders are decided here, once, for every door.
 
+import { isEvidentlyNotCredential } from "./not-a-credential.js";
+
 /** Why a value was rejected, or "secret". */
 export type Verdict =
   | "secret"
@@ -12,6 +14,7 @@ export type Verdict =
   | "hash"
   | "identifier"
   | "not-random"
+  | "not-a-credential"
   | "shape";
 
 export interface JudgeOptions {
@@ -56,6 +59,12 @@ const REFERENCE_SHAPES: RegExp[] = [
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const HEX_HASH = /^(?:[0-9a-f]{40}|[0-9a-f]{64}|[0-9a-f]{128})$/i;
 const INTEGRITY = /^(?:sha1|sha256|sha384|sha512|md5)[-:]/i;
+/**
+ * A chain of member names (`Rails.application.credentials`, `settings.convosoToken`,
+ * `config.auth_token`): code that reads a value, where a line is read as text. Each
+ * part is letters (and underscores) with at most trailing digits; random tokens mix digits in.
+ */
+const MEMBER_PATH = /^[A-Za-z_$][A-Za-z_$]*\d*(?:\.[A-Za-z_$][A-Za-z_$]*\d*)+$/;
 /** Characters a token may contain: base64(url), hex, dots and dashes. */
 const TOKEN_CHARS = /^[A-Za-z0-9._~+/=:-]+$/;
 
@@ -79,12 +88,14 @@ export function judgeValue(value: string, options: JudgeOptions): Verdict {
   // not random characters: random mixed case almost never avoids two capitals in a row.
   if (/^[a-z]+(?:[_.-][a-z]+)*$/.test(trimmed) || /^[A-Z]+(?:[_.-][A-Z]+)*$/.test(trimmed)) return "identifier";
   if (/^[A-Za-z][a-z]+(?:[A-Z][a-z]+)+$/.test(trimmed)) return "identifier";
+  if (MEMBER_PATH.test(trimmed)) return "identifier";
   if (/^(?:https?|ftp|file):\/\//i.test(trimmed) || /^[./~]*\//.test(trimmed)) return "shape";
   if (!TOKEN_CHARS.test(trimmed)) return "shape";
   if (options.valuePattern && !options.valuePattern.test(trimmed)) return "shape";
   if (options.weak) {
     if (HEX_HASH.test(trimmed)) return "hash";
     if (!looksRandom(trimmed)) return "not-random";
+    if (isEvidentlyNotCredential(trimmed)) return "not-a-credential";
   }
   return "secret";
 }

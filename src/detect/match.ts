@@ -16,6 +16,7 @@
 // literal is reported.
 
 import { CharacterCodes } from "../languages/shared/character-codes.js";
+import { lexDecodedRange } from "../languages/decoded-region.js";
 import { snippetLexer, type LexedUnit } from "../languages/lex-source.js";
 import { languageById } from "../languages/registry.js";
 import type { MatcherHints } from "../languages/shared/language-definition.js";
@@ -28,6 +29,7 @@ import { formatArgumentAt } from "./format-strings.js";
 import { NameValueRecords } from "./name-value-records.js";
 import type { Candidate } from "./candidate.js";
 import { anyOf, nameMatch, type CompiledRule } from "./rule.js";
+import { namesNonCredential } from "./not-a-credential.js";
 
 /** How a name relates to a rule. */
 export interface KeyMatch {
@@ -101,8 +103,6 @@ const DEFAULT_ARGS = new Set(["default", "defaultvalue", "envvar_default"]);
 const ENV_CALLS = new Set(["getenv", "get", "setdefault", "env", "getEnv", "Getenv", "fetch"]);
 /** A string used as a key must look like a name, not a sentence. */
 const NAME_LIKE = /^[-$@A-Za-z_][-\w$.:]*$/;
-/** Names of request-forgery tokens (`X-CSRF-Token`, `xsrf_token`): a browser session's, never a credential, even in a file about the provider. */
-const FORGERY_TOKEN = /[cx]srf/i;
 const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A word on a command line that may name a key: a variable, a flag, a path (`/prod/convoso/auth_token`). */
 const COMMAND_WORD = /^[-\w./]+$/;
@@ -198,8 +198,9 @@ class UnitMatcher {
 
   /** Commented-out code and markup in strings are code too: lex them and match them once more. */
   private matchNested(lexer: Lexer, start: number, end: number, nesting: Nesting): void {
-    const tokens = lexer(this.text, start, end).tokens;
-    const nested = new UnitMatcher({ language: this.unit.language, start, end, tokens }, this.context, nesting);
+    const { decoded } = this.unit;
+    const tokens = (decoded ? lexDecodedRange(lexer, decoded, this.text, start, end) : lexer(this.text, start, end)).tokens;
+    const nested = new UnitMatcher({ language: this.unit.language, start, end, tokens, ...(decoded && { decoded }) }, this.context, nesting);
     this.candidates.push(...nested.run());
   }
 
@@ -227,7 +228,7 @@ class UnitMatcher {
         result = { rule: compiled, weak: false };
         break;
       }
-      if (match === "last-word" && !result && this.context.contextRules.has(compiled) && !FORGERY_TOKEN.test(name)) result = { rule: compiled, weak: true };
+      if (match === "last-word" && !result && this.context.contextRules.has(compiled) && !namesNonCredential(name)) result = { rule: compiled, weak: true };
     }
     this.keyCache.set(name, result ?? null);
     return result;

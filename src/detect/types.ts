@@ -15,7 +15,12 @@ export interface Source {
    * are where they belong; an unignored one is reported. Unknown (undefined): silent.
    */
   gitIgnored?: boolean;
+  /** The file's bytes are UTF-16 (a byte-order mark said so); absent: UTF-8. Offsets are into the decoded text either way. */
+  encoding?: TextEncoding;
 }
+
+/** A text encoding other than UTF-8 that sources decode. */
+export type TextEncoding = "utf-16le" | "utf-16be";
 
 /** A replacement of `text.slice(start, end)` (UTF-16 offsets into the source text). */
 export interface Edit {

@@ -16,10 +16,10 @@ export function temporaryPathFor(file: string): string {
 }
 
 /**
- * Writes `text` to a new temporary file, never following or reusing an existing
+ * Writes `text` (UTF-8) or bytes to a new temporary file, never following or reusing an existing
  * name: with exactly `mode` when given, else as any new file (0666 less the umask).
  */
-export async function writeTemporary(temporary: string, text: string, mode?: number): Promise<void> {
+export async function writeTemporary(temporary: string, text: string | Uint8Array, mode?: number): Promise<void> {
   await writeFile(temporary, text, { mode: mode ?? 0o666, flag: "wx" });
   // writeFile's mode passes through the umask; a kept or required mode must not.
   if (mode !== undefined) await chmod(temporary, mode);

@@ -2,6 +2,8 @@
 // .gitignore) replaced in two phases, so each one ends wholly old or wholly new.
 
 import { lstat, readFile, rm } from "node:fs/promises";
+import type { TextEncoding } from "../detect/types.js";
+import { bytesOf } from "../sources/bytes-to-text.js";
 import { renameIntoPlace, temporaryPathFor, writeTemporary } from "./atomic-write.js";
 
 /** One file to replace: written to a temporary file first, renamed over the original last. */
@@ -15,6 +17,8 @@ export interface Write {
   expected: string | undefined;
   /** A code file may be skipped when it changed; the env file and .gitignore may not. */
   kind: "code" | "support";
+  /** The file's encoding when it is not UTF-8 (a UTF-16 file is written back as UTF-16, byte-order mark kept). */
+  encoding?: TextEncoding;
   temporary?: string;
 }
 
@@ -46,7 +50,7 @@ export async function writeAll(writes: Write[]): Promise<WriteOutcome> {
         throw new Error(`${write.shown} changed while fix ran: nothing was written; run token-guard fix again`);
       }
       write.temporary = temporaryPathFor(write.absolutePath);
-      await writeTemporary(write.temporary, write.text, write.mode);
+      await writeTemporary(write.temporary, bytesOf(write.text, write.encoding), write.mode);
       pending.push(write);
     }
   } catch (error) {
@@ -82,5 +86,5 @@ async function stillHolds(write: Write): Promise<boolean> {
   }
   if (write.expected === undefined) return false;
   // Compare bytes: a text decoded with U+FFFD for invalid UTF-8 must not be written back.
-  return bytes.equals(Buffer.from(write.expected, "utf8"));
+  return bytes.equals(bytesOf(write.expected, write.encoding));
 }

@@ -1,8 +1,9 @@
 // Dispatches a text to its front end and follows embedded regions (Markdown
 // fences, <script> bodies, YAML `run:` blocks) into theirs, keeping file offsets.
 
+import { toHostOffsets } from "./decoded-region.js";
 import { FENCE_LANGUAGES, languageById } from "./registry.js";
-import type { LanguageId, Lexer, Token } from "./shared/tokens.js";
+import type { DecodedText, LanguageId, LexResult, Lexer, Token } from "./shared/tokens.js";
 
 /** One stretch of a file lexed by one front end. */
 export interface LexedUnit {
@@ -10,6 +11,8 @@ export interface LexedUnit {
   start: number;
   end: number;
   tokens: Token[];
+  /** The decoded text the unit was lexed from, when its host writes it escaped (a notebook cell); offsets are the host's all the same. */
+  decoded?: DecodedText;
 }
 
 /** Embedded regions inside embedded regions are followed this deep (a fence in a heredoc in a fence is noise). */
@@ -18,21 +21,25 @@ const MAX_NESTING = 3;
 /** Lexes `text` (or its `start..end` slice) as `language`, returning the host unit first, then every embedded unit. */
 export function lexSource(text: string, language: LanguageId, start = 0, end = text.length): LexedUnit[] {
   const units: LexedUnit[] = [];
-  const pending: { language: LanguageId; start: number; end: number; depth: number; text: string }[] = [{ language, start, end, depth: 0, text }];
+  const pending: { language: LanguageId; start: number; end: number; depth: number; text: string; decoded?: DecodedText }[] = [{ language, start, end, depth: 0, text }];
   while (pending.length > 0) {
     const region = pending.shift()!;
-    const result = lexerFor(region.language, region.text, region.start, region.end, region.depth)(region.text, region.start, region.end, FENCE_LANGUAGES);
-    units.push({ language: region.language, start: region.start, end: region.end, tokens: result.tokens });
+    const result = region.decoded === undefined ? lexRegion(region) : toHostOffsets(lexRegion({ ...region, text: region.decoded.text, start: 0, end: region.decoded.text.length }), region.decoded, region.text);
+    units.push({ language: region.language, start: region.start, end: region.end, tokens: result.tokens, ...(region.decoded && { decoded: region.decoded }) });
     if (region.depth >= MAX_NESTING) continue;
     for (const embedded of result.embedded) {
       const innerStart = Math.max(embedded.start, region.start);
       const innerEnd = Math.min(embedded.end, region.end);
       if (innerEnd <= innerStart) continue;
       const innerText = embedded.quoteDepth ? withoutQuoteMarkers(region.text, innerStart, innerEnd, embedded.quoteDepth) : region.text;
-      pending.push({ language: embedded.language, start: innerStart, end: innerEnd, depth: region.depth + 1, text: innerText });
+      pending.push({ language: embedded.language, start: innerStart, end: innerEnd, depth: region.depth + 1, text: innerText, decoded: embedded.decoded });
     }
   }
   return units;
+}
+
+function lexRegion(region: { language: LanguageId; start: number; end: number; depth: number; text: string }): LexResult {
+  return lexerFor(region.language, region.text, region.start, region.end, region.depth)(region.text, region.start, region.end, FENCE_LANGUAGES);
 }
 
 /**

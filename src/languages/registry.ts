@@ -9,6 +9,7 @@
 // below. test/languages/registry.test.ts and test/eslint/file-parity.test.ts
 // then check that it claims no other language's names and that ESLint agrees.
 
+import { astro, svelte, vue } from "./components/index.js";
 import { dockerfile } from "./dockerfile/index.js";
 import { dotenv } from "./dotenv/index.js";
 import { hcl } from "./hcl/index.js";
@@ -17,6 +18,7 @@ import { ini } from "./ini/index.js";
 import { javascript, json, typescript } from "./javascript/index.js";
 import { makefile } from "./makefile/index.js";
 import { markdown } from "./markdown/index.js";
+import { notebook } from "./notebook/index.js";
 import { php } from "./php/index.js";
 import { powershell } from "./powershell/index.js";
 import { python } from "./python/index.js";
@@ -48,6 +50,10 @@ export const LANGUAGES: readonly LanguageDefinition[] = [
   dockerfile,
   makefile,
   html,
+  vue,
+  svelte,
+  astro,
+  notebook,
   text,
 ];
 

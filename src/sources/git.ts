@@ -84,8 +84,8 @@ export interface GitStream {
 }
 
 /** Runs `git <args>` like runGit, but hands stdout over as a stream: for output too large to hold (history). */
-export function streamGit(args: readonly string[], cwd: string): GitStream {
-  const child = spawn("git", [...args], { cwd, env: gitEnvironment(), stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+export function streamGit(args: readonly string[], cwd: string, env?: NodeJS.ProcessEnv): GitStream {
+  const child = spawn("git", [...args], { cwd, env: { ...gitEnvironment(), ...env }, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
   let stderr = "";
   child.stderr.setEncoding("utf8");
   child.stderr.on("data", (chunk: string) => {
@@ -261,8 +261,36 @@ export async function grepGitFiles(
   const patterns = keywords.flatMap((keyword) => ["-e", keyword]);
   // One core is left to the scan, which reads and matches the hits as they come.
   const threads = String(Math.max(1, availableParallelism() - 1));
-  const stream = streamGit(["--literal-pathspecs", "grep", "--threads", threads, "-l", "-z", "-I", "-i", "-F", "--no-color", "--full-name", ...patterns, "--", ...pathspecs], root);
   const hits = new Set<string>();
+  await Promise.all([
+    grepNames(["--literal-pathspecs", "grep", "--threads", threads, "-l", "-z", "-I", "-i", "-F", "--no-color", "--full-name", ...patterns, "--", ...pathspecs], root, hits, onHit),
+    grepWideText(root, pathspecs, hits, onHit),
+  ]);
+  return hits;
+}
+
+/**
+ * Tracked files with a UTF-16 byte-order mark at a line start (at the file's
+ * start, but for a rare binary file): git takes them for binary, so the keyword
+ * search above skips them, yet they are text that sources decode. A byte pattern
+ * needs PCRE in the C locale; a git built without PCRE finds none.
+ */
+async function grepWideText(root: string, pathspecs: readonly string[], hits: Set<string>, onHit?: (name: string) => void): Promise<void> {
+  // One thread: it runs beside the keyword search, which gets the cores.
+  const args = ["--literal-pathspecs", "grep", "--threads", "1", "-l", "-z", "-P", "--no-color", "--full-name", "-e", "^(?:\\xFF\\xFE|\\xFE\\xFF)", "--", ...pathspecs];
+  try {
+    await grepNames(args, root, hits, onHit, { LC_ALL: "C" });
+  } catch (error) {
+    if (!(error instanceof SourceError)) throw error;
+  }
+}
+
+/**
+ * Runs a `git grep -l -z`, adding the names it prints to `hits` and telling
+ * `onHit` of each new one as git finds it (names that are valid UTF-8 only).
+ */
+async function grepNames(args: readonly string[], root: string, hits: Set<string>, onHit?: (name: string) => void, env?: NodeJS.ProcessEnv): Promise<void> {
+  const stream = streamGit(args, root, env);
   const names = new NulFields();
   try {
     for await (const chunk of stream.stdout) {
@@ -283,9 +311,7 @@ export async function grepGitFiles(
     throw new SourceError("GIT_FAILED", root, `token-guard: cannot run git in ${root}: ${(error as Error).message}`);
   }
   // 1: no file matched.
-  if (outcome.code === 1) return hits;
-  if (outcome.code !== 0) {
+  if (outcome.code !== 0 && outcome.code !== 1) {
     throw new SourceError("GIT_FAILED", root, `token-guard: git grep failed in ${root}: ${firstLine(outcome.stderr) || `exit code ${String(outcome.code)}`}`);
   }
-  return hits;
 }

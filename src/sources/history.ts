@@ -220,7 +220,9 @@ class WorkingTreeCheck {
     let text = this.texts.get(repoPath);
     if (text === undefined) {
       try {
-        text = readFileSync(join(this.root, repoPath), "utf8");
+        // Decoded as a scan decodes it: a UTF-16 file holds the value too.
+        const read = textOf(readFileSync(join(this.root, repoPath)));
+        text = read.kind === "text" ? read.text : null;
       } catch {
         text = null; // deleted, or not a readable file: the value is not there
       }

@@ -10,7 +10,7 @@ import type { WalkedFile } from "./walk.js";
 
 /** Why a listed file was not scanned. */
 export type SkipReason =
-  | "binary" // a NUL byte in the first BINARY_SNIFF_BYTES, or a UTF-16/UTF-32 byte-order mark
+  | "binary" // a NUL byte in the first BINARY_SNIFF_BYTES (UTF-16 with a byte-order mark is read), or a UTF-32 byte-order mark
   | "too-large" // larger than the size limit; read no further than FIRST_READ_BYTES
   | "not-a-file" // symlink, directory, FIFO, socket or device; never opened
   | "unreadable" // permission denied or another I/O error
@@ -105,7 +105,8 @@ function readAll(fd: number, maxFileSize: number): Buffer | { tooLarge: number }
  * walk saw as regular is opened and fstat-ed to tell, others are lstat-ed
  * first). With a `sieve`, a file holding none of the required words is
  * "keyword-free" and never decoded. The text is UTF-8 with invalid bytes as
- * U+FFFD, and a leading BOM is kept as U+FEFF so offsets line up with the file.
+ * U+FFFD, or UTF-16 when a byte-order mark says so (see textOf); a leading BOM
+ * is kept as U+FEFF so offsets line up with the file.
  *
  * Synchronous on purpose: measured on 10,000 small files, each asynchronous
  * lstat/open/read/close is a thread-pool round trip, and those trips cost more
@@ -144,7 +145,8 @@ export function readSource(file: WalkedFile, maxFileSize: number, sieve?: Keywor
   const text = textOf(read, sieve);
   if (text.kind === "binary") return { kind: "skipped", path: file.path, reason: "binary", size: read.length };
   if (text.kind === "keyword-free") return { kind: "keyword-free", path: file.path, size: read.length };
-  return { kind: "source", source: { path: file.path, text: text.text }, size: read.length };
+  const source = text.encoding === undefined ? { path: file.path, text: text.text } : { path: file.path, text: text.text, encoding: text.encoding };
+  return { kind: "source", source, size: read.length };
 }
 
 /**

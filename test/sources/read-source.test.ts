@@ -80,9 +80,20 @@ describe("readSource", () => {
     expect((await readSource(late, MB)).kind).toBe("source");
   });
 
-  it("treats UTF-16 (byte-order mark) as binary", async () => {
-    const file = await put("utf16.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("日本", "utf16le")]));
-    expect(await readSource(file, MB)).toMatchObject({ kind: "skipped", reason: "binary" });
+  it("decodes UTF-16 LE and BE (byte-order mark) and says so, keeping the mark as U+FEFF", async () => {
+    const little = await put("utf16le.txt", Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from("日本\r\n", "utf16le")]));
+    expect(await readSource(little, MB)).toMatchObject({ kind: "source", source: { text: "\uFEFF日本\r\n", encoding: "utf-16le" } });
+    const big = await put("utf16be.txt", Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from("ab", "utf16le").swap16()]));
+    expect(await readSource(big, MB)).toMatchObject({ kind: "source", source: { text: "\uFEFFab", encoding: "utf-16be" } });
+  });
+
+  it("sieves UTF-16 text by its decoded words, and keeps UTF-32 binary", async () => {
+    const sieve = new KeywordSieve(["auth_token"]);
+    const wide = (text: string): Buffer => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(text, "utf16le")]);
+    expect((await readSource(await put("a.ps1", wide("$auth_token = 1\n")), MB, sieve)).kind).toBe("source");
+    expect((await readSource(await put("b.ps1", wide("nothing here\n")), MB, sieve)).kind).toBe("keyword-free");
+    const utf32 = await put("c.txt", Buffer.from([0xff, 0xfe, 0, 0, 0x61, 0, 0, 0]));
+    expect(await readSource(utf32, MB)).toMatchObject({ kind: "skipped", reason: "binary" });
   });
 
   it("skips a file over the size limit without opening it", async () => {

@@ -1,6 +1,6 @@
-// HTML and single-file components (Vue, Svelte): markup, with `<script>` bodies
-// lexed as JavaScript. The markup lexer lives in shared/ because PHP files and
-// strings in every language hold markup too.
+// HTML: markup, with `<script>` bodies lexed as JavaScript. The markup lexer
+// lives in shared/ because PHP files, single-file components and strings in
+// every language hold markup too.
 
 import { CONFIG_FORMAT, defineLanguage } from "../shared/language-definition.js";
 import { lexHtml } from "../shared/markup-lexer.js";
@@ -8,13 +8,13 @@ import { lexHtml } from "../shared/markup-lexer.js";
 export const html = defineLanguage({
   ...CONFIG_FORMAT,
   id: "html",
-  extensions: ["html", "htm", "vue", "svelte"],
+  extensions: ["html", "htm"],
   fenceNames: ["html", "xml"],
   lex: lexHtml,
   // Markup is lexed as such already.
   matcherHints: { stringsMayHoldMarkup: false },
   eslint: {
     via: "none",
-    reason: "users lint .vue, .svelte and .html with their own parsers (eslint-plugin-vue, svelte-eslint-parser, html-eslint); a second language on them would clash until the ESLint configs are redesigned",
+    reason: "users lint .html with their own parsers (html-eslint); a second language on them would clash until the ESLint configs are redesigned",
   },
 });

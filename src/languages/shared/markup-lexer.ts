@@ -11,6 +11,12 @@ const RAW_TEXT_ELEMENTS = new Set(["script", "style", "textarea", "title"]);
 /** `<script type>` values whose body is JavaScript (or JSON, which the JavaScript front end reads). */
 const SCRIPT_TYPES = /^$|(java|ecma)script|module|json|importmap|jsx|babel/i;
 
+/** `<script lang>` values (Vue, Svelte) whose body is TypeScript. */
+const TYPESCRIPT_LANGS = /^(?:ts|tsx|typescript)$/i;
+
+/** How far a `{…}` attribute value (Svelte, Astro, JSX) is followed before it counts as unclosed: keeps a file of stray `{` linear. */
+const MAX_BRACE_VALUE = 512;
+
 function isAsciiLetter(code: number): boolean {
   return (code >= CharacterCodes.a && code <= CharacterCodes.z) || (code >= CharacterCodes.A && code <= CharacterCodes.Z);
 }
@@ -31,6 +37,7 @@ function isAttributeNameChar(code: number): boolean {
 export function lexHtml(text: string, start = 0, end = text.length): LexResult {
   const tokens: Token[] = [];
   const embedded: EmbeddedRegion[] = [];
+  const braces: BraceScans = { failedBefore: -1 };
   let pos = start;
   while (pos < end) {
     if (text.charCodeAt(pos) === CharacterCodes.lessThan && pos + 1 < end) {
@@ -47,7 +54,7 @@ export function lexHtml(text: string, start = 0, end = text.length): LexResult {
         continue;
       }
       if (isAsciiLetter(next) || (next === CharacterCodes.slash && pos + 2 < end && isAsciiLetter(text.charCodeAt(pos + 2)))) {
-        pos = lexTag(text, pos, end, tokens, embedded);
+        pos = lexTag(text, pos, end, tokens, embedded, braces);
         continue;
       }
     }
@@ -62,7 +69,7 @@ export function lexHtml(text: string, start = 0, end = text.length): LexResult {
  * Lexes the start or end tag at `pos` and, after a raw-text element's start tag, its
  * body; returns where lexing goes on.
  */
-function lexTag(text: string, pos: number, end: number, tokens: Token[], embedded: EmbeddedRegion[]): number {
+function lexTag(text: string, pos: number, end: number, tokens: Token[], embedded: EmbeddedRegion[], braces: BraceScans): number {
   const closing = text.charCodeAt(pos + 1) === CharacterCodes.slash;
   const nameStart = pos + (closing ? 2 : 1);
   const nameEnd = skipWhile(text, nameStart, end, isTagNameChar);
@@ -70,6 +77,7 @@ function lexTag(text: string, pos: number, end: number, tokens: Token[], embedde
   tokens.push({ kind: "punct", start: pos, end: nameStart, text: closing ? "</" : "<" });
   tokens.push({ kind: "identifier", start: nameStart, end: nameEnd, text: tagName });
   let scriptType = "";
+  let scriptLang = "";
   let p = nameEnd;
   while (p < end) {
     const code = text.charCodeAt(p);
@@ -81,14 +89,14 @@ function lexTag(text: string, pos: number, end: number, tokens: Token[], embedde
       tokens.push({ kind: "punct", start: p, end: p + 1, text: ">" });
       p++;
       const name = tagName.toLowerCase();
-      return closing || !RAW_TEXT_ELEMENTS.has(name) ? p : lexRawText(text, p, end, name, scriptType, tokens, embedded);
+      return closing || !RAW_TEXT_ELEMENTS.has(name) ? p : lexRawText(text, p, end, name, { type: scriptType, lang: scriptLang }, tokens, embedded);
     }
     if (code === CharacterCodes.slash) {
       if (p + 1 < end && text.charCodeAt(p + 1) === CharacterCodes.greaterThan) {
         tokens.push({ kind: "punct", start: p, end: p + 2, text: "/>" });
         // HTML ignores the slash on non-void elements: `<script />` still opens a script.
         const name = tagName.toLowerCase();
-        return closing || !RAW_TEXT_ELEMENTS.has(name) ? p + 2 : lexRawText(text, p + 2, end, name, scriptType, tokens, embedded);
+        return closing || !RAW_TEXT_ELEMENTS.has(name) ? p + 2 : lexRawText(text, p + 2, end, name, { type: scriptType, lang: scriptLang }, tokens, embedded);
       }
       p++;
       continue;
@@ -102,15 +110,24 @@ function lexTag(text: string, pos: number, end: number, tokens: Token[], embedde
     tokens.push({ kind: "punct", start: p, end: p + 1, text: "=" });
     p = skipWhile(text, p + 1, end, isBlank);
     if (p >= end || text.charCodeAt(p) === CharacterCodes.greaterThan) continue;
-    const value = scanAttributeValue(text, p, end);
+    const value = scanAttributeValue(text, p, end, braces);
     tokens.push(value);
     p = value.end;
     if (attribute.toLowerCase() === "type") scriptType = text.slice(value.contentStart, value.contentEnd).trim();
+    if (attribute.toLowerCase() === "lang") scriptLang = text.slice(value.contentStart, value.contentEnd).trim();
   }
   return end;
 }
 
-function scanAttributeValue(text: string, pos: number, end: number): StringToken {
+/**
+ * Where the last `{…}` value that found no close stopped looking: a `{` before
+ * that point is not followed again, so a file of stray `{` is read about twice, not 512 times.
+ */
+interface BraceScans {
+  failedBefore: number;
+}
+
+function scanAttributeValue(text: string, pos: number, end: number, braces: BraceScans): StringToken {
   const code = text.charCodeAt(pos);
   if (code === CharacterCodes.doubleQuote || code === CharacterCodes.singleQuote) {
     // Quoted values may span lines and know no escapes (entities are not quotes).
@@ -121,11 +138,37 @@ function scanAttributeValue(text: string, pos: number, end: number): StringToken
       endsAtLineBreak: false,
     });
   }
+  if (code === CharacterCodes.openBrace && pos >= braces.failedBefore) {
+    const limit = Math.min(end, pos + MAX_BRACE_VALUE);
+    const close = closingBrace(text, pos, limit);
+    if (close >= 0) return bareString(pos, close + 1);
+    braces.failedBefore = limit;
+  }
   return bareString(pos, skipWhile(text, pos, end, (c) => !isBlank(c) && c !== CharacterCodes.greaterThan));
 }
 
 /**
- * The body of a raw-text element up to its end tag: a JavaScript region for scripts,
+ * The `}` that closes the `{` at `pos` (an attribute's expression in Svelte,
+ * Astro or JSX, which may hold spaces, quotes and `>`), or -1 before `limit`.
+ * Braces inside quotes do not count.
+ */
+function closingBrace(text: string, pos: number, limit: number): number {
+  let depth = 0;
+  let quote = 0;
+  for (let p = pos; p < limit; p++) {
+    const code = text.charCodeAt(p);
+    if (quote !== 0) {
+      if (code === CharacterCodes.backslash) p++;
+      else if (code === quote) quote = 0;
+    } else if (code === CharacterCodes.doubleQuote || code === CharacterCodes.singleQuote || code === CharacterCodes.backtick) quote = code;
+    else if (code === CharacterCodes.openBrace) depth++;
+    else if (code === CharacterCodes.closeBrace && --depth === 0) return p;
+  }
+  return -1;
+}
+
+/**
+ * The body of a raw-text element up to its end tag: a JavaScript (or, with `lang="ts"`, TypeScript) region for scripts,
  * else a bare string (CSS, textarea and title text may still hold a pasted token).
  */
 function lexRawText(
@@ -133,13 +176,14 @@ function lexRawText(
   bodyStart: number,
   end: number,
   name: string,
-  scriptType: string,
+  script: { type: string; lang: string },
   tokens: Token[],
   embedded: EmbeddedRegion[],
 ): number {
   const bodyEnd = findEndTag(text, bodyStart, end, name);
-  if (name === "script" && SCRIPT_TYPES.test(scriptType)) {
-    if (skipWhile(text, bodyStart, bodyEnd, isBlank) < bodyEnd) embedded.push({ language: "javascript", start: bodyStart, end: bodyEnd });
+  if (name === "script" && SCRIPT_TYPES.test(script.type)) {
+    const language = TYPESCRIPT_LANGS.test(script.lang) ? "typescript" : "javascript";
+    if (skipWhile(text, bodyStart, bodyEnd, isBlank) < bodyEnd) embedded.push({ language, start: bodyStart, end: bodyEnd });
   } else {
     pushText(tokens, text, bodyStart, bodyEnd);
   }

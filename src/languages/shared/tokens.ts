@@ -20,6 +20,10 @@ export type LanguageId =
   | "dockerfile"
   | "makefile"
   | "html"
+  | "notebook"
+  | "vue"
+  | "svelte"
+  | "astro"
   | "text"; // any other text file: only `key=value` forms inside the raw text are matched
 
 /** How a string was quoted; decides how a replacement must be written inside it. */
@@ -124,6 +128,21 @@ export interface EmbeddedRegion {
    * line-based front ends (YAML, dotenv, Makefile) see the code as written.
    */
   quoteDepth?: number;
+  /**
+   * The region's code as its own front end must read it, when the host writes it
+   * escaped (a notebook cell: JSON strings). The dispatcher lexes this text and
+   * maps every offset back to the host's, so findings still point into the file.
+   */
+  decoded?: DecodedText;
+}
+
+/** Text decoded out of a host region, with where each of its characters came from. */
+export interface DecodedText {
+  text: string;
+  /** Host offset of each decoded character's first source character. */
+  starts: Int32Array;
+  /** Host offset just after each decoded character's source characters (`\"` is two). */
+  ends: Int32Array;
 }
 
 /** What a front end returns for one text. */

@@ -103,9 +103,11 @@ function lexNode(scan: YamlScan, pos: number, lineStart: number, lineEnd: number
       return nextLine(text, lineEnd, scan.end);
     }
     if (code === CharacterCodes.exclamation || code === CharacterCodes.ampersand) {
-      // `!vault`, `!!str`, `&anchor`: properties of the node that follows.
+      // `!vault`, `!!str`, `&anchor`: properties of the node that follows. An anchor
+      // names its value for the aliases; a tag only types it, and must not stand
+      // between a key and its value (`auth_token: !!str "…"`), so it is no token.
       const propertyEnd = skipWhile(text, pos + 1, lineEnd, (next) => !isSpace(next));
-      tokens.push({ kind: "identifier", start: pos, end: propertyEnd, text: text.slice(pos, propertyEnd) });
+      if (code === CharacterCodes.ampersand) tokens.push({ kind: "identifier", start: pos, end: propertyEnd, text: text.slice(pos, propertyEnd) });
       pos = propertyEnd;
       continue;
     }
@@ -185,7 +187,8 @@ function lexRest(scan: YamlScan, pos: number, lineEnd: number): number {
 /**
  * `|`, `|-`, `>+2`…: one bare string covering the following lines indented past
  * the parent (blank lines included, trailing blank lines not), from the first
- * line's start to the last non-blank line's end.
+ * content character (the indentation is not the value's) to the last non-blank
+ * line's last non-blank character.
  */
 function lexBlockScalar(scan: YamlScan, pos: number, lineEnd: number, context: NodeContext): number {
   const { text, tokens, end } = scan;
@@ -194,6 +197,7 @@ function lexBlockScalar(scan: YamlScan, pos: number, lineEnd: number, context: N
   const comment = rest < lineEnd && text.charCodeAt(rest) === CharacterCodes.hash ? scanLineComment(text, rest, lineEnd, 1) : undefined;
   const contentStart = nextLine(text, lineEnd, end);
   let contentEnd = -1;
+  let firstContent = -1;
   let line = contentStart;
   while (line < end) {
     const nextEnd = findLineEnd(text, line, end);
@@ -201,7 +205,8 @@ function lexBlockScalar(scan: YamlScan, pos: number, lineEnd: number, context: N
     if (skipSpaces(text, indentEnd, nextEnd) < nextEnd) {
       if (indentEnd - line <= context.parentColumn) break;
       if (indentEnd === line && isDocumentMarker(text, line, nextEnd)) break;
-      contentEnd = nextEnd;
+      if (firstContent < 0) firstContent = indentEnd;
+      contentEnd = trimEnd(text, indentEnd, nextEnd);
     }
     line = nextLine(text, nextEnd, end);
   }
@@ -211,9 +216,9 @@ function lexBlockScalar(scan: YamlScan, pos: number, lineEnd: number, context: N
     return contentStart;
   }
   if (comment) tokens.push(comment);
-  tokens.push(bareString(contentStart, contentEnd));
-  if (context.shell) addShell(scan, contentStart, contentEnd);
-  return nextLine(text, contentEnd, end);
+  tokens.push(bareString(firstContent, contentEnd));
+  if (context.shell) addShell(scan, firstContent, contentEnd);
+  return nextLine(text, findLineEnd(text, contentEnd, end), end);
 }
 
 /**

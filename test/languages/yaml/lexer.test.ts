@@ -79,7 +79,7 @@ describe("lexYaml", () => {
     ].join("\n");
     const result = lexYaml(text);
     assertRangesInside(text, result);
-    const blockStart = text.indexOf("          curl");
+    const blockStart = text.indexOf("curl -X");
     const blockEnd = text.indexOf("echo done") + "echo done".length;
     expect(result.embedded).toEqual([
       { language: "shell", start: blockStart, end: blockEnd },
@@ -116,7 +116,7 @@ describe("lexYaml", () => {
     expect(regions(text)).toEqual([
       "shell:export A=1",
       "shell:curl -d auth_token=abc https://x",
-      "shell:    echo one\n    echo two",
+      "shell:echo one\n    echo two",
       "shell:echo bye",
     ]);
   });
@@ -127,13 +127,12 @@ describe("lexYaml", () => {
     expect(lex(text)).toContain("string[double]:/bin/sh");
   });
 
-  it("reads an Ansible `!vault |` value as a tag then the block", () => {
+  it("reads an Ansible `!vault |` value as the block (a tag types the value, it is no token)", () => {
     const text = ["convoso_auth_token: !vault |", "  $ANSIBLE_VAULT;1.1;AES256", "  62313365396662343061393464336163", "other: x"].join("\n");
     expect(lex(text)).toEqual([
       "ident:convoso_auth_token",
       "punct::",
-      "ident:!vault",
-      "string[bare]:  $ANSIBLE_VAULT;1.1;AES256\n  62313365396662343061393464336163",
+      "string[bare]:$ANSIBLE_VAULT;1.1;AES256\n  62313365396662343061393464336163",
       "ident:other",
       "punct::",
       "string[bare]:x",
@@ -146,13 +145,13 @@ describe("lexYaml", () => {
       "ident:a",
       "punct::",
       "comment:strip",
-      "string[bare]:  one",
+      "string[bare]:one",
       "ident:b",
       "punct::",
-      "string[bare]:  folded\n  text",
+      "string[bare]:folded\n  text",
       "ident:c",
       "punct::",
-      "string[bare]:    kept",
+      "string[bare]:kept",
       "ident:d",
       "punct::",
       "string[bare]:",
@@ -164,7 +163,7 @@ describe("lexYaml", () => {
 
   it("keeps a block scalar's comment-like and less-indented-but-nested lines", () => {
     const text = ["- key: |", "    # not a comment", "    x: y", "  other: z"].join("\n");
-    expect(lex(text)).toEqual(["punct:-", "ident:key", "punct::", "string[bare]:    # not a comment\n    x: y", "ident:other", "punct::", "string[bare]:z"]);
+    expect(lex(text)).toEqual(["punct:-", "ident:key", "punct::", "string[bare]:# not a comment\n    x: y", "ident:other", "punct::", "string[bare]:z"]);
   });
 
   it("reads quoted scalars with their escapes, across lines when indented", () => {
@@ -294,8 +293,8 @@ describe("lexYaml", () => {
 
   it("handles CRLF line ends", () => {
     const text = "run: |\r\n  echo a\r\n  echo b\r\nx: y\r\n";
-    expect(lex(text)).toEqual(["ident:run", "punct::", "string[bare]:  echo a\r\n  echo b", "ident:x", "punct::", "string[bare]:y"]);
-    expect(regions(text)).toEqual(["shell:  echo a\r\n  echo b"]);
+    expect(lex(text)).toEqual(["ident:run", "punct::", "string[bare]:echo a\r\n  echo b", "ident:x", "punct::", "string[bare]:y"]);
+    expect(regions(text)).toEqual(["shell:echo a\r\n  echo b"]);
   });
 
   it("lexes only the requested range, keeping file offsets", () => {
@@ -305,7 +304,7 @@ describe("lexYaml", () => {
     const result = lexYaml(text, start, end);
     assertRangesInside(text, result, start, end);
     expect(result.tokens[0]).toMatchObject({ kind: "identifier", start, text: "run" });
-    expect(result.embedded).toEqual([{ language: "shell", start: text.indexOf("  curl"), end }]);
+    expect(result.embedded).toEqual([{ language: "shell", start: text.indexOf("curl x"), end }]);
   });
 
   it("never throws on unterminated or malformed input", () => {

@@ -1,0 +1,92 @@
+// What the context rule (a name merely ending in `token`, in a file that talks to
+// the provider) must not take for a credential: names that say the value is
+// something else, and values that say so themselves. Decided by what a value
+// is, not by a list of known values.
+
+import { splitWords } from "./key-names.js";
+
+/**
+ * Words in a name that say what the value is, when that is no credential:
+ * request-forgery guards a form or a cookie carries, digests of content, and
+ * pagination state.
+ */
+const NON_CREDENTIAL_NAME_WORDS = new Set([
+  // anti-forgery: csrf_token, xsrfToken, authenticity_token (Rails), verification tokens (ASP.NET)
+  "csrf",
+  "xsrf",
+  "authenticity",
+  "antiforgery",
+  "verification",
+  "nonce",
+  // digests
+  "checksum",
+  "hash",
+  "digest",
+  "sha",
+  "sha1",
+  "sha256",
+  "sha512",
+  "md5",
+  "etag",
+  "integrity",
+  // pagination
+  "page",
+  "cursor",
+  "continuation",
+  "next",
+  // identity claims, not access: OpenID Connect's id_token is a signed statement of who logged in
+  "id",
+]);
+
+/**
+ * Whether a weak name says its value is no credential: `csrf_token`, `page_token`,
+ * `content_hash_token`, or `_token` alone (Laravel's and others' form field for the
+ * CSRF token: no word before `token` to say what it grants).
+ */
+export function namesNonCredential(name: string): boolean {
+  const words = splitWords(name);
+  if (words.length <= 1) return /^[$@:]*_/.test(name);
+  return words.some((word) => NON_CREDENTIAL_NAME_WORDS.has(word));
+}
+
+/** Word parts that mark a value as made up for tests or documentation. */
+const TEST_DATA = /test|fake|dummy|example|sample|placeholder|mock/i;
+
+/**
+ * Whether a value announces what it is: test data (`test_4f9a…`, `sampleToken7`)
+ * or encoded structured data (a pagination cursor, a JWT whose header is JSON).
+ */
+export function isEvidentlyNotCredential(value: string): boolean {
+  return TEST_DATA.test(value) || isEncodedStructuredData(value);
+}
+
+/** Base64 or base64url, with or without padding; no other character. */
+const BASE64 = /^[A-Za-z0-9+/_-]+={0,2}$/;
+
+/** Decoded text counts as structured when it is this printable... */
+const PRINTABLE_SHARE = 0.9;
+/** ...and holds at least this many of the characters that structure data (`{":,=&`). */
+const MIN_STRUCTURE_CHARACTERS = 2;
+
+/**
+ * A base64(url) value (or the first dot-separated part of one, as in a JWT) that
+ * decodes to JSON or to printable, structured text (`{"offset":200}`,
+ * `id=42&after=2025-01-01`). Random bytes decode to mostly unprintable characters,
+ * so a real token almost never passes.
+ */
+export function isEncodedStructuredData(value: string): boolean {
+  const first = value.slice(0, value.indexOf(".") >>> 0);
+  if (first.length < 8 || !BASE64.test(first)) return false;
+  const decoded = Buffer.from(first.replaceAll("-", "+").replaceAll("_", "/"), "base64").toString("latin1");
+  if (decoded.length < 6) return false;
+  let printable = 0;
+  let structure = 0;
+  for (let index = 0; index < decoded.length; index++) {
+    const code = decoded.charCodeAt(index);
+    if (code >= 0x20 && code < 0x7f) printable++;
+    if (STRUCTURE_CHARACTERS.has(code)) structure++;
+  }
+  return printable >= decoded.length * PRINTABLE_SHARE && structure >= MIN_STRUCTURE_CHARACTERS;
+}
+
+const STRUCTURE_CHARACTERS = new Set([..."{}[]\":,=&"].map((char) => char.charCodeAt(0)));
