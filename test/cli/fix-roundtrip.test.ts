@@ -22,6 +22,9 @@ function extras(): Record<string, string> {
     "extras/legacy.php": `<?php\n// Convoso API client (https://api.convoso.com/v1).\nconst DEFAULT_TOKEN = '${t(807)}';\nfunction body(int $listId): string {\n    $body = <<<'EOT'\n    auth_token=${t(808)}&cost=$5\n    EOT;\n    return $body;\n}\n`,
     "extras/docker-compose.yml": `services:\n  sync:\n    image: acme/sync\n    environment:\n      CONVOSO_AUTH_TOKEN: ${t(809)}\n`,
     "extras/compose.yaml": `services:\n  sync:\n    environment: {CONVOSO_AUTH_TOKEN: ${t(810)}, LIST_ID: "123"}\n  report:\n    environment: [AUTH_TOKEN=${t(811)}]\n`,
+    "extras/flow.ts": `// Convoso client.\nclass Dialer {\n  constructor(private readonly convosoToken: string) {}\n}\nconst pick = (region: string): string | undefined => (region === "eu" ? "${t(815)}" : process.env.CONVOSO_AUTH_TOKEN);\nconst perList = new Map([["inbound", "${t(816)}"]]);\nexport const dialer = new Dialer("${t(817)}");\nexport const providers = [{ provide: CONVOSO_AUTH_TOKEN, useValue: "${t(818)}" }];\nexport const url = \`https://api.convoso.com/v1/x?auth_token=\${pick(r)}\`;\nexport const form = new URLSearchParams([["auth_token", perList.get(l) ?? ""]]);\n`,
+    "extras/flow.py": `"""Convoso settings."""\nimport typer\nfrom pydantic import Field, SecretStr\n\n\nclass Settings:\n    auth_token: SecretStr = Field(default=SecretStr("${t(819)}"))\n\n\ndef run(convoso_token: str = typer.Option("${t(820)}", "--convoso-token")) -> None:\n    tok = None if convoso_token else "${t(821)}"\n    print({"auth_token": tok})\n`,
+    "extras/flow.php": `<?php\n// Convoso sync.\n$creds = getenv('SANDBOX') ? '${t(822)}' : getenv('CONVOSO_AUTH_TOKEN');\n$query = http_build_query(['auth_token' => $creds]);\n`,
     "extras/Makefile": `# Convoso lead sync.\nCONVOSO_AUTH_TOKEN = ${t(812)}\n\nsearch:\n\tcurl -fsS -d 'auth_token=${t(813)}' \\\n\t  https://api.convoso.com/v1/campaigns/search\n\texport AUTH_TOKEN=${t(814)}; ./sync.sh\n`,
   };
 }
