@@ -112,6 +112,8 @@ interface Reference {
   name: string;
   key: KeyMatch;
   inComment: boolean;
+  /** The code token index it is read at, when known: a parameter's name means the parameter only inside its function. */
+  at?: number;
 }
 
 export function matchUnit(unit: LexedUnit, context: MatchContext): Candidate[] {
@@ -364,14 +366,14 @@ class UnitMatcher {
       this.add(key, literal, "assignment", { envVar, assignment });
     }
     // The other branches (`c ? x : "v"`, `x if c else "v"`), wrapped defaults and what the value reads.
-    this.matchFlow(this.reader.read(index, false), key, "assignment", literal);
+    this.matchFlow(this.reader.read(index, false), key, "assignment", index, literal);
     if (!literal) this.matchValueExpression(index, key);
   }
 
   /** Literals an expression at a sink may take are candidates; the names it reads are references. */
-  private matchFlow(values: FlowValues, key: KeyMatch, context: Candidate["context"], reported?: StringToken): void {
+  private matchFlow(values: FlowValues, key: KeyMatch, context: Candidate["context"], at: number, reported?: StringToken): void {
     for (const literal of values.literals) if (literal !== reported) this.add(key, literal, context, {});
-    for (const name of values.names) this.references.push({ name, key, inComment: false });
+    for (const name of values.names) this.references.push({ name, key, inComment: false, at });
   }
 
   /**
@@ -428,7 +430,7 @@ class UnitMatcher {
     }
     if (!ASSIGN_OPS.has(this.punctAt(index + 3) ?? "") && this.punctAt(index + 3) !== ":") {
       const values = this.reader.read(index + 2, false);
-      this.matchFlow(values, key, "argument");
+      this.matchFlow(values, key, "argument", index + 2);
       if (values.literals.length > 0 || values.names.length > 0) return;
     }
     // Keyword arguments up to the closing parenthesis.
@@ -474,7 +476,7 @@ class UnitMatcher {
           if (literal) this.add(key, literal, "name-value", {});
           else {
             const chain = this.readChain(probe + 2);
-            if (chain) this.references.push({ name: normaliseName(chain.name), key, inComment: false });
+            if (chain) this.references.push({ name: normaliseName(chain.name), key, inComment: false, at: probe + 2 });
           }
           return;
         }
@@ -511,9 +513,9 @@ class UnitMatcher {
     // Only a reference or a key-named parameter needs the value flow, and most
     // units hold neither: collecting it for every unit was a tenth of the matching time.
     const flow = new UnitFlow(this.view, (name) => this.classify(name), this.hints.anchors).collect();
-    for (const { key, values } of flow.argumentFlows) this.matchFlow(values, key, "argument");
+    for (const { key, values, at } of flow.argumentFlows) this.matchFlow(values, key, "argument", at);
     for (const reference of this.references) {
-      for (const literal of flow.resolve(reference.name)) this.add(reference.key, literal, "reference", { inComment: reference.inComment });
+      for (const literal of flow.resolve(reference.name, reference.at)) this.add(reference.key, literal, "reference", { inComment: reference.inComment });
     }
   }
 
@@ -532,7 +534,7 @@ class UnitMatcher {
       const following = parts[partIndex + 1];
       if (following?.kind === "interpolation") {
         const read = following.name === undefined ? interpolatedRead(this.text.slice(following.start, following.end)) : normaliseName(following.name);
-        if (read !== undefined) this.references.push({ name: read, key: open, inComment: false });
+        if (read !== undefined) this.references.push({ name: read, key: open, inComment: false, at: index });
       } else if (following === undefined) {
         this.matchConcatenation(index, token, open);
       }
@@ -572,12 +574,12 @@ class UnitMatcher {
         const end = scanValue(this.text, first.start, first.end);
         if (end > first.start) this.addRange(key, value, first.start, end, "query-string", {});
       } else if (first?.kind === "interpolation" && first.name !== undefined) {
-        this.references.push({ name: normaliseName(first.name), key, inComment: false });
+        this.references.push({ name: normaliseName(first.name), key, inComment: false, at: next });
       }
       return;
     }
     const operand = this.reader.operand(next);
-    if (operand) for (const name of operand.values.names) this.references.push({ name, key, inComment: false });
+    if (operand) for (const name of operand.values.names) this.references.push({ name, key, inComment: false, at: next });
   }
 
   /**

@@ -243,23 +243,46 @@ export class ExpressionReader {
   }
 }
 
-/** A parameter of a function defined in the unit that has a key's name. */
-interface KeyParameter<K> {
+/** A parameter of a function defined in the unit. */
+interface Parameter<K> {
+  /** The function's (or, for a constructor, the class's) name. */
+  owner: string;
+  name: string;
   position: number;
-  key: K;
+  /** Set when the parameter has a key's name: arguments in its position are sinks. */
+  key?: K;
+  /** Token indices of the body where the name means this parameter (-1 until the body opens and closes). */
+  start: number;
+  end: number;
+}
+
+/** A function whose body is expected next, with its parameters. */
+interface PendingBody<K> {
+  name: string;
+  indent: number;
+  parameters: Parameter<K>[];
 }
 
 /** A function body being read: brace-delimited, or (Python) by indentation. */
-interface FunctionScope {
+interface FunctionScope<K> {
   name: string;
+  parameters: Parameter<K>[];
   braceDepth?: number;
   indent?: number;
+}
+
+/** A definition: what it may hold, and where (the token index its names are read at). */
+interface Definition {
+  values: FlowValues;
+  at: number;
 }
 
 /** A literal or flow key sent as an argument into a key-named parameter. */
 export interface ArgumentFlow<K> {
   key: K;
   values: FlowValues;
+  /** Where the call's arguments open: the names they read are read there. */
+  at: number;
 }
 
 /**
@@ -267,8 +290,10 @@ export interface ArgumentFlow<K> {
  * flow keys against them.
  */
 export class UnitFlow<K> {
-  private readonly definitions = new Map<string, FlowValues[]>();
-  private readonly parameters = new Map<string, KeyParameter<K>[]>();
+  private readonly definitions = new Map<string, Definition[]>();
+  /** Parameters by their function's name, and by their own. */
+  private readonly parameters = new Map<string, Parameter<K>[]>();
+  private readonly parametersByName = new Map<string, Parameter<K>[]>();
   /** Indices of the `(` that open definitions' parameter lists: no call sites. */
   private readonly headers = new Set<number>();
   private readonly reader: ExpressionReader;
@@ -284,27 +309,27 @@ export class UnitFlow<K> {
   /** One pass over the unit's tokens. */
   collect(): this {
     const { view } = this;
-    const scopes: FunctionScope[] = [];
+    const scopes: FunctionScope<K>[] = [];
     let braceDepth = 0;
-    let pendingBody: { name: string; indent: number } | undefined;
+    let pendingBody: PendingBody<K> | undefined;
     let currentClass: string | undefined;
     let indent = 0;
     for (let index = 0; index < view.code.length; index++) {
       const lineStart = view.lineStartBefore(index);
       if (lineStart >= 0) {
         indent = view.code[index]!.start - lineStart;
-        while (scopes.length > 0 && scopes[scopes.length - 1]!.indent !== undefined && indent <= scopes[scopes.length - 1]!.indent!) scopes.pop();
+        while (scopes.length > 0 && scopes[scopes.length - 1]!.indent !== undefined && indent <= scopes[scopes.length - 1]!.indent!) closeScope(scopes.pop()!, index);
       }
       const text = view.punctAt(index);
       if (text === "{") {
         braceDepth++;
-        if (pendingBody) scopes.push({ name: pendingBody.name, braceDepth });
+        if (pendingBody) scopes.push(openScope(pendingBody, index, { braceDepth }));
         pendingBody = undefined;
       } else if (text === "}") {
-        while (scopes.length > 0 && scopes[scopes.length - 1]!.braceDepth === braceDepth) scopes.pop();
+        while (scopes.length > 0 && scopes[scopes.length - 1]!.braceDepth === braceDepth) closeScope(scopes.pop()!, index);
         braceDepth--;
       } else if (text === ":" && pendingBody && view.lineBreakBefore(index + 1)) {
-        scopes.push({ name: pendingBody.name, indent: pendingBody.indent });
+        scopes.push(openScope(pendingBody, index, { indent: pendingBody.indent }));
         pendingBody = undefined;
       }
       const word = view.identAt(index);
@@ -316,38 +341,47 @@ export class UnitFlow<K> {
         continue;
       }
       if (word === "return" && scopes.length > 0) {
-        this.define(`${scopes[scopes.length - 1]!.name}()`, this.reader.read(index + 1, true));
+        this.define(`${scopes[scopes.length - 1]!.name}()`, this.reader.read(index + 1, true), index);
         continue;
       }
       if (this.anchors && word.startsWith("&") && word.length > 1) {
         // YAML `&name "value"`: an anchor defines the value its `*name` aliases read.
         const literal = view.literalAt(index + 1);
-        if (literal) this.define(normaliseName(word), { literals: [literal], names: [] });
+        if (literal) this.define(normaliseName(word), { literals: [literal], names: [] }, index);
         continue;
       }
       const arrow = this.collectAssignment(index, indent);
       if (arrow) pendingBody = arrow;
     }
+    for (const scope of scopes) closeScope(scope, view.code.length);
     if (this.parameters.size > 0) this.collectCallSites();
     return this;
   }
 
-  /** The literals the flow key may hold, following at most FLOW_BUDGET definitions. */
-  resolve(flowKey: string): StringToken[] {
+  /**
+   * The literals the flow key read at token index `at` may hold, following at
+   * most FLOW_BUDGET definitions. A name read inside a function's body that is
+   * one of its parameters also holds the arguments of the function's calls.
+   */
+  resolve(flowKey: string, at = -1): StringToken[] {
     const found: StringToken[] = [];
     const seen = new Set<string>([flowKey]);
-    const queue = [flowKey];
+    const queue: { key: string; at: number }[] = [{ key: flowKey, at }];
     let visits = 0;
-    for (let at = 0; at < queue.length && visits < FLOW_BUDGET; at++) {
-      for (const values of this.definitions.get(queue[at]!) ?? []) {
+    const enqueue = (key: string, readAt: number): void => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      queue.push({ key, at: readAt });
+    };
+    for (let next = 0; next < queue.length && visits < FLOW_BUDGET; next++) {
+      const { key, at: readAt } = queue[next]!;
+      for (const parameter of this.parametersByName.get(key) ?? []) {
+        if (parameter.start <= readAt && readAt <= parameter.end) enqueue(argumentKey(parameter), -1);
+      }
+      for (const { values, at: definedAt } of this.definitions.get(key) ?? []) {
         if (++visits > FLOW_BUDGET) break;
         found.push(...values.literals);
-        for (const name of values.names) {
-          if (!seen.has(name)) {
-            seen.add(name);
-            queue.push(name);
-          }
-        }
+        for (const name of values.names) enqueue(name, definedAt);
       }
     }
     return found;
@@ -356,11 +390,11 @@ export class UnitFlow<K> {
   /** Arguments sent into key-named parameters of the unit's functions and classes. */
   readonly argumentFlows: ArgumentFlow<K>[] = [];
 
-  private define(flowKey: string, values: FlowValues): void {
+  private define(flowKey: string, values: FlowValues, at: number): void {
     if (values.literals.length === 0 && values.names.length === 0) return;
     const list = this.definitions.get(flowKey);
-    if (list) list.push(values);
-    else this.definitions.set(flowKey, [values]);
+    if (list) list.push({ values, at });
+    else this.definitions.set(flowKey, [{ values, at }]);
   }
 
   /** `function f(`, `def f(`, `constructor(`, `def __init__(`, a method `f(…) {`: the name and its `(`. */
@@ -395,16 +429,18 @@ export class UnitFlow<K> {
   }
 
   /**
-   * Reads the parameter list opening at `open`: records key-named parameters
-   * and returns the body to expect (a `{` or, after `:`, an indented block).
+   * Reads the parameter list opening at `open`: records the parameters (and
+   * which have a key's name) and returns the body to expect (a `{` or, after
+   * `:`, an indented block).
    */
-  private readHeader(name: string, open: number, dropSelf: boolean, indent: number): { name: string; indent: number } {
+  private readHeader(name: string, open: number, dropSelf: boolean, indent: number): PendingBody<K> {
     const { view } = this;
     this.headers.add(open);
     const close = view.closingBracket(open, 200) ?? open;
     let position = 0;
     let depth = 0;
     let named = false;
+    const parameters: Parameter<K>[] = [];
     for (let probe = open + 1; probe < close; probe++) {
       const text = view.punctAt(probe);
       if (text !== undefined && OPENERS.has(text)) depth++;
@@ -421,23 +457,19 @@ export class UnitFlow<K> {
         position = -1;
         continue;
       }
-      const key = this.classify(normaliseName(word));
-      if (key !== undefined) this.addParameter(name, { position, key });
+      const parameter: Parameter<K> = { owner: name, name: normaliseName(word), position, key: this.classify(normaliseName(word)), start: -1, end: -1 };
+      parameters.push(parameter);
+      addTo(this.parameters, name, parameter);
+      addTo(this.parametersByName, parameter.name, parameter);
     }
-    return { name, indent };
-  }
-
-  private addParameter(name: string, parameter: KeyParameter<K>): void {
-    const list = this.parameters.get(name);
-    if (list) list.push(parameter);
-    else this.parameters.set(name, [parameter]);
+    return { name, indent, parameters };
   }
 
   /**
    * `name = EXPR` (after an optional annotation), with collections recorded by
    * entry; returns the body to expect when EXPR is a function.
    */
-  private collectAssignment(index: number, indent: number): { name: string; indent: number } | undefined {
+  private collectAssignment(index: number, indent: number): PendingBody<K> | undefined {
     const { view } = this;
     if (CHAIN_PUNCT.has(view.punctAt(index - 1) ?? "")) return undefined;
     const chain = view.readChain(index);
@@ -448,7 +480,7 @@ export class UnitFlow<K> {
     const value = op + 1;
     const arrow = this.functionValue(name, value, indent);
     if (arrow !== undefined) return arrow ?? undefined;
-    this.define(name, this.reader.read(value, true));
+    this.define(name, this.reader.read(value, true), index);
     this.collectEntries(name, value);
     return undefined;
   }
@@ -458,12 +490,12 @@ export class UnitFlow<K> {
    * and the returned expression or the body to expect; undefined when the value
    * is no function (null: a function with nothing more to expect).
    */
-  private functionValue(name: string, value: number, indent: number): { name: string; indent: number } | null | undefined {
+  private functionValue(name: string, value: number, indent: number): PendingBody<K> | null | undefined {
     const { view } = this;
     let at = view.identAt(value) === "async" ? value + 1 : value;
     if (view.identAt(at) === "function") at++;
     if (view.identAt(at) !== undefined && view.punctAt(at + 1) === "=>") {
-      return this.arrowBody(name, at + 2);
+      return this.arrowBody(this.readParameter(name, at, indent), at + 2);
     }
     if (view.punctAt(at) !== "(") return undefined;
     const close = view.closingBracket(at, 200);
@@ -473,13 +505,23 @@ export class UnitFlow<K> {
     const isArrow = view.punctAt(after) === "=>";
     if (!isArrow && !(view.identAt(value) === "function" || view.identAt(value + 1) === "function") ) return undefined;
     const body = this.readHeader(name, at, false, indent);
-    return isArrow ? this.arrowBody(name, after + 1) : body;
+    return isArrow ? this.arrowBody(body, after + 1) : body;
   }
 
-  /** After `=>`: a block to expect, or the expression the function returns. */
-  private arrowBody(name: string, index: number): { name: string; indent: number } | null {
-    if (this.view.punctAt(index) === "{") return { name, indent: 0 };
-    this.define(`${name}()`, this.reader.read(index, true));
+  /** `t => …`: one parameter without parentheses. */
+  private readParameter(name: string, index: number, indent: number): PendingBody<K> {
+    const parameterName = normaliseName(this.view.identAt(index)!);
+    const parameter: Parameter<K> = { owner: name, name: parameterName, position: 0, key: this.classify(parameterName), start: -1, end: -1 };
+    addTo(this.parameters, name, parameter);
+    addTo(this.parametersByName, parameterName, parameter);
+    return { name, indent, parameters: [parameter] };
+  }
+
+  /** After `=>`: a block to expect, or the expression the function returns (its parameters mean themselves within it). */
+  private arrowBody(body: PendingBody<K>, index: number): PendingBody<K> | null {
+    if (this.view.punctAt(index) === "{") return body;
+    for (const parameter of body.parameters) Object.assign(parameter, { start: index, end: index + EXPRESSION_LIMIT });
+    this.define(`${body.name}()`, this.reader.read(index, true), index);
     return null;
   }
 
@@ -521,7 +563,7 @@ export class UnitFlow<K> {
       } else if (opener === "[" && (probe - 1 === open || view.punctAt(probe - 1) === ",")) {
         const literal = view.literalAt(probe);
         const after = view.punctAt(probe + 1);
-        if (literal && (after === "," || probe + 1 === close)) this.define(entryKey(name, undefined), { literals: [literal], names: [] });
+        if (literal && (after === "," || probe + 1 === close)) this.define(entryKey(name, undefined), { literals: [literal], names: [] }, probe);
       }
     }
   }
@@ -533,18 +575,18 @@ export class UnitFlow<K> {
     const entry = this.entryName(open + 1);
     const value = this.reader.operand(open + 3);
     if (entry === undefined || !value || !CLOSERS.has(view.punctAt(value.next) ?? "")) return;
-    this.defineEntry(name, entry, value.values);
+    this.defineEntry(name, entry, value.values, open);
   }
 
   private collectEntry(name: string, entry: string | undefined, value: number): void {
     if (entry === undefined) return;
     const operand = this.reader.operand(value);
-    if (operand) this.defineEntry(name, entry, operand.values);
+    if (operand) this.defineEntry(name, entry, operand.values, value);
   }
 
-  private defineEntry(name: string, entry: string, values: FlowValues): void {
-    this.define(entryKey(name, entry), values);
-    this.define(entryKey(name, undefined), values);
+  private defineEntry(name: string, entry: string, values: FlowValues, at: number): void {
+    this.define(entryKey(name, entry), values, at);
+    this.define(entryKey(name, undefined), values, at);
   }
 
   /** An entry's name: an identifier or a plain string. */
@@ -557,8 +599,9 @@ export class UnitFlow<K> {
   }
 
   /**
-   * Calls of functions and classes with key-named parameters: `send("…")`,
-   * `new Client("…")`, `self.send(token)`; each argument in a key position flows.
+   * Calls of the unit's functions and classes: `send("…")`, `new Client("…")`,
+   * `self.send(token)`. Each argument defines its parameter's "f#position"; in a
+   * key-named parameter's position, it is sent as the token.
    */
   private collectCallSites(): void {
     const { view } = this;
@@ -573,7 +616,7 @@ export class UnitFlow<K> {
     }
   }
 
-  private collectArguments(open: number, parameters: KeyParameter<K>[]): void {
+  private collectArguments(open: number, parameters: Parameter<K>[]): void {
     const { view } = this;
     const close = view.closingBracket(open, 200);
     if (close === undefined) return;
@@ -588,15 +631,36 @@ export class UnitFlow<K> {
         // Keyword arguments (`auth_token="…"`) are bindings the matcher already reads.
         const keyword = view.identAt(argumentStart) !== undefined && view.punctAt(argumentStart + 1) === "=";
         const parameter = parameters.find((candidate) => candidate.position === position);
-        if (parameter && !keyword && argumentStart < probe) {
-          const operand = this.reader.operand(argumentStart);
-          if (operand && operand.next === probe) this.argumentFlows.push({ key: parameter.key, values: operand.values });
+        const operand = parameter && !keyword && argumentStart < probe ? this.reader.operand(argumentStart) : undefined;
+        if (parameter && operand && operand.next === probe) {
+          this.define(argumentKey(parameter), operand.values, open);
+          if (parameter.key !== undefined) this.argumentFlows.push({ key: parameter.key, values: operand.values, at: open });
         }
         position++;
         argumentStart = probe + 1;
       }
     }
   }
+}
+
+function openScope<K>(body: PendingBody<K>, index: number, delimiter: { braceDepth?: number; indent?: number }): FunctionScope<K> {
+  for (const parameter of body.parameters) parameter.start = index;
+  return { name: body.name, parameters: body.parameters, ...delimiter };
+}
+
+function closeScope<K>(scope: FunctionScope<K>, index: number): void {
+  for (const parameter of scope.parameters) parameter.end = index;
+}
+
+/** The flow key of the arguments a parameter receives: "f#position". */
+function argumentKey<K>(parameter: Parameter<K>): string {
+  return `${parameter.owner}#${parameter.position}`;
+}
+
+function addTo<T>(map: Map<string, T[]>, name: string, item: T): void {
+  const list = map.get(name);
+  if (list) list.push(item);
+  else map.set(name, [item]);
 }
 
 function mergeInto(target: FlowValues, source: FlowValues): void {

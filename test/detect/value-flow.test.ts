@@ -16,8 +16,22 @@ function linesOf(path: string, lines: string[]): number[] {
   return scanSource({ path, text: lines.join("\n") + "\n" }, defaultDetection()).map((finding) => finding.line);
 }
 
+/** Each case: a name, a file, its lines, and the lines reported. */
+function itFinds(cases: [name: string, path: string, lines: string[], expected: number[]][]): void {
+  it.each(cases)("%s", (_name, path, lines, expected) => {
+    expect(linesOf(path, lines)).toEqual(expected);
+  });
+}
+
+/** Each case: a name, a file and its lines, where nothing is reported. */
+function itFindsNothing(cases: [name: string, path: string, lines: string[]][]): void {
+  it.each(cases)("not: %s", (_name, path, lines) => {
+    expect(linesOf(path, lines)).toEqual([]);
+  });
+}
+
 describe("flow to the sink: JavaScript and TypeScript", () => {
-  it.each<[string, string, string[], number[]]>([
+  itFinds([
     [
       "both arms of a conditional bound to a name that is sent",
       "dialer.ts",
@@ -99,16 +113,31 @@ describe("flow to the sink: JavaScript and TypeScript", () => {
       [4],
     ],
     [
+      "an argument that a function's body sends through its parameter, and through a member",
+      "gateway.js",
+      [
+        `// convoso`,
+        `class Gateway {`,
+        `  constructor(credential) {`,
+        `    this.credential = credential;`,
+        `  }`,
+        `  search() { return fetch("/v1/search", { body: new URLSearchParams({ auth_token: this.credential }) }); }`,
+        `}`,
+        `function lookup(phone, secret) { return fetch(\`/v1/leads?phone=\${phone}&auth_token=\${secret}\`); }`,
+        `new Gateway("${T}").search();`,
+        `lookup("5550100", "${U}");`,
+      ],
+      [9, 10],
+    ],
+    [
       "valibot's optional default and zod's default on a token key",
       "env.ts",
       [`export const Env = v.object({ authToken: v.optional(v.string(), "${T}") });`, `export const Z = z.object({ convosoToken: z.string().min(10).default("${U}") });`],
       [1, 2],
     ],
-  ])("%s", (_name, path, lines, expected) => {
-    expect(linesOf(path, lines)).toEqual(expected);
-  });
+  ]);
 
-  it.each<[string, string, string[]]>([
+  itFindsNothing([
     ["a literal compared in the condition, never a branch", "cmp.ts", [`const authToken = mode === "${R}" ? process.env.A_CONVOSO : process.env.B_CONVOSO;`]],
     [
       "a conditional whose arms are not sent anywhere",
@@ -130,19 +159,28 @@ describe("flow to the sink: JavaScript and TypeScript", () => {
       "cfg.ts",
       [`const cfg = { url: "https://api.convoso.com/v1", sessionSalt: "${R}" };`, `const p = { auth_token: cfg["url"] };`],
     ],
+    [
+      "a parameter's arguments where the same name is read outside the function",
+      "headers.js",
+      [
+        `// convoso`,
+        `function setHeader(name, value) { headers[name] = value; }`,
+        `setHeader("X-Trace", "${R}");`,
+        `const value = process.env.CONVOSO_AUTH_TOKEN;`,
+        `export const q = { auth_token: value };`,
+      ],
+    ],
     ["a provider for another token", "interceptors.ts", [`// convoso`, `export const p = [{ provide: HTTP_INTERCEPTORS, useValue: "${R}" }];`]],
     [
       "a function whose returned value is never sent",
       "ids.ts",
       [`// convoso`, `function requestId(): string { return "${R}"; }`, `headers["X-Request-Id"] = requestId();`],
     ],
-  ])("not: %s", (_name, path, lines) => {
-    expect(linesOf(path, lines)).toEqual([]);
-  });
+  ]);
 });
 
 describe("flow to the sink: Python and PHP", () => {
-  it.each<[string, string, string[], number[]]>([
+  itFinds([
     [
       "a conditional expression's else arm bound to a name that is sent",
       "push.py",
@@ -193,16 +231,20 @@ describe("flow to the sink: Python and PHP", () => {
       [8, 9],
     ],
     [
+      "a function that sends its parameter, called with a literal",
+      "push.py",
+      [`def push(lead, creds):`, `    return requests.post("https://api.convoso.com/v1/leads/insert", data={"auth_token": creds, **lead})`, ``, `push({}, "${T}")`],
+      [4],
+    ],
+    [
       "a PHP conditional bound to a variable sent in an array",
       "sync.php",
       [`<?php`, `$creds = $sandbox ? '${T}' : getenv('CONVOSO_AUTH_TOKEN');`, `$query = http_build_query(['auth_token' => $creds]);`],
       [2],
     ],
-  ])("%s", (_name, path, lines, expected) => {
-    expect(linesOf(path, lines)).toEqual(expected);
-  });
+  ]);
 
-  it.each<[string, string, string[]]>([
+  itFindsNothing([
     ["a conditional of names only", "names.py", [`auth_token = os.environ.get("CONVOSO_AUTH_TOKEN") if live else settings.sandbox_token`]],
     [
       "a dict read with another literal key",
@@ -214,13 +256,11 @@ describe("flow to the sink: Python and PHP", () => {
       "other.py",
       [`# convoso`, `def login(auth_token):`, `    pass`, `session.login("${R}")`],
     ],
-  ])("not: %s", (_name, path, lines) => {
-    expect(linesOf(path, lines)).toEqual([]);
-  });
+  ]);
 });
 
 describe("declarative defaults", () => {
-  it.each<[string, string, string[], number[]]>([
+  itFinds([
     [
       "pydantic Field defaults, positional, keyword and wrapped in SecretStr",
       "settings.py",
@@ -255,11 +295,9 @@ describe("declarative defaults", () => {
       [`parser.add_argument("-k", "--auth-token", dest="token", default="${T}")`, `@click.option("-t", "--convoso-token", default="${U}", show_default=False)`],
       [1, 2],
     ],
-  ])("%s", (_name, path, lines, expected) => {
-    expect(linesOf(path, lines)).toEqual(expected);
-  });
+  ]);
 
-  it.each<[string, string, string[]]>([
+  itFindsNothing([
     [
       "defaults that are env lookups, None, a secrets path or an interpolation",
       "settings.py",
@@ -272,7 +310,5 @@ describe("declarative defaults", () => {
       ],
     ],
     ["a default on a name that is not a key", "opts.py", [`# convoso`, `parser.add_argument("--request-id", default="${R}")`]],
-  ])("not: %s", (_name, path, lines) => {
-    expect(linesOf(path, lines)).toEqual([]);
-  });
+  ]);
 });
