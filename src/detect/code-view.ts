@@ -52,6 +52,14 @@ export class CodeView {
     return { name, next };
   }
 
+  /** The index after the chain starting at `index` (itself when no identifier stands there), without building its name. */
+  chainEnd(index: number): number {
+    if (this.identAt(index) === undefined) return index;
+    let next = index + 1;
+    while (CHAIN_PUNCT.has(this.punctAt(next) ?? "") && this.identAt(next + 1) !== undefined) next += 2;
+    return next;
+  }
+
   /** Start index of the dotted chain that ends at `index` (walks back over `a.b.`). */
   chainStart(index: number): number {
     let start = index;
@@ -69,6 +77,18 @@ export class CodeView {
       if (code === CharacterCodes.lineFeed || code === CharacterCodes.carriageReturn) return at + 1;
     }
     return index === 0 && from === 0 ? 0 : -1;
+  }
+
+  /** The column of the token at `index` in its line: its indentation when it starts the line. */
+  indentOf(index: number): number {
+    const start = this.code[index]?.start ?? 0;
+    let at = start;
+    while (at > 0) {
+      const code = this.text.charCodeAt(at - 1);
+      if (code === CharacterCodes.lineFeed || code === CharacterCodes.carriageReturn) break;
+      at--;
+    }
+    return start - at;
   }
 
   /** Whether a line break separates the code token at `index` from the one before it. */

@@ -50,6 +50,8 @@ const LAST_ARGUMENT_DEFAULTS = new Set(["optional", "nullish", "fallback", "exac
 const DEFAULT_KEYWORDS = new Set(["default", "defaultvalue"]);
 /** Calls that read an entry of the collection they are called on. */
 const ENTRY_READS = new Set(["get", "getordefault", "fetch"]);
+/** Calls that build a collection from the entries they are given (`new Map([…])`, `dict(k=v)`, `Object.freeze({…})`). */
+const COLLECTION_CALLS = new Set(["map", "dict", "freeze", "fromentries", "ordereddict", "defaultdict", "frozendict", "mappingproxytype", "of", "array", "collect", "mapof", "mutablemapof", "hashmapof", "immutablemap"]);
 /** Words that stand before a call's name without being part of the value. */
 const VALUE_PREFIXES = new Set(["await", "new", "yield"]);
 /** Punctuators that end one branch of an expression and start another. */
@@ -294,6 +296,8 @@ export class UnitFlow<K> {
   /** Parameters by their function's name, and by their own. */
   private readonly parameters = new Map<string, Parameter<K>[]>();
   private readonly parametersByName = new Map<string, Parameter<K>[]>();
+  /** Whether the calls of the unit's functions have been read (once, when first needed). */
+  private callSitesCollected = false;
   /** Indices of the `(` that open definitions' parameter lists: no call sites. */
   private readonly headers = new Set<number>();
   private readonly reader: ExpressionReader;
@@ -313,12 +317,12 @@ export class UnitFlow<K> {
     let braceDepth = 0;
     let pendingBody: PendingBody<K> | undefined;
     let currentClass: string | undefined;
-    let indent = 0;
+    // Open parentheses, with the name before each: a method `name(…) {` is known at its `)`.
+    const parens: number[] = [];
     for (let index = 0; index < view.code.length; index++) {
-      const lineStart = view.lineStartBefore(index);
-      if (lineStart >= 0) {
-        indent = view.code[index]!.start - lineStart;
-        while (scopes.length > 0 && scopes[scopes.length - 1]!.indent !== undefined && indent <= scopes[scopes.length - 1]!.indent!) closeScope(scopes.pop()!, index);
+      // Only an indented body (Python) ends at a line that is indented no deeper than its `def`.
+      while (scopes.length > 0 && scopes[scopes.length - 1]!.indent !== undefined && view.lineBreakBefore(index) && view.indentOf(index) <= scopes[scopes.length - 1]!.indent!) {
+        closeScope(scopes.pop()!, index);
       }
       const text = view.punctAt(index);
       if (text === "{") {
@@ -331,13 +335,22 @@ export class UnitFlow<K> {
       } else if (text === ":" && pendingBody && view.lineBreakBefore(index + 1)) {
         scopes.push(openScope(pendingBody, index, { indent: pendingBody.indent }));
         pendingBody = undefined;
+      } else if (text === "(") {
+        parens.push(this.mayNameMethod(index - 1) ? index - 1 : -1);
+      } else if (text === ")") {
+        const method = parens.pop() ?? -1;
+        if (method >= 0 && !this.headers.has(method + 1) && this.opensBody(index + 1)) {
+          const word = view.identAt(method)!;
+          const name = CONSTRUCTOR_NAMES.has(word) && currentClass !== undefined ? currentClass : normaliseName(word);
+          pendingBody = this.readHeader(name, method + 1, false);
+        }
       }
       const word = view.identAt(index);
       if (word === undefined) continue;
       if (word === "class" && view.identAt(index + 1) !== undefined) currentClass = normaliseName(view.identAt(index + 1)!);
       const header = this.functionHeader(index, currentClass);
       if (header) {
-        pendingBody = this.readHeader(header.name, header.open, header.dropSelf, indent);
+        pendingBody = this.readHeader(header.name, header.open, header.dropSelf, view.indentOf(index));
         continue;
       }
       if (word === "return" && scopes.length > 0) {
@@ -350,11 +363,13 @@ export class UnitFlow<K> {
         if (literal) this.define(normaliseName(word), { literals: [literal], names: [] }, index);
         continue;
       }
-      const arrow = this.collectAssignment(index, indent);
+      const arrow = this.collectAssignment(index);
       if (arrow) pendingBody = arrow;
     }
     for (const scope of scopes) closeScope(scope, view.code.length);
-    if (this.parameters.size > 0) this.collectCallSites();
+    // Arguments into key-named parameters are sinks: find them now. Other calls
+    // matter only to a name read inside a function, found when one is resolved.
+    if ([...this.parameters.values()].some((list) => list.some((parameter) => parameter.key !== undefined))) this.collectCallSites();
     return this;
   }
 
@@ -376,7 +391,10 @@ export class UnitFlow<K> {
     for (let next = 0; next < queue.length && visits < FLOW_BUDGET; next++) {
       const { key, at: readAt } = queue[next]!;
       for (const parameter of this.parametersByName.get(key) ?? []) {
-        if (parameter.start <= readAt && readAt <= parameter.end) enqueue(argumentKey(parameter), -1);
+        if (parameter.start <= readAt && readAt <= parameter.end) {
+          this.collectCallSites();
+          enqueue(argumentKey(parameter), -1);
+        }
       }
       for (const { values, at: definedAt } of this.definitions.get(key) ?? []) {
         if (++visits > FLOW_BUDGET) break;
@@ -397,7 +415,7 @@ export class UnitFlow<K> {
     else this.definitions.set(flowKey, [{ values, at }]);
   }
 
-  /** `function f(`, `def f(`, `constructor(`, `def __init__(`, a method `f(…) {`: the name and its `(`. */
+  /** `function f(`, `def f(`, `def __init__(`: the name and its `(` (methods are known at their `)`). */
   private functionHeader(index: number, currentClass: string | undefined): { name: string; open: number; dropSelf: boolean } | undefined {
     const { view } = this;
     const word = view.identAt(index)!;
@@ -407,12 +425,15 @@ export class UnitFlow<K> {
       if (CONSTRUCTOR_NAMES.has(name) && currentClass !== undefined) return { name: currentClass, open: index + 2, dropSelf: word === "def" };
       return { name: normaliseName(name), open: index + 2, dropSelf: word === "def" };
     }
-    if (view.punctAt(index + 1) !== "(" || STATEMENT_WORDS.has(word) || CHAIN_PUNCT.has(view.punctAt(index - 1) ?? "")) return undefined;
-    if (FUNCTION_WORDS.has(view.identAt(index - 1) ?? "")) return undefined;
-    const close = view.closingBracket(index + 1, 120);
-    if (close === undefined || !this.opensBody(close + 1)) return undefined;
-    if (CONSTRUCTOR_NAMES.has(word) && currentClass !== undefined) return { name: currentClass, open: index + 1, dropSelf: false };
-    return { name: normaliseName(word), open: index + 1, dropSelf: false };
+    return undefined;
+  }
+
+  /** Whether the identifier at `index`, before a `(`, may name a method being defined (`search(q) {`). */
+  private mayNameMethod(index: number): boolean {
+    const { view } = this;
+    const word = view.identAt(index);
+    if (word === undefined || STATEMENT_WORDS.has(word) || CHAIN_PUNCT.has(view.punctAt(index - 1) ?? "")) return false;
+    return !FUNCTION_WORDS.has(view.identAt(index - 1) ?? "");
   }
 
   /** Whether a body `{` follows a parameter list's `)` at `index`, past a return type. */
@@ -433,7 +454,7 @@ export class UnitFlow<K> {
    * which have a key's name) and returns the body to expect (a `{` or, after
    * `:`, an indented block).
    */
-  private readHeader(name: string, open: number, dropSelf: boolean, indent: number): PendingBody<K> {
+  private readHeader(name: string, open: number, dropSelf: boolean, indent = 0): PendingBody<K> {
     const { view } = this;
     this.headers.add(open);
     const close = view.closingBracket(open, 200) ?? open;
@@ -469,16 +490,15 @@ export class UnitFlow<K> {
    * `name = EXPR` (after an optional annotation), with collections recorded by
    * entry; returns the body to expect when EXPR is a function.
    */
-  private collectAssignment(index: number, indent: number): PendingBody<K> | undefined {
+  private collectAssignment(index: number): PendingBody<K> | undefined {
     const { view } = this;
     if (CHAIN_PUNCT.has(view.punctAt(index - 1) ?? "")) return undefined;
-    const chain = view.readChain(index);
-    if (!chain) return undefined;
-    const op = skipAnnotation(view, chain.next);
+    // Most identifiers assign nothing: tell so before building the chain's name.
+    const op = skipAnnotation(view, view.chainEnd(index));
     if (!ASSIGN_OPS.has(view.punctAt(op) ?? "")) return undefined;
-    const name = normaliseName(chain.name);
+    const name = normaliseName(view.readChain(index)!.name);
     const value = op + 1;
-    const arrow = this.functionValue(name, value, indent);
+    const arrow = this.functionValue(name, value);
     if (arrow !== undefined) return arrow ?? undefined;
     this.define(name, this.reader.read(value, true), index);
     this.collectEntries(name, value);
@@ -490,12 +510,12 @@ export class UnitFlow<K> {
    * and the returned expression or the body to expect; undefined when the value
    * is no function (null: a function with nothing more to expect).
    */
-  private functionValue(name: string, value: number, indent: number): PendingBody<K> | null | undefined {
+  private functionValue(name: string, value: number): PendingBody<K> | null | undefined {
     const { view } = this;
     let at = view.identAt(value) === "async" ? value + 1 : value;
     if (view.identAt(at) === "function") at++;
     if (view.identAt(at) !== undefined && view.punctAt(at + 1) === "=>") {
-      return this.arrowBody(this.readParameter(name, at, indent), at + 2);
+      return this.arrowBody(this.readParameter(name, at), at + 2);
     }
     if (view.punctAt(at) !== "(") return undefined;
     const close = view.closingBracket(at, 200);
@@ -504,17 +524,17 @@ export class UnitFlow<K> {
     if (view.punctAt(after) === ":") while (after < close + 12 && view.punctAt(after) !== "=>" && view.punctAt(after) !== "{") after++;
     const isArrow = view.punctAt(after) === "=>";
     if (!isArrow && !(view.identAt(value) === "function" || view.identAt(value + 1) === "function") ) return undefined;
-    const body = this.readHeader(name, at, false, indent);
+    const body = this.readHeader(name, at, false);
     return isArrow ? this.arrowBody(body, after + 1) : body;
   }
 
   /** `t => …`: one parameter without parentheses. */
-  private readParameter(name: string, index: number, indent: number): PendingBody<K> {
+  private readParameter(name: string, index: number): PendingBody<K> {
     const parameterName = normaliseName(this.view.identAt(index)!);
     const parameter: Parameter<K> = { owner: name, name: parameterName, position: 0, key: this.classify(parameterName), start: -1, end: -1 };
     addTo(this.parameters, name, parameter);
     addTo(this.parametersByName, parameterName, parameter);
-    return { name, indent, parameters: [parameter] };
+    return { name, indent: 0, parameters: [parameter] };
   }
 
   /** After `=>`: a block to expect, or the expression the function returns (its parameters mean themselves within it). */
@@ -535,7 +555,7 @@ export class UnitFlow<K> {
     for (let wraps = 0; wraps < 3; wraps++) {
       while (VALUE_PREFIXES.has(view.identAt(open) ?? "")) open++;
       const chain = view.readChain(open);
-      if (!chain || view.punctAt(chain.next) !== "(") break;
+      if (!chain || view.punctAt(chain.next) !== "(" || !COLLECTION_CALLS.has(view.identAt(chain.next - 1)!.toLowerCase())) break;
       open = chain.next;
       if (view.punctAt(open + 1) === "[" || view.punctAt(open + 1) === "{") open++;
     }
@@ -604,6 +624,8 @@ export class UnitFlow<K> {
    * key-named parameter's position, it is sent as the token.
    */
   private collectCallSites(): void {
+    if (this.callSitesCollected) return;
+    this.callSitesCollected = true;
     const { view } = this;
     for (let index = 0; index < view.code.length; index++) {
       const word = view.identAt(index);
