@@ -11,11 +11,11 @@
 //   K = other_name                                             (reference)
 // and inside every string, comment and prose text run, `K=v`, `K: v`,
 // `"K": "v"`, ending a string that is concatenated with "v" or ${name}.
-// References are resolved at the end against `name = "literal"` definitions
-// in the same unit (collected then, only when there is a reference), and the
-// literal is reported.
+// References (a name, a call `f(…)`, an entry `m.get(k)`) and the arguments of
+// functions with key-named parameters are resolved at the end by the unit's
+// value flow (value-flow.ts: what it follows, and what crosses functions),
+// collected then, only when there is something to resolve; the literal is reported.
 
-import { CharacterCodes } from "../languages/shared/character-codes.js";
 import { lexDecodedRange } from "../languages/decoded-region.js";
 import { snippetLexer, type LexedUnit } from "../languages/lex-source.js";
 import { languageById } from "../languages/registry.js";
@@ -27,6 +27,8 @@ import { commandValues } from "./command-flags.js";
 import { firstNotBefore } from "./first-not-before.js";
 import { formatArgumentAt } from "./format-strings.js";
 import { NameValueRecords } from "./name-value-records.js";
+import { CodeView } from "./code-view.js";
+import { ExpressionReader, interpolatedRead, isValueWrapper, normaliseName, skipAnnotation, UnitFlow, type FlowValues } from "./value-flow.js";
 import type { Candidate } from "./candidate.js";
 import { anyOf, nameMatch, type CompiledRule } from "./rule.js";
 import { namesNonCredential } from "./not-a-credential.js";
@@ -94,10 +96,9 @@ function spansOf(text: string, words: readonly string[]): { starts: number[]; en
 const ASSIGN_OPS = new Set(["=", ":=", "?=", "??=", "||="]);
 const PAIR_OPS = new Set([":", "=>"]);
 const FALLBACK_OPS = new Set(["??", "||", "?:"]);
-/** Tokens allowed inside a type annotation between a name and its `=`. */
-const ANNOTATION_PUNCT = new Set([".", "|", "&", "<", ">", "[", "]", "?", ","]);
-const CHAIN_PUNCT = new Set([".", "->", "::", "?."]);
 const CONCAT_OPS = new Set(["+", "."]);
+/** Words before a constructor's parameter (`private readonly authToken`). */
+const PARAMETER_MODIFIERS = new Set(["private", "public", "protected", "readonly"]);
 /** Keyword arguments that carry a default value for an option named by the first argument. */
 const DEFAULT_ARGS = new Set(["default", "defaultvalue", "envvar_default"]);
 const ENV_CALLS = new Set(["getenv", "get", "setdefault", "env", "getEnv", "Getenv", "fetch"]);
@@ -112,14 +113,12 @@ const RUN_CHAR = /[A-Za-z0-9_$-]/;
 
 /** A `K = name` seen before its definition may be known: resolved at the end. */
 interface Reference {
+  /** A name, `f()` for a call's result, `m[k]` / `m[]` for a collection's entry. */
   name: string;
   key: KeyMatch;
   inComment: boolean;
-}
-
-interface Definition {
-  token: StringToken;
-  statementStart: number;
+  /** The code token index it is read at, when known: a parameter's name means the parameter only inside its function. */
+  at?: number;
 }
 
 export function matchUnit(unit: LexedUnit, context: MatchContext): Candidate[] {
@@ -142,7 +141,10 @@ class UnitMatcher {
   private readonly code: Token[];
   private readonly candidates: Candidate[] = [];
   private readonly references: Reference[] = [];
-  private readonly definitions = new Map<string, Definition[]>();
+  private readonly view: CodeView;
+  private readonly reader: ExpressionReader;
+  /** A key-named parameter was seen: calls of its function may send the token. */
+  private keyParameterSeen = false;
   private readonly keyCache: Map<string, KeyMatch | null>;
   /** What the unit's language tells the matcher (nested matchers read their host's). */
   private readonly hints: MatcherHints;
@@ -160,6 +162,8 @@ class UnitMatcher {
   ) {
     this.text = context.text;
     this.code = unit.tokens.filter((token) => token.kind !== "comment");
+    this.view = new CodeView(this.text, this.code);
+    this.reader = new ExpressionReader(this.view);
     this.keyCache = context.keyCache;
     this.hints = languageById(unit.language).matcherHints;
     const reader = { fieldName: (index: number) => this.fieldName(index), keyAt: (index: number) => this.recordKeyAt(index) };
@@ -282,40 +286,24 @@ class UnitMatcher {
     return at;
   }
 
-  /** The content of a string with no interpolation, else undefined. */
   private literalContent(token: StringToken): string | undefined {
-    if (token.parts.some((part) => part.kind === "interpolation")) return undefined;
-    return this.text.slice(token.contentStart, token.contentEnd);
+    return this.view.literalContent(token);
   }
 
   private punctAt(index: number): string | undefined {
-    const token = this.code[index];
-    return token?.kind === "punct" ? token.text : undefined;
+    return this.view.punctAt(index);
   }
 
   private identAt(index: number): string | undefined {
-    const token = this.code[index];
-    return token?.kind === "identifier" ? token.text : undefined;
+    return this.view.identAt(index);
   }
 
-  /** Reads `a.b->c::d` starting at `index`; returns the joined name and the index after it. */
   private readChain(index: number): { name: string; next: number } | undefined {
-    const first = this.identAt(index);
-    if (first === undefined) return undefined;
-    let name = first;
-    let next = index + 1;
-    while (CHAIN_PUNCT.has(this.punctAt(next) ?? "") && this.identAt(next + 1) !== undefined) {
-      name += this.punctAt(next)! + this.identAt(next + 1)!;
-      next += 2;
-    }
-    return { name, next };
+    return this.view.readChain(index);
   }
 
-  /** Start index of the dotted chain that ends at `index` (walks back over `a.b.`). */
   private chainStart(index: number): number {
-    let start = index;
-    while (CHAIN_PUNCT.has(this.punctAt(start - 1) ?? "") && this.identAt(start - 2) !== undefined) start -= 2;
-    return start;
+    return this.view.chainStart(index);
   }
 
   /**
@@ -344,8 +332,9 @@ class UnitMatcher {
 
   private matchBinding(index: number, key: KeyMatch): void {
     const token = this.code[index]!;
+    if (token.kind === "identifier" && this.mayBeParameter(index)) this.keyParameterSeen = true;
     // `f("K", …)`: the key is an argument; the value is the next argument or a default= keyword.
-    if (token.kind === "string" && this.punctAt(index - 1) === "(" && this.punctAt(index + 1) === ",") {
+    if (token.kind === "string" && this.punctAt(index + 1) === "," && this.isArgumentKey(index)) {
       this.matchArgumentValue(index, key);
       return;
     }
@@ -368,16 +357,24 @@ class UnitMatcher {
     this.matchValue(next + 1, key, envVar, token.kind === "identifier" ? this.statementStart(index) : undefined, token);
   }
 
+  /** `(authToken`, `, auth_token`, `private readonly authToken`: where a parameter list names one. */
+  private mayBeParameter(index: number): boolean {
+    const before = this.punctAt(index - 1);
+    return before === "(" || before === "," || PARAMETER_MODIFIERS.has(this.identAt(index - 1) ?? "");
+  }
+
+  /** `f("K", …)`, a pair `["K", v]`, or `add_argument("-t", "--auth-token", …)` after another option flag. */
+  private isArgumentKey(index: number): boolean {
+    const before = this.punctAt(index - 1);
+    if (before === "(") return true;
+    if (before === "[") return this.punctAt(this.reader.operand(index + 2)?.next ?? -1) === "]";
+    const flag = this.code[index - 2];
+    return before === "," && flag?.kind === "string" && this.literalContent(flag)?.startsWith("-") === true;
+  }
+
   /** Skips `: Type` between a name and its `=` (TypeScript, Python annotations). */
   private skipAnnotation(token: Token, next: number): number {
-    if (token.kind !== "identifier" || this.punctAt(next) !== ":") return next;
-    for (let probe = next + 1; probe < next + 10 && probe < this.code.length; probe++) {
-      const candidate = this.code[probe]!;
-      if (candidate.kind === "punct" && candidate.text === "=") return probe;
-      if (candidate.kind === "identifier" || (candidate.kind === "punct" && ANNOTATION_PUNCT.has(candidate.text))) continue;
-      break;
-    }
-    return next;
+    return token.kind === "identifier" ? skipAnnotation(this.view, next) : next;
   }
 
   /** The value expression after a binding operator at `index`. */
@@ -390,16 +387,16 @@ class UnitMatcher {
       const assignment =
         statementStart !== undefined && keyToken.kind === "identifier" ? { name: keyToken.text, statementStart } : undefined;
       this.add(key, literal, "assignment", { envVar, assignment });
-      return;
     }
-    const chain = this.readChain(index);
-    if (chain && this.punctAt(chain.next) !== "(" && this.punctAt(chain.next) !== "[") {
-      if (!FALLBACK_OPS.has(this.punctAt(chain.next) ?? "")) {
-        this.references.push({ name: normaliseName(chain.name), key, inComment: false });
-        return;
-      }
-    }
-    this.matchValueExpression(index, key);
+    // The other branches (`c ? x : "v"`, `x if c else "v"`), wrapped defaults and what the value reads.
+    this.matchFlow(this.reader.read(index, false), key, "assignment", index, literal);
+    if (!literal) this.matchValueExpression(index, key);
+  }
+
+  /** Literals an expression at a sink may take are candidates; the names it reads are references. */
+  private matchFlow(values: FlowValues, key: KeyMatch, context: Candidate["context"], at: number, reported?: StringToken): void {
+    for (const literal of values.literals) if (literal !== reported) this.add(key, literal, context, {});
+    for (const name of values.names) this.references.push({ name, key, inComment: false, at });
   }
 
   /**
@@ -427,7 +424,7 @@ class UnitMatcher {
         if (literal && close?.kind === "punct" && close.text === ")") {
           this.add(key, literal, "env-fallback", { removal: { start: this.code[probe - 2]!.start, end: close.end } });
         }
-      } else if (text === "(" && this.code[probe + 1]?.kind === "string" && this.punctAt(probe + 2) === ",") {
+      } else if (text === "(" && this.code[probe + 1]?.kind === "string" && this.punctAt(probe + 2) === "," && !isValueWrapper(this.identAt(probe - 1))) {
         const literal = this.literalAt(probe + 3);
         const first = this.code[probe + 1] as StringToken;
         const name = this.literalContent(first);
@@ -438,15 +435,8 @@ class UnitMatcher {
     }
   }
 
-  /** Whether a line break separates the code token at `index` from the one before it. */
   private lineBreakBefore(index: number): boolean {
-    const previous = this.code[index - 1];
-    if (!previous) return false;
-    for (let at = previous.end; at < this.code[index]!.start; at++) {
-      const code = this.text.charCodeAt(at);
-      if (code === CharacterCodes.lineFeed || code === CharacterCodes.carriageReturn) return true;
-    }
-    return false;
+    return this.view.lineBreakBefore(index);
   }
 
   /** `f("K", "v")`, `f("K", token)`, `option("--k", type=str, default="v")`. */
@@ -461,10 +451,10 @@ class UnitMatcher {
       });
       return;
     }
-    const chain = this.readChain(index + 2);
-    if (chain && (this.punctAt(chain.next) === ")" || this.punctAt(chain.next) === ",") && !ASSIGN_OPS.has(this.punctAt(index + 3) ?? "")) {
-      this.references.push({ name: normaliseName(chain.name), key, inComment: false });
-      return;
+    if (!ASSIGN_OPS.has(this.punctAt(index + 3) ?? "") && this.punctAt(index + 3) !== ":") {
+      const values = this.reader.read(index + 2, false);
+      this.matchFlow(values, key, "argument", index + 2);
+      if (values.literals.length > 0 || values.names.length > 0) return;
     }
     // Keyword arguments up to the closing parenthesis.
     let depth = 0;
@@ -491,7 +481,7 @@ class UnitMatcher {
       return;
     }
     const chain = this.readChain(index);
-    if (chain) this.references.push({ name: normaliseName(chain.name), key, inComment: false });
+    if (chain) this.references.push({ name: normaliseName(chain.name), key, inComment: false, at: index });
   }
 
   /** The lower-case name of a field token (identifier or name-like string). */
@@ -502,13 +492,8 @@ class UnitMatcher {
     return undefined;
   }
 
-  /** The string at `index` when it is a plain literal (no interpolation). */
   private literalAt(index: number): StringToken | undefined {
-    const token = this.code[index];
-    if (token?.kind !== "string" || token.contentEnd <= token.contentStart) return undefined;
-    if (token.parts.some((part) => part.kind === "interpolation")) return undefined;
-    // `"v" + x` or `'v' . $x` builds a longer value: its pieces are judged by the text matcher.
-    return token;
+    return this.view.literalAt(index);
   }
 
   /** Where the statement holding the identifier at `index` begins (`export X=…` starts at `export`). */
@@ -523,42 +508,14 @@ class UnitMatcher {
 
   // --- definitions and references -----------------------------------------------
 
-  /** Records `name = "literal"` (any name) so a later `auth_token=${name}` can be traced back. */
-  private collectDefinition(index: number): void {
-    if (CHAIN_PUNCT.has(this.punctAt(index - 1) ?? "")) return; // only from the chain's start
-    const anchor = this.identAt(index);
-    if (this.hints.anchors && anchor?.startsWith("&") && anchor.length > 1) {
-      // YAML `&name "value"`: an anchor defines the value its `*name` aliases read.
-      const literal = this.literalAt(index + 1);
-      if (literal) this.addDefinition(anchor, literal, this.code[index]!.start);
-      return;
-    }
-    const chain = this.readChain(index);
-    if (!chain) return;
-    const token = this.code[index]!;
-    const op = this.skipAnnotation(token, chain.next);
-    if (!ASSIGN_OPS.has(this.punctAt(op) ?? "")) return;
-    const literal = this.literalAt(op + 1);
-    if (!literal) return;
-    this.addDefinition(chain.name, literal, this.statementStart(index));
-  }
-
-  private addDefinition(rawName: string, token: StringToken, statementStart: number): void {
-    const name = normaliseName(rawName);
-    const list = this.definitions.get(name) ?? [];
-    list.push({ token, statementStart });
-    this.definitions.set(name, list);
-  }
-
   private resolveReferences(): void {
-    if (this.references.length === 0) return;
-    // Only a reference needs definitions, and most units hold none: collecting
-    // them for every identifier in the main pass was a tenth of the matching time.
-    for (let index = 0; index < this.code.length; index++) if (this.code[index]!.kind === "identifier") this.collectDefinition(index);
+    if (this.references.length === 0 && !this.keyParameterSeen) return;
+    // Only a reference or a key-named parameter needs the value flow, and most
+    // units hold neither: collecting it for every unit was a tenth of the matching time.
+    const flow = new UnitFlow(this.view, (name) => this.classify(name), this.hints.anchors).collect();
+    for (const { key, values, at } of flow.argumentFlows) this.matchFlow(values, key, "argument", at);
     for (const reference of this.references) {
-      for (const definition of this.definitions.get(reference.name) ?? []) {
-        this.add(reference.key, definition.token, "reference", { inComment: reference.inComment });
-      }
+      for (const literal of flow.resolve(reference.name, reference.at)) this.add(reference.key, literal, "reference", { inComment: reference.inComment });
     }
   }
 
@@ -576,7 +533,8 @@ class UnitMatcher {
       if (!open) continue;
       const following = parts[partIndex + 1];
       if (following?.kind === "interpolation") {
-        if (following.name !== undefined) this.references.push({ name: normaliseName(following.name), key: open, inComment: false });
+        const read = following.name === undefined ? interpolatedRead(this.text.slice(following.start, following.end)) : normaliseName(following.name);
+        if (read !== undefined) this.references.push({ name: read, key: open, inComment: false, at: index });
       } else if (following === undefined) {
         this.matchConcatenation(index, token, open);
       }
@@ -616,12 +574,12 @@ class UnitMatcher {
         const end = scanValue(this.text, first.start, first.end);
         if (end > first.start) this.addRange(key, value, first.start, end, "query-string", {});
       } else if (first?.kind === "interpolation" && first.name !== undefined) {
-        this.references.push({ name: normaliseName(first.name), key, inComment: false });
+        this.references.push({ name: normaliseName(first.name), key, inComment: false, at: next });
       }
       return;
     }
-    const chain = this.readChain(next);
-    if (chain) this.references.push({ name: normaliseName(chain.name), key, inComment: false });
+    const operand = this.reader.operand(next);
+    if (operand) for (const name of operand.values.names) this.references.push({ name, key, inComment: false, at: next });
   }
 
   /**
@@ -714,11 +672,6 @@ class UnitMatcher {
       assignment: this.nesting.hostToken ? undefined : found.assignment,
     };
   }
-}
-
-/** `$t`, `@t`, `${t}` and YAML's `&t` / `*t` name the same variable as `t`. */
-function normaliseName(name: string): string {
-  return name.replace(/^[$@&*]\{?/, "").replace(/\}$/, "");
 }
 
 function stripUndefined<T extends object>(value: T): Partial<T> {

@@ -18,9 +18,9 @@ import { CharacterCodes } from "../languages/shared/character-codes.js";
 import type { Token } from "../languages/shared/tokens.js";
 
 /** Names of fields that hold the value in a name/value record. */
-const VALUE_FIELDS = new Set(["value", "val", "default", "defaultvalue", "default_value"]);
+const VALUE_FIELDS = new Set(["value", "val", "default", "defaultvalue", "default_value", "usevalue"]);
 /** Names of fields that hold the name in a name/value record. */
-const NAME_FIELDS = new Set(["name", "key", "id", "param", "parameter", "field", "variable", "var"]);
+const NAME_FIELDS = new Set(["name", "key", "id", "param", "parameter", "field", "variable", "var", "provide"]);
 /** Operators between a field and its value. */
 const FIELD_OPS = new Set([":", "=", "=>"]);
 /** Tokens before `name =` that make it a statement (`const name = …`, `obj.name = …`), not a field. */

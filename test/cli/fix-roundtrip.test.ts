@@ -25,6 +25,9 @@ function extras(): Record<string, string> {
     "extras/format.py": `"""Convoso report."""\nimport logging\nlogging.info("auth_token=%s", "${t(815)}")\nURL = "https://api.convoso.com/v1/log/retrieve?auth_token={}&limit={}".format("${t(816)}", 5)\n`,
     "extras/links.php": `<?php\n// Convoso links.\n$u = vsprintf('%s/leads/search?auth_token=%s', [$base, '${t(817)}']);\n`,
     "extras/rotate.sh": `#!/bin/sh\n# Convoso.\nprintf 'auth_token=%s' '${t(818)}' | curl -d @- https://api.convoso.com/v1/campaigns/search\ndialerctl login --auth-token ${t(819)}\n`,
+    "extras/flow.ts": `// Convoso client.\nclass Dialer {\n  constructor(private readonly convosoToken: string) {}\n}\nconst pick = (region: string): string | undefined => (region === "eu" ? "${t(830)}" : process.env.CONVOSO_AUTH_TOKEN);\nconst perList = new Map([["inbound", "${t(831)}"]]);\nexport const dialer = new Dialer("${t(832)}");\nexport const providers = [{ provide: CONVOSO_AUTH_TOKEN, useValue: "${t(833)}" }];\nexport const url = \`https://api.convoso.com/v1/x?auth_token=\${pick(r)}\`;\nexport const form = new URLSearchParams([["auth_token", perList.get(l) ?? ""]]);\n`,
+    "extras/flow.py": `"""Convoso settings."""\nimport typer\nfrom pydantic import Field, SecretStr\n\n\nclass Settings:\n    auth_token: SecretStr = Field(default=SecretStr("${t(834)}"))\n\n\ndef run(convoso_token: str = typer.Option("${t(835)}", "--convoso-token")) -> None:\n    tok = None if convoso_token else "${t(836)}"\n    print({"auth_token": tok})\n`,
+    "extras/flow.php": `<?php\n// Convoso sync.\n$creds = getenv('SANDBOX') ? '${t(837)}' : getenv('CONVOSO_AUTH_TOKEN');\n$query = http_build_query(['auth_token' => $creds]);\n`,
     "extras/Makefile": `# Convoso lead sync.\nCONVOSO_AUTH_TOKEN = ${t(812)}\n\nsearch:\n\tcurl -fsS -d 'auth_token=${t(813)}' \\\n\t  https://api.convoso.com/v1/campaigns/search\n\texport AUTH_TOKEN=${t(814)}; ./sync.sh\n`,
   };
 }

@@ -221,6 +221,26 @@ describe("agreement: eslint and token-guard scan", () => {
     );
   });
 
+  it("agree on literals that reach the token through local code: branches, returns, entries, parameters, settings defaults", () => {
+    expect(existsSync(CLI), `the CLI is not built (${relative(REPO_ROOT, CLI)} is missing)`).toBe(true);
+    const v = (n: number): string => fakeToken(360 + n);
+    const files: Record<string, string> = {
+      "package.json": `{ "name": "flow", "private": true, "type": "module" }\n`,
+      "src/region.ts": `// Convoso\nfunction keyFor(region: string): string {\n  switch (region) {\n    case "eu":\n      return "${v(1)}";\n    default:\n      return process.env.CONVOSO_AUTH_TOKEN ?? "";\n  }\n}\nexport const q = new URLSearchParams({ auth_token: keyFor(r) });\n`,
+      "src/tenants.js": `const byTenant = new Map([["north", "${v(2)}"]]);\nconst picked = live ? undefined : byTenant.get(t);\nexport const body = [["auth_token", picked]];\n`,
+      "src/app.module.ts": `export const p = [{ provide: CONVOSO_AUTH_TOKEN, useValue: "${v(3)}" }];\nclass Client { constructor(readonly convosoToken: string) {} }\nexport const c = new Client("${v(4)}");\n`,
+      "src/clean.ts": `// Convoso\nconst region = eu ? "${v(5)}" : "${v(6)}";\nexport const q = { auth_token: process.env.CONVOSO_AUTH_TOKEN, region };\n`,
+      "settings.py": `class Settings(BaseSettings):\n    auth_token: SecretStr = SecretStr("${v(7)}")\n    convoso_token: str = Field(default="${v(8)}")\n\ntok = os.environ["CONVOSO_AUTH_TOKEN"] if live else "${v(9)}"\nrequests.get("https://api.convoso.com/v1/users", params={"auth_token": tok})\n`,
+      "sync.php": `<?php\n$creds = $sandbox ? '${v(10)}' : getenv('CONVOSO_AUTH_TOKEN');\n$q = http_build_query(['auth_token' => $creds]);\n`,
+    };
+    const expected = ["settings.py:2", "settings.py:3", "settings.py:5", "src/app.module.ts:1", "src/app.module.ts:3", "src/region.ts:5", "src/tenants.js:1", "sync.php:2"].map((line) => `${line} convoso-auth-token`);
+    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended];\n`, files);
+    const eslint = runEslint(dir, "recommended");
+    expect(eslint.fatal).toEqual([]);
+    expect(scanReports(dir)).toEqual(expected);
+    expect(eslint.reports).toEqual(expected);
+  });
+
   it("read the same token-guard.config.json: a custom rule, gitignore-style ignore globs and a placeholder", () => {
     expect(existsSync(CLI), `the CLI is not built (${relative(REPO_ROOT, CLI)} is missing)`).toBe(true);
     const key = fakeToken(340);
