@@ -382,6 +382,8 @@ class UnitMatcher {
     while (this.punctAt(index) === "(") index++;
     // JSX `authToken={"…"}`: the braces only hold the expression.
     if (this.punctAt(index) === "{" && this.code[index + 1]?.kind === "string" && this.punctAt(index + 2) === "}") index++;
+    // YAML `K: &name "v"`: the anchor labels the value without changing it.
+    if (this.hints.anchors && this.identAt(index)?.startsWith("&") === true && this.literalAt(index + 1)) index++;
     const literal = this.literalAt(index);
     if (literal) {
       const assignment =
