@@ -7,6 +7,7 @@ import path from "node:path";
 import { ConfigError } from "../config/config-error.js";
 import { detectionInput } from "../config/detection-input.js";
 import { compileGitignorePatterns, GitignoreMatcher } from "../sources/gitignore.js";
+import { toPosix } from "../sources/paths.js";
 import { loadConfig } from "../config/load-config.js";
 import type { ConfigFile } from "../config/validate-config.js";
 import { createDetection, type Detection, type DetectionOverrides } from "../detect/detection.js";
@@ -37,7 +38,7 @@ export function projectSettings(config: ConfigFile, dir: string, catalog: readon
       const relative = path.relative(dir, filename);
       // The globs speak of the project's own files; `scan .` never reaches outside it.
       if (relative === "" || relative === ".." || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative)) return false;
-      return ignored.isIgnored(relative.split(path.sep).join("/"), false);
+      return ignored.isIgnored(toPosix(relative), false);
     },
   };
 }

@@ -23,6 +23,7 @@ import type { LanguageId } from "../languages/shared/tokens.js";
 import { editsThatFit } from "./js-suggestions.js";
 import type { ProjectSettings } from "./project-settings.js";
 import { editsWithinRegion } from "./region-suggestions.js";
+import { toPosix } from "../sources/paths.js";
 import { TokenGuardTextSourceCode } from "./text-language.js";
 
 /** The rule's one options object; mirrors `rules.<id>` in token-guard.config.json, whose values are the defaults. */
@@ -218,7 +219,7 @@ function spansAnotherValue(edits: readonly Edit[], own: Finding, findings: reado
 /** The path the CLI would print: relative to the working directory, POSIX separators. */
 export function relativePosixPath(filename: string, cwd: string): string {
   const relative = path.isAbsolute(filename) && cwd ? path.relative(cwd, filename) : filename;
-  return relative.split(path.sep).join("/");
+  return toPosix(relative);
 }
 
 /** The core front end for the file: ours already chose; ESLint's JS language is always read as JavaScript. */

@@ -124,8 +124,8 @@ describe("package entry (src/index.ts)", () => {
     expect(files).toContain("src/eslint/plugin.ts");
     // The door-neutral config module: the plugin reads token-guard.config.json as the CLI does.
     expect(files).toContain("src/config/load-config.ts");
-    // Two leaves only: the `ignore` matcher the walk also uses, and the name and version ESLint shows.
-    const sharedLeaves = ["src/sources/gitignore.ts", "src/report/tool-identity.ts"];
+    // Leaves only: the `ignore` matcher and path helpers the walk also uses, and the name and version ESLint shows.
+    const sharedLeaves = ["src/sources/gitignore.ts", "src/sources/paths.ts", "src/report/tool-identity.ts"];
     expect(files.filter((file) => /^src\/(?:cli|sources|report)\//.test(file) && !sharedLeaves.includes(file))).toEqual([]);
   });
 });
