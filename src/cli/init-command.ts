@@ -64,7 +64,8 @@ async function installHuskyHook(root: string, said: string[]): Promise<void> {
     await writeFileAtomically(packagePath, withPrepareScript(packageText));
     said.push('added "prepare": "husky" to package.json scripts (installs the hook on npm install)');
   } else if (typeof prepare === "string" && !/\bhusky\b/.test(prepare)) {
-    said.push(`package.json already has a prepare script ("${prepare}"): add \`&& husky\` to it so npm install sets up the hook`);
+    // Not quoted: a script may hold a token (`curl -d auth_token=…`), and init's output lands in logs.
+    said.push("package.json already has a prepare script: add `&& husky` to it so npm install sets up the hook");
   }
   const declared = { ...pkg.dependencies, ...pkg.devDependencies };
   const missing = ["husky", "token-guard"].filter((name) => !(name in declared));
