@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ACME_RULE } from "../support/acme-rule.js";
 import { CLI, REPO_ROOT, makeTree, runCli } from "../support/cli.js";
 import { fakeToken } from "../support/tokens.js";
+import { readEslintJson, type EslintMessages } from "./eslint-json.js";
 
 const require = createRequire(import.meta.url);
 const ESLINT_BIN = join(REPO_ROOT, "node_modules/eslint/bin/eslint.js");
@@ -85,12 +86,8 @@ const fileUrl = (path: string): string => pathToFileURL(path).href;
 const TSESLINT = fileUrl(require.resolve("typescript-eslint"));
 const DEFINE_CONFIG = fileUrl(require.resolve("eslint/config"));
 
-interface EslintRun {
+interface EslintRun extends EslintMessages {
   status: number;
-  /** `file:line rule` of token-guard's messages, with the rule id as the CLI prints it, sorted. */
-  reports: string[];
-  /** Messages of other origins that mean something broke: parse errors, crashes, config errors. */
-  fatal: string[];
   stderr: string;
 }
 
@@ -103,17 +100,7 @@ function runEslint(dir: string, config: string): EslintRun {
   if (result.status !== 0 && result.status !== 1) {
     throw new Error(`eslint exited ${result.status ?? result.signal} with ${config}:\n${result.stderr}${result.stdout.slice(0, 2000)}`);
   }
-  const files = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string | null; line: number; fatal?: boolean; message: string }[] }[];
-  const reports: string[] = [];
-  const fatal: string[] = [];
-  for (const file of files) {
-    const path = relative(dir, file.filePath).split("\\").join("/");
-    for (const message of file.messages) {
-      if (message.ruleId?.startsWith("token-guard/")) reports.push(`${path}:${message.line} ${message.ruleId.slice("token-guard/".length)}`);
-      else if (message.fatal || message.ruleId === null) fatal.push(`${path}:${message.line} ${message.message}`);
-    }
-  }
-  return { status: result.status ?? -1, reports: reports.sort(), fatal, stderr: result.stderr };
+  return { status: result.status, ...readEslintJson(result.stdout, dir), stderr: result.stderr };
 }
 
 function project(config: string, files: Record<string, string>): string {

@@ -9,10 +9,11 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join, relative } from "node:path";
+import { dirname, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { REPO_ROOT, writeFiles } from "../support/cli.js";
 import { fakeToken } from "../support/tokens.js";
+import { readEslintJson, type EslintMessages } from "./eslint-json.js";
 
 const ESLINT_BIN = join(REPO_ROOT, "node_modules/eslint/bin/eslint.js");
 /** What the configs below import, linked from this repository's node_modules. */
@@ -42,7 +43,7 @@ interface Starter {
   imports: string;
   /** The starter's config objects, as it writes them inside `defineConfig(…)`. */
   configs: string;
-  /** `file:line` of the tokens configs.recommended reports. */
+  /** `file:line` of the tokens configs.recommended reports (all of them convoso-auth-token). */
   reports: string[];
 }
 
@@ -135,28 +136,15 @@ function linkedProject(files: Record<string, string>): string {
   return dir;
 }
 
-interface Run {
+interface Run extends EslintMessages {
   status: number | null;
   stderr: string;
-  /** `file:line` of token-guard's reports, sorted. */
-  reports: string[];
-  /** Parse errors and other messages without a rule: something broke. */
-  fatal: string[];
 }
 
 function runEslint(dir: string): Run {
   const result = spawnSync(process.execPath, [ESLINT_BIN, "--format", "json", "."], { cwd: dir, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-  if (result.status !== 0 && result.status !== 1) return { status: result.status, stderr: result.stderr, reports: [], fatal: [] };
-  const reports: string[] = [];
-  const fatal: string[] = [];
-  for (const file of JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string | null; line: number; fatal?: boolean; message: string }[] }[]) {
-    const path = relative(dir, file.filePath).split("\\").join("/");
-    for (const message of file.messages) {
-      if (message.ruleId?.startsWith("token-guard/")) reports.push(`${path}:${message.line}`);
-      else if (message.fatal || message.ruleId === null) fatal.push(`${path}:${message.line} ${message.message}`);
-    }
-  }
-  return { status: result.status, stderr: result.stderr, reports: reports.sort(), fatal };
+  const ran = result.status === 0 || result.status === 1;
+  return { status: result.status, stderr: result.stderr, ...(ran ? readEslintJson(result.stdout, dir) : { reports: [], fatal: [] }) };
 }
 
 it("the README has one snippet per starter config", () => {
@@ -175,7 +163,7 @@ describe.each(STARTERS.map((starter, index) => ({ ...starter, index })))("token-
     const run = runEslint(dir);
     expect(run.stderr).toBe("");
     expect(run.fatal).toEqual([]);
-    expect(run.reports).toEqual(expected(starter));
+    expect(run.reports).toEqual(expected(starter).map((line) => `${line} convoso-auth-token`));
     expect(run.status).toBe(1);
   });
 });
