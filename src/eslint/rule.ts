@@ -47,6 +47,14 @@ export type TokenGuardRule = ReturnType<typeof createTokenRule>;
 
 const ENV_VAR_PATTERN = "^[A-Za-z_][A-Za-z0-9_]*$";
 
+/**
+ * The ESLint languages the rule reads (`meta.languages`, read by ESLint >= 10.2):
+ * JavaScript/TypeScript (any parser), ours, and @eslint/markdown's. On a file of
+ * another language ESLint then says the rule does not support it, instead of
+ * running it.
+ */
+export const RULE_LANGUAGES = ["js/js", "token-guard/text", "markdown/commonmark", "markdown/gfm"];
+
 /** Where a custom rule without a `docsUrl` points: how custom rules are written. */
 const CUSTOM_RULE_DOCS_URL = "https://github.com/token-guard/token-guard#adding-a-credential-rule";
 
@@ -125,6 +133,7 @@ export function createTokenRule(credential: CredentialRule, project: ProjectSett
         recommended: enabled,
       },
       hasSuggestions: true,
+      languages: RULE_LANGUAGES,
       messages: {
         hardcodedToken: `${credential.description} ({{redacted}}): read {{envVar}} from the environment.`,
         hardcodedFallback: `${credential.description} as a hardcoded fallback for {{envVar}} ({{redacted}}): drop the fallback so a missing variable fails instead of using a committed token.`,
