@@ -4,7 +4,9 @@ import { resolve } from "node:path";
 import { builtinRules } from "../catalog.js";
 import { detectionInput } from "../config/detection-input.js";
 import { LEGACY_BASELINE_VERSION } from "../detect/baseline.js";
-import { createDetection, type Detection } from "../detect/detection.js";
+import type { ScanCache } from "../cache/scan-cache.js";
+import { createDetection, type Detection, type DetectionInput } from "../detect/detection.js";
+import type { Source } from "../detect/types.js";
 import type { ScanPool } from "../parallel/scan-pool.js";
 import { loadFormatter } from "../report/formats.js";
 import type { ReportedFinding, ScanStats } from "../report/types.js";
@@ -17,7 +19,7 @@ import { VERSION } from "../report/tool-identity.js";
 export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
   const { applyBaselineFile, readScanBaseline } = await import("./baseline-file.js");
   const baseline = await readScanBaseline(options, stderr);
-  const { findings: found, stats, detection } = await collectFindings(options, baseline?.version === LEGACY_BASELINE_VERSION);
+  const { findings: found, stats, detection } = await collectFindings(options, baseline?.version === LEGACY_BASELINE_VERSION, stderr);
   const { findings, stats: baselineStats } = applyBaselineFile(options, baseline, found);
   if (baselineStats !== undefined) stats.baseline = baselineStats;
   stats.findings = findings.length;
@@ -35,9 +37,15 @@ export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStrea
 }
 
 /** Every finding of the sources the options name, before any baseline; `token-guard baseline` records these. */
-export async function collectFindings(options: CollectOptions, legacyFingerprints = false): Promise<{ findings: ReportedFinding[]; stats: ScanStats; detection: Detection }> {
+export async function collectFindings(
+  options: CollectOptions,
+  legacyFingerprints = false,
+  stderr: NodeJS.WritableStream = process.stderr,
+): Promise<{ findings: ReportedFinding[]; stats: ScanStats; detection: Detection }> {
   const started = performance.now();
   const input = { ...detectionInput(options.config.config, builtinRules), legacyFingerprints };
+  // Never with a version-1 baseline: its fingerprints are fast hashes of the values, not for a file.
+  const cache = options.cacheFile === undefined || legacyFingerprints ? undefined : openScanCache(options.cacheFile, input, stderr);
   const detection = createDetection(input.rules, input.overrides, legacyFingerprints);
   const stats: ScanStats = { filesListed: 0, filesScanned: 0, filesSkipped: {}, bytesScanned: 0, findings: 0, durationMs: 0 };
   // The first step lists the files (inside a repository, starts git) while the
@@ -47,6 +55,7 @@ export async function collectFindings(options: CollectOptions, legacyFingerprint
   const sources = pickSources(options, {
     keywords: detection.requiredWords,
     tally: stats,
+    blobIds: cache !== undefined,
     // Threads load the core while the files are read.
     onLargeListing: () => {
       large = true;
@@ -62,6 +71,8 @@ export async function collectFindings(options: CollectOptions, legacyFingerprint
   try {
     const { ScanPool } = await import("../parallel/scan-pool.js");
     const scanning = new ScanPool(detection, input, options.threads);
+    const cached = await cache;
+    const scan = (source: Source) => scanning.scan(source);
     pool = scanning;
     if (large) scanning.prestart();
     for (let step = await first; step.done !== true; step = await sources.next()) {
@@ -76,8 +87,9 @@ export async function collectFindings(options: CollectOptions, legacyFingerprint
         continue;
       }
       stats.bytesScanned += result.source.text.length;
-      const { report } = result;
-      const reported = scanning.scan(result.source).then((found) => (report === undefined ? found : report(found)));
+      const { report, blobId } = result;
+      const found = cached === undefined || blobId === undefined ? scan(result.source) : cached.scan(result.source, blobId, scan);
+      const reported = found.then((scanned) => (report === undefined ? scanned : report(scanned)));
       // Handled below by Promise.all; this keeps a failure settled while the loop still runs from counting as unhandled.
       reported.catch(() => undefined);
       perSource.push(reported);
@@ -86,6 +98,10 @@ export async function collectFindings(options: CollectOptions, legacyFingerprint
     for (const found of await Promise.all(perSource)) findings.push(...found);
     // Files are read in the order git finds candidates, then in listing order: report in path order, as listed.
     if (!options.history && !options.staged) findings.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+    if (cached !== undefined) {
+      await cached.save();
+      stats.cache = cached.stats;
+    }
   } finally {
     // Leaving early (an error): let the sources stop their git processes, as `for await` would.
     if (!finished) await sources.return(undefined).catch(() => undefined);
@@ -94,4 +110,10 @@ export async function collectFindings(options: CollectOptions, legacyFingerprint
   stats.findings = findings.length;
   stats.durationMs = Math.round(performance.now() - started);
   return { findings, stats, detection };
+}
+
+/** The run's scan cache, read while the files are listed; its warnings are one line each on stderr. */
+async function openScanCache(file: string, input: DetectionInput, stderr: NodeJS.WritableStream): Promise<ScanCache> {
+  const { ScanCache, settingsKey } = await import("../cache/scan-cache.js");
+  return ScanCache.open(file, VERSION, settingsKey(VERSION, input), (line) => stderr.write(`token-guard: warning: ${line}\n`));
 }

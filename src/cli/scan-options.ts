@@ -2,6 +2,7 @@
 // flags and the config resolved into one validated ScanOptions, the only thing
 // the scan command reads.
 
+import { resolveCacheFile } from "../cache/cache-location.js";
 import { defaultThreads } from "../parallel/threads.js";
 import { FORMAT_NAMES, type FormatName } from "../report/formats.js";
 import type { LoadedConfig } from "../config/load-config.js";
@@ -22,6 +23,8 @@ const SCAN_FLAGS = {
   "no-baseline": { type: "boolean", help: "report every finding, ignoring any baseline" },
   "exit-zero": { type: "boolean", help: "exit 0 even when there are findings (report only)" },
   ...THREADS_FLAG,
+  cache: { type: "boolean", help: "reuse the findings of files unchanged since the last --cache scan (not with --history)" },
+  "cache-location": { type: "string", value: "<path>", help: "the cache file, or a directory for it (default: node_modules/.cache/token-guard/)" },
   color: { type: "boolean", help: "force colours on" },
   "no-color": { type: "boolean", help: "force colours off" },
   ...INFO_FLAGS,
@@ -37,6 +40,8 @@ export interface CollectOptions extends SourcePick {
   config: LoadedConfig;
   /** Threads that scan beside the main thread once a scan proves large (0: the main thread does all). */
   threads: number;
+  /** `--cache`: the absolute path of the cache file; undefined without `--cache`. */
+  cacheFile?: string;
 }
 
 export interface ScanOptions extends CollectOptions {
@@ -95,6 +100,7 @@ export function resolveScanOptions({ values, positionals }: ScanFlags, config: L
     baseline,
     exitZero: values["exit-zero"] === true,
     threads: resolveThreads(values.threads),
+    cacheFile: values.cache === true ? resolveCacheFile(cwd, values["cache-location"]) : undefined,
   };
 }
 
@@ -117,5 +123,8 @@ function validateModes({ values, positionals }: ScanFlags): void {
   }
   const range = values.history ? positionals[0] : undefined;
   if (range !== undefined && (range === "" || range.startsWith("-"))) throw new UsageError(`--history needs a revision range such as main..HEAD, not "${range}"`);
+  if (values.cache && values.history) throw new UsageError("--cache remembers the files of scan and scan --staged, not --history: drop --cache");
+  if (values["cache-location"] !== undefined && !values.cache) throw new UsageError("--cache-location says where --cache keeps its file: add --cache");
+  if (values["cache-location"] === "") throw new UsageError("--cache-location needs a file or directory name");
   if (values.baseline !== undefined && values["no-baseline"]) throw new UsageError("--baseline and --no-baseline contradict each other: use one of them");
 }

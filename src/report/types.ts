@@ -14,6 +14,8 @@ export interface ScanStats {
   bytesScanned: number;
   findings: number;
   durationMs: number;
+  /** With `--cache`: files whose findings came from the cache (hits) and files scanned (misses). */
+  cache?: { hits: number; misses: number };
   /** When a baseline was applied: what it suppressed, and its entries nothing matched. */
   baseline?: BaselineStats;
 }

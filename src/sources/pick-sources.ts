@@ -32,6 +32,8 @@ export type PickedSource =
       source: Source;
       /** Absolute path of the working-tree file read (files only; index and history blobs have none). */
       file?: string;
+      /** Git's object id of the bytes read (index blobs always; files when `PickListener.blobIds` asks). */
+      blobId?: string;
       /** History: turns the blob's findings into reported ones (commit, date, one report per token and file). */
       report?: (findings: readonly Finding[]) => (Finding & HistoryFields)[];
     }
@@ -45,6 +47,8 @@ export interface PickListener {
   keywords: readonly string[];
   /** Counts every file listed (the walk's whole listing, or each staged or history blob). */
   tally?: { filesListed: number };
+  /** Give each file read its git blob id (`blobId`): the scan cache's key. */
+  blobIds?: boolean;
   /** Called once when a file listing proves large enough for scanning threads to start loading while files are read. */
   onLargeListing?: () => void;
 }
@@ -82,8 +86,8 @@ export async function* pickSources(pick: SourcePick, listener: PickListener): As
   const { listFilesEarly } = await import("./walk.js");
   const { readSource } = await import("./read-source.js");
   const { early, listing } = listFilesEarly({ cwd: pick.cwd, paths: pick.paths, ignore: pick.ignore, keywords: listener.keywords });
-  const read = async (file: { path: string; absolutePath: string }, result = readSource(file, pick.maxFileSize, sieve)): Promise<PickedSource> =>
-    result.kind === "source" ? { kind: "source", source: await withDotEnvState(result.source, file.absolutePath), file: file.absolutePath } : result;
+  const read = async (file: { path: string; absolutePath: string }, result = readSource(file, pick.maxFileSize, sieve, listener.blobIds)): Promise<PickedSource> =>
+    result.kind === "source" ? { kind: "source", source: await withDotEnvState(result.source, file.absolutePath), file: file.absolutePath, blobId: result.blobId } : result;
   // Inside a repository, the files git grep finds are read while git lists the rest.
   const readEarly = new Set<string>();
   for await (const file of early) {

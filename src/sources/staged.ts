@@ -28,7 +28,7 @@ export interface StagedEntry {
 }
 
 export type StagedResult =
-  | { kind: "source"; source: Source }
+  | { kind: "source"; source: Source; blobId: string }
   | { kind: "keyword-free"; path: string; size: number }
   | { kind: "skipped"; path: string; reason: "binary" | "too-large" | "submodule" | "symlink" | "vanished" | "ignored" };
 
@@ -114,7 +114,7 @@ export async function* readStagedSources(options: StagedOptions): AsyncGenerator
       if (text.kind === "binary") yield { kind: "skipped", path: entry.path, reason: "binary" };
       else if (text.kind === "keyword-free") yield { kind: "keyword-free", path: entry.path, size: blob.content.length };
       // A staged `.env` is about to be committed, so it is not ignored whatever .gitignore says.
-      else yield { kind: "source", source: { path: entry.path, text: text.text, gitIgnored: false } };
+      else yield { kind: "source", source: { path: entry.path, text: text.text, gitIgnored: false }, blobId: entry.oid };
     } else yield { kind: "skipped", path: entry.path, reason: "vanished" };
   }
 }
