@@ -28,7 +28,7 @@ const LOCAL_BINARY = "node_modules/.bin/token-guard";
 /** The husky lines: the project's own binary, else the one-line error (husky's PATH could find a global one). */
 export const HUSKY_HOOK_LINES = `[ -x ${LOCAL_BINARY} ] || ${NOT_INSTALLED}\n${LOCAL_BINARY} scan --staged\n`;
 
-const PLAIN_HOOK = `#!/bin/sh
+export const PLAIN_HOOK = `#!/bin/sh
 # Installed by \`token-guard init --git-hook\`: blocks commits that contain hardcoded auth tokens.
 # Runs the project's own token-guard (node_modules), else one installed on PATH; never downloads one.
 if [ -x ${LOCAL_BINARY} ]; then
