@@ -1,8 +1,15 @@
-// Supply chain: what `npm pack` ships, and that installing runs no install script, ours or a dependency's.
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { expect, it } from "vitest";
-import { REPO_ROOT } from "./support/cli.js";
+// Supply chain: what `npm pack` ships, that installing runs no install script,
+// ours or a dependency's, and that the packed tarball installs and works in an
+// empty project with npm (offline: a loopback registry serves our lockfile's packages).
+import { execFile, execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { git, makeRepo, makeTree, REPO_ROOT } from "./support/cli.js";
+import { startLocalRegistry, type LocalRegistry } from "./support/local-registry.js";
+import { fakeToken } from "./support/tokens.js";
 
 interface PackResult {
   files: { path: string }[];
@@ -68,4 +75,79 @@ it("declares no install-time scripts, and pins a small runtime dependency tree, 
     expect(entry.integrity, key).toMatch(/^sha512-/);
     expect(entry.hasInstallScript ?? false, `${key} runs an install script`).toBe(false);
   }
+});
+
+const run = promisify(execFile);
+
+interface Run {
+  status: number;
+  output: string;
+}
+
+/** Runs a command to its end without blocking the loopback registry served from this process. */
+async function runAsync(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
+  try {
+    const { stdout, stderr } = await run(command, args, { cwd, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    return { status: 0, output: `${stdout}${stderr}` };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { status: typeof failed.code === "number" ? failed.code : -1, output: `${failed.stdout ?? ""}${failed.stderr ?? ""}` };
+  }
+}
+
+let registry: LocalRegistry;
+let tarball: string;
+let packDir: string;
+beforeAll(async () => {
+  registry = await startLocalRegistry(join(REPO_ROOT, "package-lock.json"));
+  // dist/ is fresh (the e2e set-up built it), so pack without running prepack's build again.
+  packDir = mkdtempSync(join(tmpdir(), "token-guard-pack-"));
+  const [packed] = JSON.parse(execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", packDir], { cwd: REPO_ROOT, encoding: "utf8" })) as { filename: string }[];
+  tarball = join(packDir, packed!.filename);
+});
+afterAll(async () => {
+  rmSync(packDir, { recursive: true, force: true });
+  await registry.close();
+});
+
+const lockedVersion = (name: string): string => (JSON.parse(readFileSync(join(REPO_ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { version: string }> }).packages[`node_modules/${name}`]!.version;
+
+it("the packed package.json carries no install-time or prepare script", () => {
+  const manifest = JSON.parse(execFileSync("tar", ["-xOzf", tarball, "package/package.json"], { encoding: "utf8" })) as { scripts?: Record<string, string> };
+  for (const script of ["preinstall", "install", "postinstall", "prepare"]) expect(manifest.scripts?.[script], script).toBeUndefined();
+});
+
+// About 30 s on 2 quiet cores, most of it npm install; the timeout leaves room for a loaded machine.
+it("npm: the tarball installs in an empty project without a warning about scripts, and `npx token-guard scan`, eslint with our config and the hook work", { timeout: 180_000 }, async () => {
+  const TOKEN = fakeToken(900);
+  const project = makeRepo({
+    "package.json": `${JSON.stringify({ name: "app", private: true, devDependencies: { eslint: lockedVersion("eslint"), husky: lockedVersion("husky"), "token-guard": `file:${tarball}` } }, null, 2)}\n`,
+    "eslint.config.mjs": 'import tokenGuard from "token-guard";\n\nexport default [...tokenGuard.configs.recommended];\n',
+    "src/client.js": `export const authToken = "${TOKEN}";\n`,
+    ".gitignore": "node_modules/\n",
+  });
+  const env = { ...process.env, NO_COLOR: "1", npm_config_registry: registry.url, npm_config_cache: makeTree({}), npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" };
+  const install = await runAsync("npm", ["install"], project, env);
+  expect(install.status, install.output).toBe(0);
+  expect(install.output).not.toMatch(/install-scripts|prepare/);
+  expect(registry.requests.some((path) => path === "/@eslint/plugin-kit")).toBe(true);
+
+  const offline = { ...env, npm_config_offline: "true" };
+  const scan = await runAsync("npx", ["token-guard", "scan"], project, offline);
+  expect(scan.status, scan.output).toBe(1);
+  expect(scan.output).toContain("src/client.js");
+  expect(scan.output).not.toContain(TOKEN);
+  const eslint = await runAsync("npx", ["eslint", "."], project, offline);
+  expect(eslint.status, eslint.output).toBe(1);
+  expect(eslint.output).toContain("token-guard/convoso-auth-token");
+
+  expect((await runAsync("npx", ["token-guard", "init"], project, offline)).status).toBe(0);
+  expect((await runAsync("npx", ["husky"], project, offline)).status).toBe(0);
+  git(project, "add", ".");
+  const blocked = await runAsync("git", ["commit", "-q", "-m", "leak"], project, offline);
+  expect(blocked.status).not.toBe(0);
+  expect(blocked.output).toContain("src/client.js");
+  git(project, "rm", "-q", "--cached", "src/client.js");
+  const clean = await runAsync("git", ["commit", "-q", "-m", "clean"], project, offline);
+  expect(clean.status, clean.output).toBe(0);
 });

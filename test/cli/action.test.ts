@@ -132,7 +132,7 @@ describe("action.yml never runs an unpinned token-guard", () => {
     const runner = runnerWithoutTokenGuard();
     const { version } = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
     const lock = JSON.stringify({ lockfileVersion: 3, packages: { "": {}, "node_modules/token-guard": { version: "0.0.8" } } });
-    const cases = [
+    const cases: { files: Record<string, string>; inputs: Record<string, string>; env: NodeJS.ProcessEnv; installs: string }[] = [
       { files: { "package-lock.json": lock }, inputs: { TG_VERSION: "0.0.9" }, env: runner.env, installs: "0.0.9" },
       { files: { "package-lock.json": lock }, inputs: {}, env: runner.env, installs: "0.0.8" },
       { files: { "package.json": JSON.stringify({ devDependencies: { "token-guard": "0.0.7" } }) }, inputs: {}, env: runner.env, installs: "0.0.7" },
