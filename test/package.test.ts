@@ -2,7 +2,7 @@
 // ours or a dependency's, and that the packed tarball installs and works in an
 // empty project with npm (offline: a loopback registry serves our lockfile's packages).
 import { execFile, execFileSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -131,6 +131,8 @@ it("npm: the tarball installs in an empty project without a warning about script
   expect(install.status, install.output).toBe(0);
   expect(install.output).not.toMatch(/install-scripts|prepare/);
   expect(registry.requests.some((path) => path === "/@eslint/plugin-kit")).toBe(true);
+  // As the README says: @typescript-eslint's required peers bring typescript in, though the project never asked for it.
+  expect(existsSync(join(project, "node_modules", "typescript", "package.json"))).toBe(true);
 
   const offline = { ...env, npm_config_offline: "true" };
   const scan = await runAsync("npx", ["token-guard", "scan"], project, offline);
