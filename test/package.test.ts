@@ -117,39 +117,88 @@ it("the packed package.json carries no install-time or prepare script", () => {
   for (const script of ["preinstall", "install", "postinstall", "prepare"]) expect(manifest.scripts?.[script], script).toBeUndefined();
 });
 
-// About 30 s on 2 quiet cores, most of it npm install; the timeout leaves room for a loaded machine.
-it("npm: the tarball installs in an empty project without a warning about scripts, and `npx token-guard scan`, eslint with our config and the hook work", { timeout: 180_000 }, async () => {
-  const TOKEN = fakeToken(900);
+/** How a package manager installs a project and runs one of its binaries, set to use the loopback registry. */
+interface PackageManager {
+  name: string;
+  install: () => [string, string[]];
+  exec: (bin: string, args: string[]) => [string, string[]];
+  env: (registryUrl: string) => NodeJS.ProcessEnv;
+}
+
+// pnpm and yarn are exact devDependencies (corepack cannot fetch them here, and nothing is fetched at test time).
+const LOCAL_BIN = join(REPO_ROOT, "node_modules", ".bin");
+const MANAGERS: PackageManager[] = [
+  {
+    name: "npm",
+    install: () => ["npm", ["install"]],
+    exec: (bin, args) => ["npx", [bin, ...args]],
+    env: (url) => ({ npm_config_registry: url, npm_config_cache: makeTree({}), npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" }),
+  },
+  {
+    name: "pnpm",
+    install: () => [join(LOCAL_BIN, "pnpm"), ["install", "--store-dir", makeTree({})]],
+    exec: (bin, args) => [join(LOCAL_BIN, "pnpm"), ["exec", bin, ...args]],
+    env: (url) => ({ npm_config_registry: url, CI: "true" }),
+  },
+  {
+    name: "yarn",
+    install: () => [join(LOCAL_BIN, "yarn"), ["install"]],
+    exec: (bin, args) => [join(LOCAL_BIN, "yarn"), [bin, ...args]],
+    // Yarn 4: plain http only for loopback, no quarantine of fresh versions (the loopback registry has no publish dates), node_modules linker.
+    env: (url) => ({
+      YARN_NPM_REGISTRY_SERVER: url.replace(/\/$/, ""),
+      YARN_UNSAFE_HTTP_WHITELIST: "127.0.0.1",
+      YARN_NPM_MINIMAL_AGE_GATE: "0",
+      YARN_ENABLE_GLOBAL_CACHE: "false",
+      YARN_CACHE_FOLDER: makeTree({}),
+      YARN_NODE_LINKER: "node-modules",
+      YARN_ENABLE_IMMUTABLE_INSTALLS: "false",
+      YARN_ENABLE_TELEMETRY: "0",
+    }),
+  },
+];
+
+/** An empty project that wants token-guard (the packed tarball), eslint and husky, with a leak in it; installed. */
+async function installedProject(manager: PackageManager, token: string): Promise<{ project: string; env: NodeJS.ProcessEnv }> {
   const project = makeRepo({
     "package.json": `${JSON.stringify({ name: "app", private: true, devDependencies: { eslint: lockedVersion("eslint"), husky: lockedVersion("husky"), "token-guard": `file:${tarball}` } }, null, 2)}\n`,
     "eslint.config.mjs": 'import tokenGuard from "token-guard";\n\nexport default [...tokenGuard.configs.recommended];\n',
-    "src/client.js": `export const authToken = "${TOKEN}";\n`,
-    ".gitignore": "node_modules/\n",
+    "src/client.js": `export const authToken = "${token}";\n`,
+    ".gitignore": "node_modules/\n.yarn/\n",
   });
-  const env = { ...process.env, NO_COLOR: "1", npm_config_registry: registry.url, npm_config_cache: makeTree({}), npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" };
-  const install = await runAsync("npm", ["install"], project, env);
+  const env = { ...process.env, NO_COLOR: "1", ...manager.env(registry.url) };
+  const [command, args] = manager.install();
+  const install = await runAsync(command, args, project, env);
   expect(install.status, install.output).toBe(0);
   expect(install.output).not.toMatch(/install-scripts|prepare/);
-  expect(registry.requests.some((path) => path === "/@eslint/plugin-kit")).toBe(true);
-  // As the README says: @typescript-eslint's required peers bring typescript in, though the project never asked for it.
-  expect(existsSync(join(project, "node_modules", "typescript", "package.json"))).toBe(true);
+  return { project, env: { ...env, npm_config_offline: "true" } };
+}
 
-  const offline = { ...env, npm_config_offline: "true" };
-  const scan = await runAsync("npx", ["token-guard", "scan"], project, offline);
-  expect(scan.status, scan.output).toBe(1);
-  expect(scan.output).toContain("src/client.js");
-  expect(scan.output).not.toContain(TOKEN);
-  const eslint = await runAsync("npx", ["eslint", "."], project, offline);
-  expect(eslint.status, eslint.output).toBe(1);
-  expect(eslint.output).toContain("token-guard/convoso-auth-token");
+// npm about 30 s on 2 quiet cores, pnpm and yarn about 15 s each; the timeouts leave room for a loaded machine.
+for (const manager of MANAGERS) {
+  it(`${manager.name}: the tarball installs in an empty project without a word about scripts; token-guard scan and eslint with our config report the token`, { timeout: 180_000 }, async () => {
+    const TOKEN = fakeToken(900);
+    const { project, env } = await installedProject(manager, TOKEN);
+    const scan = await runAsync(...manager.exec("token-guard", ["scan"]), project, env);
+    expect(scan.status, scan.output).toBe(1);
+    expect(scan.output).toContain("src/client.js");
+    expect(scan.output).not.toContain(TOKEN);
+    const eslint = await runAsync(...manager.exec("eslint", ["."]), project, env);
+    expect(eslint.status, eslint.output).toBe(1);
+    expect(eslint.output).toContain("token-guard/convoso-auth-token");
+    expect(eslint.output).not.toContain(TOKEN);
+    if (manager.name !== "npm") return;
 
-  expect((await runAsync("npx", ["token-guard", "init"], project, offline)).status).toBe(0);
-  expect((await runAsync("npx", ["husky"], project, offline)).status).toBe(0);
-  git(project, "add", ".");
-  const blocked = await runAsync("git", ["commit", "-q", "-m", "leak"], project, offline);
-  expect(blocked.status).not.toBe(0);
-  expect(blocked.output).toContain("src/client.js");
-  git(project, "rm", "-q", "--cached", "src/client.js");
-  const clean = await runAsync("git", ["commit", "-q", "-m", "clean"], project, offline);
-  expect(clean.status, clean.output).toBe(0);
-});
+    // As the README says: @typescript-eslint's required peers bring typescript in, though the project never asked for it.
+    expect(existsSync(join(project, "node_modules", "typescript", "package.json"))).toBe(true);
+    expect((await runAsync("npx", ["token-guard", "init"], project, env)).status).toBe(0);
+    expect((await runAsync("npx", ["husky"], project, env)).status).toBe(0);
+    git(project, "add", ".");
+    const blocked = await runAsync("git", ["commit", "-q", "-m", "leak"], project, env);
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.output).toContain("src/client.js");
+    git(project, "rm", "-q", "--cached", "src/client.js");
+    const clean = await runAsync("git", ["commit", "-q", "-m", "clean"], project, env);
+    expect(clean.status, clean.output).toBe(0);
+  });
+}
