@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { git, makeRepo, makeTree, REPO_ROOT } from "./support/cli.js";
-import { startLocalRegistry, type LocalRegistry } from "./support/local-registry.js";
+import { startLocalRegistry, type LocalRegistry, type LockEntry } from "./support/local-registry.js";
 import { fakeToken } from "./support/tokens.js";
 
 interface PackResult {
@@ -26,14 +26,6 @@ it("ships only the build, the rule docs, README, LICENSE and package.json", () =
   expect(paths).toContain("dist/src/index.js");
   expect(paths).toContain("rules/convoso-auth-token.md");
 });
-
-interface LockEntry {
-  version?: string;
-  integrity?: string;
-  hasInstallScript?: boolean;
-  dependencies?: Record<string, string>;
-  optionalDependencies?: Record<string, string>;
-}
 
 /**
  * The lockfile entries a user's `npm install token-guard` brings in: our

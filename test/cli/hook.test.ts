@@ -124,6 +124,20 @@ describe("token-guard init + husky + git commit", () => {
   });
 });
 
+/** With token-guard in node_modules, the staged clean file commits and a staged leak is blocked, redacted. */
+function expectScannedOnceInstalled(repo: string, env: NodeJS.ProcessEnv): void {
+  installLocalBinary(repo);
+  writeFileSync(join(repo, ".gitignore"), "node_modules/\n");
+  git(repo, "add", ".gitignore");
+  expect(commitWith(repo, env).status).toBe(0);
+  writeFiles(repo, { "sync.py": leakyPython() });
+  git(repo, "add", "sync.py");
+  const blocked = commitWith(repo, env);
+  expect(blocked.status).not.toBe(0);
+  expect(blocked.output).toContain("sync.py");
+  expect(blocked.output).not.toContain(TOKEN);
+}
+
 // No npx and no npm on PATH, npm offline: a hook that tried to download token-guard could not.
 describe("the hooks run the project's own token-guard and never download one", () => {
   it("husky: without node_modules/.bin/token-guard the commit fails with the one line that says how to install it; with it, leaks are blocked and clean commits pass", () => {
@@ -139,14 +153,7 @@ describe("the hooks run the project's own token-guard and never download one", (
     expect(missing.output).toContain("husky - pre-commit script failed (code 2)");
     expect(git(repo, "rev-list", "--all")).toBe("");
 
-    installLocalBinary(repo);
-    expect(commitWith(repo, offline).status).toBe(0);
-    writeFiles(repo, { "sync.py": leakyPython() });
-    git(repo, "add", "sync.py");
-    const blocked = commitWith(repo, offline);
-    expect(blocked.status).not.toBe(0);
-    expect(blocked.output).toContain("sync.py");
-    expect(blocked.output).not.toContain(TOKEN);
+    expectScannedOnceInstalled(repo, offline);
   });
 
   it("init replaces the bare line an earlier init wrote, and keeps a scan line the user wrote", () => {
@@ -168,16 +175,7 @@ describe("the hooks run the project's own token-guard and never download one", (
     expect(missing.output).toBe(`${NOT_INSTALLED_MESSAGE}\n`);
     expect(git(repo, "rev-list", "--all")).toBe("");
 
-    installLocalBinary(repo);
-    writeFileSync(join(repo, ".gitignore"), "node_modules/\n");
-    git(repo, "add", ".gitignore");
-    expect(commitWith(repo, offline).status).toBe(0);
-    writeFiles(repo, { "sync.py": leakyPython() });
-    git(repo, "add", "sync.py");
-    const blocked = commitWith(repo, offline);
-    expect(blocked.status).not.toBe(0);
-    expect(blocked.output).toContain("sync.py");
-    expect(blocked.output).not.toContain(TOKEN);
+    expectScannedOnceInstalled(repo, offline);
   });
 });
 

@@ -8,9 +8,11 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 
-interface LockEntry {
+/** One package-lock.json `packages` entry, the fields the tests read. */
+export interface LockEntry {
   version?: string;
   integrity?: string;
+  hasInstallScript?: boolean;
   link?: boolean;
   dependencies?: Record<string, string>;
   optionalDependencies?: Record<string, string>;
