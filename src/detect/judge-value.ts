@@ -71,6 +71,19 @@ const TOKEN_CHARS = /^[A-Za-z0-9._~+/=:-]+$/;
 /** Longer values are documents, not credentials; the bound also keeps every check below cheap. */
 const MAX_VALUE_LENGTH = 512;
 
+/**
+ * Whether `text[start..end)`, trimmed, is too long to be a credential (judgeValue's
+ * first "shape"), read at its whitespace ends only: a key inside a long run of
+ * value characters (`auth_token=auth_token=…`) makes a candidate spanning the
+ * rest of the run, one per key, and copying each to judge it read the run again.
+ */
+export function tooLongForCredential(text: string, start: number, end: number): boolean {
+  if (end - start <= MAX_VALUE_LENGTH) return false;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return end - start > MAX_VALUE_LENGTH;
+}
+
 export function judgeValue(value: string, options: JudgeOptions): Verdict {
   const trimmed = value.trim();
   if (trimmed === "") return "empty";

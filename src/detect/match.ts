@@ -24,7 +24,7 @@ import { lexHtml } from "../languages/shared/markup-lexer.js";
 import type { InterpolationPart, Lexer, StringToken, Token } from "../languages/shared/tokens.js";
 import { lexShell } from "../languages/shared/shell-lexer.js";
 import { commandValues } from "./command-flags.js";
-import { firstNotBefore } from "./first-not-before.js";
+import { firstNotBefore } from "../languages/shared/first-not-before.js";
 import { formatArgumentAt } from "./format-strings.js";
 import { NameValueRecords } from "./name-value-records.js";
 import { CodeView } from "./code-view.js";
@@ -52,6 +52,12 @@ export interface MatchContext {
    * ASCII case ignored, by start: a name can be a key only around one.
    */
   lastWordSpans: { starts: number[]; ends: number[] };
+  /**
+   * Where `<` occurs in the text, found on the first question: every unit's
+   * matcher asks, and searching on from each unit's strings to the next `<`
+   * anywhere after them read the rest of the file once per embedded unit.
+   */
+  lessThans?: number[];
 }
 
 /** The per-file context for `rules`. */
@@ -72,10 +78,18 @@ function spanPattern(words: readonly string[]): RegExp {
   const key = words.join("\0");
   let pattern = spanPatterns.get(key);
   if (pattern === undefined) {
-    pattern = new RegExp(anyOf([...words].sort((a, b) => a.length - b.length)).source, "gi");
+    // A lookahead, so matches may overlap (`tokentoken`) and one matchAll finds them all.
+    pattern = new RegExp(`(?=(${anyOf([...words].sort((a, b) => a.length - b.length)).source}))`, "gi");
     spanPatterns.set(key, pattern);
   }
   return pattern;
+}
+
+/** Every offset of `char` in `text`, ascending. */
+function offsetsOf(text: string, char: string): number[] {
+  const offsets: number[] = [];
+  for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) offsets.push(at);
+  return offsets;
 }
 
 /** Every occurrence of the words in `text`, ASCII case ignored, sorted by start. */
@@ -83,12 +97,9 @@ function spansOf(text: string, words: readonly string[]): { starts: number[]; en
   const starts: number[] = [];
   const ends: number[] = [];
   if (words.length === 0) return { starts, ends };
-  const pattern = spanPattern(words);
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+  for (const match of text.matchAll(spanPattern(words))) {
     starts.push(match.index);
-    ends.push(match.index + match[0].length);
-    pattern.lastIndex = match.index + 1;
+    ends.push(match.index + match[1]!.length);
   }
   return { starts, ends };
 }
@@ -154,6 +165,8 @@ class UnitMatcher {
   private spanCursor = 0;
   /** The first `<` at or after the last string `holdsMarkup` looked at (2^32 - 1 when there is none). */
   private nextLessThan = -1;
+  /** The last run of value characters read: `K=K=K=…` holds one run, read once, not once per key. */
+  private readonly valueRuns = new ValueRuns();
 
   constructor(
     private readonly unit: LexedUnit,
@@ -215,8 +228,15 @@ class UnitMatcher {
     // Strings come in text order: search on from the last `<` found, not from
     // each string to the next `<` anywhere after it (the whole file, string
     // after string, in a file with none).
-    if (this.nextLessThan < token.contentStart) this.nextLessThan = this.text.indexOf("<", token.contentStart) >>> 0;
+    if (this.nextLessThan < token.contentStart) this.nextLessThan = this.firstLessThanFrom(token.contentStart);
     return this.nextLessThan < token.contentEnd && this.mayHoldKey(token.contentStart, token.contentEnd);
+  }
+
+  /** The first `<` at or after `start`; 2^32 - 1 when there is none. */
+  private firstLessThanFrom(start: number): number {
+    this.context.lessThans ??= offsetsOf(this.text, "<");
+    const offsets = this.context.lessThans;
+    return offsets[firstNotBefore(offsets.length, (index) => offsets[index]! < start)] ?? 2 ** 32 - 1;
   }
 
   // --- names -----------------------------------------------------------------
@@ -605,7 +625,7 @@ class UnitMatcher {
       searchFrom = runEnd;
       const key = this.classify(this.text.slice(runStart, runEnd));
       if (!key || key.weak) continue;
-      const value = locateValue(this.text, runEnd, end);
+      const value = locateValue(this.text, runEnd, end, this.valueRuns);
       if (value === undefined) continue;
       if (tokenIndex !== undefined && this.matchFormatArgument(key, tokenIndex, value.start)) continue;
       if (value.start === value.end) {
@@ -686,7 +706,7 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
  * range (empty when nothing value-like follows the separator), or undefined when
  * no separator follows.
  */
-export function locateValue(text: string, pos: number, end: number): { start: number; end: number } | undefined {
+export function locateValue(text: string, pos: number, end: number, runs: ValueRuns): { start: number; end: number } | undefined {
   if (pos < end && (text[pos] === '"' || text[pos] === "'" || text[pos] === "`")) pos++;
   if (pos < end && text[pos] === "]") pos++;
   while (pos < end && (text[pos] === " " || text[pos] === "\t")) pos++;
@@ -700,8 +720,27 @@ export function locateValue(text: string, pos: number, end: number): { start: nu
   else return undefined;
   while (pos < end && (text[pos] === " " || text[pos] === "\t")) pos++;
   if (pos < end && (text[pos] === '"' || text[pos] === "'" || text[pos] === "`")) pos++;
-  const valueEnd = scanValue(text, pos, end);
-  return { start: pos, end: valueEnd };
+  return { start: pos, end: runs.endFrom(text, pos, end) };
+}
+
+/**
+ * Ends of runs of value characters, remembering the last run read: every
+ * offset inside a run ends where it ends, so keys that stand inside one value
+ * (`auth_token=auth_token=…`) cost one read of the run, not one each.
+ */
+class ValueRuns {
+  private from = 0;
+  private to = -1;
+  private limit = -1;
+
+  /** End of the run of value characters starting at `pos`, not reaching past `end`. */
+  endFrom(text: string, pos: number, end: number): number {
+    if (end === this.limit && pos >= this.from && pos <= this.to) return this.to;
+    this.from = pos;
+    this.limit = end;
+    this.to = scanValue(text, pos, end);
+    return this.to;
+  }
 }
 
 /** End of the run of value characters starting at `pos`. */

@@ -313,4 +313,19 @@ describe("a bad token-guard.config.json under eslint", () => {
     expect(result.stdout).toBe(`token-guard\nConfigError ${MESSAGE}\n`);
     expect(result.status).toBe(0);
   });
+
+  it("refuses a custom rule's valuePattern that can backtrack super-linearly, before it runs on any file (issue 16)", () => {
+    // `(a1|a|1)+Z` took 8.5 s on one 52-character value; ESLint loads the same config as the hook.
+    const value = "a1".repeat(26);
+    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended];\n`, {
+      "package.json": `{ "type": "module" }\n`,
+      "token-guard.config.json": JSON.stringify({ customRules: [{ ...ACME_RULE, valuePattern: "(a1|a|1)+Z" }] }),
+      "src/client.ts": `export const acmeApiKey = "${value}";\n`,
+    });
+    const result = spawnSync(process.execPath, [ESLINT_BIN, "."], { cwd: dir, encoding: "utf8", timeout: 30_000, env: { ...process.env, NO_COLOR: "1" } });
+    const lines = result.stderr.split("\n").filter((line) => line.trim() !== "");
+    expect(result.status).toBe(2);
+    expect(lines.at(-1)).toMatch(/^token-guard: invalid config in token-guard\.config\.json: customRules\[0\]\.valuePattern "\(a1\|a\|1\)\+Z" can match "a" in two ways .*super-linearly$/);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
+  });
 });
