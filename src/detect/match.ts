@@ -23,9 +23,11 @@ import type { MatcherHints } from "../languages/shared/language-definition.js";
 import { lexHtml } from "../languages/shared/markup-lexer.js";
 import type { InterpolationPart, Lexer, StringToken, Token } from "../languages/shared/tokens.js";
 import { lexShell } from "../languages/shared/shell-lexer.js";
+import { columnValues } from "./column-values.js";
 import { commandValues } from "./command-flags.js";
 import { firstNotBefore } from "./first-not-before.js";
 import { formatArgumentAt } from "./format-strings.js";
+import { templateDefaults } from "./template-defaults.js";
 import { NameValueRecords } from "./name-value-records.js";
 import { CodeView } from "./code-view.js";
 import { ExpressionReader, interpolatedRead, isValueWrapper, normaliseName, skipAnnotation, UnitFlow, type FlowValues } from "./value-flow.js";
@@ -156,6 +158,8 @@ class UnitMatcher {
   private spanCursor = 0;
   /** The first `<` at or after the last string `holdsMarkup` looked at (2^32 - 1 when there is none). */
   private nextLessThan = -1;
+  /** The first `{{` at or after the last string part `holdsTemplate` looked at (2^32 - 1 when there is none). */
+  private nextTemplate = -1;
 
   constructor(
     private readonly unit: LexedUnit,
@@ -342,6 +346,13 @@ class UnitMatcher {
     if (token.kind === "identifier" && token.text.startsWith("-") && !this.hints.commandLines) {
       this.matchFlow(this.reader.operand(index + 1)?.values ?? { literals: [], names: [] }, key, "argument", index + 1);
       return;
+    }
+    // `INSERT INTO t (slug, auth_token) VALUES ('a', '…')`: the column's position binds each row's value.
+    const before = this.punctAt(index - 1);
+    if (before === "(" || before === ",") {
+      const rows = columnValues(this.view, index);
+      for (const literal of rows) this.add(key, literal, "assignment", {});
+      if (rows.length > 0) return;
     }
     // `f("K", …)`: the key is an argument; the value is the next argument or a default= keyword.
     if (token.kind === "string" && this.punctAt(index + 1) === "," && this.isArgumentKey(index)) {
@@ -550,6 +561,7 @@ class UnitMatcher {
         if (part.fallback && part.name !== undefined) this.matchShellFallback(token, part);
         continue;
       }
+      if (this.holdsTemplate(part.start, part.end)) this.matchTemplateDefaults(token, part.start, part.end);
       const open = this.matchText(part.start, part.end, false, token, index);
       if (!open) continue;
       const following = parts[partIndex + 1];
@@ -558,6 +570,24 @@ class UnitMatcher {
         if (read !== undefined) this.references.push({ name: read, key: open, inComment: false, at: index });
       } else if (following === undefined) {
         this.matchConcatenation(index, token, open);
+      }
+    }
+  }
+
+  /** Whether `{{` opens inside `start..end` near a key word; like `holdsMarkup`, the search only moves forward. */
+  private holdsTemplate(start: number, end: number): boolean {
+    if (this.nextTemplate < start) this.nextTemplate = this.text.indexOf("{{", start) >>> 0;
+    return this.nextTemplate < end && this.mayHoldKey(start, end);
+  }
+
+  /** `{{.AUTH_TOKEN | default "v"}}`, `{{ lookup('env', 'AUTH_TOKEN') | default('v') }}`: a template variable's fallback (template-defaults.ts). */
+  private matchTemplateDefaults(token: StringToken, start: number, end: number): void {
+    for (const { names, value, removal } of templateDefaults(this.text, start, end)) {
+      for (const name of names) {
+        const key = this.mayHoldKey(name.start, name.end) ? this.classify(this.text.slice(name.start, name.end)) : undefined;
+        if (!key || (key.weak && !key.providerNamed)) continue;
+        this.addRange(key, token, value.start, value.end, "env-fallback", { removal });
+        break;
       }
     }
   }
