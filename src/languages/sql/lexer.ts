@@ -4,7 +4,7 @@
 // lex as punctuation and names around them, which only costs those values.
 
 import { CharacterCodes } from "../shared/character-codes.js";
-import { isDigit, isIdentStart, isLineBreak, isSpace, operatorMatcher, scanBlockComment, scanLineComment, skipIdentChars, textParts } from "../shared/scanner.js";
+import { isDigit, isIdentStart, isLineBreak, isSpace, operatorMatcher, scanBlockComment, scanLineComment, scanNumber, skipIdentChars, textParts } from "../shared/scanner.js";
 import type { LexResult, Token } from "../shared/tokens.js";
 
 const operatorAt = operatorMatcher(["<>", "!=", "<=", ">=", "::", ":=", "||"]);
@@ -42,8 +42,7 @@ export function lexSql(text: string, start = 0, end = text.length): LexResult {
       continue;
     }
     if (isDigit(code)) {
-      let numberEnd = pos + 1;
-      while (numberEnd < end && (isDigit(text.charCodeAt(numberEnd)) || text.charCodeAt(numberEnd) === CharacterCodes.dot)) numberEnd++;
+      const numberEnd = scanNumber(text, pos, end);
       tokens.push({ kind: "number", start: pos, end: numberEnd });
       pos = numberEnd;
       continue;
