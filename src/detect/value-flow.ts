@@ -28,6 +28,7 @@
 // through `this.x = …` in one method and read in another are matched only by the
 // name `this.x`; a resolution follows at most FLOW_BUDGET definitions.
 
+import { bareString } from "../languages/shared/scanner.js";
 import type { StringToken } from "../languages/shared/tokens.js";
 import { CHAIN_PUNCT, type CodeView } from "./code-view.js";
 
@@ -52,6 +53,8 @@ const DEFAULT_KEYWORDS = new Set(["default", "defaultvalue"]);
 const ENTRY_READS = new Set(["get", "getordefault", "fetch"]);
 /** Calls that build a collection from the entries they are given (`new Map([…])`, `dict(k=v)`, `Object.freeze({…})`). */
 const COLLECTION_CALLS = new Set(["map", "dict", "freeze", "fromentries", "ordereddict", "defaultdict", "frozendict", "mappingproxytype", "of", "array", "collect", "mapof", "mutablemapof", "hashmapof", "immutablemap"]);
+/** A bash associative array's entry word: `[key]=` and what follows it in the word. */
+const SUBSCRIPT_ENTRY = /^\[([\w.-]+)\]=/;
 /** Expressions that take the value of one of their arms: PHP/Rust `match`, PowerShell `switch`, Kotlin `when`. */
 const SELECTORS = new Set(["match", "switch", "when"]);
 /** Words that stand before a call's name without being part of the value. */
@@ -171,6 +174,8 @@ export class ExpressionReader {
     while (VALUE_PREFIXES.has(view.identAt(index) ?? "")) index++;
     const literal = view.literalAt(index);
     if (literal) return { values: { literals: [literal], names: [] }, next: index + 1 };
+    const read = this.wholeInterpolation(index);
+    if (read !== undefined) return { values: { literals: [], names: [read] }, next: index + 1 };
     const chain = view.readChain(index);
     if (!chain) return undefined;
     if (SELECTORS.has(chain.name.toLowerCase())) {
@@ -224,6 +229,15 @@ export class ExpressionReader {
       } else if (text === "(" || text === "[") probe = view.closingBracket(probe) ?? close;
     }
     return { values, next: close + 1 };
+  }
+
+  /** `"${t}"`, `"${TOKENS[$region]}"`: a string that is one interpolation reads what it interpolates. */
+  private wholeInterpolation(index: number): string | undefined {
+    const token = this.view.code[index];
+    if (token?.kind !== "string" || token.parts.length !== 1) return undefined;
+    const part = token.parts[0]!;
+    if (part.kind !== "interpolation" || part.start !== token.contentStart || part.end !== token.contentEnd) return undefined;
+    return part.name !== undefined ? normaliseName(part.name) : interpolatedRead(this.view.text.slice(part.start, part.end));
   }
 
   /** `SecretStr("v")`, `Field("v", …)`, `field(default="v")`, `Field(default=SecretStr("v"))`. */
@@ -621,6 +635,7 @@ export class UnitFlow<K> {
         continue;
       }
       if (depth !== 0) continue;
+      if (opener === "(" && this.collectSubscriptEntry(name, probe)) continue;
       const op = view.punctAt(probe + 1);
       if (op === ":" || op === "=>" || (op === "=" && opener === "(")) {
         this.collectEntry(name, this.entryName(probe), probe + 2);
@@ -630,6 +645,26 @@ export class UnitFlow<K> {
         if (literal && (after === "," || probe + 1 === close)) this.define(entryKey(name, undefined), { literals: [literal], names: [] }, probe);
       }
     }
+  }
+
+  /**
+   * A bash associative array's `[k]="v"` (the lexer's word `[k]=` and the value
+   * next to it) or `[k]=v` (one word): one entry. Whether the word at `index` was one.
+   */
+  private collectSubscriptEntry(name: string, index: number): boolean {
+    const { view } = this;
+    const word = view.code[index];
+    if (word?.kind !== "string" || word.quote !== "bare") return false;
+    const subscript = SUBSCRIPT_ENTRY.exec(view.text.slice(word.contentStart, Math.min(word.contentEnd, word.contentStart + 200)));
+    if (!subscript) return false;
+    const valueStart = word.contentStart + subscript[0].length;
+    const next = view.code[index + 1];
+    if (valueStart < word.contentEnd) this.defineEntry(name, subscript[1]!, { literals: [bareString(valueStart, word.contentEnd)], names: [] }, index);
+    else if (next?.start === word.end) {
+      const operand = this.reader.operand(index + 1);
+      if (operand) this.defineEntry(name, subscript[1]!, operand.values, index);
+    }
+    return true;
   }
 
   /** `[k, v]` or `(k, v)` opening at `open`, as one entry. */

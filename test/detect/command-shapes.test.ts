@@ -29,3 +29,25 @@ describe("fish", () => {
     expect(foundLines("conf.d/dialer.fish", lines)).toEqual([1]);
   });
 });
+
+describe("bash associative arrays", () => {
+  const W = fakeToken(15_404);
+  const R = fakeToken(15_405);
+
+  it("entries read back through a variable subscript and sent; a key-named subscript; an array never sent", () => {
+    const lines = [
+      `declare -A site_keys=(`,
+      `  [north]="$NORTH_KEY"`,
+      `  [south]='${T}'`,
+      `  [west]=${U}`,
+      `)`,
+      `declare -A colours=( [south]='${R}' )`,
+      `creds[auth_token]=${V}`,
+      `key="\${site_keys[$SITE]}"`,
+      `colour="\${colours[$SITE]}"`,
+      `curl -d "auth_token=\${key}" -d "colour=\${colour}" https://api.convoso.com/v1/users/search`,
+      `printf '%s' "${W}" >/dev/null`,
+    ];
+    expect(foundLines("sync-sites.sh", lines)).toEqual([3, 4, 7]);
+  });
+});
