@@ -23,9 +23,11 @@ import type { MatcherHints } from "../languages/shared/language-definition.js";
 import { lexHtml } from "../languages/shared/markup-lexer.js";
 import type { InterpolationPart, Lexer, StringToken, Token } from "../languages/shared/tokens.js";
 import { lexShell } from "../languages/shared/shell-lexer.js";
+import { columnValues } from "./column-values.js";
 import { commandValues } from "./command-flags.js";
 import { firstNotBefore } from "../languages/shared/first-not-before.js";
 import { formatArgumentAt } from "./format-strings.js";
+import { templateDefaults } from "./template-defaults.js";
 import { NameValueRecords } from "./name-value-records.js";
 import { CodeView } from "./code-view.js";
 import { ExpressionReader, interpolatedRead, isValueWrapper, normaliseName, skipAnnotation, UnitFlow, type FlowValues } from "./value-flow.js";
@@ -37,6 +39,8 @@ import { namesNonCredential } from "./not-a-credential.js";
 export interface KeyMatch {
   rule: CompiledRule;
   weak: boolean;
+  /** A weak name that holds one of the rule's context words (`convosoReportingToken`). */
+  providerNamed?: boolean;
 }
 
 /** Per-file matching state shared by the units of one source. */
@@ -167,6 +171,8 @@ class UnitMatcher {
   private nextLessThan = -1;
   /** The last run of value characters read: `K=K=K=…` holds one run, read once, not once per key. */
   private readonly valueRuns = new ValueRuns();
+  /** The first `{{` at or after the last string part `holdsTemplate` looked at (2^32 - 1 when there is none). */
+  private nextTemplate = -1;
 
   constructor(
     private readonly unit: LexedUnit,
@@ -252,7 +258,9 @@ class UnitMatcher {
         result = { rule: compiled, weak: false };
         break;
       }
-      if (match === "last-word" && !result && this.context.contextRules.has(compiled) && !namesNonCredential(name)) result = { rule: compiled, weak: true };
+      if (match === "last-word" && !result && this.context.contextRules.has(compiled) && !namesNonCredential(name)) {
+        result = { rule: compiled, weak: true, providerNamed: compiled.contextPattern?.test(name) === true };
+      }
     }
     this.keyCache.set(name, result ?? null);
     return result;
@@ -353,6 +361,19 @@ class UnitMatcher {
   private matchBinding(index: number, key: KeyMatch): void {
     const token = this.code[index]!;
     if (token.kind === "identifier" && this.mayBeParameter(index)) this.keyParameterSeen = true;
+    // PowerShell's `Invoke-Api -AuthToken $t`: a named parameter's value is the word after it
+    // (where code is command lines, command-flags.ts reads flags).
+    if (token.kind === "identifier" && token.text.startsWith("-") && !this.hints.commandLines) {
+      this.matchFlow(this.reader.operand(index + 1)?.values ?? { literals: [], names: [] }, key, "argument", index + 1);
+      return;
+    }
+    // `INSERT INTO t (slug, auth_token) VALUES ('a', '…')`: the column's position binds each row's value.
+    const before = this.punctAt(index - 1);
+    if (before === "(" || before === ",") {
+      const rows = columnValues(this.view, index);
+      for (const literal of rows) this.add(key, literal, "assignment", {});
+      if (rows.length > 0) return;
+    }
     // `f("K", …)`: the key is an argument; the value is the next argument or a default= keyword.
     if (token.kind === "string" && this.punctAt(index + 1) === "," && this.isArgumentKey(index)) {
       this.matchArgumentValue(index, key);
@@ -377,10 +398,17 @@ class UnitMatcher {
     this.matchValue(next + 1, key, envVar, token.kind === "identifier" ? this.statementStart(index) : undefined, token);
   }
 
-  /** `(authToken`, `, auth_token`, `private readonly authToken`: where a parameter list names one. */
+  /** `(authToken`, `, auth_token`, `private readonly authToken`, `(String authToken`, `?string $authToken`: where a parameter list names one. */
   private mayBeParameter(index: number): boolean {
-    const before = this.punctAt(index - 1);
-    return before === "(" || before === "," || PARAMETER_MODIFIERS.has(this.identAt(index - 1) ?? "");
+    let before = index - 1;
+    // Modifiers and a type written before the name.
+    while (before > index - 4 && this.identAt(before) !== undefined) {
+      if (PARAMETER_MODIFIERS.has(this.identAt(before)!)) return true;
+      before--;
+    }
+    if (this.punctAt(before) === "?") before--;
+    const opener = this.punctAt(before);
+    return opener === "(" || opener === ",";
   }
 
   /** `f("K", …)`, a pair `["K", v]`, or `add_argument("-t", "--auth-token", …)` after another option flag. */
@@ -440,6 +468,8 @@ class UnitMatcher {
       if (FALLBACK_OPS.has(text)) {
         const literal = this.literalAt(probe + 1);
         if (literal) this.add(key, literal, "env-fallback", { removal: { start: this.code[probe - 1]!.end, end: literal.end } });
+        // `a ?? TOKENS[region]`: what the fallback reads may hold literals too.
+        else for (const name of this.reader.operand(probe + 1)?.values.names ?? []) this.references.push({ name, key, inComment: false, at: probe + 1 });
       } else if (text === "(" && this.identAt(probe - 1) === "default" && this.punctAt(probe - 2) === ".") {
         const literal = this.literalAt(probe + 1);
         const close = this.code[probe + 2];
@@ -506,11 +536,11 @@ class UnitMatcher {
     if (chain) this.references.push({ name: normaliseName(chain.name), key, inComment: false, at: index });
   }
 
-  /** The lower-case name of a field token (identifier or name-like string). */
+  /** The name of a field token (identifier or name-like string), as written. */
   private fieldName(index: number): string | undefined {
     const token = this.code[index];
-    if (token?.kind === "identifier") return token.text.toLowerCase();
-    if (token?.kind === "string") return this.literalContent(token)?.toLowerCase();
+    if (token?.kind === "identifier") return token.text;
+    if (token?.kind === "string") return this.literalContent(token);
     return undefined;
   }
 
@@ -551,6 +581,7 @@ class UnitMatcher {
         if (part.fallback && part.name !== undefined) this.matchShellFallback(token, part);
         continue;
       }
+      if (this.holdsTemplate(part.start, part.end)) this.matchTemplateDefaults(token, part.start, part.end);
       const open = this.matchText(part.start, part.end, false, token, index);
       if (!open) continue;
       const following = parts[partIndex + 1];
@@ -559,6 +590,24 @@ class UnitMatcher {
         if (read !== undefined) this.references.push({ name: read, key: open, inComment: false, at: index });
       } else if (following === undefined) {
         this.matchConcatenation(index, token, open);
+      }
+    }
+  }
+
+  /** Whether `{{` opens inside `start..end` near a key word; like `holdsMarkup`, the search only moves forward. */
+  private holdsTemplate(start: number, end: number): boolean {
+    if (this.nextTemplate < start) this.nextTemplate = this.text.indexOf("{{", start) >>> 0;
+    return this.nextTemplate < end && this.mayHoldKey(start, end);
+  }
+
+  /** `{{.AUTH_TOKEN | default "v"}}`, `{{ lookup('env', 'AUTH_TOKEN') | default('v') }}`: a template variable's fallback (template-defaults.ts). */
+  private matchTemplateDefaults(token: StringToken, start: number, end: number): void {
+    for (const { names, value, removal } of templateDefaults(this.text, start, end)) {
+      for (const name of names) {
+        const key = this.mayHoldKey(name.start, name.end) ? this.classify(this.text.slice(name.start, name.end)) : undefined;
+        if (!key || (key.weak && !key.providerNamed)) continue;
+        this.addRange(key, token, value.start, value.end, "env-fallback", { removal });
+        break;
       }
     }
   }
@@ -624,7 +673,8 @@ class UnitMatcher {
       while (runEnd < end && RUN_CHAR.test(this.text[runEnd]!)) runEnd++;
       searchFrom = runEnd;
       const key = this.classify(this.text.slice(runStart, runEnd));
-      if (!key || key.weak) continue;
+      // In text a bare `…_token=` is too common to mean a credential, unless the name says whose (`CONVOSO_SANDBOX_TOKEN=`).
+      if (!key || (key.weak && !key.providerNamed)) continue;
       const value = locateValue(this.text, runEnd, end, this.valueRuns);
       if (value === undefined) continue;
       if (tokenIndex !== undefined && this.matchFormatArgument(key, tokenIndex, value.start)) continue;
@@ -680,6 +730,7 @@ class UnitMatcher {
       valueEnd: end,
       context,
       weak: key.weak,
+      ...(key.providerNamed === true && { providerNamed: true }),
       inComment: false,
       unit: this.unit,
       ...stripUndefined(extra),
@@ -716,6 +767,8 @@ export function locateValue(text: string, pos: number, end: number, runs: ValueR
   if (char === "=" && nextChar === ">") pos += 2;
   else if (char === ":" && nextChar === "=") pos += 2;
   else if (char === "=" && nextChar !== "=") pos += 1;
+  // HTTPie's query item `auth_token==v`: the value follows at once.
+  else if (char === "=" && nextChar === "=" && pos + 2 < end && VALUE_CHAR.test(text[pos + 2]!)) pos += 2;
   else if (char === ":" && nextChar !== ":") pos += 1;
   else return undefined;
   while (pos < end && (text[pos] === " " || text[pos] === "\t")) pos++;

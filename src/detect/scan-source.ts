@@ -54,6 +54,7 @@ function isSecret(candidate: Candidate, text: string, detection: Detection): boo
     placeholders,
     valuePattern: rule.valuePattern,
     weak: candidate.weak,
+    providerNamed: candidate.providerNamed === true,
   });
   return verdict === "secret";
 }
