@@ -3,6 +3,7 @@
 
 import { maskTokenShaped } from "../detect/redact.js";
 import { historyNote } from "./history-note.js";
+import { plural } from "./plural.js";
 import type { Formatter, ReportedFinding } from "./types.js";
 
 interface Palette {
@@ -61,14 +62,12 @@ export const formatStylish: Formatter = (findings, context) => {
       lines.push("  Every token committed to git history has leaked to whoever has a clone: revoke each one (see its `revoke:` line).");
       lines.push("  Rewriting history afterwards does not un-leak a pushed token; fix the ones still present with `npx token-guard fix`.");
     } else lines.push("  Rewrite them with `npx token-guard fix`, or mark a deliberate fake with a `token-guard-ignore` comment on its line.");
-    if (context.mode === "staged") {
+    if (context.mode === "staged" && context.fromCommitHook === true) {
       lines.push("  The commit was blocked: these values are in the staged content. After fixing, `git add` the files again.");
       lines.push("  To commit anyway (not recommended): git commit --no-verify");
+    } else if (context.mode === "staged") {
+      lines.push("  These values are staged: `git commit` would record them. After fixing, `git add` the files again.");
     }
   }
   return `${lines.join("\n")}\n`;
 };
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}

@@ -69,6 +69,8 @@ export interface WalkOptions {
    * marks the files holding none of them, which need not be read at all.
    */
   keywords?: readonly string[];
+  /** Walk every directory as outside a repository (`scan --no-git`): the walk's rules, never git's listing. */
+  noGit?: boolean;
 }
 
 /** A file to read. */
@@ -382,7 +384,8 @@ export async function listFiles(options: WalkOptions, onCandidate?: (file: Walke
   const listings = await Promise.all(
     roots.map(async (root): Promise<DirectoryListing | null> => {
       if (!root.isDirectory) return null;
-      return (await listWithGit(root, options.keywords, onHit)) ?? (await listWithFastGlob(root, cwd));
+      const listedByGit = options.noGit === true ? null : await listWithGit(root, options.keywords, onHit);
+      return listedByGit ?? (await listWithFastGlob(root, cwd));
     }),
   );
 
