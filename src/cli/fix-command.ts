@@ -33,7 +33,8 @@ interface Target {
 }
 
 export async function runFix(options: FixOptions, stdout: NodeJS.WritableStream): Promise<number> {
-  const { findGitRoot, isGitIgnored, runGit } = await import("../sources/git.js");
+  const { isGitIgnored, runGit } = await import("../sources/git.js");
+  const { findGitRoot } = await import("../sources/repository-root.js");
   const gitRoot = await findGitRoot(options.cwd);
   // Real paths throughout, so a symlinked working directory cannot make a path look outside (or inside).
   const cwd = await realpath(options.cwd);

@@ -6,6 +6,7 @@
 import { mkdir, readFile } from "node:fs/promises";
 import { dirname, isAbsolute, join } from "node:path";
 import { runGit } from "../sources/git.js";
+import { lookUpRepository, requireWorkTree } from "../sources/repository-root.js";
 import { writeFileAtomically } from "../fix/atomic-write.js";
 import { EXIT, UsageError } from "./errors.js";
 import type { InitOptions } from "./init-options.js";
@@ -32,9 +33,10 @@ export async function runInit(options: InitOptions, stdout: NodeJS.WritableStrea
 }
 
 async function repositoryRoot(cwd: string): Promise<string> {
-  const result = await runGit(["rev-parse", "--show-toplevel"], cwd);
-  if (result.code !== 0) throw new UsageError("not inside a git repository: run `git init` first, then `token-guard init`");
-  return result.stdout.toString("utf8").replace(/\r?\n$/, "");
+  const found = await lookUpRepository(cwd);
+  if (found.kind === "work-tree") return found.root;
+  if (found.kind === "none") throw new UsageError("not inside a git repository: run `git init` first, then `token-guard init`");
+  return requireWorkTree(cwd, "token-guard init installs a hook in a work tree");
 }
 
 async function installHuskyHook(root: string, said: string[]): Promise<void> {

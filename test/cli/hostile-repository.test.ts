@@ -1,0 +1,146 @@
+// A hostile repository through the built CLI: programs its .git/config names
+// (fsmonitor, external diff, textconv) never run, nothing is fetched, and no
+// path its files choose leads a write outside it.
+import { chmodSync, chownSync, existsSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { git, makeRepo, makeTree, runCli } from "../support/cli.js";
+import { fakeToken } from "../support/tokens.js";
+
+const TOKEN = fakeToken(1601);
+
+/** A script that appends a line to `marker` each time it runs; returns its path. */
+function markerScript(dir: string, marker: string): string {
+  const script = join(dir, "program.sh");
+  writeFileSync(script, `#!/bin/sh\necho ran >> '${marker}'\n`);
+  chmodSync(script, 0o755);
+  return script;
+}
+
+function runs(marker: string): number {
+  return existsSync(marker) ? readFileSync(marker, "utf8").split("\n").filter(Boolean).length : 0;
+}
+
+/** A repository with a committed and a staged token whose config names `script` for `keys`. */
+function repositoryRunning(keys: readonly string[]): { repo: string; marker: string } {
+  const outside = makeTree({});
+  const marker = join(outside, "marker");
+  const script = markerScript(outside, marker);
+  const repo = makeRepo({ "app.py": `auth_token = "${TOKEN}"\n`, ".gitattributes": "*.py diff=hostile\n" });
+  git(repo, "add", ".");
+  git(repo, "commit", "-q", "-m", "token");
+  writeFileSync(join(repo, "app.py"), `auth_token = "${TOKEN}"\nprint(1)\n`);
+  git(repo, "add", "app.py");
+  for (const key of keys) git(repo, "config", key, script);
+  return { repo, marker };
+}
+
+describe("a repository's configured programs never run", () => {
+  const commands: [string, string[]][] = [
+    ["scan", ["scan", "--format", "json"]],
+    ["scan --staged", ["scan", "--staged", "--format", "json"]],
+    ["scan --history", ["scan", "--history", "--format", "json"]],
+    ["fix --dry-run", ["fix", "--dry-run"]],
+    ["baseline", ["baseline"]],
+  ];
+
+  it.each(commands)("core.fsmonitor: %s", (_name, args) => {
+    const { repo, marker } = repositoryRunning(["core.fsmonitor"]);
+    const result = runCli(args, repo);
+    expect(result.stderr).toBe("");
+    expect(runs(marker)).toBe(0);
+  });
+
+  it.each(commands)("diff.external, a textconv and a diff command: %s", (_name, args) => {
+    const { repo, marker } = repositoryRunning(["diff.external", "diff.hostile.textconv", "diff.hostile.command"]);
+    const result = runCli(args, repo);
+    expect(result.stderr).toBe("");
+    expect(runs(marker)).toBe(0);
+  });
+});
+
+/** A repository with `count` committed files, each holding a token. */
+function historyRepository(count: number): string {
+  const files: Record<string, string> = {};
+  for (let index = 0; index < count; index++) files[`f${index}.py`] = `auth_token = "${fakeToken(1700 + index)}"\n`;
+  const repo = makeRepo(files);
+  git(repo, "add", ".");
+  git(repo, "commit", "-q", "-m", "tokens");
+  return repo;
+}
+
+function objectPath(repo: string, oid: string): string {
+  return join(repo, ".git", "objects", oid.slice(0, 2), oid.slice(2));
+}
+
+describe("--history reads only what the repository holds", () => {
+  it("never fetches a partial clone's missing blobs, and counts them", () => {
+    const origin = historyRepository(3);
+    git(origin, "config", "uploadpack.allowFilter", "true");
+    const clone = join(makeTree({}), "clone");
+    git(origin, "clone", "-q", "--no-local", "--filter=blob:none", "--no-checkout", `file://${origin}`, clone);
+    const missingBefore = git(clone, "rev-list", "--objects", "--missing=print", "--all").split("\n").filter((line) => line.startsWith("?"));
+    expect(missingBefore).toHaveLength(3);
+    const result = runCli(["scan", "--history", "--format", "json"], clone);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(0);
+    expect((JSON.parse(result.stdout) as { stats: { filesSkipped: Record<string, number> } }).stats.filesSkipped).toEqual({ "not-in-clone": 3 });
+    const missingAfter = git(clone, "rev-list", "--objects", "--missing=print", "--all").split("\n").filter((line) => line.startsWith("?"));
+    expect(missingAfter).toEqual(missingBefore);
+  });
+
+  it("exits 2 naming a blob missing from a full repository, instead of calling it vanished", () => {
+    const repo = historyRepository(1);
+    const oid = git(repo, "rev-parse", "HEAD:f0.py").trim();
+    unlinkSync(objectPath(repo, oid));
+    const result = runCli(["scan", "--history"], repo);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(oid);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("exits 2 on a corrupt blob", () => {
+    const repo = historyRepository(1);
+    const oid = git(repo, "rev-parse", "HEAD:f0.py").trim();
+    chmodSync(objectPath(repo, oid), 0o644);
+    writeFileSync(objectPath(repo, oid), "not zlib");
+    const result = runCli(["scan", "--history"], repo);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain(oid);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("scans a bare repository, telling what HEAD still holds", () => {
+    const repo = historyRepository(2);
+    writeFileSync(join(repo, "f1.py"), "auth_token = None\n");
+    git(repo, "commit", "-q", "-am", "drop one");
+    const bare = join(makeTree({}), "bare.git");
+    git(repo, "clone", "-q", "--bare", repo, bare);
+    const result = runCli(["scan", "--history", "--format", "json"], bare);
+    expect(result.stderr).toBe("");
+    expect(result.status).toBe(1);
+    const findings = (JSON.parse(result.stdout) as { findings: { file: string; removed: boolean }[] }).findings;
+    expect(findings.map((finding) => `${finding.file} removed=${String(finding.removed)}`).sort()).toEqual(["f0.py removed=false", "f1.py removed=true"]);
+  });
+});
+
+describe.skipIf(process.getuid?.() !== 0)("a repository git refuses (another user's)", () => {
+  function foreignRepository(): string {
+    const repo = makeRepo({ "app.py": `auth_token = "${TOKEN}"\n` });
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "token");
+    chownSync(repo, 12345, 12345);
+    return repo;
+  }
+  // An empty global config: no safe.directory the machine's own may hold.
+  const home = { HOME: "/nonexistent-home", GIT_CONFIG_GLOBAL: "/dev/null" };
+
+  it.each(["scan", "scan --staged", "scan --history", "fix --dry-run", "baseline", "init"])("%s exits 2 with git's reason and the fix", (command) => {
+    const repo = foreignRepository();
+    const result = runCli(command.split(" "), repo, home);
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("dubious ownership");
+    expect(result.stderr).toContain(`git config --global --add safe.directory ${repo}`);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
