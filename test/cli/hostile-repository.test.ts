@@ -1,8 +1,8 @@
 // A hostile repository through the built CLI: programs its .git/config names
 // (fsmonitor, external diff, textconv) never run, nothing is fetched, and no
 // path its files choose leads a write outside it.
-import { chmodSync, chownSync, existsSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, unlinkSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { describe, expect, it } from "vitest";
 import { git, makeRepo, makeTree, runCli } from "../support/cli.js";
 import { fakeToken } from "../support/tokens.js";
@@ -142,5 +142,60 @@ describe.skipIf(process.getuid?.() !== 0)("a repository git refuses (another use
     expect(result.stderr).toContain("dubious ownership");
     expect(result.stderr).toContain(`git config --global --add safe.directory ${repo}`);
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
+
+describe("paths a repository chooses stay inside it", () => {
+  it.each([["../elsewhere/file"], ["/tmp/token-guard-outside-baseline.json"]])('"baseline": "%s" in the config: one line, exit 2, nothing written', (baseline) => {
+    const parent = makeTree({});
+    const repo = join(parent, "repo");
+    mkdirSync(repo);
+    git(repo, "init", "-q");
+    writeFileSync(join(repo, "token-guard.config.json"), JSON.stringify({ baseline }));
+    writeFileSync(join(repo, "app.py"), `auth_token = "${TOKEN}"\n`);
+    const target = resolve(repo, baseline);
+    rmSync(target, { force: true });
+    const result = runCli(["baseline"], repo);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).toContain('"baseline"');
+    expect(existsSync(target)).toBe(false);
+    expect(existsSync(join(parent, "elsewhere"))).toBe(false);
+  });
+
+  it('"baseline" through a symlinked folder that leads outside: exit 2, nothing written', () => {
+    const outside = makeTree({});
+    const repo = makeRepo({ "token-guard.config.json": JSON.stringify({ baseline: "link/baseline.json" }), "app.py": `auth_token = "${TOKEN}"\n` });
+    symlinkSync(outside, join(repo, "link"));
+    const result = runCli(["baseline"], repo);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(readdirSync(outside)).toEqual([]);
+  });
+
+  it("--dotenv outside the repository: exit 2, nothing written", () => {
+    const outside = makeTree({});
+    const repo = makeRepo({ "app.py": `auth_token = "${TOKEN}"\n` });
+    const result = runCli(["fix", "--dotenv", join(outside, ".env")], repo);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(readdirSync(outside)).toEqual([]);
+    expect(readFileSync(join(repo, "app.py"), "utf8")).toContain(TOKEN);
+  });
+
+  it.each([["the .husky folder", ".husky"], ["the pre-commit file", ".husky/pre-commit"]])("init refuses %s as a symlink that leads outside", (_what, link) => {
+    const outside = makeTree({ "pre-commit": "echo outside\n" });
+    const repo = makeRepo({ "package.json": '{ "name": "x" }\n' });
+    if (link === ".husky") symlinkSync(outside, join(repo, ".husky"));
+    else {
+      mkdirSync(join(repo, ".husky"));
+      symlinkSync(join(outside, "pre-commit"), join(repo, link));
+    }
+    const result = runCli(["init"], repo);
+    expect(result.status).toBe(2);
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(readdirSync(outside)).toEqual(["pre-commit"]);
+    expect(readFileSync(join(outside, "pre-commit"), "utf8")).toBe("echo outside\n");
+    expect(readFileSync(join(repo, "package.json"), "utf8")).toBe('{ "name": "x" }\n');
   });
 });
