@@ -7,6 +7,7 @@ import { formatBaseline } from "../config/baseline-format.js";
 import { createBaseline } from "../detect/baseline.js";
 import { writeFileAtomically } from "../fix/atomic-write.js";
 import { isInside } from "../fix/path-safety.js";
+import { shown } from "../report/control-characters.js";
 import { baselinePathOf, newSalt, readBaselineFile } from "./baseline-file.js";
 import type { BaselineOptions } from "./baseline-options.js";
 import { EXIT, UsageError } from "./errors.js";
@@ -27,7 +28,7 @@ export async function runBaseline(options: BaselineOptions, stdout: NodeJS.Writa
   const dropped = [...before].filter((key) => !after.has(key)).length;
   const change = previous === undefined ? "" : ` (${added} added, ${dropped} dropped)`;
   stdout.write(
-    `token-guard: wrote ${path}: ${baseline.entries.length} accepted finding${baseline.entries.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}${change}.\n` +
+    shown`token-guard: wrote ${path}: ${baseline.entries.length} accepted finding${baseline.entries.length === 1 ? "" : "s"} in ${files} file${files === 1 ? "" : "s"}${change}.\n` +
       `  It holds salted hashes, never the tokens: commit it. \`token-guard scan\` now reports only findings not in it,\n` +
       `  and lists entries whose token is gone. The accepted tokens are still leaked: fix and revoke them over time.\n`,
   );

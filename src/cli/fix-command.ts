@@ -15,6 +15,7 @@ import { checkEnvTarget, isInside, modeOf } from "../fix/path-safety.js";
 import { planFixes, type LeftFinding } from "../fix/plan.js";
 import { SecretMask } from "../fix/secret-mask.js";
 import { writeAll, type Write } from "../fix/transaction.js";
+import { escapeControlCharacters, shown } from "../report/control-characters.js";
 import { formatFixSummary, type FixSummaryContext } from "../report/fix-summary.js";
 import { realTarget, toPosix } from "../sources/paths.js";
 import { pickSources, withDotEnvState } from "../sources/pick-sources.js";
@@ -112,9 +113,9 @@ export async function runFix(options: FixOptions, stdout: NodeJS.WritableStream)
     const secrets = new SecretMask([...plan.files.flatMap((file) => file.values), ...parseEnvFile(envText ?? "").values()]);
     for (const write of writes) {
       stdout.write(unifiedDiff(write.expected ?? "", write.text, {
-        oldLabel: write.expected === undefined ? "/dev/null" : `a/${write.shown}`,
-        newLabel: `b/${write.shown}`,
-        mask: (line) => secrets.mask(line),
+        oldLabel: write.expected === undefined ? "/dev/null" : shown`a/${write.shown}`,
+        newLabel: shown`b/${write.shown}`,
+        mask: (line) => escapeControlCharacters(secrets.mask(line)),
       }));
     }
     stdout.write(formatFixSummary({ kind: "fixed", dryRun: true, plan, left, context: summaryContext([], []) }));

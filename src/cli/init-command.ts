@@ -8,6 +8,7 @@ import { dirname, isAbsolute, join } from "node:path";
 import { runGit } from "../sources/git.js";
 import { lookUpRepository, requireWorkTree } from "../sources/repository-root.js";
 import { writeFileAtomically } from "../fix/atomic-write.js";
+import { escapeControlCharacters } from "../report/control-characters.js";
 import { isInside } from "../fix/path-safety.js";
 import { realTarget } from "../sources/paths.js";
 import { EXIT, UsageError } from "./errors.js";
@@ -30,7 +31,7 @@ export async function runInit(options: InitOptions, stdout: NodeJS.WritableStrea
   const said: string[] = [];
   if (options.gitHook) await installPlainHook(root, options.force, said);
   else await installHuskyHook(root, said);
-  stdout.write(`${said.join("\n")}\n`);
+  stdout.write(`${said.map((line) => escapeControlCharacters(line)).join("\n")}\n`);
   return EXIT.clean;
 }
 

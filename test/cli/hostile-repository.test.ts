@@ -199,3 +199,50 @@ describe("paths a repository chooses stay inside it", () => {
     expect(readFileSync(join(repo, "package.json"), "utf8")).toBe('{ "name": "x" }\n');
   });
 });
+
+describe("control characters in names a repository chose are never printed raw", () => {
+  // ESC[8m hides everything after it on a terminal; ESC[2K and CR would rewrite the line; U+009B is a one-byte CSI.
+  const NAME = "hide\u001b[8m\u009b2K\r\u007f.py";
+  const ESCAPED = "hide\\x1B[8m\\u009B2K\\x0D\\x7F.py";
+  const RAW = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/;
+
+  function repository(): string {
+    const repo = makeRepo({ [NAME]: `auth_token = "${TOKEN}"\n` });
+    git(repo, "add", ".");
+    return repo;
+  }
+
+  it.each([
+    ["stylish", ["scan"], ESCAPED],
+    // GitHub decodes %0D itself, in the annotation only.
+    ["github", ["scan", "--format", "github"], ESCAPED.replace("\\x0D", "%0D")],
+    ["the hook's block message", ["scan", "--staged"], ESCAPED],
+    ["fix --dry-run (diff and summary)", ["fix", "--dry-run"], ESCAPED],
+    ["fix (summary)", ["fix"], ESCAPED],
+  ])("%s", (_name, args, expected) => {
+    const result = runCli(args, repository());
+    expect(result.status).toBeLessThan(2);
+    expect(result.stdout).toContain(expected);
+    expect(result.stdout).not.toMatch(RAW);
+    expect(result.stderr).not.toMatch(RAW);
+  });
+
+  it("errors", () => {
+    const result = runCli(["scan", NAME.replace(".py", "-missing")], repository());
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("hide\\x1B[8m");
+    expect(result.stderr.trim().split("\n")).toHaveLength(1);
+    expect(result.stderr).not.toMatch(RAW);
+  });
+
+  it("json and sarif stay valid JSON holding the name as it is (JSON escapes every C0 control)", () => {
+    const repo = repository();
+    const json = runCli(["scan", "--format", "json"], repo);
+    expect(json.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    expect((JSON.parse(json.stdout) as { findings: { file: string }[] }).findings.map((finding) => finding.file)).toEqual([NAME]);
+    const sarif = runCli(["scan", "--format", "sarif"], repo);
+    expect(sarif.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f]/);
+    const uri = (JSON.parse(sarif.stdout) as { runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[] }).runs[0]!.results[0]!.locations[0]!.physicalLocation.artifactLocation.uri;
+    expect(decodeURIComponent(uri)).toBe(NAME);
+  });
+});
