@@ -89,21 +89,20 @@ describe("--history reads only what the repository holds", () => {
     expect(missingAfter).toEqual(missingBefore);
   });
 
-  it("exits 2 naming a blob missing from a full repository, instead of calling it vanished", () => {
+  const damages: [string, (object: string) => void][] = [
+    ["missing", (object) => unlinkSync(object)],
+    [
+      "corrupt",
+      (object) => {
+        chmodSync(object, 0o644);
+        writeFileSync(object, "not zlib");
+      },
+    ],
+  ];
+  it.each(damages)("exits 2 naming a blob %s from a full repository, instead of calling it vanished", (_how, damage) => {
     const repo = historyRepository(1);
     const oid = git(repo, "rev-parse", "HEAD:f0.py").trim();
-    unlinkSync(objectPath(repo, oid));
-    const result = runCli(["scan", "--history"], repo);
-    expect(result.status).toBe(2);
-    expect(result.stderr).toContain(oid);
-    expect(result.stderr.trim().split("\n")).toHaveLength(1);
-  });
-
-  it("exits 2 on a corrupt blob", () => {
-    const repo = historyRepository(1);
-    const oid = git(repo, "rev-parse", "HEAD:f0.py").trim();
-    chmodSync(objectPath(repo, oid), 0o644);
-    writeFileSync(objectPath(repo, oid), "not zlib");
+    damage(objectPath(repo, oid));
     const result = runCli(["scan", "--history"], repo);
     expect(result.status).toBe(2);
     expect(result.stderr).toContain(oid);
