@@ -15,6 +15,7 @@ import { checkEnvTarget, isInside, modeOf } from "../fix/path-safety.js";
 import { planFixes, type LeftFinding } from "../fix/plan.js";
 import { SecretMask } from "../fix/secret-mask.js";
 import { writeAll, type Write } from "../fix/transaction.js";
+import { escapeControlCharacters, shown } from "../report/control-characters.js";
 import { formatFixSummary, type FixSummaryContext } from "../report/fix-summary.js";
 import { realTarget, toPosix } from "../sources/paths.js";
 import { pickSources, withDotEnvState } from "../sources/pick-sources.js";
@@ -33,7 +34,8 @@ interface Target {
 }
 
 export async function runFix(options: FixOptions, stdout: NodeJS.WritableStream): Promise<number> {
-  const { findGitRoot, isGitIgnored, runGit } = await import("../sources/git.js");
+  const { isGitIgnored, runGit } = await import("../sources/git.js");
+  const { findGitRoot } = await import("../sources/repository-root.js");
   const gitRoot = await findGitRoot(options.cwd);
   // Real paths throughout, so a symlinked working directory cannot make a path look outside (or inside).
   const cwd = await realpath(options.cwd);
@@ -111,9 +113,9 @@ export async function runFix(options: FixOptions, stdout: NodeJS.WritableStream)
     const secrets = new SecretMask([...plan.files.flatMap((file) => file.values), ...parseEnvFile(envText ?? "").values()]);
     for (const write of writes) {
       stdout.write(unifiedDiff(write.expected ?? "", write.text, {
-        oldLabel: write.expected === undefined ? "/dev/null" : `a/${write.shown}`,
-        newLabel: `b/${write.shown}`,
-        mask: (line) => secrets.mask(line),
+        oldLabel: write.expected === undefined ? "/dev/null" : shown`a/${write.shown}`,
+        newLabel: shown`b/${write.shown}`,
+        mask: (line) => escapeControlCharacters(secrets.mask(line)),
       }));
     }
     stdout.write(formatFixSummary({ kind: "fixed", dryRun: true, plan, left, context: summaryContext([], []) }));

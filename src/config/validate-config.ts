@@ -55,6 +55,10 @@ export function validateConfig(raw: unknown, shown: string, catalogIds: readonly
     if (value !== undefined && (typeof value !== "number" || !Number.isInteger(value) || value < 1)) fail(`"${key}" must be a positive integer`);
   }
   if (config.baseline !== undefined && typeof config.baseline !== "string") fail(`"baseline" must be a file path string`);
+  // A config file travels with the repository: a path in it must not lead a write outside.
+  if (typeof config.baseline === "string" && leavesItsFolder(config.baseline)) {
+    fail(`"baseline" must be a relative path inside the project, without ".." (got ${JSON.stringify(config.baseline)})`);
+  }
   if (config.rules !== undefined) {
     if (typeof config.rules !== "object" || config.rules === null || Array.isArray(config.rules)) fail(`"rules" must be an object keyed by rule id`);
     for (const [id, settings] of Object.entries(config.rules as Record<string, unknown>)) {
@@ -92,4 +96,9 @@ function didYouMean(key: string, known: Iterable<string>): string {
 function withoutRetiredFields(rule: unknown): unknown {
   if (typeof rule !== "object" || rule === null || Array.isArray(rule)) return rule;
   return Object.fromEntries(Object.entries(rule).filter(([key]) => !RETIRED_RULE_FIELDS.includes(key)));
+}
+
+/** Whether a path is absolute (POSIX or Windows), empty, or climbs with a ".." segment. */
+function leavesItsFolder(path: string): boolean {
+  return path === "" || /^(?:[/\\]|[A-Za-z]:)/.test(path) || path.split(/[/\\]/).includes("..");
 }

@@ -2,6 +2,7 @@
 // replacement to write under each finding.
 
 import { maskTokenShaped } from "../detect/redact.js";
+import { escapeControlCharacters, shown } from "./control-characters.js";
 import { historyNote } from "./history-note.js";
 import { plural } from "./plural.js";
 import type { Formatter, ReportedFinding } from "./types.js";
@@ -33,13 +34,13 @@ export const formatStylish: Formatter = (findings, context) => {
     byFile.set(key, [...(byFile.get(key) ?? []), finding]);
   }
   for (const [file, fileFindings] of byFile) {
-    lines.push(paint.underline(file));
+    lines.push(paint.underline(escapeControlCharacters(file)));
     for (const finding of fileFindings) {
       const position = `${finding.line}:${finding.column}`.padEnd(8);
-      lines.push(`  ${paint.dim(position)}${paint.red("error")}  ${finding.message}  ${paint.dim(finding.ruleId)}`);
-      lines.push(`  ${" ".repeat(8)}${paint.green("suggestion:")} ${finding.suggestion.text}`);
+      lines.push(`  ${paint.dim(position)}${paint.red("error")}  ${escapeControlCharacters(finding.message)}  ${paint.dim(escapeControlCharacters(finding.ruleId))}`);
+      lines.push(`  ${" ".repeat(8)}${paint.green("suggestion:")} ${escapeControlCharacters(finding.suggestion.text)}`);
       const note = historyNote(finding, context.rules);
-      if (note !== undefined) lines.push(`  ${" ".repeat(8)}${paint.bold("revoke:")} ${note}`);
+      if (note !== undefined) lines.push(`  ${" ".repeat(8)}${paint.bold("revoke:")} ${escapeControlCharacters(note)}`);
     }
     lines.push("");
   }
@@ -49,11 +50,11 @@ export const formatStylish: Formatter = (findings, context) => {
   const skippedNote = skipped.length ? ` (skipped ${skipped.map(([reason, count]) => `${count} ${reason}`).join(", ")})` : "";
   const baseline = context.stats.baseline;
   if (baseline !== undefined && baseline.stale.length > 0) {
-    lines.push(paint.bold(`Stale baseline entries in ${baseline.file} (their findings are gone; run \`token-guard baseline\` to drop them):`));
-    for (const entry of baseline.stale) lines.push(`  ${maskTokenShaped(entry.file)}  ${paint.dim(entry.ruleId)}`);
+    lines.push(paint.bold(shown`Stale baseline entries in ${baseline.file} (their findings are gone; run \`token-guard baseline\` to drop them):`));
+    for (const entry of baseline.stale) lines.push(`  ${escapeControlCharacters(maskTokenShaped(entry.file))}  ${paint.dim(escapeControlCharacters(entry.ruleId))}`);
     lines.push("");
   }
-  const knownNote = baseline !== undefined && baseline.suppressed > 0 ? `; ${baseline.suppressed} known in ${baseline.file} not shown` : "";
+  const knownNote = baseline !== undefined && baseline.suppressed > 0 ? shown`; ${baseline.suppressed} known in ${baseline.file} not shown` : "";
   if (findings.length === 0) {
     lines.push(`${paint.green("✔")} no ${baseline === undefined ? "" : "new "}hardcoded tokens in ${plural(context.stats.filesScanned, "file")}${skippedNote}${knownNote}`);
   } else {

@@ -107,7 +107,7 @@ export async function* pickSources(pick: SourcePick, listener: PickListener): As
  */
 export async function withDotEnvState(source: Source, absolutePath: string): Promise<Source> {
   if (!isDotEnvFile(source.path)) return source;
-  const { findGitRoot, isGitIgnored } = await import("./git.js");
+  const [{ findGitRoot }, { isGitIgnored }] = await Promise.all([import("./repository-root.js"), import("./git.js")]);
   const root = await findGitRoot(dirname(absolutePath));
   if (root === null) return source;
   return { ...source, gitIgnored: await isGitIgnored(root, toPosix(relative(root, await realTarget(absolutePath)))) };

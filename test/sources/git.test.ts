@@ -1,7 +1,8 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { findGitRoot, grepGitFiles, isGitIgnored, listGitFiles } from "../../src/sources/git.js";
+import { grepGitFiles, isGitIgnored, listGitFiles } from "../../src/sources/git.js";
+import { findGitRoot } from "../../src/sources/repository-root.js";
 import { SourceError } from "../../src/sources/source-error.js";
 import { commitAll, git, initRepo, makeTempDir, removeDir, writeTree } from "./helpers.js";
 
