@@ -3,6 +3,7 @@
 // the CLI door reads, re-checks and writes.
 
 import type { Edit, Finding } from "../detect/types.js";
+import { CharacterCodes } from "../languages/shared/character-codes.js";
 import { applyEdits, EditSet } from "./apply-edits.js";
 import { EnvNames, newlineOf, type EnvEntry, type NameChange } from "./env-file.js";
 
@@ -116,7 +117,7 @@ function planFile(input: FixInput, names: EnvNames, scan: PlanOptions["scan"]): 
       const renamable = isRenamable(finding);
       const choice = names.choose(finding.envVar, value, renamable);
       const renamed = choice.name === finding.envVar || !renamable ? edits : edits.map((edit) => ({ ...edit, text: renameLookups(edit.text, finding.envVar, choice.name) }));
-      for (const edit of renamed.map((edit) => ({ ...edit, text: withNewlines(edit.text, newline) }))) {
+      for (const edit of renamed.map((edit) => afterByteOrderMark({ ...edit, text: withNewlines(edit.text, newline) }, text))) {
         accepted.push(edit);
         if (!acceptedSet.has(edit)) acceptedSet.add(edit);
       }
@@ -174,6 +175,11 @@ export function renameLookups(text: string, from: string, to: string): string {
   const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const pattern = new RegExp(`(?<=process\\.env\\.|process\\.env\\[["'\`]|os\\.environ\\[["']|os\\.getenv\\(["']|getenv\\(["']|\\$env:|secrets\\.|\\$\\{|\\$\\(|\\$|set )${escaped}(?![A-Za-z0-9_])`, "g");
   return text.replace(pattern, to);
+}
+
+/** An insertion at the very start (`import os`) goes after a byte-order mark: before it, the mark is no longer one and Python rejects the file. */
+function afterByteOrderMark(edit: Edit, text: string): Edit {
+  return edit.start === 0 && edit.end === 0 && text.charCodeAt(0) === CharacterCodes.byteOrderMark ? { ...edit, start: 1, end: 1 } : edit;
 }
 
 function withNewlines(text: string, newline: "\n" | "\r\n"): string {
