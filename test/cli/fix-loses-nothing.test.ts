@@ -161,3 +161,23 @@ describe("a symlinked .gitignore", () => {
     expect(read(dir, "ignore-rules")).toBe("node_modules/\n");
   });
 });
+
+describe("a token twice in one string, or split across strings", () => {
+  it("replaces both copies, and leaves a file with a split token untouched (exit 1, the reason printed); a rescan agrees", () => {
+    const T = fakeToken(2601);
+    const head = fakeToken(2602, 16);
+    const tail = fakeToken(2603, 16);
+    const url = "https://api.convoso.com/v1/leads/search";
+    const split = `const url = "${url}?auth_token=" + "${head}" + "${tail}";\n`;
+    const dir = makeRepo({ "twice.sh": `curl "${url}?auth_token=${T}&cb=${T}"\n`, "split.js": split });
+    const result = runCli(["fix"], dir);
+    expect(result.status).toBe(1);
+    expect(read(dir, "twice.sh")).toBe(`curl "${url}?auth_token=\${${ENV}}&cb=\${${ENV}}"\n`);
+    expect(read(dir, "split.js")).toBe(split);
+    expect(read(dir, ".env")).toBe(`${ENV}=${T}\n`);
+    expect(result.stdout).toMatch(/split\.js:1:\d+ +\S+ +the token continues in the next string or line/);
+    expect(result.stdout).not.toContain(T);
+    const rescan = runCli(["scan", "twice.sh"], dir);
+    expect(rescan.status).toBe(0);
+  });
+});
