@@ -181,3 +181,25 @@ describe("a token twice in one string, or split across strings", () => {
     expect(rescan.status).toBe(0);
   });
 });
+
+describe("an existing .env read as dotenv readers read it", () => {
+  const T = fakeToken(2701);
+  const OLD = fakeToken(2702);
+  it.each([
+    ["CR-only line ends", `A=1\r${ENV}=${OLD}\r`, `A=1\r${ENV}=${OLD}\r\n${ENV}_2=${T}\n`],
+    ["a KEY: value line", `${ENV}: ${OLD}\n`, `${ENV}: ${OLD}\n${ENV}_2=${T}\n`],
+  ])("%s: the name holding another value is not written again", (_name, env, after) => {
+    const dir = makeRepo({ ".env": env, ".gitignore": "/.env\n/.env.token-guard-*.tmp\n", "a.ts": `const authToken = "${T}";\n` });
+    const result = runCli(["fix"], dir);
+    expect(result.status).toBe(0);
+    expect(read(dir, ".env")).toBe(after);
+    expect(read(dir, "a.ts")).toBe(`const authToken = process.env.${ENV}_2;\n`);
+  });
+
+  it("a name inside a multi-line quoted value is no entry: the value is written, not assumed stored", () => {
+    const env = `NOTE="first\n${ENV}=${T}\n"\n`;
+    const dir = makeRepo({ ".env": env, ".gitignore": "/.env\n/.env.token-guard-*.tmp\n", "a.ts": `const authToken = "${T}";\n` });
+    expect(runCli(["fix"], dir).status).toBe(0);
+    expect(read(dir, ".env")).toBe(`${env}${ENV}=${T}\n`);
+  });
+});
