@@ -128,7 +128,16 @@ describe("a Python file with a UTF-8 byte-order mark", () => {
 });
 
 describe("--dotenv names that are gitignore patterns", () => {
-  it.each(["sec[1].env", "back\\slash.env", "trailing.env ", "#hash.env", "!bang.env", "star*.env", "what?.env"])("%j is written to .gitignore escaped, and git ignores exactly it", (name) => {
+  // Each with a neighbour the unescaped pattern would match instead of (or besides) it.
+  it.each([
+    ["sec[1].env", "sec1.env"],
+    ["back\\slash.env", "backslash.env"],
+    ["trailing.env ", "trailing.env"],
+    ["#hash.env", "hash.env"],
+    ["!bang.env", "bang.env"],
+    ["star*.env", "starX.env"],
+    ["what?.env", "whatX.env"],
+  ])("%j is written to .gitignore escaped, and git ignores exactly it", (name, neighbour) => {
     const T = fakeToken(2401);
     const dir = makeRepo({ "a.ts": `const authToken = "${T}";\n` });
     const result = runCli(["fix", "--dotenv", name], dir);
@@ -137,8 +146,8 @@ describe("--dotenv names that are gitignore patterns", () => {
     expect(read(dir, name)).toBe(`${ENV}=${T}\n`);
     expect(isIgnored(dir, name)).toBe(true);
     // Only that file: a name the unescaped pattern would also have matched stays visible.
-    writeFileSync(join(dir, "sec1.env"), "");
-    expect(isIgnored(dir, "sec1.env")).toBe(false);
+    writeFileSync(join(dir, neighbour), "");
+    expect(isIgnored(dir, neighbour)).toBe(false);
   });
 });
 
