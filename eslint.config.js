@@ -1,5 +1,5 @@
 // Lint for token-guard's own code: typescript-eslint's recommended rules, and
-// token-guard's own plugin (from the build `prepare` makes) on everything it reads.
+// token-guard's own plugin (from dist/: `npm run build` first) on everything it reads.
 // Fixtures and the demo hold fake tokens on purpose and are not linted.
 import regexp from "eslint-plugin-regexp";
 import tseslint from "typescript-eslint";

@@ -6,6 +6,7 @@ const END_TO_END = [
   "test/cli/**/*.test.ts",
   "test/sources/**/*.test.ts",
   "test/eslint/eslint-cli.test.ts",
+  "test/eslint/starter-configs.test.ts",
   "test/package.test.ts",
   "test/lint-layering.test.ts",
 ];

@@ -1,8 +1,15 @@
-// Supply chain: what `npm pack` ships, and that installing runs no install script, ours or a dependency's.
-import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { expect, it } from "vitest";
-import { REPO_ROOT } from "./support/cli.js";
+// Supply chain: what `npm pack` ships, that installing runs no install script,
+// ours or a dependency's, and that the packed tarball installs and works in an
+// empty project with npm (offline: a loopback registry serves our lockfile's packages).
+import { execFile, execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { promisify } from "node:util";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { git, makeRepo, makeTree, REPO_ROOT } from "./support/cli.js";
+import { startLocalRegistry, type LocalRegistry, type LockEntry } from "./support/local-registry.js";
+import { fakeToken } from "./support/tokens.js";
 
 interface PackResult {
   files: { path: string }[];
@@ -19,14 +26,6 @@ it("ships only the build, the rule docs, README, LICENSE and package.json", () =
   expect(paths).toContain("dist/src/index.js");
   expect(paths).toContain("rules/convoso-auth-token.md");
 });
-
-interface LockEntry {
-  version?: string;
-  integrity?: string;
-  hasInstallScript?: boolean;
-  dependencies?: Record<string, string>;
-  optionalDependencies?: Record<string, string>;
-}
 
 /**
  * The lockfile entries a user's `npm install token-guard` brings in: our
@@ -69,3 +68,129 @@ it("declares no install-time scripts, and pins a small runtime dependency tree, 
     expect(entry.hasInstallScript ?? false, `${key} runs an install script`).toBe(false);
   }
 });
+
+const run = promisify(execFile);
+
+interface Run {
+  status: number;
+  output: string;
+}
+
+/** Runs a command to its end without blocking the loopback registry served from this process. */
+async function runAsync(command: string, args: string[], cwd: string, env: NodeJS.ProcessEnv): Promise<Run> {
+  try {
+    const { stdout, stderr } = await run(command, args, { cwd, env, encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    return { status: 0, output: `${stdout}${stderr}` };
+  } catch (error) {
+    const failed = error as { code?: number; stdout?: string; stderr?: string };
+    return { status: typeof failed.code === "number" ? failed.code : -1, output: `${failed.stdout ?? ""}${failed.stderr ?? ""}` };
+  }
+}
+
+let registry: LocalRegistry;
+let tarball: string;
+let packDir: string;
+beforeAll(async () => {
+  registry = await startLocalRegistry(join(REPO_ROOT, "package-lock.json"));
+  // dist/ is fresh (the e2e set-up built it), so pack without running prepack's build again.
+  packDir = mkdtempSync(join(tmpdir(), "token-guard-pack-"));
+  const [packed] = JSON.parse(execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", packDir], { cwd: REPO_ROOT, encoding: "utf8" })) as { filename: string }[];
+  tarball = join(packDir, packed!.filename);
+});
+afterAll(async () => {
+  rmSync(packDir, { recursive: true, force: true });
+  await registry.close();
+});
+
+const lockedVersion = (name: string): string => (JSON.parse(readFileSync(join(REPO_ROOT, "package-lock.json"), "utf8")) as { packages: Record<string, { version: string }> }).packages[`node_modules/${name}`]!.version;
+
+it("the packed package.json carries no install-time or prepare script", () => {
+  const manifest = JSON.parse(execFileSync("tar", ["-xOzf", tarball, "package/package.json"], { encoding: "utf8" })) as { scripts?: Record<string, string> };
+  for (const script of ["preinstall", "install", "postinstall", "prepare"]) expect(manifest.scripts?.[script], script).toBeUndefined();
+});
+
+/** How a package manager installs a project and runs one of its binaries, set to use the loopback registry. */
+interface PackageManager {
+  name: string;
+  install: () => [string, string[]];
+  exec: (bin: string, args: string[]) => [string, string[]];
+  env: (registryUrl: string) => NodeJS.ProcessEnv;
+}
+
+// pnpm and yarn are exact devDependencies (corepack cannot fetch them here, and nothing is fetched at test time).
+const LOCAL_BIN = join(REPO_ROOT, "node_modules", ".bin");
+const MANAGERS: PackageManager[] = [
+  {
+    name: "npm",
+    install: () => ["npm", ["install"]],
+    exec: (bin, args) => ["npx", [bin, ...args]],
+    env: (url) => ({ npm_config_registry: url, npm_config_cache: makeTree({}), npm_config_audit: "false", npm_config_fund: "false", npm_config_update_notifier: "false" }),
+  },
+  {
+    name: "pnpm",
+    install: () => [join(LOCAL_BIN, "pnpm"), ["install", "--store-dir", makeTree({})]],
+    exec: (bin, args) => [join(LOCAL_BIN, "pnpm"), ["exec", bin, ...args]],
+    env: (url) => ({ npm_config_registry: url, CI: "true" }),
+  },
+  {
+    name: "yarn",
+    install: () => [join(LOCAL_BIN, "yarn"), ["install"]],
+    exec: (bin, args) => [join(LOCAL_BIN, "yarn"), [bin, ...args]],
+    // Yarn 4: plain http only for loopback, no quarantine of fresh versions (the loopback registry has no publish dates), node_modules linker.
+    env: (url) => ({
+      YARN_NPM_REGISTRY_SERVER: url.replace(/\/$/, ""),
+      YARN_UNSAFE_HTTP_WHITELIST: "127.0.0.1",
+      YARN_NPM_MINIMAL_AGE_GATE: "0",
+      YARN_ENABLE_GLOBAL_CACHE: "false",
+      YARN_CACHE_FOLDER: makeTree({}),
+      YARN_NODE_LINKER: "node-modules",
+      YARN_ENABLE_IMMUTABLE_INSTALLS: "false",
+      YARN_ENABLE_TELEMETRY: "0",
+    }),
+  },
+];
+
+/** An empty project that wants token-guard (the packed tarball), eslint and husky, with a leak in it; installed. */
+async function installedProject(manager: PackageManager, token: string): Promise<{ project: string; env: NodeJS.ProcessEnv }> {
+  const project = makeRepo({
+    "package.json": `${JSON.stringify({ name: "app", private: true, devDependencies: { eslint: lockedVersion("eslint"), husky: lockedVersion("husky"), "token-guard": `file:${tarball}` } }, null, 2)}\n`,
+    "eslint.config.mjs": 'import tokenGuard from "token-guard";\n\nexport default [...tokenGuard.configs.recommended];\n',
+    "src/client.js": `export const authToken = "${token}";\n`,
+    ".gitignore": "node_modules/\n.yarn/\n",
+  });
+  const env = { ...process.env, NO_COLOR: "1", ...manager.env(registry.url) };
+  const [command, args] = manager.install();
+  const install = await runAsync(command, args, project, env);
+  expect(install.status, install.output).toBe(0);
+  expect(install.output).not.toMatch(/install-scripts|prepare/);
+  return { project, env: { ...env, npm_config_offline: "true" } };
+}
+
+// npm about 30 s on 2 quiet cores, pnpm and yarn about 15 s each; the timeouts leave room for a loaded machine.
+for (const manager of MANAGERS) {
+  it(`${manager.name}: the tarball installs in an empty project without a word about scripts; token-guard scan and eslint with our config report the token`, { timeout: 180_000 }, async () => {
+    const TOKEN = fakeToken(900);
+    const { project, env } = await installedProject(manager, TOKEN);
+    const scan = await runAsync(...manager.exec("token-guard", ["scan"]), project, env);
+    expect(scan.status, scan.output).toBe(1);
+    expect(scan.output).toContain("src/client.js");
+    expect(scan.output).not.toContain(TOKEN);
+    const eslint = await runAsync(...manager.exec("eslint", ["."]), project, env);
+    expect(eslint.status, eslint.output).toBe(1);
+    expect(eslint.output).toContain("token-guard/convoso-auth-token");
+    expect(eslint.output).not.toContain(TOKEN);
+    if (manager.name !== "npm") return;
+
+    // As the README says: @typescript-eslint's required peers bring typescript in, though the project never asked for it.
+    expect(existsSync(join(project, "node_modules", "typescript", "package.json"))).toBe(true);
+    expect((await runAsync("npx", ["token-guard", "init"], project, env)).status).toBe(0);
+    expect((await runAsync("npx", ["husky"], project, env)).status).toBe(0);
+    git(project, "add", ".");
+    const blocked = await runAsync("git", ["commit", "-q", "-m", "leak"], project, env);
+    expect(blocked.status).not.toBe(0);
+    expect(blocked.output).toContain("src/client.js");
+    git(project, "rm", "-q", "--cached", "src/client.js");
+    const clean = await runAsync("git", ["commit", "-q", "-m", "clean"], project, env);
+    expect(clean.status, clean.output).toBe(0);
+  });
+}

@@ -5,7 +5,7 @@ import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { dirname, relative, resolve, sep } from "node:path";
 import { parseBaseline } from "../config/baseline-format.js";
-import { applyBaseline, type Baseline, type BaselineEntry } from "../detect/baseline.js";
+import { LEGACY_BASELINE_VERSION, applyBaseline, type Baseline, type BaselineEntry } from "../detect/baseline.js";
 import type { Finding } from "../detect/types.js";
 import type { BaselineStats } from "../report/types.js";
 import { UsageError } from "./errors.js";
@@ -41,14 +41,25 @@ export function baselinePathOf(cwd: string, baselinePath: string): (path: string
 }
 
 /**
- * Applies the baseline named by the options, if any. Stale entries are listed
+ * The baseline named by the options, if any, read before the scan: a version-1
+ * file needs findings' legacy fingerprints. It still applies, with a one-line notice.
+ */
+export async function readScanBaseline(options: ScanOptions, stderr: NodeJS.WritableStream): Promise<Baseline | undefined> {
+  if (options.baseline === undefined) return undefined;
+  const baseline = await readBaselineFile(options.cwd, options.baseline.path, options.baseline.required);
+  if (baseline?.version === LEGACY_BASELINE_VERSION) {
+    stderr.write(`token-guard: ${options.baseline.path} uses version-1 fingerprints (plain SHA-256, guessable for short tokens): run \`token-guard baseline\` to rewrite it\n`);
+  }
+  return baseline;
+}
+
+/**
+ * Applies the baseline `readScanBaseline` read, if any. Stale entries are listed
  * for plain scans only, and only for files under the scanned paths: a staged or
  * history scan, or a scan of one folder, does not see the rest of the tree.
  */
-export async function applyBaselineFile<F extends Finding>(options: ScanOptions, findings: F[]): Promise<{ findings: F[]; stats?: BaselineStats }> {
-  if (options.baseline === undefined) return { findings };
-  const baseline = await readBaselineFile(options.cwd, options.baseline.path, options.baseline.required);
-  if (baseline === undefined) return { findings };
+export function applyBaselineFile<F extends Finding>(options: ScanOptions, baseline: Baseline | undefined, findings: F[]): { findings: F[]; stats?: BaselineStats } {
+  if (options.baseline === undefined || baseline === undefined) return { findings };
   const outcome = applyBaseline(findings, baseline, baselinePathOf(options.cwd, options.baseline.path));
   const plainScan = !options.staged && options.history === undefined;
   const folder = dirname(resolve(options.cwd, options.baseline.path));

@@ -10,16 +10,34 @@ import { writeFileAtomically } from "../fix/atomic-write.js";
 import { EXIT, UsageError } from "./errors.js";
 import type { InitOptions } from "./init-options.js";
 
-/** The line that runs the scan; its presence (in any spelling of the command) makes init a no-op. */
+/** The scan itself; a hook line running it (in any spelling of the command) makes init leave the hook alone. */
 export const HOOK_COMMAND = "token-guard scan --staged";
 const HOOK_LINE_PATTERN = /token-guard(?:\.js)?["']?\s+scan\b[^\n]*--staged/;
 
-const PLAIN_HOOK = `#!/bin/sh
+/**
+ * What a hook says, on one line, when the project has no token-guard: a
+ * security hook runs the version the project pinned and never downloads one
+ * (an `npx --yes` fallback fetched an unpinned latest on every commit and
+ * blocked every commit offline).
+ */
+export const NOT_INSTALLED_MESSAGE = "token-guard: not installed, so this commit was not scanned: run `npm install --save-dev token-guard`, then commit again";
+const NOT_INSTALLED = `{ echo '${NOT_INSTALLED_MESSAGE}' >&2; exit 2; }`;
+/** Where npm, pnpm and yarn (node-modules linker) put the project's own binary; git runs hooks from the top level. */
+const LOCAL_BINARY = "node_modules/.bin/token-guard";
+
+/** The husky lines: the project's own binary, else the one-line error (husky's PATH could find a global one). */
+export const HUSKY_HOOK_LINES = `[ -x ${LOCAL_BINARY} ] || ${NOT_INSTALLED}\n${LOCAL_BINARY} scan --staged\n`;
+
+export const PLAIN_HOOK = `#!/bin/sh
 # Installed by \`token-guard init --git-hook\`: blocks commits that contain hardcoded auth tokens.
+# Runs the project's own token-guard (node_modules), else one installed on PATH; never downloads one.
+if [ -x ${LOCAL_BINARY} ]; then
+  exec ${LOCAL_BINARY} scan --staged
+fi
 if command -v token-guard >/dev/null 2>&1; then
   exec token-guard scan --staged
 fi
-exec npx --yes token-guard scan --staged
+${NOT_INSTALLED}
 `;
 
 export async function runInit(options: InitOptions, stdout: NodeJS.WritableStream): Promise<number> {
@@ -45,10 +63,10 @@ async function installHuskyHook(root: string, said: string[]): Promise<void> {
   }
   const hookPath = join(root, ".husky", "pre-commit");
   const hook = await readOptional(hookPath);
-  if (hook !== undefined && HOOK_LINE_PATTERN.test(hook)) {
+  const updated = huskyHookWithScan(hook);
+  if (updated === hook) {
     said.push(`.husky/pre-commit already runs \`${HOOK_COMMAND}\`: unchanged`);
   } else {
-    const updated = hook === undefined || hook.trim() === "" ? `${HOOK_COMMAND}\n` : `${hook}${hook.endsWith("\n") ? "" : "\n"}${HOOK_COMMAND}\n`;
     await mkdir(dirname(hookPath), { recursive: true });
     await writeFileAtomically(hookPath, updated, 0o755);
     said.push(hook === undefined ? `created .husky/pre-commit running \`${HOOK_COMMAND}\`` : `added \`${HOOK_COMMAND}\` to .husky/pre-commit`);
@@ -64,13 +82,29 @@ async function installHuskyHook(root: string, said: string[]): Promise<void> {
     await writeFileAtomically(packagePath, withPrepareScript(packageText));
     said.push('added "prepare": "husky" to package.json scripts (installs the hook on npm install)');
   } else if (typeof prepare === "string" && !/\bhusky\b/.test(prepare)) {
-    said.push(`package.json already has a prepare script ("${prepare}"): add \`&& husky\` to it so npm install sets up the hook`);
+    // Not quoted: a script may hold a token (`curl -d auth_token=…`), and init's output lands in logs.
+    said.push("package.json already has a prepare script: add `&& husky` to it so npm install sets up the hook");
   }
   const declared = { ...pkg.dependencies, ...pkg.devDependencies };
   const missing = ["husky", "token-guard"].filter((name) => !(name in declared));
   if (missing.length > 0) said.push(`install ${missing.join(" and ")}: npm install --save-dev ${missing.join(" ")}`);
   const hooksPath = await runGit(["config", "core.hooksPath"], root);
   if (!hooksPath.stdout.toString("utf8").includes(".husky")) said.push("then run `npx husky` (or `npm install`) once so git uses .husky/ hooks");
+}
+
+/**
+ * The husky hook with our lines in it: appended; replacing the bare line an
+ * earlier init wrote (it fell through to whatever `token-guard` PATH held);
+ * or unchanged when the hook already runs the scan in a spelling of its own.
+ */
+function huskyHookWithScan(hook: string | undefined): string {
+  if (hook === undefined || hook.trim() === "") return HUSKY_HOOK_LINES;
+  if (hook.includes(HUSKY_HOOK_LINES)) return hook;
+  const lines = hook.split("\n");
+  const bare = lines.indexOf(HOOK_COMMAND);
+  if (bare >= 0) return [...lines.slice(0, bare), HUSKY_HOOK_LINES.trimEnd(), ...lines.slice(bare + 1)].join("\n");
+  if (HOOK_LINE_PATTERN.test(hook)) return hook;
+  return `${hook}${hook.endsWith("\n") ? "" : "\n"}${HUSKY_HOOK_LINES}`;
 }
 
 async function installPlainHook(root: string, force: boolean, said: string[]): Promise<void> {

@@ -3,6 +3,7 @@
 import { resolve } from "node:path";
 import { builtinRules } from "../catalog.js";
 import { detectionInput } from "../config/detection-input.js";
+import { LEGACY_BASELINE_VERSION } from "../detect/baseline.js";
 import { createDetection, type Detection } from "../detect/detection.js";
 import type { ScanPool } from "../parallel/scan-pool.js";
 import { loadFormatter } from "../report/formats.js";
@@ -13,10 +14,11 @@ import { EXIT } from "./errors.js";
 import type { CollectOptions, ScanOptions } from "./scan-options.js";
 import { VERSION } from "../report/tool-identity.js";
 
-export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStream): Promise<number> {
-  const { findings: found, stats, detection } = await collectFindings(options);
-  const { applyBaselineFile } = await import("./baseline-file.js");
-  const { findings, stats: baselineStats } = await applyBaselineFile(options, found);
+export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
+  const { applyBaselineFile, readScanBaseline } = await import("./baseline-file.js");
+  const baseline = await readScanBaseline(options, stderr);
+  const { findings: found, stats, detection } = await collectFindings(options, baseline?.version === LEGACY_BASELINE_VERSION);
+  const { findings, stats: baselineStats } = applyBaselineFile(options, baseline, found);
   if (baselineStats !== undefined) stats.baseline = baselineStats;
   stats.findings = findings.length;
   const format = await loadFormatter(options.format);
@@ -33,10 +35,10 @@ export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStrea
 }
 
 /** Every finding of the sources the options name, before any baseline; `token-guard baseline` records these. */
-export async function collectFindings(options: CollectOptions): Promise<{ findings: ReportedFinding[]; stats: ScanStats; detection: Detection }> {
+export async function collectFindings(options: CollectOptions, legacyFingerprints = false): Promise<{ findings: ReportedFinding[]; stats: ScanStats; detection: Detection }> {
   const started = performance.now();
-  const input = detectionInput(options.config.config, builtinRules);
-  const detection = createDetection(input.rules, input.overrides);
+  const input = { ...detectionInput(options.config.config, builtinRules), legacyFingerprints };
+  const detection = createDetection(input.rules, input.overrides, legacyFingerprints);
   const stats: ScanStats = { filesListed: 0, filesScanned: 0, filesSkipped: {}, bytesScanned: 0, findings: 0, durationMs: 0 };
   // The first step lists the files (inside a repository, starts git) while the
   // detection core loads: its modules were ~30 ms of every start-up, spent idle.

@@ -2,7 +2,7 @@
 // line) and read back with every field checked. What a baseline means, and how it
 // is applied to findings, is the core's (src/detect/baseline.ts).
 
-import { BASELINE_VERSION, compareEntries, type Baseline, type BaselineEntry } from "../detect/baseline.js";
+import { BASELINE_VERSION, LEGACY_BASELINE_VERSION, compareEntries, type Baseline, type BaselineEntry } from "../detect/baseline.js";
 import { jsonSyntaxProblem } from "./json-syntax.js";
 
 const SALT = /^[0-9a-f]{16,128}$/;
@@ -17,7 +17,7 @@ export function formatBaseline(baseline: Baseline): string {
   return [
     "{",
     `  "version": ${BASELINE_VERSION},`,
-    `  "about": "token-guard baseline: accepted findings by rule id, file and a salted hash of the value (never the value). Rewrite with: token-guard baseline",`,
+    `  "about": "token-guard baseline: accepted findings by rule id, file and a salted, cost-hard hash of the value (never the value). Rewrite with: token-guard baseline",`,
     `  "salt": ${JSON.stringify(baseline.salt)},`,
     entries.length === 0 ? `  "entries": []` : `  "entries": [\n${entries.join(",\n")}\n  ]`,
     "}",
@@ -35,7 +35,8 @@ export function parseBaseline(text: string): Baseline | string {
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return "expected a JSON object";
   const file = raw as Record<string, unknown>;
-  if (file.version !== BASELINE_VERSION) return `"version" must be ${BASELINE_VERSION}`;
+  const version = file.version;
+  if (version !== BASELINE_VERSION && version !== LEGACY_BASELINE_VERSION) return `"version" must be ${BASELINE_VERSION}`;
   if (typeof file.salt !== "string" || !SALT.test(file.salt)) return `"salt" must be a hex string`;
   if (!Array.isArray(file.entries)) return `"entries" must be an array`;
   const entries: BaselineEntry[] = [];
@@ -46,5 +47,5 @@ export function parseBaseline(text: string): Baseline | string {
     }
     entries.push({ ruleId: entry.ruleId, file: entry.file, hash: entry.hash });
   }
-  return { version: BASELINE_VERSION, salt: file.salt, entries: entries.sort(compareEntries) };
+  return { version, salt: file.salt, entries: entries.sort(compareEntries) };
 }

@@ -2,20 +2,25 @@
 // a salted hash of the value — never by line, so moving code does not churn it.
 
 import { createHash } from "node:crypto";
+import { maskTokenShaped } from "./redact.js";
 import type { Finding } from "./types.js";
 
 /** One accepted finding. */
 export interface BaselineEntry {
   ruleId: string;
-  /** POSIX path relative to the baseline file's directory. */
+  /** POSIX path relative to the baseline file's directory, token-shaped runs redacted (version 2). */
   file: string;
-  /** Salted hash of the finding's fingerprint (itself a one-way hash of rule id and value). */
+  /** Salted hash of the finding's fingerprint (itself a one-way, cost-hard hash of rule id and value). */
   hash: string;
 }
 
 /** A baseline file's content. */
 export interface Baseline {
-  version: typeof BASELINE_VERSION;
+  /**
+   * 2: fingerprints are PBKDF2 and paths masked. 1 (read, never written): plain
+   * SHA-256 fingerprints and raw paths, matched through findings' legacy fingerprints.
+   */
+  version: typeof BASELINE_VERSION | typeof LEGACY_BASELINE_VERSION;
   /**
    * Random hex chosen when the file is first written and kept on every rewrite:
    * the hashes cannot be matched against fingerprints or hashes published elsewhere.
@@ -35,7 +40,8 @@ export interface BaselineOutcome<F extends Finding> {
   unmatched: BaselineEntry[];
 }
 
-export const BASELINE_VERSION = 1;
+export const BASELINE_VERSION = 2;
+export const LEGACY_BASELINE_VERSION = 1;
 
 /** The salted hash a baseline stores for a finding. */
 export function baselineHash(salt: string, fingerprint: string): string {
@@ -49,7 +55,7 @@ export function baselineHash(salt: string, fingerprint: string): string {
 export function createBaseline(findings: readonly Finding[], salt: string, fileOf: (path: string) => string = (path) => path): Baseline {
   const byKey = new Map<string, BaselineEntry>();
   for (const finding of findings) {
-    const entry = { ruleId: finding.ruleId, file: fileOf(finding.path), hash: baselineHash(salt, finding.fingerprint) };
+    const entry = { ruleId: finding.ruleId, file: maskTokenShaped(fileOf(finding.path)), hash: baselineHash(salt, finding.fingerprint) };
     byKey.set(keyOf(entry), entry);
   }
   return { version: BASELINE_VERSION, salt, entries: [...byKey.values()].sort(compareEntries) };
@@ -60,8 +66,11 @@ export function applyBaseline<F extends Finding>(findings: readonly F[], baselin
   const known = new Map(baseline.entries.map((entry) => [keyOf(entry), entry]));
   const matched = new Set<string>();
   const kept: F[] = [];
+  const legacy = baseline.version === LEGACY_BASELINE_VERSION;
   for (const finding of findings) {
-    const key = keyOf({ ruleId: finding.ruleId, file: fileOf(finding.path), hash: baselineHash(baseline.salt, finding.fingerprint) });
+    const file = legacy ? fileOf(finding.path) : maskTokenShaped(fileOf(finding.path));
+    const fingerprint = legacy ? (finding.legacyFingerprint ?? finding.fingerprint) : finding.fingerprint;
+    const key = keyOf({ ruleId: finding.ruleId, file, hash: baselineHash(baseline.salt, fingerprint) });
     if (known.has(key)) matched.add(key);
     else kept.push(finding);
   }

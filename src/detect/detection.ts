@@ -3,6 +3,7 @@
 // in (the built-in catalog and the user's custom rules, by each door): the core
 // never reaches for a catalog itself, as gitleaks' `NewDetector(cfg)` does not.
 
+import { FingerprintCache } from "./fingerprint.js";
 import { anyOf, compileRule, type CompiledRule, type CredentialRule } from "./rule.js";
 
 /** What a user may adjust (from the config file); all optional. */
@@ -20,6 +21,8 @@ export interface DetectionInput {
   /** Every rule to run, in report order: the built-in catalog, then custom rules. */
   rules: readonly CredentialRule[];
   overrides: DetectionOverrides;
+  /** Also compute each finding's version-1 fingerprint, to match a baseline written before version 2. */
+  legacyFingerprints?: boolean;
 }
 
 /** Ready-to-run settings: compiled once, shared by every source of a run. */
@@ -40,10 +43,14 @@ export interface Detection {
   requiredPattern: RegExp;
   /** One case-insensitive test for any keyword of any rule: most files stop here. */
   prefilter: RegExp;
+  /** The run's fingerprints by value: each distinct value pays the cost-hard derivation once. */
+  fingerprints: FingerprintCache;
+  /** Whether findings carry `legacyFingerprint` (only while a version-1 baseline is applied). */
+  legacyFingerprints: boolean;
 }
 
 /** Compiles `rules` with the user's `overrides`; a rule turned off is left out. */
-export function createDetection(rules: readonly CredentialRule[], overrides: DetectionOverrides = {}): Detection {
+export function createDetection(rules: readonly CredentialRule[], overrides: DetectionOverrides = {}, legacyFingerprints = false): Detection {
   const compiled: CompiledRule[] = [];
   for (const rule of rules) {
     const settings = overrides.ruleSettings?.[rule.id];
@@ -64,6 +71,8 @@ export function createDetection(rules: readonly CredentialRule[], overrides: Det
     requiredWords,
     requiredPattern: anyOfOrNothing(requiredWords),
     prefilter: anyOfOrNothing(keywords),
+    fingerprints: new FingerprintCache(),
+    legacyFingerprints,
   };
 }
 

@@ -9,10 +9,11 @@ import type { Candidate } from "./candidate.js";
 import type { Detection } from "./detection.js";
 import { isDotEnvFile } from "./dot-env-file.js";
 import { filterFindings } from "./filter.js";
-import { judgeValue } from "./judge-value.js";
+import { judgeValue, tooLongForCredential } from "./judge-value.js";
 import { LineIndex } from "./line-index.js";
 import { createMatchContext, matchUnit } from "./match.js";
-import { fingerprintOf, redact } from "./redact.js";
+import { legacyFingerprintOf } from "./fingerprint.js";
+import { maskTokenShaped, redact } from "./redact.js";
 import { ruleApplies, type CompiledRule } from "./rule.js";
 import type { Finding, Source } from "./types.js";
 
@@ -39,29 +40,34 @@ export function scanSource(source: Source, detection: Detection): Finding[] {
   if (secrets.length === 0) return [];
   const lines = new LineIndex(text);
   const code = new CodeTokens();
-  let findings = secrets.map((candidate) => toFinding(candidate, source, lines, code));
+  let findings = secrets.map((candidate) => toFinding(candidate, source, lines, code, detection));
   if (dotEnv) findings = findings.map(asUnignoredEnvFile);
   return filterFindings(text, findings, lines, units);
 }
 
 function isSecret(candidate: Candidate, text: string, detection: Detection): boolean {
   const { rule } = candidate;
+  if (tooLongForCredential(text, candidate.valueStart, candidate.valueEnd)) return false;
   const placeholders = rule.placeholders.size === 0 ? detection.placeholders : new Set([...rule.placeholders, ...detection.placeholders]);
   const verdict = judgeValue(text.slice(candidate.valueStart, candidate.valueEnd), {
     minLength: rule.rule.minLength,
     placeholders,
     valuePattern: rule.valuePattern,
     weak: candidate.weak,
+    providerNamed: candidate.providerNamed === true,
   });
   return verdict === "secret";
 }
 
-function toFinding(candidate: Candidate, source: Source, lines: LineIndex, code: CodeTokens): Finding {
+function toFinding(candidate: Candidate, source: Source, lines: LineIndex, code: CodeTokens, detection: Detection): Finding {
   const { rule } = candidate.rule;
   const value = source.text.slice(candidate.valueStart, candidate.valueEnd);
   const start = lines.position(candidate.valueStart);
   const end = lines.position(candidate.valueEnd);
-  const envVar = candidate.envVar ?? rule.envVar;
+  // `os.getenv("T", "T")`: a variable named like a token is no name to print, keep or write to .env;
+  // the fallback is replaced by a lookup of the rule's own variable instead of dropped.
+  const tokenNamed = candidate.context === "env-fallback" && isTokenLike(candidate.envVar ?? nameBefore(source.text, candidate.removal?.start), value);
+  const envVar = tokenNamed ? rule.envVar : (candidate.envVar ?? rule.envVar);
   const redacted = redact(value);
   const replacement = writeReplacement({
     language: candidate.unit.language,
@@ -71,7 +77,7 @@ function toFinding(candidate: Candidate, source: Source, lines: LineIndex, code:
     valueStart: candidate.valueStart,
     valueEnd: candidate.valueEnd,
     token: candidate.token,
-    removal: candidate.removal,
+    removal: tokenNamed ? undefined : candidate.removal,
     assignment: candidate.assignment,
     attribute: isAttributeValue(candidate, code),
     inComment: candidate.inComment,
@@ -90,11 +96,36 @@ function toFinding(candidate: Candidate, source: Source, lines: LineIndex, code:
     context: candidate.context,
     envVar,
     redacted,
-    fingerprint: fingerprintOf(rule.id, value),
+    fingerprint: detection.fingerprints.of(rule.id, value),
+    ...(detection.legacyFingerprints ? { legacyFingerprint: legacyFingerprintOf(rule.id, value) } : {}),
     inComment: candidate.inComment,
-    message: describe(candidate, rule.description, envVar, redacted),
-    suggestion: { text: replacement.text, edits: replacement.edits },
+    message: tokenNamed
+      ? `${rule.description} as a hardcoded fallback for a variable named like a token (${redacted}): read ${envVar} from the environment`
+      : describe(candidate, rule.description, envVar, redacted),
+    // The text quotes code around the value (a kept lookup): nothing token-shaped in it is printed.
+    suggestion: { text: maskTokenShaped(replacement.text), edits: replacement.edits },
   };
+}
+
+/** An env var name that is the value itself, or holds a token-shaped run. */
+function isTokenLike(name: string | undefined, value: string): boolean {
+  return name !== undefined && (name === value || maskTokenShaped(name) !== name);
+}
+
+/** Characters skipped back over from a lookup's end to its name: `"]`, `")`, `' ]`. */
+const CLOSERS = new Set(['"', "'", "`", "]", ")", " "]);
+const NAME_CHARACTER = /[A-Za-z0-9_]/;
+/** Longer names are no env var names worth reading back. */
+const MAX_NAME_LENGTH = 256;
+
+/** The name a lookup ending at `end` reads (`process.env["K"]`, `ENV.K`), read backwards a bounded distance. */
+function nameBefore(text: string, end: number | undefined): string | undefined {
+  if (end === undefined) return undefined;
+  let at = end;
+  while (at > 0 && end - at < CLOSERS.size && CLOSERS.has(text[at - 1]!)) at--;
+  const nameEnd = at;
+  while (at > 0 && nameEnd - at < MAX_NAME_LENGTH && NAME_CHARACTER.test(text[at - 1]!)) at--;
+  return at === nameEnd ? undefined : text.slice(at, nameEnd);
 }
 
 function describe(candidate: Candidate, description: string, envVar: string, redacted: string): string {

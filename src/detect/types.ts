@@ -68,8 +68,13 @@ export interface Finding {
   envVar: string;
   /** The value with its middle masked; never the value itself. */
   redacted: string;
-  /** Stable hash of rule id and value; identifies the secret without revealing it. */
+  /** Stable, cost-hard hash of rule id and value (PBKDF2, src/detect/fingerprint.ts); identifies the secret without revealing it. */
   fingerprint: string;
+  /**
+   * The version-1 fingerprint (a plain SHA-256), only when the door asked for it to
+   * match a version-1 baseline; never reported.
+   */
+  legacyFingerprint?: string;
   /** Whether the finding came from a comment (commented-out code). */
   inComment: boolean;
   /** The person-readable explanation. */

@@ -1,8 +1,14 @@
 // The ESLint plugin object: one rule per credential rule in rules/ and in the
-// project's token-guard config, the `token-guard/text` language, and
-// `configs.recommended`, all generated from the rule catalog and the rules'
-// metadata (nothing here lists a rule by hand). Importing it reads nothing: the
-// project's config is read when ESLint first looks up a rule.
+// project's token-guard config, the `token-guard/text` language, and two
+// configs generated from the rule catalog and the rules' metadata (nothing here
+// lists a rule by hand): `recommended` for JavaScript and TypeScript, safe beside
+// any other config, and `text`, which brings Python, PHP, shell, PowerShell and
+// Markdown files into ESLint. They are apart because every rule a user's config
+// turns on without `files` runs on every file ESLint lints: core rules declare no
+// `meta.languages`, so ESLint runs them on our language too, where they crash
+// (`sourceCode.getAllComments is not a function`) or ask for type information.
+// Importing the plugin reads nothing: the project's config is read when ESLint
+// first looks up a rule.
 
 import type { TSESLint } from "@typescript-eslint/utils";
 import { builtinRules } from "../catalog.js";
@@ -27,10 +33,16 @@ export const TYPESCRIPT_FILES = eslintFileGlobs("typescript");
 export const TEXT_FILES = eslintFileGlobs("text");
 
 export interface TokenGuardPlugin {
-  meta: { name: string; version: string };
+  /** `namespace` lets ESLint match our rules' `meta.languages` however the plugin is registered. */
+  meta: { name: string; version: string; namespace: string };
   languages: { text: typeof textLanguage };
   rules: Record<string, TokenGuardRule>;
-  configs: { recommended: TSESLint.FlatConfig.Config[] };
+  configs: {
+    /** JavaScript and TypeScript files: adds no file ESLint would not lint anyway. */
+    recommended: TSESLint.FlatConfig.Config[];
+    /** The text languages' files, in `token-guard/text`: the user's other configs must be scoped to their own files. */
+    text: TSESLint.FlatConfig.Config[];
+  };
 }
 
 /** `token-guard/<id>: "error"` for each id. */
@@ -72,12 +84,12 @@ export function createPlugin(catalog: readonly CredentialRule[], settings: () =>
   };
 
   const plugin: TokenGuardPlugin = {
-    meta: { name: PACKAGE_NAME, version: PACKAGE_VERSION },
+    meta: { name: PACKAGE_NAME, version: PACKAGE_VERSION, namespace: PLUGIN_NAMESPACE },
     languages: { text: textLanguage },
     get rules() {
       return current().rules;
     },
-    configs: { recommended: [] },
+    configs: { recommended: [], text: [] },
   };
 
   // Typed loosely where typescript-eslint's config types know nothing of languages.
@@ -97,16 +109,16 @@ export function createPlugin(catalog: readonly CredentialRule[], settings: () =>
     { name: "token-guard/recommended/typescript-parser", files: TYPESCRIPT_FILES, languageOptions: { parser: typescriptParser as TSESLint.FlatConfig.Parser } },
     // ESLint's default parser reads JSX only when asked.
     { name: "token-guard/recommended/jsx", files: ["**/*.jsx"], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } },
-    {
-      name: "token-guard/recommended/text",
-      files: TEXT_FILES,
-      plugins,
-      language: `${PLUGIN_NAMESPACE}/text`,
-      get rules() {
-        return recommendedRules();
-      },
-    },
   );
+  plugin.configs.text.push({
+    name: "token-guard/text",
+    files: TEXT_FILES,
+    plugins,
+    language: `${PLUGIN_NAMESPACE}/text`,
+    get rules() {
+      return recommendedRules();
+    },
+  });
   return plugin;
 }
 

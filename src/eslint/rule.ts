@@ -15,7 +15,7 @@ import { RuleCreator } from "@typescript-eslint/utils/eslint-utils";
 import { createDetection, type Detection } from "../detect/detection.js";
 import type { CredentialRule } from "../detect/rule.js";
 import { scanSource } from "../detect/scan-source.js";
-import { firstNotBefore } from "../detect/first-not-before.js";
+import { firstNotBefore } from "../languages/shared/first-not-before.js";
 import type { Edit, Finding } from "../detect/types.js";
 import { detectLanguage } from "../languages/detect-language.js";
 import { lexSource, type LexedUnit } from "../languages/lex-source.js";
@@ -46,6 +46,14 @@ export interface TokenGuardDocs {
 export type TokenGuardRule = ReturnType<typeof createTokenRule>;
 
 const ENV_VAR_PATTERN = "^[A-Za-z_][A-Za-z0-9_]*$";
+
+/**
+ * The ESLint languages the rule reads (`meta.languages`, read by ESLint >= 10.2):
+ * JavaScript/TypeScript (any parser), ours, and @eslint/markdown's. On a file of
+ * another language ESLint then says the rule does not support it, instead of
+ * running it.
+ */
+export const RULE_LANGUAGES = ["js/js", "token-guard/text", "markdown/commonmark", "markdown/gfm"];
 
 /** Where a custom rule without a `docsUrl` points: how custom rules are written. */
 const CUSTOM_RULE_DOCS_URL = "https://github.com/token-guard/token-guard#adding-a-credential-rule";
@@ -125,6 +133,7 @@ export function createTokenRule(credential: CredentialRule, project: ProjectSett
         recommended: enabled,
       },
       hasSuggestions: true,
+      languages: RULE_LANGUAGES,
       messages: {
         hardcodedToken: `${credential.description} ({{redacted}}): read {{envVar}} from the environment.`,
         hardcodedFallback: `${credential.description} as a hardcoded fallback for {{envVar}} ({{redacted}}): drop the fallback so a missing variable fails instead of using a committed token.`,

@@ -10,7 +10,7 @@ export interface DiffOptions {
   newLabel: string;
   /** Lines of context around each change (default 3). */
   context?: number;
-  /** Applied to every printed line (without its line break). */
+  /** Applied to every printed line (without its line break), the labels too. */
   mask?: (line: string) => string;
 }
 
@@ -22,7 +22,7 @@ export function unifiedDiff(oldText: string, newText: string, options: DiffOptio
   const context = options.context ?? 3;
   const mask = options.mask ?? ((line: string) => line);
   const ops = diffLines(splitLines(oldText), splitLines(newText));
-  let out = `--- ${options.oldLabel}\n+++ ${options.newLabel}\n`;
+  let out = `--- ${mask(options.oldLabel)}\n+++ ${mask(options.newLabel)}\n`;
   // Group the script into hunks: changes closer than 2 × context share one.
   let index = 0;
   let oldLine = 1;

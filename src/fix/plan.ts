@@ -116,15 +116,18 @@ function planFile(input: FixInput, names: EnvNames, scan: PlanOptions["scan"]): 
     for (const finding of [...findings].sort((a, b) => a.start - b.start)) {
       const { edits } = finding.suggestion;
       if (edits.length === 0) continue;
-      if (edits.some((edit) => acceptedSet.conflictWith(edit) !== undefined)) {
-        deferred++;
-        continue;
-      }
       const value = text.slice(finding.start, finding.end);
       const renamable = isRenamable(finding);
       const choice = names.choose(finding.envVar, value, renamable);
       const renamed = choice.name === finding.envVar || !renamable ? edits : edits.map((edit) => ({ ...edit, text: renameLookups(edit.text, finding.envVar, choice.name) }));
-      for (const edit of renamed.map((edit) => afterByteOrderMark({ ...edit, text: withNewlines(edit.text, newline) }, text))) {
+      // The edits as they will be written decide: two values of one PHP heredoc both insert
+      // `$NAME = getenv(…);` before its statement, equal until the second is renamed.
+      const written = renamed.map((edit) => afterByteOrderMark({ ...edit, text: withNewlines(edit.text, newline) }, text));
+      if (written.some((edit) => acceptedSet.conflictWith(edit) !== undefined)) {
+        deferred++;
+        continue;
+      }
+      for (const edit of written) {
         accepted.push(edit);
         if (!acceptedSet.has(edit)) acceptedSet.add(edit);
       }

@@ -2,13 +2,10 @@
 // linear in the line: a file with 16,000 tokens prints 32,000 diff lines, and
 // trying every value on every line was 512 million searches.
 
-import { redact } from "../detect/redact.js";
+import { maskTokenShaped, redact } from "../detect/redact.js";
 
 /** Values shorter than this are not masked by value (they would mask ordinary words). */
 const MIN_SECRET_LENGTH = 8;
-
-/** Token-shaped runs (upper, lower and digits, 12+ characters) are masked even when no finding named them. */
-const TOKEN_SHAPED = /(?<![A-Za-z0-9])[A-Za-z0-9]{12,}(?![A-Za-z0-9])/g;
 
 export class SecretMask {
   /** The values by their first MIN_SECRET_LENGTH characters: a line is read once, each offset looked up. */
@@ -27,7 +24,8 @@ export class SecretMask {
   /**
    * The line with every stretch covered by one or more known values redacted as
    * one (overlapping values merge, so no value survives in pieces either), then
-   * every token-shaped run.
+   * every token-shaped run (the detector's own judge: hex tokens too), whether
+   * or not a finding named it.
    */
   mask(line: string): string {
     // Stretches covered by known values, in line order; values starting inside one extend it.
@@ -51,6 +49,6 @@ export class SecretMask {
       copied = end;
     }
     masked += line.slice(copied);
-    return masked.replace(TOKEN_SHAPED, (run) => (/[a-z]/.test(run) && /[A-Z]/.test(run) && /[0-9]/.test(run) ? redact(run) : run));
+    return maskTokenShaped(masked);
   }
 }

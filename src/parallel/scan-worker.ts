@@ -8,8 +8,8 @@ import type { ScanReply, ScanRequest } from "./messages.js";
 
 const port = parentPort;
 if (port === null) throw new Error("scan-worker.js runs as a worker thread only");
-const { rules, overrides } = workerData as DetectionInput;
-const detection = createDetection(rules, overrides);
+const { rules, overrides, legacyFingerprints } = workerData as DetectionInput;
+const detection = createDetection(rules, overrides, legacyFingerprints);
 port.on("message", ({ id, source }: ScanRequest) => {
   let reply: ScanReply;
   try {

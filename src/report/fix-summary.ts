@@ -1,6 +1,7 @@
 // What `token-guard fix` prints after planning (and writing): what moved where,
 // what is left for the user, and what to do next. Pure: a result in, the text out.
 
+import { maskTokenShaped } from "../detect/redact.js";
 import { followUps } from "../fix/follow-ups.js";
 import type { FixPlan, LeftFinding } from "../fix/plan.js";
 import type { Write, WriteOutcome } from "../fix/transaction.js";
@@ -61,7 +62,7 @@ function fixed(dryRun: boolean, plan: FixPlan, left: LeftFinding[], context: Fix
       : `${dryRun ? "\n" : ""}token-guard fix: ${would} ${values.length} ${values.length === 1 ? "value" : "values"} out of ${fileCount} ${fileCount === 1 ? "file" : "files"} into ${context.envShown}${dry}\n`;
   for (const value of values) {
     if (!dryRun && !context.changed.includes(value.path)) continue;
-    out += `  ${value.path}:${value.line}:${value.column}  ${value.redacted} -> ${value.envVar}  (${value.replacement})\n`;
+    out += `  ${maskTokenShaped(value.path)}:${value.line}:${value.column}  ${value.redacted} -> ${value.envVar}  (${value.replacement})\n`;
     if (value.change?.kind === "taken" && value.codeReadsPreferred) {
       out += `    note: the code reads ${value.change.preferred}, which ${context.envShown} already sets to a different value; this value is kept as ${value.storedAs}: decide which one ${value.change.preferred} should hold\n`;
     } else if (value.change?.kind === "taken") {
@@ -77,16 +78,16 @@ function fixed(dryRun: boolean, plan: FixPlan, left: LeftFinding[], context: Fix
   if (context.gitignoreLine !== undefined) out += `.gitignore: ${added} ${context.gitignoreLine} so git ignores ${context.envShown}\n`;
   const rewritten = dryRun ? plan.files : plan.files.filter((file) => context.changed.includes(file.path));
   for (const step of followUps(rewritten, context.envShown)) out += `next: ${step}\n`;
-  if (context.restage.length > 0) out += `re-stage the fixed files (fix never edits the index): git add -- ${context.restage.map(shellQuote).join(" ")}\n`;
+  if (context.restage.length > 0) out += `re-stage the fixed files (fix never edits the index): git add -- ${context.restage.map((path) => shellQuote(maskTokenShaped(path))).join(" ")}\n`;
   return out + leftAndNotes(left, context.notes);
 }
 
 function interrupted(outcome: WriteOutcome, writes: Write[]): string {
-  const done = outcome.done.map((write) => write.shown);
-  const untouched = writes.filter((write) => !outcome.done.includes(write) && !outcome.skipped.includes(write)).map((write) => write.shown);
+  const done = outcome.done.map((write) => maskTokenShaped(write.shown));
+  const untouched = writes.filter((write) => !outcome.done.includes(write) && !outcome.skipped.includes(write)).map((write) => maskTokenShaped(write.shown));
   const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
   return (
-    `token-guard fix: stopped part-way${outcome.failed ? ` writing ${outcome.failed.shown}` : ""}: ${reason}\n` +
+    `token-guard fix: stopped part-way${outcome.failed ? ` writing ${maskTokenShaped(outcome.failed.shown)}` : ""}: ${reason}\n` +
     `  rewritten (complete): ${done.length > 0 ? done.join(", ") : "none"}\n` +
     `  untouched (complete): ${untouched.length > 0 ? untouched.join(", ") : "none"}\n` +
     `  every file is either wholly rewritten or wholly untouched; run token-guard fix again to finish\n`
@@ -97,7 +98,7 @@ function leftAndNotes(left: LeftFinding[], notes: string[]): string {
   let out = "";
   if (left.length > 0) {
     out += `left for you (${left.length}): fix cannot rewrite these safely\n`;
-    for (const finding of left) out += `  ${finding.path}:${finding.line}:${finding.column}  ${finding.redacted}  ${finding.advice}\n`;
+    for (const finding of left) out += `  ${maskTokenShaped(finding.path)}:${finding.line}:${finding.column}  ${finding.redacted}  ${finding.advice}\n`;
   }
   for (const note of notes) out += `note: ${note}\n`;
   return out;

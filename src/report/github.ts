@@ -1,6 +1,7 @@
 // `--format github`: GitHub Actions workflow commands, so each finding shows as
 // an error annotation on its line in the pull request, with the suggestion.
 
+import { maskTokenShaped } from "../detect/redact.js";
 import { historyNote } from "./history-note.js";
 import type { Formatter } from "./types.js";
 
@@ -9,7 +10,7 @@ export const formatGithub: Formatter = (findings, context) => {
   for (const finding of findings) {
     const title = context.rules.find((rule) => rule.id === finding.ruleId)?.description ?? finding.ruleId;
     const properties = [
-      `file=${escapeProperty(finding.path)}`,
+      `file=${escapeProperty(maskTokenShaped(finding.path))}`,
       `line=${finding.line}`,
       `col=${finding.column}`,
       `endLine=${finding.endLine}`,
@@ -21,7 +22,7 @@ export const formatGithub: Formatter = (findings, context) => {
     lines.push(`::error ${properties.join(",")}::${escapeData(message)}`);
   }
   for (const entry of context.stats.baseline?.stale ?? []) {
-    const message = `the baseline accepts a ${entry.ruleId} finding in ${entry.file} that is gone: run \`token-guard baseline\` to drop the entry`;
+    const message = `the baseline accepts a ${entry.ruleId} finding in ${maskTokenShaped(entry.file)} that is gone: run \`token-guard baseline\` to drop the entry`;
     lines.push(`::warning title=${escapeProperty("stale baseline entry")}::${escapeData(message)}`);
   }
   const suppressed = context.stats.baseline?.suppressed ?? 0;

@@ -1,6 +1,7 @@
 // `--format sarif`: one SARIF 2.1.0 run for code scanning (GitHub, GitLab, Azure).
 // Holds redacted values and fingerprints only, never a secret.
 
+import { maskTokenShaped } from "../detect/redact.js";
 import { LANGUAGES } from "../languages/registry.js";
 import { historyNote, revokeWhere } from "./history-note.js";
 import type { Formatter, ReportContext, ReportedFinding } from "./types.js";
@@ -9,7 +10,7 @@ import type { Formatter, ReportContext, ReportedFinding } from "./types.js";
 export const SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 const INFORMATION_URI = "https://github.com/token-guard/token-guard";
 /** Key of the finding's fingerprint in `partialFingerprints`; versioned so a change of hash can be told apart. */
-export const FINGERPRINT_KEY = "tokenGuardFingerprint/v1";
+export const FINGERPRINT_KEY = "tokenGuardFingerprint/v2";
 /** Artifact URIs are relative to this base; an uploader (codeql-action) maps it to the checkout. */
 const SRCROOT = "%SRCROOT%";
 
@@ -84,7 +85,7 @@ function inlineLookups(envVar: string): string {
 }
 
 function toResult(finding: ReportedFinding, ruleIndex: number | undefined, context: ReportContext): Record<string, unknown> {
-  const artifactLocation = { uri: toUri(finding.path), uriBaseId: SRCROOT };
+  const artifactLocation = { uri: toUri(maskTokenShaped(finding.path)), uriBaseId: SRCROOT };
   const note = historyNote(finding, context.rules);
   const message = [finding.message, `suggestion: ${finding.suggestion.text}`, ...(note === undefined ? [] : [`revoke: ${note}`])].join("\n");
   const result: Record<string, unknown> = {

@@ -1,6 +1,7 @@
 // `--format stylish` (default): grouped by file like ESLint's, with the
 // replacement to write under each finding.
 
+import { maskTokenShaped } from "../detect/redact.js";
 import { historyNote } from "./history-note.js";
 import type { Formatter, ReportedFinding } from "./types.js";
 
@@ -26,7 +27,8 @@ export const formatStylish: Formatter = (findings, context) => {
   const lines: string[] = [];
   const byFile = new Map<string, ReportedFinding[]>();
   for (const finding of findings) {
-    const key = finding.commit ? `${finding.path} @ ${finding.commit.slice(0, 12)}` : finding.path;
+    const path = maskTokenShaped(finding.path);
+    const key = finding.commit ? `${path} @ ${finding.commit.slice(0, 12)}` : path;
     byFile.set(key, [...(byFile.get(key) ?? []), finding]);
   }
   for (const [file, fileFindings] of byFile) {
@@ -47,7 +49,7 @@ export const formatStylish: Formatter = (findings, context) => {
   const baseline = context.stats.baseline;
   if (baseline !== undefined && baseline.stale.length > 0) {
     lines.push(paint.bold(`Stale baseline entries in ${baseline.file} (their findings are gone; run \`token-guard baseline\` to drop them):`));
-    for (const entry of baseline.stale) lines.push(`  ${entry.file}  ${paint.dim(entry.ruleId)}`);
+    for (const entry of baseline.stale) lines.push(`  ${maskTokenShaped(entry.file)}  ${paint.dim(entry.ruleId)}`);
     lines.push("");
   }
   const knownNote = baseline !== undefined && baseline.suppressed > 0 ? `; ${baseline.suppressed} known in ${baseline.file} not shown` : "";

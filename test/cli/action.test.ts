@@ -4,7 +4,8 @@ import { spawnSync } from "node:child_process";
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CLI, git, makeRepo, REPO_ROOT } from "../support/cli.js";
+import { CLI, git, makeRepo, makeTree, REPO_ROOT } from "../support/cli.js";
+import { offlineEnv } from "../support/offline-path.js";
 import { sarifSchemaErrors } from "../support/sarif-schema.js";
 import { fakeToken } from "../support/tokens.js";
 
@@ -45,10 +46,10 @@ function defaultInputs(): Record<string, string> {
 }
 
 /** Runs the scan step as the runner would: every input in the env, defaults filled in. */
-function runAction(cwd: string, inputs: Record<string, string>): { status: number; stdout: string; outputs: string } {
+function runAction(cwd: string, inputs: Record<string, string>, base: NodeJS.ProcessEnv = process.env): { status: number; stdout: string; outputs: string } {
   const outputs = join(cwd, ".github-output");
   writeFileSync(outputs, "");
-  const env = { ...process.env, NO_COLOR: "1", GITHUB_OUTPUT: outputs, ...defaultInputs(), ...inputs };
+  const env = { ...base, NO_COLOR: "1", GITHUB_OUTPUT: outputs, ...defaultInputs(), ...inputs };
   const result = spawnSync("bash", ["-c", stepScript("scan")], { cwd, encoding: "utf8", env });
   return { status: result.status ?? -1, stdout: result.stdout + result.stderr, outputs: readFileSync(outputs, "utf8") };
 }
@@ -95,5 +96,66 @@ describe("action.yml", () => {
     expect(result.status).toBe(1);
     const report = JSON.parse(readFileSync(join(dir, "history.json"), "utf8")) as { findings: { file: string; removed: boolean }[] };
     expect(report.findings.map((finding) => [finding.file, finding.removed])).toEqual([["sync.py", true]]);
+  });
+});
+
+/**
+ * A runner without the project's token-guard: no npx, and an `npm` that only
+ * records what it was asked to install and installs the built CLI in its place,
+ * so the test sees the exact version the action asks for and nothing is fetched.
+ */
+function runnerWithoutTokenGuard(): { env: NodeJS.ProcessEnv; requests: string } {
+  const env = offlineEnv(["bash", "node", "env", "git", "mktemp"]);
+  const bin = env.PATH!;
+  const requests = join(makeTree({}), "npm-requests");
+  writeFileSync(
+    join(bin, "npm"),
+    `#!/usr/bin/env node
+const { appendFileSync, mkdirSync, rmSync, symlinkSync } = require("node:fs");
+const args = process.argv.slice(2);
+appendFileSync(${JSON.stringify(requests)}, args.join(" ") + "\\n");
+const prefix = args[args.indexOf("--prefix") + 1];
+mkdirSync(prefix + "/node_modules/.bin", { recursive: true });
+rmSync(prefix + "/node_modules/.bin/token-guard", { force: true });
+symlinkSync(${JSON.stringify(CLI)}, prefix + "/node_modules/.bin/token-guard");
+`,
+  );
+  chmodSync(join(bin, "npm"), 0o755);
+  writeFileSync(requests, "");
+  return { env: { ...env, RUNNER_TEMP: makeTree({}) }, requests };
+}
+
+describe("action.yml never runs an unpinned token-guard", () => {
+  const leaky = { "src/client.ts": `export const authToken = "${TOKEN}";\n` };
+
+  it("installs exactly the version input names, else the one package-lock.json pins, else the action's own version, and runs it", () => {
+    const runner = runnerWithoutTokenGuard();
+    const { version } = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { version: string };
+    const lock = JSON.stringify({ lockfileVersion: 3, packages: { "": {}, "node_modules/token-guard": { version: "0.0.8" } } });
+    const cases: { files: Record<string, string>; inputs: Record<string, string>; env: NodeJS.ProcessEnv; installs: string }[] = [
+      { files: { "package-lock.json": lock }, inputs: { TG_VERSION: "0.0.9" }, env: runner.env, installs: "0.0.9" },
+      { files: { "package-lock.json": lock }, inputs: {}, env: runner.env, installs: "0.0.8" },
+      { files: { "package.json": JSON.stringify({ devDependencies: { "token-guard": "0.0.7" } }) }, inputs: {}, env: runner.env, installs: "0.0.7" },
+      { files: {}, inputs: {}, env: { ...runner.env, GITHUB_ACTION_PATH: REPO_ROOT }, installs: version },
+    ];
+    for (const { files, inputs, env, installs } of cases) {
+      const dir = makeRepo({ ...leaky, ...files });
+      const result = runAction(dir, inputs, env);
+      expect(result.status, result.stdout).toBe(1); // the installed CLI ran and found the token
+      expect(sarifSchemaErrors(readFileSync(join(dir, "token-guard.sarif"), "utf8"))).toEqual([]);
+      expect(readFileSync(runner.requests, "utf8").trim().split("\n").at(-1)!.split(" ").at(-1)).toBe(`token-guard@${installs}`);
+    }
+  });
+
+  it("refuses latest, a range, or no version at all with one line that says how to pin one, and installs nothing", () => {
+    const runner = runnerWithoutTokenGuard();
+    const ranged = makeRepo({ ...leaky, "package.json": JSON.stringify({ devDependencies: { "token-guard": "^0.1.0" } }) });
+    for (const [dir, inputs] of [[makeRepo(leaky), {}], [makeRepo(leaky), { TG_VERSION: "latest" }], [ranged, {}]] as const) {
+      const result = runAction(dir, inputs, runner.env);
+      expect(result.status).toBe(2);
+      expect(result.stdout).toMatch(/^token-guard: no exact version to install \(got "[^"\n]*"\): set the action's version input \(e\.g\. 0\.1\.0\), or pin it with npm install --save-dev --save-exact token-guard\n$/);
+    }
+    expect(readFileSync(runner.requests, "utf8")).toBe("");
+    expect(ACTION).not.toMatch(/npx|@latest|default: latest/);
   });
 });

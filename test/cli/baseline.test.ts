@@ -50,7 +50,7 @@ describe("token-guard baseline", () => {
     const text = readFileSync(join(dir, BASELINE), "utf8");
     expect(text).not.toContain(OLD);
     expect(text).not.toContain(OLD.slice(0, 12));
-    expect(JSON.parse(text)).toMatchObject({ version: 1, entries: [{ ruleId: "convoso-auth-token", file: "src/client.ts" }] });
+    expect(JSON.parse(text)).toMatchObject({ version: 2, entries: [{ ruleId: "convoso-auth-token", file: "src/client.ts" }] });
     expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
   });
 
@@ -142,7 +142,7 @@ describe("token-guard baseline", () => {
 
   it.each([
     [["scan", "--baseline", "missing.json"], /^token-guard: baseline file not found: missing\.json/],
-    [["scan", "--baseline", "bad.json"], /^token-guard: bad\.json is not a valid token-guard baseline: "version" must be 1/],
+    [["scan", "--baseline", "bad.json"], /^token-guard: bad\.json is not a valid token-guard baseline: "version" must be 2/],
     [["scan", "--baseline", "x.json", "--no-baseline"], /contradict/],
     [["baseline", "--staged"], /^token-guard: baseline does not take --staged; it takes /],
   ])("exits 2 with one line for %j", (args, message) => {

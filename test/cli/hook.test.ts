@@ -2,10 +2,12 @@
 // devDependencies, `token-guard init`, and real `git commit`s that must be
 // blocked or allowed.
 import { spawnSync } from "node:child_process";
-import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import { chmodSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { HUSKY_HOOK_LINES, NOT_INSTALLED_MESSAGE } from "../../src/cli/init-command.js";
 import { CLI, git, makeRepo, REPO_ROOT, runCli, writeFiles } from "../support/cli.js";
+import { offlineEnv } from "../support/offline-path.js";
 import { fakeToken } from "../support/tokens.js";
 
 const TOKEN = fakeToken(300);
@@ -15,16 +17,25 @@ const fixedPython = `import os\nimport requests\n\nauth_token = os.environ["CONV
 /** A repository set up as `npm i -D husky token-guard` would leave it: both packages in node_modules. */
 function makeHuskyRepo(files: Record<string, string> = {}): string {
   const repo = makeRepo({ "package.json": `{\n\t"name": "app",\n\t"devDependencies": {\n\t\t"husky": "^9.1.7",\n\t\t"token-guard": "^0.1.0"\n\t}\n}\n`, ...files });
-  mkdirSync(join(repo, "node_modules", ".bin"), { recursive: true });
+  installLocalBinary(repo);
   symlinkSync(join(REPO_ROOT, "node_modules", "husky"), join(repo, "node_modules", "husky"));
-  symlinkSync(CLI, join(repo, "node_modules", ".bin", "token-guard"));
   writeFileSync(join(repo, ".gitignore"), "node_modules/\n");
   return repo;
 }
 
 function commit(repo: string, ...args: string[]): { status: number; output: string } {
-  const result = spawnSync("git", ["commit", "-q", "-m", "change", ...args], { cwd: repo, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  return commitWith(repo, { ...process.env, NO_COLOR: "1" }, ...args);
+}
+
+function commitWith(repo: string, env: NodeJS.ProcessEnv, ...args: string[]): { status: number; output: string } {
+  const result = spawnSync("git", ["commit", "-q", "-m", "change", ...args], { cwd: repo, encoding: "utf8", env });
   return { status: result.status ?? -1, output: `${result.stdout}${result.stderr}` };
+}
+
+/** The project's own token-guard, where npm puts it. */
+function installLocalBinary(repo: string): void {
+  mkdirSync(join(repo, "node_modules", ".bin"), { recursive: true });
+  symlinkSync(CLI, join(repo, "node_modules", ".bin", "token-guard"));
 }
 
 function installHusky(repo: string): void {
@@ -113,12 +124,67 @@ describe("token-guard init + husky + git commit", () => {
   });
 });
 
+/** With token-guard in node_modules, the staged clean file commits and a staged leak is blocked, redacted. */
+function expectScannedOnceInstalled(repo: string, env: NodeJS.ProcessEnv): void {
+  installLocalBinary(repo);
+  writeFileSync(join(repo, ".gitignore"), "node_modules/\n");
+  git(repo, "add", ".gitignore");
+  expect(commitWith(repo, env).status).toBe(0);
+  writeFiles(repo, { "sync.py": leakyPython() });
+  git(repo, "add", "sync.py");
+  const blocked = commitWith(repo, env);
+  expect(blocked.status).not.toBe(0);
+  expect(blocked.output).toContain("sync.py");
+  expect(blocked.output).not.toContain(TOKEN);
+}
+
+// No npx and no npm on PATH, npm offline: a hook that tried to download token-guard could not.
+describe("the hooks run the project's own token-guard and never download one", () => {
+  it("husky: without node_modules/.bin/token-guard the commit fails with the one line that says how to install it; with it, leaks are blocked and clean commits pass", () => {
+    const repo = makeHuskyRepo();
+    installHusky(repo);
+    rmSync(join(repo, "node_modules", ".bin", "token-guard"));
+    const offline = offlineEnv();
+    writeFiles(repo, { "sync.py": fixedPython });
+    git(repo, "add", ".");
+    const missing = commitWith(repo, offline);
+    expect(missing.status).not.toBe(0); // git exits 1 whatever the hook's code
+    expect(missing.output.split("\n").filter((line) => line.startsWith("token-guard"))).toEqual([NOT_INSTALLED_MESSAGE]);
+    expect(missing.output).toContain("husky - pre-commit script failed (code 2)");
+    expect(git(repo, "rev-list", "--all")).toBe("");
+
+    expectScannedOnceInstalled(repo, offline);
+  });
+
+  it("init replaces the bare line an earlier init wrote, and keeps a scan line the user wrote", () => {
+    const upgraded = makeHuskyRepo({ ".husky/pre-commit": "npm test\ntoken-guard scan --staged\nnpm run lint\n" });
+    expect(runCli(["init"], upgraded).status).toBe(0);
+    expect(readFileSync(join(upgraded, ".husky", "pre-commit"), "utf8")).toBe(`npm test\n${HUSKY_HOOK_LINES}npm run lint\n`);
+    const own = makeHuskyRepo({ ".husky/pre-commit": "pnpm exec token-guard scan --staged --quiet\n" });
+    expect(runCli(["init"], own).status).toBe(0);
+    expect(readFileSync(join(own, ".husky", "pre-commit"), "utf8")).toBe("pnpm exec token-guard scan --staged --quiet\n");
+  });
+
+  it("--git-hook: without token-guard installed the commit fails with exactly the one line; installed in node_modules, it blocks and passes", () => {
+    const repo = makeRepo({ "sync.py": fixedPython });
+    expect(runCli(["init", "--git-hook"], repo).status).toBe(0);
+    const offline = offlineEnv();
+    git(repo, "add", "sync.py");
+    const missing = commitWith(repo, offline);
+    expect(missing.status).not.toBe(0); // git exits 1 whatever the hook's code
+    expect(missing.output).toBe(`${NOT_INSTALLED_MESSAGE}\n`);
+    expect(git(repo, "rev-list", "--all")).toBe("");
+
+    expectScannedOnceInstalled(repo, offline);
+  });
+});
+
 describe("token-guard init", () => {
   it("adds exactly one scan line however often it runs, keeps other lines and the package.json formatting", () => {
     const repo = makeHuskyRepo({ ".husky/pre-commit": "npm test\n" });
     for (let run = 0; run < 3; run++) expect(runCli(["init"], repo).status).toBe(0);
     const hook = readFileSync(join(repo, ".husky", "pre-commit"), "utf8");
-    expect(hook).toBe("npm test\ntoken-guard scan --staged\n");
+    expect(hook).toBe(`npm test\n${HUSKY_HOOK_LINES}`);
     const pkg = readFileSync(join(repo, "package.json"), "utf8");
     expect(pkg).toBe(`{\n\t"name": "app",\n\t"devDependencies": {\n\t\t"husky": "^9.1.7",\n\t\t"token-guard": "^0.1.0"\n\t},\n\t"scripts": {\n\t\t"prepare": "husky"\n\t}\n}\n`);
   });

@@ -161,7 +161,7 @@ describe("hostile files through the eslint binary and the recommended config", (
   it("lints binary-ish, invalid UTF-8 and 4 MB single-line files without crashing, and finds the tokens they hold", () => {
     const entry = pathToFileURL(join(REPO_ROOT, "dist/src/index.js")).href;
     const dir = makeTree({
-      "eslint.config.js": `import tokenGuard from ${JSON.stringify(entry)};\nexport default [...tokenGuard.configs.recommended];\n`,
+      "eslint.config.js": `import tokenGuard from ${JSON.stringify(entry)};\nexport default [...tokenGuard.configs.recommended, ...tokenGuard.configs.text];\n`,
       "package.json": `{ "type": "module" }\n`,
       "binary.js": Buffer.concat([Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 0xff, 0xfe, 0x00]), Buffer.from(`auth_token="${TOKEN}"`)]),
       "binary.md": Buffer.concat([Buffer.from([0, 1, 2, 0xff, 0xfe, 0]), Buffer.from(`\nauth_token=${TOKEN}\n`)]),
@@ -204,7 +204,7 @@ describe("hostile files through the eslint binary and the recommended config", (
     const count = 16_000;
     const tokens = Array.from({ length: count }, (_, index) => fakeToken(20_000 + index));
     const dir = makeTree({
-      "eslint.config.js": `import tokenGuard from ${JSON.stringify(entry)};\nexport default [...tokenGuard.configs.recommended];\n`,
+      "eslint.config.js": `import tokenGuard from ${JSON.stringify(entry)};\nexport default [...tokenGuard.configs.recommended, ...tokenGuard.configs.text];\n`,
       "package.json": `{ "type": "module" }\n`,
       "many.py": tokens.map((token) => `auth_token = "${token}"\n`).join(""),
     });

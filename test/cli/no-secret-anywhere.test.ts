@@ -221,10 +221,10 @@ describe("no planted token leaves token-guard", () => {
     });
   });
 
-  it("the eslint binary with tokenGuard.configs.recommended: stylish and json formatters", () => {
+  it("the eslint binary with tokenGuard.configs.recommended and .text: stylish and json formatters", () => {
     const repo = plantedRepo();
     const entry = pathToFileURL(join(REPO_ROOT, "dist/src/index.js")).href;
-    writeFileSync(join(repo, "eslint.config.js"), `import tokenGuard from ${JSON.stringify(entry)};\nexport default [...tokenGuard.configs.recommended];\n`);
+    writeFileSync(join(repo, "eslint.config.js"), `import tokenGuard from ${JSON.stringify(entry)};\nexport default [...tokenGuard.configs.recommended, ...tokenGuard.configs.text];\n`);
     writeFileSync(join(repo, "package.json"), `{ "type": "module" }\n`);
     const linted = IN_TREE.filter((path) => PLANTS[path]!.eslint);
     const eslint = (format: string): string => {

@@ -64,11 +64,11 @@ describe("baseline", () => {
   });
 
   it("explains a file that is not a baseline", () => {
-    const good: Baseline = { version: 1, salt: SALT, entries: [] };
+    const good: Baseline = { version: 2, salt: SALT, entries: [] };
     expect(parseBaseline(formatBaseline(good))).toEqual(good);
     expect(parseBaseline("{")).toMatch(/^not JSON/);
     expect(parseBaseline("[]")).toBe("expected a JSON object");
-    expect(parseBaseline(JSON.stringify({ ...good, version: 2 }))).toBe('"version" must be 1');
+    expect(parseBaseline(JSON.stringify({ ...good, version: 3 }))).toBe('"version" must be 2');
     expect(parseBaseline(JSON.stringify({ ...good, salt: "xyz" }))).toBe('"salt" must be a hex string');
     expect(parseBaseline(JSON.stringify({ ...good, entries: {} }))).toBe('"entries" must be an array');
     expect(parseBaseline(JSON.stringify({ ...good, entries: [{ ruleId: "r", file: "f" }] }))).toMatch(/^"entries\[0\]" must be/);

@@ -109,7 +109,7 @@ describe("the plugin of a project with a token-guard config", () => {
     expect(meta.messages.hardcodedToken).toBe("Hardcoded ACME API key ({{redacted}}): read {{envVar}} from the environment.");
     expect(meta.defaultOptions).toEqual([{ envVar: ACME, minLength: 16 }]);
     expect(meta.hasSuggestions).toBe(true);
-    for (const config of plugin.configs.recommended.filter((entry) => entry.rules)) {
+    for (const config of [...plugin.configs.recommended, ...plugin.configs.text].filter((entry) => entry.rules)) {
       expect(config.rules).toEqual({ "token-guard/convoso-auth-token": "error", "token-guard/acme-api-key": "error" });
     }
   });
@@ -121,7 +121,7 @@ describe("the plugin of a project with a token-guard config", () => {
 
   it("leaves a rule the config turns off out of configs.recommended, and keeps it runnable by name", () => {
     const off = pluginFor({ customRules: [ACME_RULE], rules: { "convoso-auth-token": { enabled: false } } });
-    for (const config of off.configs.recommended.filter((entry) => entry.rules)) expect(config.rules).toEqual({ "token-guard/acme-api-key": "error" });
+    for (const config of [...off.configs.recommended, ...off.configs.text].filter((entry) => entry.rules)) expect(config.rules).toEqual({ "token-guard/acme-api-key": "error" });
     expect(Object.keys(off.rules).sort()).toEqual(["acme-api-key", "convoso-auth-token"]);
     const messages = lint(off, "client.js", `const authToken = "${TOKEN}";`, { "token-guard/convoso-auth-token": "error" });
     expect(messages).toEqual(["1:20 token-guard/convoso-auth-token"]);
@@ -134,10 +134,10 @@ describe("the plugin of a project with a token-guard config", () => {
   });
 });
 
-/** `line:column ruleId` of every message for `code`, with the recommended config (and `rules`, if given). */
+/** `line:column ruleId` of every message for `code`, with the recommended and text configs (and `rules`, if given). */
 function lint(target: ReturnType<typeof pluginFor>, filename: string, code: string, rules: Linter.RulesRecord = {}): string[] {
   return new Linter()
-    .verify(code, [...(target.configs.recommended as Linter.Config[]), { rules }], { filename })
+    .verify(code, [...(target.configs.recommended as Linter.Config[]), ...(target.configs.text as Linter.Config[]), { rules }], { filename })
     .map((message) => `${message.line}:${message.column} ${message.ruleId ?? message.message}`);
 }
 
@@ -149,7 +149,7 @@ describe("config settings in JavaScript and in the text language alike", () => {
 
   it.each(files)("%s: rules.<id>.envVar names the suggestion's variable", (filename, code, column) => {
     const configured = pluginFor({ rules: { "convoso-auth-token": { envVar: "CRM_TOKEN" } } });
-    const [message] = new Linter().verify(code(TOKEN), configured.configs.recommended as Linter.Config[], { filename });
+    const [message] = new Linter().verify(code(TOKEN), [...configured.configs.recommended, ...configured.configs.text] as Linter.Config[], { filename });
     expect(message).toMatchObject({ ruleId: "token-guard/convoso-auth-token", line: 1, column, message: expect.stringContaining("read CRM_TOKEN from the environment") });
     expect(message?.suggestions?.[0]?.desc).toMatch(/CRM_TOKEN/);
     expect(message?.suggestions?.[0]?.desc).not.toMatch(new RegExp(ENV));

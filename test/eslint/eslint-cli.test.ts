@@ -12,6 +12,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ACME_RULE } from "../support/acme-rule.js";
 import { CLI, REPO_ROOT, makeTree, runCli } from "../support/cli.js";
 import { fakeToken } from "../support/tokens.js";
+import { readEslintJson, type EslintMessages } from "./eslint-json.js";
 
 const require = createRequire(import.meta.url);
 const ESLINT_BIN = join(REPO_ROOT, "node_modules/eslint/bin/eslint.js");
@@ -85,12 +86,8 @@ const fileUrl = (path: string): string => pathToFileURL(path).href;
 const TSESLINT = fileUrl(require.resolve("typescript-eslint"));
 const DEFINE_CONFIG = fileUrl(require.resolve("eslint/config"));
 
-interface EslintRun {
+interface EslintRun extends EslintMessages {
   status: number;
-  /** `file:line rule` of token-guard's messages, with the rule id as the CLI prints it, sorted. */
-  reports: string[];
-  /** Messages of other origins that mean something broke: parse errors, crashes, config errors. */
-  fatal: string[];
   stderr: string;
 }
 
@@ -103,17 +100,7 @@ function runEslint(dir: string, config: string): EslintRun {
   if (result.status !== 0 && result.status !== 1) {
     throw new Error(`eslint exited ${result.status ?? result.signal} with ${config}:\n${result.stderr}${result.stdout.slice(0, 2000)}`);
   }
-  const files = JSON.parse(result.stdout) as { filePath: string; messages: { ruleId: string | null; line: number; fatal?: boolean; message: string }[] }[];
-  const reports: string[] = [];
-  const fatal: string[] = [];
-  for (const file of files) {
-    const path = relative(dir, file.filePath).split("\\").join("/");
-    for (const message of file.messages) {
-      if (message.ruleId?.startsWith("token-guard/")) reports.push(`${path}:${message.line} ${message.ruleId.slice("token-guard/".length)}`);
-      else if (message.fatal || message.ruleId === null) fatal.push(`${path}:${message.line} ${message.message}`);
-    }
-  }
-  return { status: result.status ?? -1, reports: reports.sort(), fatal, stderr: result.stderr };
+  return { status: result.status, ...readEslintJson(result.stdout, dir), stderr: result.stderr };
 }
 
 function project(config: string, files: Record<string, string>): string {
@@ -125,7 +112,7 @@ const PLUGIN_IMPORT = `import tokenGuard from ${JSON.stringify(fileUrl(PACKAGE_E
 describe("the eslint binary with tokenGuard.configs.recommended", () => {
   it("reports every leaked token in JS, TS, Python, PHP, shell, PowerShell and Markdown, and exits 1", () => {
     const { files, expected } = leakyFiles();
-    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended];\n`, files);
+    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended, ...tokenGuard.configs.text];\n`, files);
     const run = runEslint(dir, "recommended");
     expect(run.fatal).toEqual([]);
     expect(run.reports).toEqual(expected);
@@ -133,7 +120,7 @@ describe("the eslint binary with tokenGuard.configs.recommended", () => {
   });
 
   it("exits 0 on a clean project", () => {
-    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended];\n`, {
+    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended, ...tokenGuard.configs.text];\n`, {
       "package.json": `{ "type": "module" }\n`,
       "src/client.ts": `export const authToken = process.env.CONVOSO_AUTH_TOKEN;\n`,
       "sync.py": `import os\nauth_token = os.environ["CONVOSO_AUTH_TOKEN"]\n`,
@@ -144,7 +131,7 @@ describe("the eslint binary with tokenGuard.configs.recommended", () => {
 
   it("works through defineConfig({ extends: [...] })", () => {
     const { files, expected } = leakyFiles();
-    const config = `${PLUGIN_IMPORT}import { defineConfig } from ${JSON.stringify(DEFINE_CONFIG)};\nexport default defineConfig({ extends: [tokenGuard.configs.recommended] });\n`;
+    const config = `${PLUGIN_IMPORT}import { defineConfig } from ${JSON.stringify(DEFINE_CONFIG)};\nexport default defineConfig({ extends: [tokenGuard.configs.recommended, tokenGuard.configs.text] });\n`;
     const run = runEslint(project(config, files), "defineConfig");
     expect(run.fatal).toEqual([]);
     expect(run.reports).toEqual(expected);
@@ -152,8 +139,8 @@ describe("the eslint binary with tokenGuard.configs.recommended", () => {
   });
 
   it.each([
-    ["after typescript-eslint's recommended config", "[...tseslint.configs.recommended, ...tokenGuard.configs.recommended]"],
-    ["before typescript-eslint's recommended config", "[...tokenGuard.configs.recommended, ...tseslint.configs.recommended]"],
+    ["after typescript-eslint's recommended config", "[...tseslint.configs.recommended, ...tokenGuard.configs.recommended, ...tokenGuard.configs.text]"],
+    ["before typescript-eslint's recommended config", "[...tokenGuard.configs.recommended, ...tokenGuard.configs.text, ...tseslint.configs.recommended]"],
   ])("coexists with typescript-eslint: placed %s", (_, array) => {
     const { files, expected } = leakyFiles();
     const config = `${PLUGIN_IMPORT}import tseslint from ${JSON.stringify(TSESLINT)};\nexport default ${array};\n`;
@@ -189,7 +176,7 @@ describe("agreement: eslint and token-guard scan", () => {
     // The global setup builds dist/; a missing CLI is a failure, never a skip.
     expect(existsSync(CLI), `the CLI is not built (${relative(REPO_ROOT, CLI)} is missing)`).toBe(true);
     const { files, expected } = leakyFiles();
-    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended];\n`, files);
+    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended, ...tokenGuard.configs.text];\n`, files);
     const eslint = runEslint(dir, "recommended");
     const cliReports = scanReports(dir);
     expect(eslint.fatal).toEqual([]);
@@ -210,7 +197,7 @@ describe("agreement: eslint and token-guard scan", () => {
       "ops/Rotate.ps1": `$q = "auth_token={0}" -f '${u(9)}'\n`,
       "docs/setup.md": `<!-- setx CONVOSO_AUTH_TOKEN ${u(10)} -->\n`,
     };
-    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended];\n`, files);
+    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended, ...tokenGuard.configs.text];\n`, files);
     const eslint = runEslint(dir, "recommended");
     expect(eslint.fatal).toEqual([]);
     expect(eslint.reports).toEqual(scanReports(dir));
@@ -234,6 +221,25 @@ describe("agreement: eslint and token-guard scan", () => {
       "sync.php": `<?php\n$creds = $sandbox ? '${v(10)}' : getenv('CONVOSO_AUTH_TOKEN');\n$q = http_build_query(['auth_token' => $creds]);\n`,
     };
     const expected = ["settings.py:2", "settings.py:3", "settings.py:5", "src/app.module.ts:1", "src/app.module.ts:3", "src/region.ts:5", "src/tenants.js:1", "sync.php:2"].map((line) => `${line} convoso-auth-token`);
+    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended, ...tokenGuard.configs.text];\n`, files);
+    const eslint = runEslint(dir, "recommended");
+    expect(eslint.fatal).toEqual([]);
+    expect(scanReports(dir)).toEqual(expected);
+    expect(eslint.reports).toEqual(expected);
+  });
+
+  it("agree on selectors, typed Maps, positional constructors, derived record fields and self-described values", () => {
+    const w = (n: number): string => fakeToken(15_700 + n);
+    const files: Record<string, string> = {
+      "package.json": `{ "name": "shapes", "private": true, "type": "module" }\n`,
+      "src/tenants.ts": `const keys = new Map<string, string>([["acme", "${w(1)}"]]);\nexport const q = { authToken: opts.token ?? keys.get(t) };\n`,
+      "src/providers.ts": `// convoso\nexport const p = [{ provide: CONVOSO_SYNC_TOKEN, useValue: "${"9c0f4e2a7b1d".repeat(3)}4e2a" }];\n`,
+      "jobs/gateway.py": `@dataclass\nclass Gateway:\n    auth_token: str\n\nqa = Gateway("${w(2)}")\nTEST_AUTH_TOKEN = "fake_token_99ab"\n`,
+      "app/Api.php": `<?php\nclass Api {\n    public function __construct(private string $authToken) {}\n    public static function make(string $s): self {\n        $t = match ($s) { 'qa' => '${w(3)}', default => getenv('CONVOSO_AUTH_TOKEN') };\n        return new self($t);\n    }\n}\n`,
+      "ops/probe.sh": `http GET pie.dev/get auth_token==${w(4)}\n`,
+      "ops/Connect.ps1": `$t = switch ($Stage) { 'qa' { '${w(5)}' } default { $env:CONVOSO_AUTH_TOKEN } }\nConnect-Dialer -AuthToken $t\n$rows = @([pscustomobject]@{ Name = 'auth_token'; Value = '${w(6)}' })\n`,
+    };
+    const expected = ["app/Api.php:5", "jobs/gateway.py:5", "ops/Connect.ps1:1", "ops/Connect.ps1:3", "ops/probe.sh:1", "src/providers.ts:2", "src/tenants.ts:1"].map((line) => `${line} convoso-auth-token`);
     const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended];\n`, files);
     const eslint = runEslint(dir, "recommended");
     expect(eslint.fatal).toEqual([]);
@@ -250,7 +256,7 @@ describe("agreement: eslint and token-guard scan", () => {
       ignore: ["fixtures/", "/generated/*.py", "!generated/keep.py"],
       placeholders: [placeholder],
     };
-    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended];\n`, {
+    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended, ...tokenGuard.configs.text];\n`, {
       "package.json": `{ "name": "demo", "private": true, "type": "module" }\n`,
       "token-guard.config.json": JSON.stringify(config, null, 2),
       "src/acme.ts": `export const acmeApiKey = "${key}";\n`,
@@ -294,8 +300,8 @@ describe("a bad token-guard.config.json under eslint", () => {
     });
 
   it.each([
-    ["the recommended config", `${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended];\n`],
-    ["defineConfig({ extends })", `${PLUGIN_IMPORT}import { defineConfig } from ${JSON.stringify(DEFINE_CONFIG)};\nexport default defineConfig({ extends: [tokenGuard.configs.recommended] });\n`],
+    ["the recommended config", `${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended, ...tokenGuard.configs.text];\n`],
+    ["defineConfig({ extends })", `${PLUGIN_IMPORT}import { defineConfig } from ${JSON.stringify(DEFINE_CONFIG)};\nexport default defineConfig({ extends: [tokenGuard.configs.recommended, tokenGuard.configs.text] });\n`],
     [
       "a rule turned on by name",
       `${PLUGIN_IMPORT}export default [{ files: ["**/*.ts"], plugins: { "token-guard": tokenGuard }, rules: { "token-guard/convoso-auth-token": "error" } }, tokenGuard.configs.recommended[1]];\n`,
@@ -325,5 +331,20 @@ describe("a bad token-guard.config.json under eslint", () => {
     expect(result.stderr).toBe("");
     expect(result.stdout).toBe(`token-guard\nConfigError ${MESSAGE}\n`);
     expect(result.status).toBe(0);
+  });
+
+  it("refuses a custom rule's valuePattern that can backtrack super-linearly, before it runs on any file (issue 16)", () => {
+    // `(a1|a|1)+Z` took 8.5 s on one 52-character value; ESLint loads the same config as the hook.
+    const value = "a1".repeat(26);
+    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended];\n`, {
+      "package.json": `{ "type": "module" }\n`,
+      "token-guard.config.json": JSON.stringify({ customRules: [{ ...ACME_RULE, valuePattern: "(a1|a|1)+Z" }] }),
+      "src/client.ts": `export const acmeApiKey = "${value}";\n`,
+    });
+    const result = spawnSync(process.execPath, [ESLINT_BIN, "."], { cwd: dir, encoding: "utf8", timeout: 30_000, env: { ...process.env, NO_COLOR: "1" } });
+    const lines = result.stderr.split("\n").filter((line) => line.trim() !== "");
+    expect(result.status).toBe(2);
+    expect(lines.at(-1)).toMatch(/^token-guard: invalid config in token-guard\.config\.json: customRules\[0\]\.valuePattern "\(a1\|a\|1\)\+Z" can match "a" in two ways .*super-linearly$/);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 });

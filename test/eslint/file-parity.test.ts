@@ -1,6 +1,6 @@
 // ESLint and the CLI lint the same file types: for a file name built from every
 // extension and name the language registry knows, a real ESLint instance with
-// `configs.recommended` runs the token-guard rules exactly when the CLI reads the
+// `configs.recommended` and `configs.text` runs the token-guard rules exactly when the CLI reads the
 // file as a language whose definition says ESLint lints it; the rest are exactly
 // the languages declared CLI-only.
 import { readFileSync } from "node:fs";
@@ -19,7 +19,7 @@ const FILE_NAMES = LANGUAGES.flatMap((language) => [
   ...language.fileNameSuffixes.map((suffix) => `src/app${suffix}`),
 ]);
 
-const eslint = new ESLint({ cwd: process.cwd(), overrideConfigFile: true, overrideConfig: plugin.configs.recommended as Linter.Config[] });
+const eslint = new ESLint({ cwd: process.cwd(), overrideConfigFile: true, overrideConfig: [...plugin.configs.recommended, ...plugin.configs.text] as Linter.Config[] });
 
 /** Whether ESLint runs a token-guard rule on `path`. */
 async function eslintLints(path: string): Promise<boolean> {

@@ -13,7 +13,7 @@ import { typescriptParser } from "../../src/eslint/typescript-parser.js";
 import { reachableModules } from "../support/imports.js";
 
 const pkg = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { name: string; version: string };
-const recommended = plugin.configs.recommended;
+const { recommended, text: textConfig } = plugin.configs;
 
 /** Every object schema's properties, however deep, with the path to each. */
 function schemaProperties(schema: unknown, at = "schema"): [string, Record<string, unknown>][] {
@@ -25,7 +25,7 @@ function schemaProperties(schema: unknown, at = "schema"): [string, Record<strin
 
 describe("plugin object", () => {
   it("names itself after the package", () => {
-    expect(plugin.meta).toEqual({ name: pkg.name, version: pkg.version });
+    expect(plugin.meta).toEqual({ name: pkg.name, version: pkg.version, namespace: "token-guard" });
     expect(Object.keys(plugin).sort()).toEqual(["configs", "languages", "meta", "rules"]);
     expect(plugin.languages.text.fileType).toBe("text");
   });
@@ -55,36 +55,59 @@ describe("plugin object", () => {
   });
 });
 
-describe("configs.recommended", () => {
-  it("turns on every rule, as `token-guard/<id>`, for scripts and for the text language", () => {
+describe("configs.recommended and configs.text", () => {
+  it("turn on every rule, as `token-guard/<id>`, for scripts and for the text language", () => {
     const expected = Object.fromEntries(builtinRules.map((rule) => [`token-guard/${rule.id}`, "error"]));
-    const withRules = recommended.filter((config) => config.rules);
-    expect(withRules.map((config) => config.name)).toEqual(["token-guard/recommended/scripts", "token-guard/recommended/text"]);
+    const withRules = [...recommended, ...textConfig].filter((config) => config.rules);
+    expect(withRules.map((config) => config.name)).toEqual(["token-guard/recommended/scripts", "token-guard/text"]);
     for (const config of withRules) {
       expect(config.rules).toEqual(expected);
       expect(config.plugins).toEqual({ "token-guard": plugin });
     }
   });
 
-  it("covers JavaScript and TypeScript files, and gives the text language Python, PHP, shell, PowerShell and Markdown", () => {
-    const [scripts, typescript, jsx, text] = recommended;
+  it("recommended covers JavaScript and TypeScript files only; text gives the text language Python, PHP, shell, PowerShell and Markdown", () => {
+    const [scripts, typescript, jsx] = recommended;
     expect(scripts).toEqual({ name: "token-guard/recommended/scripts", files: SCRIPT_FILES, plugins: expect.any(Object), rules: expect.any(Object) });
     expect(SCRIPT_FILES).toEqual(["**/*.{js,jsx,mjs,cjs,ts,tsx,mts,cts}"]);
-    expect(text).toEqual({ name: "token-guard/recommended/text", files: TEXT_FILES, plugins: expect.any(Object), language: "token-guard/text", rules: expect.any(Object) });
-    // From the language registry (test/eslint/file-parity.test.ts checks them against the CLI).
-    expect(TEXT_FILES).toEqual(["**/*.{sh,bash,zsh,ksh,py,pyi,pyw,php,phtml,ps1,psm1,psd1,md,markdown,mdx}", "**/.envrc", "**/.bashrc", "**/.zshrc", "**/.profile"]);
     expect(jsx).toEqual({ name: "token-guard/recommended/jsx", files: ["**/*.jsx"], languageOptions: { parserOptions: { ecmaFeatures: { jsx: true } } } });
     // The TypeScript parser stands alone, for TypeScript files only: nothing else to fight over.
     expect(typescript).toEqual({ name: "token-guard/recommended/typescript-parser", files: TYPESCRIPT_FILES, languageOptions: { parser: typescriptParser } });
     expect(TYPESCRIPT_FILES).toEqual(["**/*.{ts,tsx,mts,cts}"]);
-    expect(recommended).toHaveLength(4);
+    expect(recommended).toHaveLength(3);
+    expect(textConfig).toEqual([{ name: "token-guard/text", files: TEXT_FILES, plugins: expect.any(Object), language: "token-guard/text", rules: expect.any(Object) }]);
+    // From the language registry (test/eslint/file-parity.test.ts checks them against the CLI).
+    expect(TEXT_FILES).toEqual(["**/*.{sh,bash,zsh,ksh,py,pyi,pyw,php,phtml,ps1,psm1,psd1,md,markdown,mdx}", "**/.envrc", "**/.bashrc", "**/.zshrc", "**/.profile"]);
   });
 
-  it("is a valid flat config for every file type it names", async () => {
+  it("together are a valid flat config for every file type they name", async () => {
     const { Linter } = await import("eslint");
     for (const filename of ["a.js", "a.jsx", "a.mjs", "a.cjs", "a.ts", "a.tsx", "a.mts", "a.cts", "a.py", "a.pyw", "a.php", "a.sh", "a.ksh", ".bashrc", "a.ps1", "a.psd1", "a.md", "a.mdx"]) {
-      expect(new Linter().verify("\n", recommended as Linter.Config[], { filename }), filename).toEqual([]);
+      expect(new Linter().verify("\n", [...recommended, ...textConfig] as Linter.Config[], { filename }), filename).toEqual([]);
     }
+  });
+
+  it("recommended brings no file into ESLint that it would not lint anyway: a rule without `files` never sees a text file", async () => {
+    const { ESLint } = await import("eslint");
+    const eslint = new ESLint({ cwd: process.cwd(), overrideConfigFile: true, overrideConfig: [...recommended, { rules: { "no-irregular-whitespace": "error" } }] as Linter.Config[] });
+    for (const filename of ["a.py", "a.sh", "a.md", "a.php", "a.ps1"]) expect(await eslint.isPathIgnored(filename), filename).toBe(true);
+  });
+});
+
+describe("meta.languages", () => {
+  const lintIn = async (language: Linter.Config["language"], plugins: Linter.Config["plugins"]) =>
+    new (await import("eslint")).Linter().verify("auth_token=x\n", [{ files: ["**/*.txt"], plugins: { ...plugins, "token-guard": plugin as never }, language, rules: { "token-guard/convoso-auth-token": "error" } }], {
+      filename: "a.txt",
+    });
+
+  it("names JavaScript, token-guard/text and @eslint/markdown's languages", async () => {
+    for (const rule of Object.values(plugin.rules)) expect(rule.meta.languages).toEqual(["js/js", "token-guard/text", "markdown/commonmark", "markdown/gfm"]);
+    expect(await lintIn("token-guard/text", {})).toEqual([]);
+  });
+
+  it("makes ESLint refuse the rule on another language, by name, instead of running it", async () => {
+    const other = { meta: { name: "other" }, languages: { plain: plugin.languages.text } };
+    await expect(lintIn("other/plain", { other: other as never })).rejects.toThrow(/rules do not support the language "other\/plain":\n\t- "token-guard\/convoso-auth-token"/);
   });
 });
 
@@ -92,7 +115,7 @@ describe("project settings, read lazily", () => {
   it("are not read to make the plugin, only to look up its rules or the recommended rule list", () => {
     const settings = vi.fn(() => projectSettings({}, process.cwd(), builtinRules));
     const lazy = createPlugin(builtinRules, settings);
-    expect(lazy.configs.recommended).toHaveLength(4);
+    expect(lazy.configs.recommended).toHaveLength(3);
     expect(settings).not.toHaveBeenCalled();
     expect(Object.keys(lazy.rules)).toEqual(["convoso-auth-token"]);
     expect(lazy.configs.recommended[0]?.rules).toEqual({ "token-guard/convoso-auth-token": "error" });
@@ -104,7 +127,7 @@ describe("project settings, read lazily", () => {
     const broken = createPlugin(builtinRules, () => {
       throw bad;
     });
-    for (const config of broken.configs.recommended.filter((entry) => entry.rules)) expect(config.rules).toEqual({ "token-guard/convoso-auth-token": "error" });
+    for (const config of [...broken.configs.recommended, ...broken.configs.text].filter((entry) => entry.rules)) expect(config.rules).toEqual({ "token-guard/convoso-auth-token": "error" });
     expect(() => broken.rules).toThrow(bad);
   });
 });

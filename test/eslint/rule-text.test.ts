@@ -274,8 +274,8 @@ describe("convoso-auth-token in another plugin's text language (as with @eslint/
     const config: Linter.Config[] = [
       {
         files: ["**/*.md"],
-        plugins: { other: { languages: { markdown: other } } as never, "token-guard": plugin as never },
-        language: "other/markdown",
+        plugins: { markdown: { languages: { gfm: other } } as never, "token-guard": plugin as never },
+        language: "markdown/gfm",
         rules: { "token-guard/convoso-auth-token": "error" },
       },
     ];

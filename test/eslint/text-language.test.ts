@@ -1,6 +1,6 @@
 // The `token-guard/text` language on its own: options, the root node's location,
 // line counting that agrees with the core, and eslint-disable/enable directives in
-// every comment syntax, run through ESLint's Linter with the recommended config.
+// every comment syntax, run through ESLint's Linter with the recommended and text configs.
 import { Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import { defaultDetection } from "../../src/catalog.js";
@@ -10,7 +10,7 @@ import { textLanguage } from "../../src/eslint/text-language.js";
 import { TOKEN, TOKEN_2 } from "./support.js";
 
 const RULE_ID = "token-guard/convoso-auth-token";
-const config = plugin.configs.recommended as Linter.Config[];
+const config = [...plugin.configs.recommended, ...plugin.configs.text] as Linter.Config[];
 
 function lint(filename: string, code: string, extra: Linter.Config[] = []): Linter.LintMessage[] {
   return new Linter().verify(code, [...config, ...extra], { filename });
