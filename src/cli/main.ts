@@ -2,6 +2,8 @@
 // The `token-guard` executable: parse, resolve, run, and turn every expected
 // failure into one line on stderr with exit code 2.
 
+// First: it sets a V8 flag before any other module's code runs.
+import "./optimizer-budget.js";
 import { ConfigError } from "../config/config-error.js";
 import { escapeControlCharacters } from "../report/control-characters.js";
 import { parseCommandLine } from "./command-line.js";

@@ -57,17 +57,18 @@ export interface MatchContext {
    */
   lastWordSpans: { starts: number[]; ends: number[] };
   /**
-   * Where `<` occurs in the text, found on the first question: every unit's
-   * matcher asks, and searching on from each unit's strings to the next `<`
-   * anywhere after them read the rest of the file once per embedded unit.
+   * Where each marker (`<`, `{{`) occurs in the text, found on the first
+   * question: every unit's matcher asks, and searching on from each unit's
+   * strings to the next marker anywhere after them read the rest of the file
+   * once per embedded unit.
    */
-  lessThans?: number[];
+  markerOffsets: Map<string, number[]>;
 }
 
 /** The per-file context for `rules`. */
 export function createMatchContext(text: string, rules: readonly CompiledRule[], contextRules: ReadonlySet<CompiledRule>): MatchContext {
   const lastWords = rules.length === 1 ? rules[0]!.lastWords : [...new Set(rules.flatMap((compiled) => compiled.lastWords))];
-  return { text, rules, contextRules, keyCache: new Map(), lastWordSpans: spansOf(text, lastWords) };
+  return { text, rules, contextRules, keyCache: new Map(), lastWordSpans: spansOf(text, lastWords), markerOffsets: new Map() };
 }
 
 /** Keyed by the word list: a run has one list per rule set, however many files. */
@@ -234,15 +235,16 @@ class UnitMatcher {
     // Strings come in text order: search on from the last `<` found, not from
     // each string to the next `<` anywhere after it (the whole file, string
     // after string, in a file with none).
-    if (this.nextLessThan < token.contentStart) this.nextLessThan = this.firstLessThanFrom(token.contentStart);
+    if (this.nextLessThan < token.contentStart) this.nextLessThan = this.firstMarkerFrom("<", token.contentStart);
     return this.nextLessThan < token.contentEnd && this.mayHoldKey(token.contentStart, token.contentEnd);
   }
 
-  /** The first `<` at or after `start`; 2^32 - 1 when there is none. */
-  private firstLessThanFrom(start: number): number {
-    this.context.lessThans ??= offsetsOf(this.text, "<");
-    const offsets = this.context.lessThans;
-    return offsets[firstNotBefore(offsets.length, (index) => offsets[index]! < start)] ?? 2 ** 32 - 1;
+  /** The first `marker` at or after `start`; 2^32 - 1 when there is none. */
+  private firstMarkerFrom(marker: string, start: number): number {
+    let offsets = this.context.markerOffsets.get(marker);
+    if (offsets === undefined) this.context.markerOffsets.set(marker, (offsets = offsetsOf(this.text, marker)));
+    const found = offsets;
+    return found[firstNotBefore(found.length, (index) => found[index]! < start)] ?? 2 ** 32 - 1;
   }
 
   // --- names -----------------------------------------------------------------
@@ -596,7 +598,7 @@ class UnitMatcher {
 
   /** Whether `{{` opens inside `start..end` near a key word; like `holdsMarkup`, the search only moves forward. */
   private holdsTemplate(start: number, end: number): boolean {
-    if (this.nextTemplate < start) this.nextTemplate = this.text.indexOf("{{", start) >>> 0;
+    if (this.nextTemplate < start) this.nextTemplate = this.firstMarkerFrom("{{", start);
     return this.nextTemplate < end && this.mayHoldKey(start, end);
   }
 

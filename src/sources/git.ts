@@ -162,14 +162,23 @@ export async function isGitIgnored(root: string, path: string): Promise<boolean>
 
 /**
  * Tracked files under `subdirs` in which git finds any of `keywords`
- * (case-insensitive, fixed strings), binary files left out: the tracked files
- * `listGitFiles` lists, narrowed by git's C byte search. Every other tracked
- * file provably holds no keyword, so the detector's own prefilter would reject
- * it: this may only over-report, never miss. Untracked files are not searched:
- * `--untracked` walks the work tree once more (a third of git grep's time on
- * 100,000 files), and `listGitFiles` has walked it already. `onHit` hears of
- * each hit as git finds it (names that are valid UTF-8 only), so a scan can read
- * candidates while git searches on.
+ * (case-insensitive, fixed strings), and tracked files with a UTF-16 byte-order
+ * mark: the tracked files `listGitFiles` lists, narrowed by git's C byte search.
+ * Every other tracked file provably holds no keyword, so the detector's own
+ * prefilter would reject it: this may only over-report, never miss. Untracked
+ * files are not searched: `--untracked` walks the work tree once more (a third
+ * of git grep's time on 100,000 files), and `listGitFiles` has walked it
+ * already. `onHit` hears of each hit as git finds it (names that are valid
+ * UTF-8 only), so a scan can read candidates while git searches on.
+ *
+ * UTF-16 text is binary to git (it holds NUL bytes), so a keyword search that
+ * skips binary files (-I) never sees it. One PCRE search finds both, reading
+ * every file once: the keywords, or a byte-order mark at a line start (at the
+ * file's start, but for a rare binary file). Binary files holding a keyword are
+ * hits too; reading tells them apart (they are skipped as binary, as a walk
+ * skips them). Without PCRE (a git built without it), or with a keyword PCRE in
+ * the C locale cannot fold case for, the keywords are searched as fixed strings
+ * in text files and the marks in a second search, which finds none without PCRE.
  */
 export async function grepGitFiles(
   root: string,
@@ -178,28 +187,51 @@ export async function grepGitFiles(
   onHit?: (name: string) => void,
 ): Promise<Set<string>> {
   const pathspecs = pathspecsOf(subdirs);
-  const patterns = keywords.flatMap((keyword) => ["-e", keyword]);
   // One core is left to the scan, which reads and matches the hits as they come.
   const threads = String(Math.max(1, availableParallelism() - 1));
+  const grep = ["--literal-pathspecs", "grep", "--threads", threads, "-l", "-z", "--no-color", "--full-name"];
   const hits = new Set<string>();
+  const folded = keywordOrWideMarkPattern(keywords);
+  if (folded !== undefined) {
+    try {
+      await grepNames([...grep, "-P", "-e", folded, "--", ...pathspecs], root, hits, onHit, C_LOCALE);
+      return hits;
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      // No PCRE: the fixed-string searches below (a real failure fails them too).
+    }
+  }
+  const patterns = keywords.flatMap((keyword) => ["-e", keyword]);
   await Promise.all([
-    grepNames(["--literal-pathspecs", "grep", "--threads", threads, "-l", "-z", "-I", "-i", "-F", "--no-color", "--full-name", ...patterns, "--", ...pathspecs], root, hits, onHit),
+    grepNames([...grep, "-I", "-i", "-F", ...patterns, "--", ...pathspecs], root, hits, onHit),
     grepWideText(root, pathspecs, hits, onHit),
   ]);
   return hits;
 }
 
+/** Byte patterns need the C locale: in a UTF-8 one, PCRE rejects the bytes of a byte-order mark. */
+const C_LOCALE: GitEnvironmentOptions = { extra: { LC_ALL: "C" } };
+
+/** A UTF-16 byte-order mark (LE or BE) at a line start, as PCRE bytes. */
+const WIDE_MARK_AT_LINE_START = "^(?:\\xFF\\xFE|\\xFE\\xFF)";
+
 /**
- * Tracked files with a UTF-16 byte-order mark at a line start (at the file's
- * start, but for a rare binary file): git takes them for binary, so the keyword
- * search above skips them, yet they are text that sources decode. A byte pattern
- * needs PCRE in the C locale; a git built without PCRE finds none.
+ * `(?i:k1|k2)|<mark at a line start>` for ASCII keywords, else undefined: in
+ * the C locale PCRE folds ASCII case only, and -F -i folds the rest too.
  */
+function keywordOrWideMarkPattern(keywords: readonly string[]): string | undefined {
+  if (keywords.some((keyword) => !/^[\x20-\x7e]+$/.test(keyword))) return undefined;
+  // Metacharacters escaped; a backslash before any other punctuation is PCRE's literal too.
+  const literals = keywords.map((keyword) => keyword.replace(/[\\^$.|?*+()[\]{}]/g, "\\$&"));
+  return `(?i:${literals.join("|")})|${WIDE_MARK_AT_LINE_START}`;
+}
+
+/** Tracked files with a UTF-16 byte-order mark at a line start (see grepGitFiles). */
 async function grepWideText(root: string, pathspecs: readonly string[], hits: Set<string>, onHit?: (name: string) => void): Promise<void> {
   // One thread: it runs beside the keyword search, which gets the cores.
-  const args = ["--literal-pathspecs", "grep", "--threads", "1", "-l", "-z", "-P", "--no-color", "--full-name", "-e", "^(?:\\xFF\\xFE|\\xFE\\xFF)", "--", ...pathspecs];
+  const args = ["--literal-pathspecs", "grep", "--threads", "1", "-l", "-z", "--no-color", "--full-name", "-P", "-e", WIDE_MARK_AT_LINE_START, "--", ...pathspecs];
   try {
-    await grepNames(args, root, hits, onHit, { extra: { LC_ALL: "C" } });
+    await grepNames(args, root, hits, onHit, C_LOCALE);
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
   }

@@ -39,7 +39,7 @@ const SHAPES: Shape[] = [
     close: "\n",
     pieces: ["<!-- token-guard-ignore-next-block -->\n", "<!-- token-guard-ignore-next-block convoso-auth-token -->", "```sh\n", "```\n", "~~~\n", "\n", `auth_token=${TOKEN}\n`, "text\n", "> ", "- "],
   },
-  { name: "JavaScript: many findings in one single-quoted string", path: "a.js", open: "const u = '", close: "';\n", pieces: [...KEY, "`", "${", "?"] },
+  { name: "JavaScript: many findings in one single-quoted string", path: "a.js", open: "const u = '", close: "';\n", pieces: [...KEY, "`", "${", "?", "{{", "}}"] },
   { name: "Python: many findings in one triple-quoted string", path: "a.py", open: 'u = """', close: '"""\n', pieces: [...KEY, "\n", "{", "}", "'", '"'] },
   { name: "shell: many findings in one quoted heredoc", path: "a.sh", open: "cat <<'EOF'\n", close: "\nEOF\n", pieces: [...KEY, "\n", "$", "`", "\\"] },
   { name: "PHP: many findings in one nowdoc", path: "a.php", open: "<?php\n$u = <<<'EOT'\n", close: "\nEOT;\n", pieces: [...KEY, "\n", "$", "\\"] },
