@@ -30,6 +30,8 @@ import { formatArgumentAt } from "./format-strings.js";
 import { templateDefaults } from "./template-defaults.js";
 import { NameValueRecords } from "./name-value-records.js";
 import { CodeView } from "./code-view.js";
+import { environmentMapValues, singularName } from "./environment-token-maps.js";
+import { keyNamedValue } from "./key-named-code.js";
 import { ExpressionReader, interpolatedRead, isValueWrapper, normaliseName, skipAnnotation, UnitFlow, type FlowValues } from "./value-flow.js";
 import type { Candidate } from "./candidate.js";
 import { anyOf, nameMatch, type CompiledRule } from "./rule.js";
@@ -211,6 +213,7 @@ class UnitMatcher {
       }
       const key = this.keyAt(index);
       if (key) this.matchBinding(index, key);
+      else if (token.kind === "identifier") this.matchEnvironmentMap(index, token.text);
       this.records.visit(index);
     }
     if (this.hints.commandLines) this.matchCommandLines(this.code, false);
@@ -395,9 +398,25 @@ class UnitMatcher {
       }
       return;
     }
+    if (token.kind === "identifier" && !ASSIGN_OPS.has(op) && !PAIR_OPS.has(op)) {
+      // `.withAuthToken("v")`, `def auth_token(): return "v"`, `Set-Item Env:AUTH_TOKEN "v"` (key-named-code.ts).
+      const named = keyNamedValue(this.view, this.reader, index, key.rule.keyWords, key.weak);
+      if (named) {
+        this.matchFlow(named.values, key, named.context, index);
+        return;
+      }
+    }
     // Otherwise K may be a name/value record's name: the records see every token.
     if (!ASSIGN_OPS.has(op) && !PAIR_OPS.has(op)) return;
     this.matchValue(next + 1, key, envVar, token.kind === "identifier" ? this.statementStart(index) : undefined, token);
+  }
+
+  /** `AUTH_TOKENS = { dev: "v", prod: "w" }`: a key's plural, one token per environment (environment-token-maps.ts). */
+  private matchEnvironmentMap(index: number, name: string): void {
+    const singular = singularName(name);
+    const token = this.code[index]!;
+    const key = singular !== undefined && this.mayHoldKey(token.start, token.end) ? this.classify(singular) : undefined;
+    if (key) for (const literal of environmentMapValues(this.view, index)) this.add(key, literal, "assignment", {});
   }
 
   /** `(authToken`, `, auth_token`, `private readonly authToken`, `(String authToken`, `?string $authToken`: where a parameter list names one. */

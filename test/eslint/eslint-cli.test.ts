@@ -247,6 +247,23 @@ describe("agreement: eslint and token-guard scan", () => {
     expect(eslint.reports).toEqual(expected);
   });
 
+  it("agree on setter and builder arguments, key-named functions, env: drive items and per-environment token maps", () => {
+    const k = (n: number): string => fakeToken(15_950 + n);
+    const files: Record<string, string> = {
+      "package.json": `{ "name": "named", "private": true, "type": "module" }\n`,
+      "src/client.ts": `export const c = Dialer.builder().withAuthToken("${k(1)}").build();\nexport const d = vault.getAuthToken("${k(2)}");\n`,
+      "src/stages.js": `export const AUTH_TOKENS = { staging: "${k(3)}", production: process.env.PROD_AUTH_TOKEN };\nexport const TOKENS = { plus: "+", word: "${k(4)}" };\n`,
+      "tests/conftest.py": `@pytest.fixture\ndef dialer_auth_token():\n    return "${k(5)}"\n`,
+      "ops/profile.ps1": `Set-Item -Path Env:CONVOSO_AUTH_TOKEN -Value '${k(6)}'\n$AuthTokens = @{ Sandbox = '${k(7)}' }\n`,
+    };
+    const expected = ["ops/profile.ps1:1", "ops/profile.ps1:2", "src/client.ts:1", "src/stages.js:1", "tests/conftest.py:3"].map((line) => `${line} convoso-auth-token`);
+    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended, ...tokenGuard.configs.text];\n`, files);
+    const eslint = runEslint(dir, "recommended");
+    expect(eslint.fatal).toEqual([]);
+    expect(scanReports(dir)).toEqual(expected);
+    expect(eslint.reports).toEqual(expected);
+  });
+
   it("read the same token-guard.config.json: a custom rule, gitignore-style ignore globs and a placeholder", () => {
     expect(existsSync(CLI), `the CLI is not built (${relative(REPO_ROOT, CLI)} is missing)`).toBe(true);
     const key = fakeToken(340);

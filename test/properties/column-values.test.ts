@@ -5,23 +5,17 @@ import { describe, expect, it } from "vitest";
 import { CodeView } from "../../src/detect/code-view.js";
 import { columnValues } from "../../src/detect/column-values.js";
 import { lexSql } from "../../src/languages/sql/lexer.js";
-import type { Token } from "../../src/languages/shared/tokens.js";
+import { countingReads } from "./support.js";
 
 function readsPerToken(text: string): number {
-  let reads = 0;
   const code = lexSql(text).tokens.filter((token) => token.kind !== "comment");
-  const counted = new Proxy(code, {
-    get(target, property, receiver): unknown {
-      if (typeof property === "string" && property.length > 0 && property.charCodeAt(0) >= 48 && property.charCodeAt(0) <= 57) reads++;
-      return Reflect.get(target, property, receiver) as unknown;
-    },
-  }) as Token[];
-  const view = new CodeView(text, counted);
+  const counted = countingReads(code);
+  const view = new CodeView(text, counted.tokens);
   for (let index = 0; index < code.length; index++) {
     const token = code[index]!;
     if (token.kind === "identifier" && /token/i.test(token.text)) columnValues(view, index);
   }
-  return reads / code.length;
+  return counted.reads() / code.length;
 }
 
 const rows = (size: number): string => `INSERT INTO t (a, auth_token, b, auth_token_2) VALUES ${Array.from({ length: size }, (_, i) => `('x${i}', 'v${i}', 'y', 'w')`).join(", ")};\n`;

@@ -5,7 +5,9 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative, sep } from "node:path";
 import { fileURLToPath } from "node:url";
 import fc from "fast-check";
+import { CodeView } from "../../src/detect/code-view.js";
 import { detectLanguage } from "../../src/languages/detect-language.js";
+import { lexSource } from "../../src/languages/lex-source.js";
 import type { LexedUnit } from "../../src/languages/lex-source.js";
 import type { LanguageId, LexResult, Token } from "../../src/languages/shared/tokens.js";
 
@@ -253,4 +255,30 @@ export function lineColumn(text: string, offset: number): { line: number; column
 export function runs(n: number): number {
   const scale = Number(process.env.PROPERTY_RUNS_SCALE ?? "1");
   return Math.max(1, Math.round(n * (Number.isFinite(scale) && scale > 0 ? scale : 1)));
+}
+
+/** `code` behind a proxy that counts every indexed read (`code[i]`), for the operation-count properties. */
+export function countingReads(code: Token[]): { tokens: Token[]; reads: () => number } {
+  let reads = 0;
+  const tokens = new Proxy(code, {
+    get(target, property, receiver): unknown {
+      if (typeof property === "string" && property.length > 0 && property.charCodeAt(0) >= 48 && property.charCodeAt(0) <= 57) reads++;
+      return Reflect.get(target, property, receiver) as unknown;
+    },
+  }) as Token[];
+  return { tokens, reads: () => reads };
+}
+
+/** Token reads per code token (comments left out) of `visit` on each unit of `text`, through a counting view. */
+export function readsPerCodeToken(text: string, language: LanguageId, visit: (view: CodeView, code: readonly Token[]) => void): number {
+  let reads = 0;
+  let tokens = 0;
+  for (const unit of lexSource(text, language)) {
+    const code = unit.tokens.filter((token) => token.kind !== "comment");
+    tokens += code.length;
+    const counted = countingReads(code);
+    visit(new CodeView(text, counted.tokens), code);
+    reads += counted.reads();
+  }
+  return reads / tokens;
 }

@@ -3,28 +3,16 @@
 // chains resolved from their far end, nested calls and objects, many calls of a
 // function with a key-named parameter.
 import { describe, expect, it } from "vitest";
-import { CodeView } from "../../src/detect/code-view.js";
 import { UnitFlow } from "../../src/detect/value-flow.js";
-import { lexSource } from "../../src/languages/lex-source.js";
-import type { LanguageId, Token } from "../../src/languages/shared/tokens.js";
+import type { LanguageId } from "../../src/languages/shared/tokens.js";
+import { readsPerCodeToken } from "./support.js";
 
 /** Token reads per code token of collecting the flow and resolving `references` keys. */
 function readsPerToken(text: string, language: LanguageId, references: (size: number) => string[], size: number): number {
-  let reads = 0;
-  let tokens = 0;
-  for (const unit of lexSource(text, language)) {
-    const code = unit.tokens.filter((token) => token.kind !== "comment");
-    tokens += code.length;
-    const counted = new Proxy(code, {
-      get(target, property, receiver): unknown {
-        if (typeof property === "string" && property.length > 0 && property.charCodeAt(0) >= 48 && property.charCodeAt(0) <= 57) reads++;
-        return Reflect.get(target, property, receiver) as unknown;
-      },
-    }) as Token[];
-    const flow = new UnitFlow(new CodeView(text, counted), (name) => (/token/i.test(name) ? name : undefined), false).collect();
+  return readsPerCodeToken(text, language, (view) => {
+    const flow = new UnitFlow(view, (name) => (/token/i.test(name) ? name : undefined), false).collect();
     for (const reference of references(size)) flow.resolve(reference);
-  }
-  return reads / tokens;
+  });
 }
 
 const SHAPES: [name: string, language: LanguageId, make: (size: number) => string, references: (size: number) => string[]][] = [
