@@ -44,7 +44,7 @@ function columnPosition(view: CodeView, index: number): { open: number; column: 
 }
 
 /** The plain literal that is the whole `column`-th element of the row between `open` and `close`. */
-function elementAt(view: CodeView, open: number, close: number, column: number): StringToken | undefined {
+export function elementAt(view: CodeView, open: number, close: number, column: number): StringToken | undefined {
   let element = 0;
   let depth = 0;
   let start = open + 1;

@@ -29,6 +29,7 @@ import { firstNotBefore } from "../languages/shared/first-not-before.js";
 import { formatArgumentAt } from "./format-strings.js";
 import { templateDefaults } from "./template-defaults.js";
 import { NameValueRecords } from "./name-value-records.js";
+import { NameValueRows } from "./name-value-rows.js";
 import { CodeView } from "./code-view.js";
 import { environmentMapValues, singularName } from "./environment-token-maps.js";
 import { keyNamedValue } from "./key-named-code.js";
@@ -168,6 +169,8 @@ class UnitMatcher {
   private readonly hints: MatcherHints;
   /** Name/value records open at the token being matched. */
   private readonly records: NameValueRecords<KeyMatch>;
+  /** Name/value records stored as SQL rows; made at the first key literal that needs them. */
+  private rows: NameValueRows | undefined;
   /** Where firstSpanFrom's last answer was. */
   private spanCursor = 0;
   /** The first `<` at or after the last string `holdsMarkup` looked at (2^32 - 1 when there is none). */
@@ -378,6 +381,12 @@ class UnitMatcher {
       const rows = columnValues(this.view, index);
       for (const literal of rows) this.add(key, literal, "assignment", {});
       if (rows.length > 0) return;
+    }
+    // `VALUES ('auth_token', '…')` under `(name, value)`, `UPDATE … SET value = '…' WHERE name = 'auth_token'`.
+    if (token.kind === "string" && (before === "(" || before === "," || before === "=")) {
+      const value = (this.rows ??= new NameValueRows(this.view)).valueFor(index);
+      if (value) this.add(key, value, "name-value", {});
+      if (value !== undefined) return;
     }
     // `f("K", …)`: the key is an argument; the value is the next argument or a default= keyword.
     if (token.kind === "string" && this.punctAt(index + 1) === "," && this.isArgumentKey(index)) {

@@ -31,6 +31,15 @@ const VALUE_WORDS = new Set(["value", "val", "default", "defaultvalue", "usevalu
  * patch's `/…/auth_token`), `param`, `field`, `variable`, and DI's `provide`.
  */
 const NAME_WORDS = new Set(["name", "key", "id", "path", "param", "parameter", "field", "variable", "var", "provide"]);
+/**
+ * Fields whose object holds the attributes of the record around it (Terraform
+ * state's `resources[].instances[].attributes`, a resource's `values`): a key the
+ * record names binds their value-like fields, and these too.
+ */
+const ATTRIBUTE_OBJECTS = new Set(["attributes", "values"]);
+const ATTRIBUTE_VALUES = new Set(["secret_string", "value", "default"]);
+/** How many open records an attribute object may stand below the record that names it (`{resource}` → `[instances]` → `{instance}`). */
+const ATTRIBUTE_DEPTH = 3;
 /** Operators between a field and its value. */
 const FIELD_OPS = new Set([":", "=", "=>"]);
 /** Tokens before `name =` that make it a statement (`const name = …`, `obj.name = …`), not a field. */
@@ -86,6 +95,8 @@ interface OpenRecord<Key> {
   /** Index of the first value-like field's value token; -1 before one. */
   valueIndex: number;
   bound: boolean;
+  /** An attribute object (ATTRIBUTE_OBJECTS) that took its key from the record around it. */
+  attributes?: boolean;
 }
 
 /**
@@ -128,7 +139,9 @@ export class NameValueRecords<Key> {
     const field = this.reader.fieldName(index);
     const role = field === undefined ? null : fieldRole(field);
     if (role === "name") record.key ??= this.reader.keyAt(index + 2);
-    else if (role === "value" && record.valueIndex < 0 && this.holdsValue(index + 2)) record.valueIndex = index + 2;
+    else if ((role === "value" || (record.attributes && ATTRIBUTE_VALUES.has(field!))) && record.valueIndex < 0 && this.holdsValue(index + 2)) {
+      record.valueIndex = index + 2;
+    }
     this.bindIfPaired(record);
   }
 
@@ -201,6 +214,18 @@ export class NameValueRecords<Key> {
     if (op?.kind !== "punct" || !FIELD_OPS.has(op.text) || index < 2) return;
     const record = this.open.at(-1)!;
     record.key ??= this.reader.keyAt(index - 2);
+    if (record.key === undefined && ATTRIBUTE_OBJECTS.has(this.reader.fieldName(index - 2) ?? "")) this.inheritKey(record);
+  }
+
+  /** `{ "name": "convoso_auth_token", "instances": [ { "attributes": { "secret_string": … } } ] }`: the nearest named record above lends its key. */
+  private inheritKey(record: OpenRecord<Key>): void {
+    for (let depth = 2; depth <= ATTRIBUTE_DEPTH + 1 && record.key === undefined; depth++) {
+      const outer = this.open.at(-depth);
+      if (outer === undefined) return;
+      if (outer.key === undefined) continue;
+      record.key = outer.key;
+      record.attributes = true;
+    }
   }
 
   /** A value-like field's value must be a scalar or a name, not a nested record. */

@@ -33,7 +33,9 @@ export const json = defineLanguage({
   ...CONFIG_FORMAT,
   id: "json",
   // HAR captures (`.har`) are JSON: their `queryString`, `postData.params` and `headers` are name/value records.
-  extensions: ["json", "jsonc", "json5", "har"],
+  // Terraform state (`.tfstate`, `.tfstate.backup`) too: a resource's `attributes` hold its secret values.
+  extensions: ["json", "jsonc", "json5", "har", "tfstate"],
+  fileNameSuffixes: [".tfstate.backup"],
   fenceNames: ["json", "jsonc", "json5"],
   lex: lexJavaScript,
   eslint: {
