@@ -15,16 +15,17 @@ interface PackResult {
   files: { path: string }[];
 }
 
-it("ships only the build, the rule docs, README, LICENSE and package.json", () => {
+it("ships only the build, the rule docs, the config schema, README, LICENSE and package.json", () => {
   const output = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: REPO_ROOT, encoding: "utf8" });
   const [pack] = JSON.parse(output) as PackResult[];
   const paths = pack!.files.map((file) => file.path);
-  const outside = paths.filter((path) => !/^(?:dist\/(?:src|rules)\/.+\.(?:js|d\.ts)|dist\/cli\/[\w-]+\.js|rules\/[a-z0-9-]+\.md|README\.md|LICENSE|SECURITY\.md|package\.json)$/.test(path));
+  const outside = paths.filter((path) => !/^(?:dist\/(?:src|rules)\/.+\.(?:js|d\.ts)|dist\/cli\/[\w-]+\.js|rules\/[a-z0-9-]+\.md|schema\/[a-z.-]+\.schema\.json|README\.md|LICENSE|SECURITY\.md|package\.json)$/.test(path));
   expect(outside).toEqual([]);
   expect(paths).toContain("dist/cli/main.js");
   expect(paths).toContain("dist/cli/scan-worker.js");
   expect(paths).toContain("dist/src/index.js");
   expect(paths).toContain("rules/convoso-auth-token.md");
+  expect(paths).toContain("schema/token-guard.config.schema.json");
 });
 
 /**

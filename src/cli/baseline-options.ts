@@ -19,6 +19,8 @@ const BASELINE_FLAGS = {
 export interface BaselineOptions extends CollectOptions {
   /** The baseline file to write, relative to `cwd`. */
   file: string;
+  /** Named with --baseline by the user; otherwise the repository's config (or the default) chose it, and it must stay inside. */
+  typed: boolean;
 }
 
 export const BASELINE_COMMAND: CommandSpec<typeof BASELINE_FLAGS> = {
@@ -45,5 +47,6 @@ export function resolveBaselineOptions({ values, positionals }: RawFlags<typeof 
     config,
     threads: resolveThreads(values.threads),
     file,
+    typed: values.baseline !== undefined,
   };
 }

@@ -3,6 +3,7 @@
 // the command does not take is refused in one line that lists the ones it does.
 
 import { parseArgs } from "node:util";
+import { closestName } from "../config/did-you-mean.js";
 import type { CommandSpec } from "./command-spec.js";
 import { UsageError } from "./errors.js";
 import type { FlagTable, FlagValues, RawFlags } from "./flags.js";
@@ -27,7 +28,9 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Com
   const command = word === undefined ? commandNamed(values.help !== true && values.version === true ? "version" : "help", commands) : commandNamed(word.value, commands);
   for (const token of tokens) {
     if (token.kind === "option" && !Object.hasOwn(command.flags, token.name)) {
-      throw new UsageError(`${command.name} does not take ${token.rawName}; it takes ${flagList(command.flags)} (see token-guard ${command.name} --help)`);
+      const closest = token.rawName.startsWith("--") ? closestName(token.name, Object.keys(command.flags)) : undefined;
+      const hint = closest === undefined ? "" : ` (did you mean \`--${closest}\`?)`;
+      throw new UsageError(`${command.name} does not take ${token.rawName}${hint}; it takes ${flagList(command.flags)} (see token-guard ${command.name} --help)`);
     }
   }
   const rest = word === undefined ? [...argv] : argv.filter((_, index) => index !== word.index);
@@ -37,7 +40,11 @@ export function parseCommandLine(argv: readonly string[], commands: readonly Com
 /** The command called `name`; a UsageError listing the commands when there is none. */
 export function commandNamed(name: string, commands: readonly CommandSpec[]): CommandSpec {
   const command = commands.find((candidate) => candidate.name === name);
-  if (command === undefined) throw new UsageError(`unknown command "${name}" (commands: ${commands.map(({ name }) => name).join(", ")}; see token-guard --help)`);
+  if (command === undefined) {
+    const closest = closestName(name, commands.map((candidate) => candidate.name));
+    const hint = closest === undefined ? "" : `: did you mean \`${closest}\`?`;
+    throw new UsageError(`unknown command "${name}"${hint} (commands: ${commands.map(({ name }) => name).join(", ")}; see token-guard --help)`);
+  }
   return command;
 }
 

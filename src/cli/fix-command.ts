@@ -2,21 +2,27 @@
 // door. Finds, plans (pure, src/fix), re-checks every file, then writes all of it
 // atomically: the env file first, so a removed value is never lost.
 
+import type { Stats } from "node:fs";
 import { readFile, realpath } from "node:fs/promises";
-import { basename, dirname, join, relative, resolve } from "node:path";
+import { basename, dirname, join, posix, relative, resolve } from "node:path";
 import { builtinRules } from "../catalog.js";
 import { detectionInput } from "../config/detection-input.js";
 import { createDetection, type Detection } from "../detect/detection.js";
 import { scanSource } from "../detect/scan-source.js";
 import type { Finding, Source, TextEncoding } from "../detect/types.js";
+import { isTemporaryName, removeStaleTemporaries, TEMPORARY_GLOB, temporaryStemFor } from "../fix/atomic-write.js";
 import { unifiedDiff } from "../fix/diff.js";
+import { lockEnvFile } from "../fix/env-lock.js";
+import { gitignoreLine, unignorablePath } from "../fix/gitignore-entry.js";
 import { appendEntries, appendLines, exampleLines, parseEnvFile } from "../fix/env-file.js";
-import { checkEnvTarget, isInside, modeOf } from "../fix/path-safety.js";
+import { checkEnvTarget, checkGitignoreTarget, isInside, modeOf } from "../fix/path-safety.js";
 import { planFixes, type LeftFinding } from "../fix/plan.js";
 import { SecretMask } from "../fix/secret-mask.js";
 import { writeAll, type Write } from "../fix/transaction.js";
+import { escapeControlCharacters, shown } from "../report/control-characters.js";
 import { formatFixSummary, type FixSummaryContext } from "../report/fix-summary.js";
 import { realTarget, toPosix } from "../sources/paths.js";
+import type * as Git from "../sources/git.js";
 import { pickSources, withDotEnvState } from "../sources/pick-sources.js";
 import { EXIT, UsageError } from "./errors.js";
 import type { FixOptions } from "./fix-options.js";
@@ -33,7 +39,8 @@ interface Target {
 }
 
 export async function runFix(options: FixOptions, stdout: NodeJS.WritableStream): Promise<number> {
-  const { findGitRoot, isGitIgnored, runGit } = await import("../sources/git.js");
+  const git = await import("../sources/git.js");
+  const { findGitRoot } = await import("../sources/repository-root.js");
   const gitRoot = await findGitRoot(options.cwd);
   // Real paths throughout, so a symlinked working directory cannot make a path look outside (or inside).
   const cwd = await realpath(options.cwd);
@@ -41,13 +48,48 @@ export async function runFix(options: FixOptions, stdout: NodeJS.WritableStream)
   const show = (absolute: string): string => toPosix(relative(cwd, absolute)) || ".";
 
   const envPath = options.envFile === undefined ? join(root, ".env") : resolve(cwd, options.envFile.path);
+  const context: FixContext = { options, stdout, root, cwd, gitRoot, envPath, show, git };
+  // Checked before the lock is made beside it, and again under the lock.
+  await checkedEnvInfo(context);
+  // A dry run writes nothing, so it needs no lock (and must not wait for one).
+  const release = options.dryRun ? undefined : await lockEnvFile(envPath, show);
+  try {
+    return await fixWithEnvLocked(context);
+  } finally {
+    await release?.();
+  }
+}
+
+interface FixContext {
+  options: FixOptions;
+  stdout: NodeJS.WritableStream;
+  root: string;
+  cwd: string;
+  gitRoot: string | null;
+  envPath: string;
+  show: (absolute: string) => string;
+  /** Loaded only when fix runs. */
+  git: typeof Git;
+}
+
+/** The env file's lstat (undefined: not there yet), or a UsageError saying why fix may not write it. */
+async function checkedEnvInfo({ options, root, gitRoot, envPath, show }: FixContext): Promise<Stats | undefined> {
   const envTarget = await checkEnvTarget(root, envPath, { flag: options.envFile?.flag ?? "--dotenv", inRepository: gitRoot !== null, show });
   if (!envTarget.ok) throw new UsageError(envTarget.problem);
-  const envInfo = envTarget.info;
+  return envTarget.info;
+}
+
+/** Everything from reading the env file to the last rename: under the env file's lock, so a parallel run reads what this one wrote. */
+async function fixWithEnvLocked(context: FixContext): Promise<number> {
+  const { options, stdout, root, cwd, gitRoot, envPath, show } = context;
+  const { isGitIgnored, runGit } = context.git;
+  const envInfo = await checkedEnvInfo(context);
   const envText = envInfo === undefined ? undefined : await readFile(envPath, "utf8");
   const examplePath = join(dirname(envPath), `${basename(envPath)}.example`);
   const exampleText = await readFile(examplePath, "utf8").catch(() => undefined);
 
+  // A killed run's copy of the env file holds every value: gone before the scan would report it.
+  if (!options.dryRun) await removeStaleTemporaries([envPath]);
   const { rules, overrides } = detectionInput(options.config.config, builtinRules);
   const detection = createDetection(rules, overrides);
   const collected = await collectTargets({ ...options, cwd }, detection, new Set([envPath, examplePath]));
@@ -71,11 +113,18 @@ export async function runFix(options: FixOptions, stdout: NodeJS.WritableStream)
   let gitignore: { path: string; text: string; existing: string | undefined; line: string } | undefined;
   if (gitRoot !== null && (envText !== undefined || newEnv !== undefined)) {
     const repoPath = toPosix(relative(root, await realTarget(envPath)));
-    if (!(await isGitIgnored(root, repoPath))) {
+    if (unignorablePath(repoPath)) throw new UsageError(`${show(envPath)}: a line break in the name cannot be written to .gitignore; choose another --dotenv name`);
+    const lines: string[] = [];
+    if (!(await isGitIgnored(root, repoPath))) lines.push(gitignoreLine(repoPath));
+    // The env file's temporary copy holds every value while fix writes it: a killed run must not leave it unignored.
+    const temporaryStem = posix.join(posix.dirname(repoPath), temporaryStemFor(envPath));
+    if (newEnv !== undefined && !(await isGitIgnored(root, `${temporaryStem}${TEMPORARY_GLOB.replace("*", "0-00000000")}`))) lines.push(gitignoreLine(temporaryStem, TEMPORARY_GLOB));
+    if (lines.length > 0) {
       const path = join(root, ".gitignore");
+      const problem = await checkGitignoreTarget(path, lines, show);
+      if (problem !== undefined) throw new UsageError(problem);
       const existing = await readFile(path, "utf8").catch(() => undefined);
-      const line = `/${repoPath}`;
-      gitignore = { path, existing, line, text: appendLines(existing ?? "", [line]) };
+      gitignore = { path, existing, line: lines.join(" and "), text: appendLines(existing ?? "", lines) };
     }
     const tracked = await runGit(["ls-files", "--error-unmatch", "--", repoPath], root);
     if (tracked.code === 0) notes.push(`${show(envPath)} is tracked by git: run \`git rm --cached -- ${repoPath}\` so its values leave the next commit`);
@@ -111,15 +160,16 @@ export async function runFix(options: FixOptions, stdout: NodeJS.WritableStream)
     const secrets = new SecretMask([...plan.files.flatMap((file) => file.values), ...parseEnvFile(envText ?? "").values()]);
     for (const write of writes) {
       stdout.write(unifiedDiff(write.expected ?? "", write.text, {
-        oldLabel: write.expected === undefined ? "/dev/null" : `a/${write.shown}`,
-        newLabel: `b/${write.shown}`,
-        mask: (line) => secrets.mask(line),
+        oldLabel: write.expected === undefined ? "/dev/null" : shown`a/${write.shown}`,
+        newLabel: shown`b/${write.shown}`,
+        mask: (line) => escapeControlCharacters(secrets.mask(line)),
       }));
     }
     stdout.write(formatFixSummary({ kind: "fixed", dryRun: true, plan, left, context: summaryContext([], []) }));
     return exitCode();
   }
 
+  await removeStaleTemporaries(writes.map((write) => write.absolutePath));
   const outcome = await writeAll(writes);
   const changed = outcome.done.filter((write) => write.kind === "code").map((write) => write.shown);
   for (const write of outcome.skipped) {
@@ -157,6 +207,8 @@ async function collectTargets(options: FixOptions, detection: Detection, exclude
   const picked = pickSources(options, { keywords: detection.requiredWords });
   if (!options.staged) {
     for await (const result of picked) {
+      // Another fix run's lock or temporary file (a killed run's is gone already): not the user's.
+      if (result.kind !== "skipped" && isTemporaryName(posix.basename(result.kind === "source" ? result.source.path : result.path))) continue;
       if (result.kind === "source") consider(result.source.path, result.file!, result.source);
       else if (result.kind === "keyword-free") collected.scanned++;
     }

@@ -3,10 +3,14 @@
 // plain hook in the directory git actually runs hooks from. Idempotent; never
 // removes a line it did not write; every write is atomic.
 
-import { mkdir, readFile } from "node:fs/promises";
+import { mkdir, readFile, realpath } from "node:fs/promises";
 import { dirname, isAbsolute, join } from "node:path";
 import { runGit } from "../sources/git.js";
+import { lookUpRepository, requireWorkTree } from "../sources/repository-root.js";
 import { writeFileAtomically } from "../fix/atomic-write.js";
+import { escapeControlCharacters } from "../report/control-characters.js";
+import { isInside } from "../fix/path-safety.js";
+import { realTarget } from "../sources/paths.js";
 import { EXIT, UsageError } from "./errors.js";
 import type { InitOptions } from "./init-options.js";
 
@@ -45,14 +49,15 @@ export async function runInit(options: InitOptions, stdout: NodeJS.WritableStrea
   const said: string[] = [];
   if (options.gitHook) await installPlainHook(root, options.force, said);
   else await installHuskyHook(root, said);
-  stdout.write(`${said.join("\n")}\n`);
+  stdout.write(`${said.map((line) => escapeControlCharacters(line)).join("\n")}\n`);
   return EXIT.clean;
 }
 
 async function repositoryRoot(cwd: string): Promise<string> {
-  const result = await runGit(["rev-parse", "--show-toplevel"], cwd);
-  if (result.code !== 0) throw new UsageError("not inside a git repository: run `git init` first, then `token-guard init`");
-  return result.stdout.toString("utf8").replace(/\r?\n$/, "");
+  const found = await lookUpRepository(cwd);
+  if (found.kind === "work-tree") return found.root;
+  if (found.kind === "none") throw new UsageError("not inside a git repository: run `git init` first, then `token-guard init`");
+  return requireWorkTree(cwd, "token-guard init installs a hook in a work tree");
 }
 
 async function installHuskyHook(root: string, said: string[]): Promise<void> {
@@ -62,6 +67,7 @@ async function installHuskyHook(root: string, said: string[]): Promise<void> {
     throw new UsageError("no package.json here: use `token-guard init --git-hook` for a plain git hook (Python, PHP and other projects)");
   }
   const hookPath = join(root, ".husky", "pre-commit");
+  await refuseOutside(root, hookPath);
   const hook = await readOptional(hookPath);
   const updated = huskyHookWithScan(hook);
   if (updated === hook) {
@@ -144,6 +150,18 @@ export function withPrepareScript(text: string): string {
   const body = text.slice(0, close).trimEnd();
   const comma = body.endsWith("{") ? "" : ",";
   return `${body}${comma}${newline}${indent}"scripts": {${newline}${indent}${indent}"prepare": "husky"${newline}${indent}}${newline}${text.slice(close)}`;
+}
+
+/**
+ * `.husky` (or its pre-commit) may be a symlink the repository chose: init
+ * neither writes an executable through one that leads outside the repository
+ * nor copies an outside file into the hook.
+ */
+async function refuseOutside(root: string, hookPath: string): Promise<void> {
+  const real = await realpath(hookPath).catch(() => realTarget(hookPath));
+  if (!(await isInside(root, real))) {
+    throw new UsageError(`.husky/pre-commit leads outside the repository (to ${real}) through a symlink: token-guard init writes only inside it; replace the link with a plain directory`);
+  }
 }
 
 async function readOptional(file: string): Promise<string | undefined> {

@@ -2,6 +2,7 @@
 // turn every expected failure into one line on stderr with exit code 2.
 
 import { ConfigError } from "../config/config-error.js";
+import { escapeControlCharacters } from "../report/control-characters.js";
 import { parseCommandLine } from "./command-line.js";
 import { COMMANDS } from "./commands.js";
 import { EXIT, UsageError } from "./errors.js";
@@ -43,7 +44,8 @@ main(process.argv.slice(2)).then(
   },
   (error: unknown) => {
     const line = explain(error);
-    if (line) process.stderr.write(`token-guard: ${line.replace(/^token-guard: /, "")}\n`);
+    // One line, whatever a path or git's words in it hold.
+    if (line) process.stderr.write(`token-guard: ${escapeControlCharacters(line.replace(/^token-guard: /, ""))}\n`);
     if (process.env.TOKEN_GUARD_DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
     process.exitCode = EXIT.error;
   },

@@ -1,6 +1,7 @@
 // `token-guard scan [paths] | --staged | --history`: sources in, detect, baseline, report. Reads only ScanOptions.
 
-import { resolve } from "node:path";
+import { mkdir } from "node:fs/promises";
+import { dirname, resolve } from "node:path";
 import { builtinRules } from "../catalog.js";
 import { detectionInput } from "../config/detection-input.js";
 import { LEGACY_BASELINE_VERSION } from "../detect/baseline.js";
@@ -9,7 +10,8 @@ import type { ScanPool } from "../parallel/scan-pool.js";
 import { loadFormatter } from "../report/formats.js";
 import type { ReportedFinding, ScanStats } from "../report/types.js";
 import { pickSources } from "../sources/pick-sources.js";
-import { writeFileAtomically } from "../fix/atomic-write.js";
+import { writeFileAtomically, WriteError } from "../fix/atomic-write.js";
+import { formatSummaryLine } from "../report/summary-line.js";
 import { EXIT } from "./errors.js";
 import type { CollectOptions, ScanOptions } from "./scan-options.js";
 import { VERSION } from "../report/tool-identity.js";
@@ -17,7 +19,9 @@ import { VERSION } from "../report/tool-identity.js";
 export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
   const { applyBaselineFile, readScanBaseline } = await import("./baseline-file.js");
   const baseline = await readScanBaseline(options, stderr);
-  const { findings: found, stats, detection } = await collectFindings(options, baseline?.version === LEGACY_BASELINE_VERSION);
+  const replaceText = options.replaceText === undefined ? undefined : { file: resolve(options.cwd, options.replaceText), shown: options.replaceText, values: new Set<string>() };
+  if (replaceText !== undefined) await (await import("../history-rewrite/replace-text-file.js")).checkReplaceTextTarget(replaceText.file, replaceText.shown);
+  const { findings: found, stats, detection } = await collectFindings(options, baseline?.version === LEGACY_BASELINE_VERSION, replaceText?.values);
   const { findings, stats: baselineStats } = applyBaselineFile(options, baseline, found);
   if (baselineStats !== undefined) stats.baseline = baselineStats;
   stats.findings = findings.length;
@@ -25,17 +29,47 @@ export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStrea
   const report = format(findings, {
     stats,
     mode: options.history ? "history" : options.staged ? "staged" : "files",
+    fromCommitHook: options.fromCommitHook,
     color: options.color,
     version: VERSION,
     rules: detection.rules.map(({ rule }) => ({ id: rule.id, description: rule.description, envVar: rule.envVar, docsUrl: rule.docsUrl, revoke: rule.revoke })),
   });
   if (options.output === undefined) stdout.write(report);
-  else await writeFileAtomically(resolve(options.cwd, options.output), report);
+  else {
+    await writeReport(resolve(options.cwd, options.output), options.output, report);
+    stderr.write(formatSummaryLine(findings, stats, options.output));
+  }
+  if (replaceText !== undefined) {
+    const { writeReplaceTextFile, replaceTextRules } = await import("../history-rewrite/replace-text-file.js");
+    const { text, rules, unwritable } = replaceTextRules(replaceText.values);
+    const skipped = unwritable === 0 ? "" : `; ${unwritable} spanning lines cannot be a rule: remove those by hand`;
+    if (rules === 0) stderr.write(`token-guard: no values to write: ${replaceText.shown} not created${skipped}\n`);
+    else {
+      await writeReplaceTextFile(replaceText.file, replaceText.shown, text);
+      stderr.write(
+        `token-guard: wrote ${rules} value${rules === 1 ? "" : "s"} to ${replaceText.shown} (mode 0600; keep it out of the repository, delete it when done)${skipped}\n` +
+          `  Revoke them first; then, in a fresh clone: git filter-repo --replace-text ${replaceText.shown}\n`,
+      );
+    }
+  }
   return findings.length > 0 && !options.exitZero ? EXIT.findings : EXIT.clean;
 }
 
-/** Every finding of the sources the options name, before any baseline; `token-guard baseline` records these. */
-export async function collectFindings(options: CollectOptions, legacyFingerprints = false): Promise<{ findings: ReportedFinding[]; stats: ScanStats; detection: Detection }> {
+/** The report file, its folders created first (`mkdir -p`), written atomically. */
+async function writeReport(file: string, shown: string, report: string): Promise<void> {
+  try {
+    await mkdir(dirname(file), { recursive: true });
+  } catch (error) {
+    throw new WriteError(`cannot create the folder for ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+  await writeFileAtomically(file, report);
+}
+
+/**
+ * Every finding of the sources the options name, before any baseline; `token-guard baseline` records these.
+ * `values`, when given, receives each finding's value as written in its source (for --replace-text only).
+ */
+export async function collectFindings(options: CollectOptions, legacyFingerprints = false, values?: Set<string>): Promise<{ findings: ReportedFinding[]; stats: ScanStats; detection: Detection }> {
   const started = performance.now();
   const input = { ...detectionInput(options.config.config, builtinRules), legacyFingerprints };
   const detection = createDetection(input.rules, input.overrides, legacyFingerprints);
@@ -76,8 +110,11 @@ export async function collectFindings(options: CollectOptions, legacyFingerprint
         continue;
       }
       stats.bytesScanned += result.source.text.length;
-      const { report } = result;
-      const reported = scanning.scan(result.source).then((found) => (report === undefined ? found : report(found)));
+      const { report, source } = result;
+      const reported = scanning.scan(source).then((found) => {
+        if (values !== undefined) for (const finding of found) values.add(source.text.slice(finding.start, finding.end));
+        return report === undefined ? found : report(found);
+      });
       // Handled below by Promise.all; this keeps a failure settled while the loop still runs from counting as unhandled.
       reported.catch(() => undefined);
       perSource.push(reported);

@@ -6,6 +6,7 @@ import { defaultThreads } from "../parallel/threads.js";
 import { FORMAT_NAMES, type FormatName } from "../report/formats.js";
 import type { LoadedConfig } from "../config/load-config.js";
 import type { SourcePick } from "../sources/pick-sources.js";
+import { resolveColor } from "./color.js";
 import { loadCommandConfig } from "./command-config.js";
 import { DOCS_URL, type CommandSpec } from "./command-spec.js";
 import { UsageError } from "./errors.js";
@@ -13,17 +14,19 @@ import { CONFIG_FLAGS, INFO_FLAGS, MAX_FILE_SIZE_FLAG, parseThreads, pathsOrCwd,
 
 const SCAN_FLAGS = {
   format: { type: "string", short: "f", value: "<name>", help: "stylish (default), json, sarif or github (Actions annotations)" },
-  output: { type: "string", short: "o", value: "<file>", help: "write the report to a file instead of stdout" },
+  output: { type: "string", short: "o", value: "<file>", help: "write the report to a file (folders created) instead of stdout; a summary line still goes to stderr" },
   ...CONFIG_FLAGS,
   ...MAX_FILE_SIZE_FLAG,
   ...STAGED_FLAG,
   history: { type: "boolean", help: "scan every blob ever committed in REV-RANGE (default: all refs), with its commit" },
+  "replace-text": { type: "string", value: "<file>", help: "with --history: write the values found, as git filter-repo --replace-text lines, to a new file (mode 0600)" },
+  "no-git": { type: "boolean", help: "list files by walking the folders, even inside a git repository (.gitignore files still apply)" },
   baseline: { type: "string", value: "<file>", help: "accepted findings (default: .token-guard-baseline.json when present)" },
   "no-baseline": { type: "boolean", help: "report every finding, ignoring any baseline" },
   "exit-zero": { type: "boolean", help: "exit 0 even when there are findings (report only)" },
   ...THREADS_FLAG,
-  color: { type: "boolean", help: "force colours on" },
-  "no-color": { type: "boolean", help: "force colours off" },
+  color: { type: "boolean", help: "force colours on (even with --output)" },
+  "no-color": { type: "boolean", help: "force colours off (default: FORCE_COLOR, then NO_COLOR, then on for a terminal)" },
   ...INFO_FLAGS,
 } as const satisfies FlagTable;
 
@@ -52,6 +55,13 @@ export interface ScanOptions extends CollectOptions {
   baseline?: { path: string; required: boolean };
   /** `--exit-zero`: report findings but exit 0 (errors still exit 2). */
   exitZero: boolean;
+  /** `--replace-text FILE` (history scans): where to write git filter-repo's replacement lines, relative to `cwd`. */
+  replaceText?: string;
+  /**
+   * A staged scan run by git's pre-commit hook (git sets GIT_INDEX_FILE for its
+   * hooks; a hand-run `scan --staged` has none), whose findings block the commit.
+   */
+  fromCommitHook: boolean;
 }
 
 export const SCAN_COMMAND: CommandSpec<typeof SCAN_FLAGS> = {
@@ -65,13 +75,13 @@ export const SCAN_COMMAND: CommandSpec<typeof SCAN_FLAGS> = {
   exitCodes: "0 no findings, 1 findings (baselined ones do not count), 2 usage, config or I/O error.",
   docs: `${DOCS_URL}#command-line`,
   async run(flags, { cwd, stdout }) {
-    const options = resolveScanOptions(flags, loadCommandConfig(flags.values, cwd), cwd, stdout.isTTY === true);
+    const options = resolveScanOptions(flags, loadCommandConfig(flags.values, cwd), cwd, stdout.isTTY === true, process.env);
     const { runScan } = await import("./scan-command.js");
     return runScan(options, stdout);
   },
 };
 
-export function resolveScanOptions({ values, positionals }: ScanFlags, config: LoadedConfig, cwd: string, stdoutIsTty: boolean): ScanOptions {
+export function resolveScanOptions({ values, positionals }: ScanFlags, config: LoadedConfig, cwd: string, stdoutIsTty: boolean, env: NodeJS.ProcessEnv): ScanOptions {
   const format = values.format ?? "stylish";
   if (!(FORMAT_NAMES as readonly string[]).includes(format)) {
     throw new UsageError(`unknown format "${format}" (formats: ${FORMAT_NAMES.join(", ")})`);
@@ -88,13 +98,16 @@ export function resolveScanOptions({ values, positionals }: ScanFlags, config: L
     output: values.output,
     maxFileSize,
     ignore: config.config.ignore ?? [],
-    color: values["no-color"] ? false : (values.color ?? (stdoutIsTty && values.output === undefined && process.env.NO_COLOR === undefined)),
+    color: resolveColor({ color: values.color, noColor: values["no-color"], toFile: values.output !== undefined, stdoutIsTty }, env),
     config,
     staged: values.staged === true,
+    noGit: values["no-git"] === true,
     history: history ? { range: positionals[0] } : undefined,
     baseline,
     exitZero: values["exit-zero"] === true,
     threads: resolveThreads(values.threads),
+    replaceText: values["replace-text"],
+    fromCommitHook: values.staged === true && env.GIT_INDEX_FILE !== undefined,
   };
 }
 
@@ -117,5 +130,9 @@ function validateModes({ values, positionals }: ScanFlags): void {
   }
   const range = values.history ? positionals[0] : undefined;
   if (range !== undefined && (range === "" || range.startsWith("-"))) throw new UsageError(`--history needs a revision range such as main..HEAD, not "${range}"`);
+  if (values["no-git"] && (values.staged || values.history)) throw new UsageError(`--no-git lists files without git; ${values.staged ? "--staged" : "--history"} reads git itself: use one of them`);
+  const replaceText = values["replace-text"];
+  if (replaceText !== undefined && !values.history) throw new UsageError("--replace-text writes the values a history scan finds: add --history");
+  if (replaceText === "") throw new UsageError("--replace-text needs a file name, such as ../token-guard-replacements.txt");
   if (values.baseline !== undefined && values["no-baseline"]) throw new UsageError("--baseline and --no-baseline contradict each other: use one of them");
 }

@@ -28,10 +28,12 @@ export function formatBaseline(baseline: Baseline): string {
 /** Reads a baseline file's text; a string is the problem, worded to complete "… is not a valid baseline: ". */
 export function parseBaseline(text: string): Baseline | string {
   let raw: unknown;
+  const json = text.replace(/^\uFEFF/, "");
   try {
-    raw = JSON.parse(text.replace(/^\uFEFF/, ""));
+    raw = JSON.parse(json);
   } catch (error) {
-    return `not JSON (${jsonSyntaxProblem(error)})`;
+    const { problem, line, column } = jsonSyntaxProblem(error, json);
+    return `not JSON at line ${line}, column ${column} (${problem})`;
   }
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return "expected a JSON object";
   const file = raw as Record<string, unknown>;

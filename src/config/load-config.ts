@@ -50,9 +50,11 @@ function readText(file: string, shown: string, required: boolean): string | unde
 }
 
 function parseJson(text: string, shown: string): unknown {
+  const json = text.replace(/^\uFEFF/, "");
   try {
-    return JSON.parse(text.replace(/^\uFEFF/, ""));
+    return JSON.parse(json);
   } catch (error) {
-    throw new ConfigError(`config file ${shown} is not valid JSON: ${jsonSyntaxProblem(error)}`);
+    const { problem, line, column } = jsonSyntaxProblem(error, json);
+    throw new ConfigError(`config file ${shown}:${line}:${column} is not valid JSON: ${problem}`);
   }
 }

@@ -14,6 +14,8 @@ export interface Candidate {
   context: FindingContext;
   /** Evidence is only a name ending in the key's last word, in a file that talks to the provider. */
   weak: boolean;
+  /** A weak name that names the provider too (`CONVOSO_REPORTING_TOKEN`): it says whose token the value is. */
+  providerNamed?: boolean;
   inComment: boolean;
   unit: LexedUnit;
   /** The string token that holds the value; undefined inside comments. */

@@ -28,6 +28,12 @@ export interface JudgeOptions {
    * random, and hash-shaped values are rejected.
    */
   weak: boolean;
+  /**
+   * The weak name names the provider too (`CONVOSO_REPORTING_TOKEN`): it says what
+   * the value is, so a hex value is not taken for a digest (which a `hash`/`sha`
+   * word in the name would announce; those names never match).
+   */
+  providerNamed?: boolean;
 }
 
 /** Words that mark a value as an example when they make up most of it. */
@@ -71,6 +77,19 @@ const TOKEN_CHARS = /^[A-Za-z0-9._~+/=:-]+$/;
 /** Longer values are documents, not credentials; the bound also keeps every check below cheap. */
 const MAX_VALUE_LENGTH = 512;
 
+/**
+ * Whether `text[start..end)`, trimmed, is too long to be a credential (judgeValue's
+ * first "shape"), read at its whitespace ends only: a key inside a long run of
+ * value characters (`auth_token=auth_token=…`) makes a candidate spanning the
+ * rest of the run, one per key, and copying each to judge it read the run again.
+ */
+export function tooLongForCredential(text: string, start: number, end: number): boolean {
+  if (end - start <= MAX_VALUE_LENGTH) return false;
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return end - start > MAX_VALUE_LENGTH;
+}
+
 export function judgeValue(value: string, options: JudgeOptions): Verdict {
   const trimmed = value.trim();
   if (trimmed === "") return "empty";
@@ -81,7 +100,7 @@ export function judgeValue(value: string, options: JudgeOptions): Verdict {
   if (/\s/.test(trimmed)) return "prose";
   if (options.placeholders.has(trimmed.toLowerCase())) return "placeholder";
   if (PLACEHOLDER_SHAPES.some((shape) => shape.test(trimmed))) return "placeholder";
-  if (isMostlyPlaceholderWords(trimmed) || isKeyboardSequence(trimmed)) return "placeholder";
+  if (isMostlyPlaceholderWords(trimmed) || isKeyboardSequence(trimmed) || announcesTestData(trimmed, options.minLength)) return "placeholder";
   if (trimmed.length < options.minLength) return "too-short";
   if (/^\d+$/.test(trimmed) || UUID.test(trimmed)) return "identifier";
   // Words and names (`authentication`, `CONVOSO_AUTH_TOKEN`, `x-auth-token`, `convosoAuthToken`),
@@ -93,7 +112,7 @@ export function judgeValue(value: string, options: JudgeOptions): Verdict {
   if (!TOKEN_CHARS.test(trimmed)) return "shape";
   if (options.valuePattern && !options.valuePattern.test(trimmed)) return "shape";
   if (options.weak) {
-    if (HEX_HASH.test(trimmed)) return "hash";
+    if (!options.providerNamed && HEX_HASH.test(trimmed)) return "hash";
     if (!looksRandom(trimmed)) return "not-random";
     if (isEvidentlyNotCredential(trimmed)) return "not-a-credential";
   }
@@ -119,6 +138,27 @@ function isKeyboardSequence(value: string): boolean {
     runLength = 1;
   }
   return inRuns >= value.length * 0.9;
+}
+
+/** A value that opens with a word saying it is made up: `test-…`, `fake_…`, `dummy.…`. */
+const TEST_DATA_OPENING = /^(?:test|fake|dummy|example|sample|mock)[-_.]/i;
+
+/**
+ * `test-auth-token-0123456789abcdef`, `fake_convoso_9f2c`: a value that opens with
+ * a test-data word, and whose random part (the pieces holding a digit; the others
+ * are words) is shorter than a credential or a typed run. Under any name: a real
+ * token under `TEST_AUTH_TOKEN`, or a provider's own `test_…` key with its long
+ * random tail, is still found.
+ */
+function announcesTestData(value: string, minLength: number): boolean {
+  const opening = TEST_DATA_OPENING.exec(value);
+  if (opening === null) return false;
+  const random = value
+    .slice(opening[0].length)
+    .split(/[-_.]/)
+    .filter((piece) => /\d/.test(piece))
+    .join("");
+  return random.length < minLength || isKeyboardSequence(random);
 }
 
 /** `YOUR_TOKEN_HERE`, `insert-api-key`, `my_secret_token`: the words, not the characters, carry it. */

@@ -23,9 +23,11 @@ import type { MatcherHints } from "../languages/shared/language-definition.js";
 import { lexHtml } from "../languages/shared/markup-lexer.js";
 import type { InterpolationPart, Lexer, StringToken, Token } from "../languages/shared/tokens.js";
 import { lexShell } from "../languages/shared/shell-lexer.js";
+import { columnValues } from "./column-values.js";
 import { commandValues } from "./command-flags.js";
-import { firstNotBefore } from "./first-not-before.js";
+import { firstNotBefore } from "../languages/shared/first-not-before.js";
 import { formatArgumentAt } from "./format-strings.js";
+import { templateDefaults } from "./template-defaults.js";
 import { NameValueRecords } from "./name-value-records.js";
 import { CodeView } from "./code-view.js";
 import { ExpressionReader, interpolatedRead, isValueWrapper, normaliseName, skipAnnotation, UnitFlow, type FlowValues } from "./value-flow.js";
@@ -37,6 +39,8 @@ import { namesNonCredential } from "./not-a-credential.js";
 export interface KeyMatch {
   rule: CompiledRule;
   weak: boolean;
+  /** A weak name that holds one of the rule's context words (`convosoReportingToken`). */
+  providerNamed?: boolean;
 }
 
 /** Per-file matching state shared by the units of one source. */
@@ -52,12 +56,19 @@ export interface MatchContext {
    * ASCII case ignored, by start: a name can be a key only around one.
    */
   lastWordSpans: { starts: number[]; ends: number[] };
+  /**
+   * Where each marker (`<`, `{{`) occurs in the text, found on the first
+   * question: every unit's matcher asks, and searching on from each unit's
+   * strings to the next marker anywhere after them read the rest of the file
+   * once per embedded unit.
+   */
+  markerOffsets: Map<string, number[]>;
 }
 
 /** The per-file context for `rules`. */
 export function createMatchContext(text: string, rules: readonly CompiledRule[], contextRules: ReadonlySet<CompiledRule>): MatchContext {
   const lastWords = rules.length === 1 ? rules[0]!.lastWords : [...new Set(rules.flatMap((compiled) => compiled.lastWords))];
-  return { text, rules, contextRules, keyCache: new Map(), lastWordSpans: spansOf(text, lastWords) };
+  return { text, rules, contextRules, keyCache: new Map(), lastWordSpans: spansOf(text, lastWords), markerOffsets: new Map() };
 }
 
 /** Keyed by the word list: a run has one list per rule set, however many files. */
@@ -72,10 +83,18 @@ function spanPattern(words: readonly string[]): RegExp {
   const key = words.join("\0");
   let pattern = spanPatterns.get(key);
   if (pattern === undefined) {
-    pattern = new RegExp(anyOf([...words].sort((a, b) => a.length - b.length)).source, "gi");
+    // A lookahead, so matches may overlap (`tokentoken`) and one matchAll finds them all.
+    pattern = new RegExp(`(?=(${anyOf([...words].sort((a, b) => a.length - b.length)).source}))`, "gi");
     spanPatterns.set(key, pattern);
   }
   return pattern;
+}
+
+/** Every offset of `char` in `text`, ascending. */
+function offsetsOf(text: string, char: string): number[] {
+  const offsets: number[] = [];
+  for (let at = text.indexOf(char); at >= 0; at = text.indexOf(char, at + 1)) offsets.push(at);
+  return offsets;
 }
 
 /** Every occurrence of the words in `text`, ASCII case ignored, sorted by start. */
@@ -83,12 +102,9 @@ function spansOf(text: string, words: readonly string[]): { starts: number[]; en
   const starts: number[] = [];
   const ends: number[] = [];
   if (words.length === 0) return { starts, ends };
-  const pattern = spanPattern(words);
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
+  for (const match of text.matchAll(spanPattern(words))) {
     starts.push(match.index);
-    ends.push(match.index + match[0].length);
-    pattern.lastIndex = match.index + 1;
+    ends.push(match.index + match[1]!.length);
   }
   return { starts, ends };
 }
@@ -154,6 +170,10 @@ class UnitMatcher {
   private spanCursor = 0;
   /** The first `<` at or after the last string `holdsMarkup` looked at (2^32 - 1 when there is none). */
   private nextLessThan = -1;
+  /** The last run of value characters read: `K=K=K=…` holds one run, read once, not once per key. */
+  private readonly valueRuns = new ValueRuns();
+  /** The first `{{` at or after the last string part `holdsTemplate` looked at (2^32 - 1 when there is none). */
+  private nextTemplate = -1;
 
   constructor(
     private readonly unit: LexedUnit,
@@ -215,8 +235,16 @@ class UnitMatcher {
     // Strings come in text order: search on from the last `<` found, not from
     // each string to the next `<` anywhere after it (the whole file, string
     // after string, in a file with none).
-    if (this.nextLessThan < token.contentStart) this.nextLessThan = this.text.indexOf("<", token.contentStart) >>> 0;
+    if (this.nextLessThan < token.contentStart) this.nextLessThan = this.firstMarkerFrom("<", token.contentStart);
     return this.nextLessThan < token.contentEnd && this.mayHoldKey(token.contentStart, token.contentEnd);
+  }
+
+  /** The first `marker` at or after `start`; 2^32 - 1 when there is none. */
+  private firstMarkerFrom(marker: string, start: number): number {
+    let offsets = this.context.markerOffsets.get(marker);
+    if (offsets === undefined) this.context.markerOffsets.set(marker, (offsets = offsetsOf(this.text, marker)));
+    const found = offsets;
+    return found[firstNotBefore(found.length, (index) => found[index]! < start)] ?? 2 ** 32 - 1;
   }
 
   // --- names -----------------------------------------------------------------
@@ -232,7 +260,9 @@ class UnitMatcher {
         result = { rule: compiled, weak: false };
         break;
       }
-      if (match === "last-word" && !result && this.context.contextRules.has(compiled) && !namesNonCredential(name)) result = { rule: compiled, weak: true };
+      if (match === "last-word" && !result && this.context.contextRules.has(compiled) && !namesNonCredential(name)) {
+        result = { rule: compiled, weak: true, providerNamed: compiled.contextPattern?.test(name) === true };
+      }
     }
     this.keyCache.set(name, result ?? null);
     return result;
@@ -333,6 +363,19 @@ class UnitMatcher {
   private matchBinding(index: number, key: KeyMatch): void {
     const token = this.code[index]!;
     if (token.kind === "identifier" && this.mayBeParameter(index)) this.keyParameterSeen = true;
+    // PowerShell's `Invoke-Api -AuthToken $t`: a named parameter's value is the word after it
+    // (where code is command lines, command-flags.ts reads flags).
+    if (token.kind === "identifier" && token.text.startsWith("-") && !this.hints.commandLines) {
+      this.matchFlow(this.reader.operand(index + 1)?.values ?? { literals: [], names: [] }, key, "argument", index + 1);
+      return;
+    }
+    // `INSERT INTO t (slug, auth_token) VALUES ('a', '…')`: the column's position binds each row's value.
+    const before = this.punctAt(index - 1);
+    if (before === "(" || before === ",") {
+      const rows = columnValues(this.view, index);
+      for (const literal of rows) this.add(key, literal, "assignment", {});
+      if (rows.length > 0) return;
+    }
     // `f("K", …)`: the key is an argument; the value is the next argument or a default= keyword.
     if (token.kind === "string" && this.punctAt(index + 1) === "," && this.isArgumentKey(index)) {
       this.matchArgumentValue(index, key);
@@ -357,10 +400,17 @@ class UnitMatcher {
     this.matchValue(next + 1, key, envVar, token.kind === "identifier" ? this.statementStart(index) : undefined, token);
   }
 
-  /** `(authToken`, `, auth_token`, `private readonly authToken`: where a parameter list names one. */
+  /** `(authToken`, `, auth_token`, `private readonly authToken`, `(String authToken`, `?string $authToken`: where a parameter list names one. */
   private mayBeParameter(index: number): boolean {
-    const before = this.punctAt(index - 1);
-    return before === "(" || before === "," || PARAMETER_MODIFIERS.has(this.identAt(index - 1) ?? "");
+    let before = index - 1;
+    // Modifiers and a type written before the name.
+    while (before > index - 4 && this.identAt(before) !== undefined) {
+      if (PARAMETER_MODIFIERS.has(this.identAt(before)!)) return true;
+      before--;
+    }
+    if (this.punctAt(before) === "?") before--;
+    const opener = this.punctAt(before);
+    return opener === "(" || opener === ",";
   }
 
   /** `f("K", …)`, a pair `["K", v]`, or `add_argument("-t", "--auth-token", …)` after another option flag. */
@@ -420,6 +470,8 @@ class UnitMatcher {
       if (FALLBACK_OPS.has(text)) {
         const literal = this.literalAt(probe + 1);
         if (literal) this.add(key, literal, "env-fallback", { removal: { start: this.code[probe - 1]!.end, end: literal.end } });
+        // `a ?? TOKENS[region]`: what the fallback reads may hold literals too.
+        else for (const name of this.reader.operand(probe + 1)?.values.names ?? []) this.references.push({ name, key, inComment: false, at: probe + 1 });
       } else if (text === "(" && this.identAt(probe - 1) === "default" && this.punctAt(probe - 2) === ".") {
         const literal = this.literalAt(probe + 1);
         const close = this.code[probe + 2];
@@ -486,11 +538,11 @@ class UnitMatcher {
     if (chain) this.references.push({ name: normaliseName(chain.name), key, inComment: false, at: index });
   }
 
-  /** The lower-case name of a field token (identifier or name-like string). */
+  /** The name of a field token (identifier or name-like string), as written. */
   private fieldName(index: number): string | undefined {
     const token = this.code[index];
-    if (token?.kind === "identifier") return token.text.toLowerCase();
-    if (token?.kind === "string") return this.literalContent(token)?.toLowerCase();
+    if (token?.kind === "identifier") return token.text;
+    if (token?.kind === "string") return this.literalContent(token);
     return undefined;
   }
 
@@ -531,6 +583,7 @@ class UnitMatcher {
         if (part.fallback && part.name !== undefined) this.matchShellFallback(token, part);
         continue;
       }
+      if (this.holdsTemplate(part.start, part.end)) this.matchTemplateDefaults(token, part.start, part.end);
       const open = this.matchText(part.start, part.end, false, token, index);
       if (!open) continue;
       const following = parts[partIndex + 1];
@@ -539,6 +592,24 @@ class UnitMatcher {
         if (read !== undefined) this.references.push({ name: read, key: open, inComment: false, at: index });
       } else if (following === undefined) {
         this.matchConcatenation(index, token, open);
+      }
+    }
+  }
+
+  /** Whether `{{` opens inside `start..end` near a key word; like `holdsMarkup`, the search only moves forward. */
+  private holdsTemplate(start: number, end: number): boolean {
+    if (this.nextTemplate < start) this.nextTemplate = this.firstMarkerFrom("{{", start);
+    return this.nextTemplate < end && this.mayHoldKey(start, end);
+  }
+
+  /** `{{.AUTH_TOKEN | default "v"}}`, `{{ lookup('env', 'AUTH_TOKEN') | default('v') }}`: a template variable's fallback (template-defaults.ts). */
+  private matchTemplateDefaults(token: StringToken, start: number, end: number): void {
+    for (const { names, value, removal } of templateDefaults(this.text, start, end)) {
+      for (const name of names) {
+        const key = this.mayHoldKey(name.start, name.end) ? this.classify(this.text.slice(name.start, name.end)) : undefined;
+        if (!key || (key.weak && !key.providerNamed)) continue;
+        this.addRange(key, token, value.start, value.end, "env-fallback", { removal });
+        break;
       }
     }
   }
@@ -604,8 +675,9 @@ class UnitMatcher {
       while (runEnd < end && RUN_CHAR.test(this.text[runEnd]!)) runEnd++;
       searchFrom = runEnd;
       const key = this.classify(this.text.slice(runStart, runEnd));
-      if (!key || key.weak) continue;
-      const value = locateValue(this.text, runEnd, end);
+      // In text a bare `…_token=` is too common to mean a credential, unless the name says whose (`CONVOSO_SANDBOX_TOKEN=`).
+      if (!key || (key.weak && !key.providerNamed)) continue;
+      const value = locateValue(this.text, runEnd, end, this.valueRuns);
       if (value === undefined) continue;
       if (tokenIndex !== undefined && this.matchFormatArgument(key, tokenIndex, value.start)) continue;
       if (value.start === value.end) {
@@ -660,6 +732,7 @@ class UnitMatcher {
       valueEnd: end,
       context,
       weak: key.weak,
+      ...(key.providerNamed === true && { providerNamed: true }),
       inComment: false,
       unit: this.unit,
       ...stripUndefined(extra),
@@ -686,7 +759,7 @@ function stripUndefined<T extends object>(value: T): Partial<T> {
  * range (empty when nothing value-like follows the separator), or undefined when
  * no separator follows.
  */
-export function locateValue(text: string, pos: number, end: number): { start: number; end: number } | undefined {
+export function locateValue(text: string, pos: number, end: number, runs: ValueRuns): { start: number; end: number } | undefined {
   if (pos < end && (text[pos] === '"' || text[pos] === "'" || text[pos] === "`")) pos++;
   if (pos < end && text[pos] === "]") pos++;
   while (pos < end && (text[pos] === " " || text[pos] === "\t")) pos++;
@@ -696,12 +769,33 @@ export function locateValue(text: string, pos: number, end: number): { start: nu
   if (char === "=" && nextChar === ">") pos += 2;
   else if (char === ":" && nextChar === "=") pos += 2;
   else if (char === "=" && nextChar !== "=") pos += 1;
+  // HTTPie's query item `auth_token==v`: the value follows at once.
+  else if (char === "=" && nextChar === "=" && pos + 2 < end && VALUE_CHAR.test(text[pos + 2]!)) pos += 2;
   else if (char === ":" && nextChar !== ":") pos += 1;
   else return undefined;
   while (pos < end && (text[pos] === " " || text[pos] === "\t")) pos++;
   if (pos < end && (text[pos] === '"' || text[pos] === "'" || text[pos] === "`")) pos++;
-  const valueEnd = scanValue(text, pos, end);
-  return { start: pos, end: valueEnd };
+  return { start: pos, end: runs.endFrom(text, pos, end) };
+}
+
+/**
+ * Ends of runs of value characters, remembering the last run read: every
+ * offset inside a run ends where it ends, so keys that stand inside one value
+ * (`auth_token=auth_token=…`) cost one read of the run, not one each.
+ */
+class ValueRuns {
+  private from = 0;
+  private to = -1;
+  private limit = -1;
+
+  /** End of the run of value characters starting at `pos`, not reaching past `end`. */
+  endFrom(text: string, pos: number, end: number): number {
+    if (end === this.limit && pos >= this.from && pos <= this.to) return this.to;
+    this.from = pos;
+    this.limit = end;
+    this.to = scanValue(text, pos, end);
+    return this.to;
+  }
 }
 
 /** End of the run of value characters starting at `pos`. */

@@ -16,19 +16,46 @@
 
 import { CharacterCodes } from "../languages/shared/character-codes.js";
 import type { Token } from "../languages/shared/tokens.js";
+import { splitWords } from "./key-names.js";
+import { namesNonCredential } from "./not-a-credential.js";
 
-/** Names of fields that hold the value in a name/value record. */
-const VALUE_FIELDS = new Set(["value", "val", "default", "defaultvalue", "default_value", "usevalue"]);
-/** Names of fields that hold the name in a name/value record. */
-const NAME_FIELDS = new Set(["name", "key", "id", "param", "parameter", "field", "variable", "var", "provide"]);
+/**
+ * Last words of fields that hold the value in a name/value record: `value`, and
+ * every `<something>_value` (`variable_value`, `secret_value`, `ParameterValue`,
+ * `useValue`, `defaultValue`), `val`, `default`.
+ */
+const VALUE_WORDS = new Set(["value", "val", "default", "defaultvalue", "usevalue"]);
+/**
+ * Last words of fields that hold the name: `name` and every `<something>_name`
+ * (`variable_name`, `header_name`), `key` (`ParameterKey`), `id`, `path` (a JSON
+ * patch's `/…/auth_token`), `param`, `field`, `variable`, and DI's `provide`.
+ */
+const NAME_WORDS = new Set(["name", "key", "id", "path", "param", "parameter", "field", "variable", "var", "provide"]);
 /** Operators between a field and its value. */
 const FIELD_OPS = new Set([":", "=", "=>"]);
 /** Tokens before `name =` that make it a statement (`const name = …`, `obj.name = …`), not a field. */
 const NOT_A_FIELD_AFTER = new Set(["const", "let", "var", "local", "my", "our", ".", "->", "::", "?."]);
 /** What closes a record opened by each opener. */
-const CLOSERS: Readonly<Record<string, readonly string[]>> = { "{": ["}"], "[": ["]"], "(": [")"], "<": [">", "/>"], "[[": ["]]"] };
-/** A token longer than the longest field name (and its quotes) is no field: most keys are skipped unread. */
-const LONGEST_FIELD = Math.max(...[...VALUE_FIELDS, ...NAME_FIELDS].map((field) => field.length)) + 2;
+const CLOSERS: Readonly<Record<string, readonly string[]>> = { "{": ["}"], "@{": ["}"], "[": ["]"], "(": [")"], "<": [">", "/>"], "[[": ["]]"] };
+/** A token longer than this is no field: most keys are skipped unread. */
+const LONGEST_FIELD = 40;
+/** Field roles by spelling, kept for the run (the same field names recur in every file); started over past the limit. */
+const fieldRoles = new Map<string, FieldRole>();
+const FIELD_ROLE_MEMO_LIMIT = 10_000;
+
+type FieldRole = "name" | "value" | null;
+
+/** Whether a field holds a record's name or its value, by the field's last word; a `hash_value` or `page_id` holds neither. */
+export function fieldRole(field: string): FieldRole {
+  let role = fieldRoles.get(field);
+  if (role === undefined) {
+    const last = splitWords(field).at(-1);
+    role = last === undefined || namesNonCredential(field) ? null : VALUE_WORDS.has(last) ? "value" : NAME_WORDS.has(last) ? "name" : null;
+    if (fieldRoles.size >= FIELD_ROLE_MEMO_LIMIT) fieldRoles.clear();
+    fieldRoles.set(field, role);
+  }
+  return role;
+}
 
 /** How a unit's language lays out its records. */
 export interface RecordLayout {
@@ -42,7 +69,7 @@ export interface RecordLayout {
 
 /** What the records ask of the matcher about one code token. */
 export interface RecordReader<Key> {
-  /** The field name the token at `index` spells, lower case, when it can be one. */
+  /** The field name the token at `index` spells, as written, when it can be one. */
   fieldName(index: number): string | undefined;
   /** The credential the token at `index` names, when it names one. */
   keyAt(index: number): Key | undefined;
@@ -72,6 +99,8 @@ export class NameValueRecords<Key> {
   /** Where the line of the last token visited starts (indented layouts only). */
   private lineStart = 0;
   private lineScanned = 0;
+  /** A key-named field with nothing after it on its line, and its column: the mapping opened below it is its record. */
+  private pendingLabel: { key: Key; column: number } | undefined;
 
   constructor(
     private readonly code: readonly Token[],
@@ -87,19 +116,38 @@ export class NameValueRecords<Key> {
       this.visitPunct(index, token.text);
       return;
     }
-    if ((token.kind !== "identifier" && token.kind !== "string") || token.end - token.start > LONGEST_FIELD) return;
+    if (token.kind !== "identifier" && token.kind !== "string") return;
     const op = this.code[index + 1];
     if (op?.kind !== "punct" || !FIELD_OPS.has(op.text)) return;
     const previous = this.code[index - 1];
     if ((previous?.kind === "identifier" || previous?.kind === "punct") && NOT_A_FIELD_AFTER.has(previous.text)) return;
-    const field = this.reader.fieldName(index);
-    if (field === undefined) return;
     if (this.layout.indented) this.enterIndentedField(index);
     const record = this.open.at(-1);
-    if (!record) return;
-    if (NAME_FIELDS.has(field)) record.key ??= this.reader.keyAt(index + 2);
-    else if (VALUE_FIELDS.has(field) && record.valueIndex < 0 && this.holdsValue(index + 2)) record.valueIndex = index + 2;
+    if (this.layout.indented) this.labelIndentedMapping(index, op);
+    if (!record || token.end - token.start > LONGEST_FIELD) return;
+    const field = this.reader.fieldName(index);
+    const role = field === undefined ? null : fieldRole(field);
+    if (role === "name") record.key ??= this.reader.keyAt(index + 2);
+    else if (role === "value" && record.valueIndex < 0 && this.holdsValue(index + 2)) record.valueIndex = index + 2;
     this.bindIfPaired(record);
+  }
+
+  /**
+   * `CONVOSO_AUTH_TOKEN:` with nothing after it on its line: the mapping indented
+   * below it is its record (GitLab CI's `K: { value: …, expand: false }` written out).
+   */
+  private labelIndentedMapping(index: number, op: Token): void {
+    const value = this.code[index + 2];
+    this.pendingLabel = undefined;
+    if (value === undefined || !this.lineBreakBetween(op.end, value.start)) return;
+    const key = this.reader.keyAt(index);
+    if (key !== undefined) this.pendingLabel = { key, column: this.code[index]!.start - this.lineStart };
+  }
+
+  /** Whether a line break stands between `from` and `to` (two adjacent tokens: a short gap). */
+  private lineBreakBetween(from: number, to: number): boolean {
+    for (let at = from; at < to; at++) if (this.text.charCodeAt(at) === CharacterCodes.lineFeed) return true;
+    return false;
   }
 
   private visitPunct(index: number, text: string): void {
@@ -111,6 +159,7 @@ export class NameValueRecords<Key> {
       if (header) while (this.open.length > 0) this.pop();
       this.push({ closers, column: -1, valueIndex: -1, bound: false, table: header ? "header" : undefined });
       if (text === "{" && this.layout.blockLabels) this.labelBlock(index);
+      if (text === "{" || text === "@{") this.labelByField(index);
       return;
     }
     if (!this.openClosers.get(text)) return;
@@ -146,6 +195,14 @@ export class NameValueRecords<Key> {
     }
   }
 
+  /** `"auth_token": { "value": … }`, `authToken: { default: … }`: the field a record is the value of names it. */
+  private labelByField(index: number): void {
+    const op = this.code[index - 1];
+    if (op?.kind !== "punct" || !FIELD_OPS.has(op.text) || index < 2) return;
+    const record = this.open.at(-1)!;
+    record.key ??= this.reader.keyAt(index - 2);
+  }
+
   /** A value-like field's value must be a scalar or a name, not a nested record. */
   private holdsValue(index: number): boolean {
     const kind = this.code[index]?.kind;
@@ -177,7 +234,10 @@ export class NameValueRecords<Key> {
       if (record.column < column || (record.column === column && !dash)) break;
       this.pop();
     }
-    if (this.open.at(-1)?.column !== column) this.push({ closers: [], column, valueIndex: -1, bound: false });
+    if (this.open.at(-1)?.column !== column) {
+      const label = this.pendingLabel !== undefined && this.pendingLabel.column < column ? this.pendingLabel.key : undefined;
+      this.push({ closers: [], column, valueIndex: -1, bound: false, key: label });
+    }
   }
 
   /** Whether no code token stands before the one at `index` on its line (`lineStart` is already up to it). */

@@ -1,6 +1,7 @@
 // The shape of a credential rule (data in `rules/`, or in a user's config) and
 // its validation. A new provider is a new data file, never new code.
 
+import { backtrackingProblem } from "./backtracking.js";
 import { endsWithWords, splitWords, spellings, withoutNameNumber } from "./key-names.js";
 
 /** A credential definition: what it is called, where it lives, what to write instead. */
@@ -90,6 +91,9 @@ export function validateRule(rule: unknown, where = "rule"): string[] {
     else {
       try {
         new RegExp(r.valuePattern);
+        // A config's pattern runs in every developer's hook and editor: one that can backtrack super-linearly is refused here.
+        const backtracking = backtrackingProblem(r.valuePattern);
+        if (backtracking) problems.push(`${where}.valuePattern ${JSON.stringify(r.valuePattern)} ${backtracking}`);
       } catch {
         problems.push(`${where}.valuePattern is not a valid regular expression`);
       }

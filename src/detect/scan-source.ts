@@ -9,7 +9,7 @@ import type { Candidate } from "./candidate.js";
 import type { Detection } from "./detection.js";
 import { isDotEnvFile } from "./dot-env-file.js";
 import { filterFindings } from "./filter.js";
-import { judgeValue } from "./judge-value.js";
+import { judgeValue, tooLongForCredential } from "./judge-value.js";
 import { LineIndex } from "./line-index.js";
 import { createMatchContext, matchUnit } from "./match.js";
 import { legacyFingerprintOf } from "./fingerprint.js";
@@ -47,12 +47,14 @@ export function scanSource(source: Source, detection: Detection): Finding[] {
 
 function isSecret(candidate: Candidate, text: string, detection: Detection): boolean {
   const { rule } = candidate;
+  if (tooLongForCredential(text, candidate.valueStart, candidate.valueEnd)) return false;
   const placeholders = rule.placeholders.size === 0 ? detection.placeholders : new Set([...rule.placeholders, ...detection.placeholders]);
   const verdict = judgeValue(text.slice(candidate.valueStart, candidate.valueEnd), {
     minLength: rule.rule.minLength,
     placeholders,
     valuePattern: rule.valuePattern,
     weak: candidate.weak,
+    providerNamed: candidate.providerNamed === true,
   });
   return verdict === "secret";
 }

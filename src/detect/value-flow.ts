@@ -28,6 +28,7 @@
 // through `this.x = …` in one method and read in another are matched only by the
 // name `this.x`; a resolution follows at most FLOW_BUDGET definitions.
 
+import { bareString } from "../languages/shared/scanner.js";
 import type { StringToken } from "../languages/shared/tokens.js";
 import { CHAIN_PUNCT, type CodeView } from "./code-view.js";
 
@@ -52,6 +53,10 @@ const DEFAULT_KEYWORDS = new Set(["default", "defaultvalue"]);
 const ENTRY_READS = new Set(["get", "getordefault", "fetch"]);
 /** Calls that build a collection from the entries they are given (`new Map([…])`, `dict(k=v)`, `Object.freeze({…})`). */
 const COLLECTION_CALLS = new Set(["map", "dict", "freeze", "fromentries", "ordereddict", "defaultdict", "frozendict", "mappingproxytype", "of", "array", "collect", "mapof", "mutablemapof", "hashmapof", "immutablemap"]);
+/** A bash associative array's entry word: `[key]=` and what follows it in the word. */
+const SUBSCRIPT_ENTRY = /^\[([\w.-]+)\]=/;
+/** Expressions that take the value of one of their arms: PHP/Rust `match`, PowerShell `switch`, Kotlin `when`. */
+const SELECTORS = new Set(["match", "switch", "when"]);
 /** Words that stand before a call's name without being part of the value. */
 const VALUE_PREFIXES = new Set(["await", "new", "yield"]);
 /** Punctuators that end one branch of an expression and start another. */
@@ -169,8 +174,14 @@ export class ExpressionReader {
     while (VALUE_PREFIXES.has(view.identAt(index) ?? "")) index++;
     const literal = view.literalAt(index);
     if (literal) return { values: { literals: [literal], names: [] }, next: index + 1 };
+    const read = this.wholeInterpolation(index);
+    if (read !== undefined) return { values: { literals: [], names: [read] }, next: index + 1 };
     const chain = view.readChain(index);
     if (!chain) return undefined;
+    if (SELECTORS.has(chain.name.toLowerCase())) {
+      const arms = this.selectorArms(chain.next);
+      if (arms) return arms;
+    }
     const name = normaliseName(chain.name);
     const after = view.punctAt(chain.next);
     if (after !== "(" && after !== "[") return { values: { literals: [], names: [name] }, next: chain.next };
@@ -191,6 +202,42 @@ export class ExpressionReader {
       return { values: { literals: [], names: [entryKey(owner, this.firstLiteralArgument(chain.next))] }, next };
     }
     return { values: { literals: [], names: [`${name}()`] }, next };
+  }
+
+  /**
+   * `match ($r) { 'a' => X, default => Y }` (PHP, Rust without the parentheses),
+   * `when (r) { A -> X }` (Kotlin), PowerShell's `switch ($r) { 'a' { X } }`: the
+   * selector takes the value of one of its arms, so it holds all of them.
+   */
+  private selectorArms(index: number): { values: FlowValues; next: number } | undefined {
+    const { view } = this;
+    // Past flags and a subject: `switch -Regex ($x) {`, `match ($x) {`, Rust's `match self.kind {`.
+    let open = index;
+    while (open < index + 4 && view.identAt(open) !== undefined) open = view.chainEnd(open);
+    if (view.punctAt(open) === "(") open = (view.closingBracket(open, 40) ?? open) + 1;
+    if (view.punctAt(open) !== "{") return undefined;
+    const close = view.closingBracket(open);
+    if (close === undefined) return undefined;
+    const values: FlowValues = { literals: [], names: [] };
+    for (let probe = open + 1; probe < close; probe++) {
+      const text = view.punctAt(probe);
+      if (text === "=>" || text === "->") mergeInto(values, this.read(probe + 1, true));
+      else if (text === "{") {
+        // A PowerShell arm is a block: its value is the expression it holds.
+        mergeInto(values, this.read(probe + 1, true));
+        probe = view.closingBracket(probe) ?? close;
+      } else if (text === "(" || text === "[") probe = view.closingBracket(probe) ?? close;
+    }
+    return { values, next: close + 1 };
+  }
+
+  /** `"${t}"`, `"${TOKENS[$region]}"`: a string that is one interpolation reads what it interpolates. */
+  private wholeInterpolation(index: number): string | undefined {
+    const token = this.view.code[index];
+    if (token?.kind !== "string" || token.parts.length !== 1) return undefined;
+    const part = token.parts[0]!;
+    if (part.kind !== "interpolation" || part.start !== token.contentStart || part.end !== token.contentEnd) return undefined;
+    return part.name !== undefined ? normaliseName(part.name) : interpolatedRead(this.view.text.slice(part.start, part.end));
   }
 
   /** `SecretStr("v")`, `Field("v", …)`, `field(default="v")`, `Field(default=SecretStr("v"))`. */
@@ -298,6 +345,8 @@ export class UnitFlow<K> {
   private readonly parametersByName = new Map<string, Parameter<K>[]>();
   /** Whether the calls of the unit's functions have been read (once, when first needed). */
   private callSitesCollected = false;
+  /** Calls that construct the class they stand in (`new self(…)`), by index, with the class's name. */
+  private readonly classCalls = new Map<number, string>();
   /** Indices of the `(` that open definitions' parameter lists: no call sites. */
   private readonly headers = new Set<number>();
   private readonly reader: ExpressionReader;
@@ -317,6 +366,7 @@ export class UnitFlow<K> {
     let braceDepth = 0;
     let pendingBody: PendingBody<K> | undefined;
     let currentClass: string | undefined;
+    const fields = new FieldClasses(view, (owner, word, position) => this.addParameter([], owner, word, position));
     // Open parentheses, with the name before each: a method `name(…) {` is known at its `)`.
     const parens: number[] = [];
     for (let index = 0; index < view.code.length; index++) {
@@ -345,9 +395,14 @@ export class UnitFlow<K> {
           pendingBody = this.readHeader(name, method + 1, false);
         }
       }
+      fields.visit(index);
       const word = view.identAt(index);
       if (word === undefined) continue;
       if (word === "class" && view.identAt(index + 1) !== undefined) currentClass = normaliseName(view.identAt(index + 1)!);
+      // `new self(…)`, `new static(…)`, `cls(…)`: the class being defined is constructed.
+      if (currentClass !== undefined && view.punctAt(index + 1) === "(" && (word === "cls" || ((word === "self" || word === "static") && view.identAt(index - 1) === "new"))) {
+        this.classCalls.set(index, currentClass);
+      }
       const header = this.functionHeader(index, currentClass);
       if (header) {
         pendingBody = this.readHeader(header.name, header.open, header.dropSelf, view.indentOf(index));
@@ -460,30 +515,33 @@ export class UnitFlow<K> {
     const close = view.closingBracket(open, 200) ?? open;
     let position = 0;
     let depth = 0;
+    // A parameter's name is its last word before a type annotation or a default:
+    // `auth_token: str`, `string $authToken`, `String authToken = …`, `private readonly authToken`.
+    let word: string | undefined;
     let named = false;
     const parameters: Parameter<K>[] = [];
-    for (let probe = open + 1; probe < close; probe++) {
+    for (let probe = open + 1; probe <= close; probe++) {
       const text = view.punctAt(probe);
-      if (text !== undefined && OPENERS.has(text)) depth++;
-      else if (text !== undefined && CLOSERS.has(text)) depth--;
-      else if (depth === 0 && text === ",") {
+      if (probe < close && text !== undefined && OPENERS.has(text)) depth++;
+      else if (probe < close && text !== undefined && CLOSERS.has(text)) depth--;
+      else if (depth === 0 && (text === "," || probe === close)) {
+        if (word !== undefined && !(position === 0 && dropSelf && SELF_NAMES.has(word))) this.addParameter(parameters, name, word, position);
+        else if (word !== undefined) position--;
         position++;
+        word = undefined;
         named = false;
-        continue;
-      }
-      const word = view.identAt(probe);
-      if (depth !== 0 || named || word === undefined || PARAMETER_MODIFIERS.has(word)) continue;
-      named = true;
-      if (position === 0 && dropSelf && SELF_NAMES.has(word)) {
-        position = -1;
-        continue;
-      }
-      const parameter: Parameter<K> = { owner: name, name: normaliseName(word), position, key: this.classify(normaliseName(word)), start: -1, end: -1 };
-      parameters.push(parameter);
-      addTo(this.parameters, name, parameter);
-      addTo(this.parametersByName, parameter.name, parameter);
+      } else if (depth === 0 && (text === ":" || text === "=")) named = true;
+      const identifier = view.identAt(probe);
+      if (depth === 0 && !named && identifier !== undefined && !PARAMETER_MODIFIERS.has(identifier)) word = identifier;
     }
     return { name, indent, parameters };
+  }
+
+  private addParameter(parameters: Parameter<K>[], owner: string, word: string, position: number): void {
+    const parameter: Parameter<K> = { owner, name: normaliseName(word), position, key: this.classify(normaliseName(word)), start: -1, end: -1 };
+    parameters.push(parameter);
+    addTo(this.parameters, owner, parameter);
+    addTo(this.parametersByName, parameter.name, parameter);
   }
 
   /**
@@ -530,11 +588,9 @@ export class UnitFlow<K> {
 
   /** `t => …`: one parameter without parentheses. */
   private readParameter(name: string, index: number): PendingBody<K> {
-    const parameterName = normaliseName(this.view.identAt(index)!);
-    const parameter: Parameter<K> = { owner: name, name: parameterName, position: 0, key: this.classify(parameterName), start: -1, end: -1 };
-    addTo(this.parameters, name, parameter);
-    addTo(this.parametersByName, parameterName, parameter);
-    return { name, indent: 0, parameters: [parameter] };
+    const parameters: Parameter<K>[] = [];
+    this.addParameter(parameters, name, this.view.identAt(index)!, 0);
+    return { name, indent: 0, parameters };
   }
 
   /** After `=>`: a block to expect, or the expression the function returns (its parameters mean themselves within it). */
@@ -555,8 +611,10 @@ export class UnitFlow<K> {
     for (let wraps = 0; wraps < 3; wraps++) {
       while (VALUE_PREFIXES.has(view.identAt(open) ?? "")) open++;
       const chain = view.readChain(open);
-      if (!chain || view.punctAt(chain.next) !== "(" || !COLLECTION_CALLS.has(view.identAt(chain.next - 1)!.toLowerCase())) break;
-      open = chain.next;
+      // `new Map<string, string>([…])`: type arguments stand between the name and its call.
+      const call = chain === undefined ? -1 : skipTypeArguments(view, chain.next);
+      if (!chain || view.punctAt(call) !== "(" || !COLLECTION_CALLS.has(view.identAt(chain.next - 1)!.toLowerCase())) break;
+      open = call;
       if (view.punctAt(open + 1) === "[" || view.punctAt(open + 1) === "{") open++;
     }
     const opener = view.punctAt(open);
@@ -577,6 +635,7 @@ export class UnitFlow<K> {
         continue;
       }
       if (depth !== 0) continue;
+      if (opener === "(" && this.collectSubscriptEntry(name, probe)) continue;
       const op = view.punctAt(probe + 1);
       if (op === ":" || op === "=>" || (op === "=" && opener === "(")) {
         this.collectEntry(name, this.entryName(probe), probe + 2);
@@ -586,6 +645,26 @@ export class UnitFlow<K> {
         if (literal && (after === "," || probe + 1 === close)) this.define(entryKey(name, undefined), { literals: [literal], names: [] }, probe);
       }
     }
+  }
+
+  /**
+   * A bash associative array's `[k]="v"` (the lexer's word `[k]=` and the value
+   * next to it) or `[k]=v` (one word): one entry. Whether the word at `index` was one.
+   */
+  private collectSubscriptEntry(name: string, index: number): boolean {
+    const { view } = this;
+    const word = view.code[index];
+    if (word?.kind !== "string" || word.quote !== "bare") return false;
+    const subscript = SUBSCRIPT_ENTRY.exec(view.text.slice(word.contentStart, Math.min(word.contentEnd, word.contentStart + 200)));
+    if (!subscript) return false;
+    const valueStart = word.contentStart + subscript[0].length;
+    const next = view.code[index + 1];
+    if (valueStart < word.contentEnd) this.defineEntry(name, subscript[1]!, { literals: [bareString(valueStart, word.contentEnd)], names: [] }, index);
+    else if (next?.start === word.end) {
+      const operand = this.reader.operand(index + 1);
+      if (operand) this.defineEntry(name, subscript[1]!, operand.values, index);
+    }
+    return true;
   }
 
   /** `[k, v]` or `(k, v)` opening at `open`, as one entry. */
@@ -598,10 +677,10 @@ export class UnitFlow<K> {
     this.defineEntry(name, entry, value.values, open);
   }
 
+  /** `k: v`, `k: a || "v"`, `k: c ? "v" : w`: an entry holds every branch of its value. */
   private collectEntry(name: string, entry: string | undefined, value: number): void {
     if (entry === undefined) return;
-    const operand = this.reader.operand(value);
-    if (operand) this.defineEntry(name, entry, operand.values, value);
+    this.defineEntry(name, entry, this.reader.read(value, true), value);
   }
 
   private defineEntry(name: string, entry: string, values: FlowValues, at: number): void {
@@ -630,7 +709,7 @@ export class UnitFlow<K> {
     for (let index = 0; index < view.code.length; index++) {
       const word = view.identAt(index);
       if (word === undefined || view.punctAt(index + 1) !== "(" || this.headers.has(index + 1)) continue;
-      const parameters = this.parameters.get(normaliseName(word));
+      const parameters = this.parameters.get(this.classCalls.get(index) ?? normaliseName(word));
       if (!parameters) continue;
       const before = view.punctAt(index - 1);
       if (before !== undefined && CHAIN_PUNCT.has(before) && !SELF_NAMES.has(normaliseName(view.identAt(index - 2) ?? ""))) continue;
@@ -665,6 +744,61 @@ export class UnitFlow<K> {
   }
 }
 
+/** Decorators that make a class's annotated fields its constructor's parameters, in order. */
+const FIELD_CLASS_DECORATORS = new Set(["dataclass", "define", "frozen", "mutable", "attrs", "s"]);
+/** Base classes that do the same. */
+const FIELD_CLASS_BASES = new Set(["NamedTuple"]);
+
+/**
+ * Python classes whose annotated fields are their constructor's parameters
+ * (`@dataclass`, attrs' `@define`, `NamedTuple`): `auth_token: str` as the first
+ * field makes `Gateway("…")` send its first argument as the token. Fed every
+ * token once; reads each body line's indentation once.
+ */
+class FieldClasses {
+  private decorated = false;
+  private body: { owner: string; classIndent: number; fieldIndent: number; position: number } | undefined;
+  /** A field class whose body starts at its next line. */
+  private pending: { owner: string; classIndent: number } | undefined;
+
+  constructor(
+    private readonly view: CodeView,
+    private readonly addField: (owner: string, word: string, position: number) => void,
+  ) {}
+
+  visit(index: number): void {
+    const { view } = this;
+    if (view.lineBreakBefore(index)) this.visitLineStart(index);
+    if (view.punctAt(index) === "@") {
+      const chain = view.readChain(index + 1);
+      const last = chain?.name.slice(chain.name.lastIndexOf(".") + 1);
+      this.decorated ||= last !== undefined && FIELD_CLASS_DECORATORS.has(last);
+      return;
+    }
+    const word = view.identAt(index);
+    if (word === "def") this.decorated = false;
+    if (word !== "class" || view.identAt(index + 1) === undefined) return;
+    const owner = normaliseName(view.identAt(index + 1)!);
+    const base = view.punctAt(index + 2) === "(" ? view.readChain(index + 3) : undefined;
+    const baseName = base?.name.slice(base.name.lastIndexOf(".") + 1);
+    if (this.decorated || (baseName !== undefined && FIELD_CLASS_BASES.has(baseName))) this.pending = { owner, classIndent: view.indentOf(index) };
+    this.decorated = false;
+  }
+
+  private visitLineStart(index: number): void {
+    const { view } = this;
+    const indent = view.indentOf(index);
+    if (this.pending) {
+      this.body = indent > this.pending.classIndent ? { ...this.pending, fieldIndent: indent, position: 0 } : undefined;
+      this.pending = undefined;
+    } else if (this.body && indent <= this.body.classIndent) this.body = undefined;
+    const body = this.body;
+    const word = view.identAt(index);
+    if (body === undefined || indent !== body.fieldIndent || word === undefined || view.punctAt(index + 1) !== ":") return;
+    this.addField(body.owner, word, body.position++);
+  }
+}
+
 function openScope<K>(body: PendingBody<K>, index: number, delimiter: { braceDepth?: number; indent?: number }): FunctionScope<K> {
   for (const parameter of body.parameters) parameter.start = index;
   return { name: body.name, parameters: body.parameters, ...delimiter };
@@ -693,6 +827,19 @@ function mergeInto(target: FlowValues, source: FlowValues): void {
 /** The flow key of a collection's entry: "m[k]" for a known key, "m[]" for any. */
 function entryKey(name: string, entry: string | undefined): string {
   return `${name}[${entry ?? ""}]`;
+}
+
+/** The index after `<…>` type arguments at `index` (`Map<string, string>`), or `index` when none stand there. */
+function skipTypeArguments(view: CodeView, index: number): number {
+  if (view.punctAt(index) !== "<") return index;
+  let depth = 0;
+  for (let probe = index; probe < index + 24 && probe < view.code.length; probe++) {
+    const text = view.punctAt(probe);
+    if (text === "<") depth++;
+    else if (text === ">" && --depth === 0) return probe + 1;
+    else if (text === ";" || text === "{" || text === "=") break;
+  }
+  return index;
 }
 
 /**

@@ -15,7 +15,7 @@ import { RuleCreator } from "@typescript-eslint/utils/eslint-utils";
 import { createDetection, type Detection } from "../detect/detection.js";
 import type { CredentialRule } from "../detect/rule.js";
 import { scanSource } from "../detect/scan-source.js";
-import { firstNotBefore } from "../detect/first-not-before.js";
+import { firstNotBefore } from "../languages/shared/first-not-before.js";
 import type { Edit, Finding } from "../detect/types.js";
 import { detectLanguage } from "../languages/detect-language.js";
 import { lexSource, type LexedUnit } from "../languages/lex-source.js";

@@ -2,7 +2,7 @@
 // for the same edit (one `import os` for the whole module); those count once.
 
 import type { Edit } from "../detect/types.js";
-import { firstNotBefore } from "../detect/first-not-before.js";
+import { firstNotBefore } from "../languages/shared/first-not-before.js";
 
 /** Two edits that cannot both be applied: their ranges cross, or two different texts go in at one point. */
 export class OverlappingEditsError extends Error {

@@ -2,17 +2,69 @@
 // target, then a rename, so a crash or kill at any moment leaves it wholly old or wholly new.
 
 import { randomBytes } from "node:crypto";
-import { chmod, rename, rm, stat, writeFile } from "node:fs/promises";
+import { chmod, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { isProcessAlive } from "./live-process.js";
 
 /** A file that could not be written: one line naming it, printed as is (exit 2). */
 export class WriteError extends Error {
   override readonly name = "WriteError";
 }
 
+/**
+ * What every temporary name beside `file` starts with: the name itself, hidden. For `.env`
+ * that is `.env`, so `.env.token-guard-<pid>-<hex>.tmp` falls under one ignore rule
+ * (TEMPORARY_GLOB) that fix writes when git would not ignore it: a run killed while
+ * the temporary file holds every value must not leave it for `git add .`.
+ */
+export function temporaryStemFor(file: string): string {
+  const name = basename(file);
+  return name.startsWith(".") ? name : `.${name}`;
+}
+
+/** Matches every temporary (and lock) name after its stem, as a gitignore glob. */
+export const TEMPORARY_GLOB = ".token-guard-*.tmp";
+const TEMPORARY_MARK = ".token-guard-";
+const TEMPORARY_END = ".tmp";
+const RANDOM_HEX_LENGTH = 8;
+
 /** A fresh name beside `file`: same directory (so the rename stays on one file system), unique to this call. */
 export function temporaryPathFor(file: string): string {
-  return join(dirname(file), `.${basename(file)}.token-guard-${process.pid}-${randomBytes(4).toString("hex")}.tmp`);
+  return join(dirname(file), `${temporaryStemFor(file)}${TEMPORARY_MARK}${process.pid}-${randomBytes(RANDOM_HEX_LENGTH / 2).toString("hex")}${TEMPORARY_END}`);
+}
+
+/** Whether a file name is one of the temporary or lock files token-guard writes (never a file to scan or fix). */
+export function isTemporaryName(name: string): boolean {
+  return name.endsWith(TEMPORARY_END) && name.includes(TEMPORARY_MARK);
+}
+
+/** The process id in a temporary name made by temporaryPathFor for one of `stems`, else undefined. */
+function temporaryOwner(name: string, stems: ReadonlySet<string>): number | undefined {
+  const mark = name.lastIndexOf(TEMPORARY_MARK);
+  if (mark < 0 || !name.endsWith(TEMPORARY_END) || !stems.has(name.slice(0, mark))) return undefined;
+  const [pid, hex, ...rest] = name.slice(mark + TEMPORARY_MARK.length, -TEMPORARY_END.length).split("-");
+  if (rest.length > 0 || !/^[1-9]\d*$/.test(pid ?? "") || hex?.length !== RANDOM_HEX_LENGTH || !/^[0-9a-f]+$/.test(hex)) return undefined;
+  return Number(pid);
+}
+
+/**
+ * Removes the temporary files an earlier run left beside `files` when it was
+ * killed (its process is gone): one directory listing per directory, however many files.
+ */
+export async function removeStaleTemporaries(files: readonly string[]): Promise<void> {
+  const stemsByDirectory = new Map<string, Set<string>>();
+  for (const file of files) {
+    const stems = stemsByDirectory.get(dirname(file)) ?? new Set<string>();
+    stems.add(temporaryStemFor(file));
+    stemsByDirectory.set(dirname(file), stems);
+  }
+  for (const [directory, stems] of stemsByDirectory) {
+    const names = await readdir(directory).catch(() => []);
+    for (const name of names) {
+      const owner = temporaryOwner(name, stems);
+      if (owner !== undefined && !isProcessAlive(owner)) await rm(join(directory, name), { force: true });
+    }
+  }
 }
 
 /**

@@ -3,6 +3,10 @@
 // parser (and `set -a; . ./.env`) reads back as the same value.
 
 import { numberedName } from "../detect/key-names.js";
+import { lexDotenv } from "../languages/dotenv/lexer.js";
+import { CharacterCodes } from "../languages/shared/character-codes.js";
+import { findLineEnd } from "../languages/shared/scanner.js";
+import type { StringToken } from "../languages/shared/tokens.js";
 
 /** One `NAME=value` line. */
 export interface EnvEntry {
@@ -11,43 +15,38 @@ export interface EnvEntry {
 }
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const LINE = /^[ \t]*(?:export[ \t]+)?([A-Za-z_][A-Za-z0-9_.-]*)[ \t]*=(.*)$/;
 
 /**
- * The entries of a dotenv text, later lines winning (as dotenv and python-dotenv
- * do). Quoted values: '…' literal, "…" with \n \r \t \" \\ escapes. Unquoted
- * values end at ` #` (a comment) and are trimmed.
+ * The entries of a dotenv text, later lines winning (as util.parseEnv and dotenv
+ * do), read through the scanner's own dotenv lexer so fix and scan see the same
+ * lines: LF, CRLF or CR line ends, `export KEY=…`, `KEY: value`, comments, quoted
+ * values over several lines. Values as util.parseEnv reads them: '…' and `…`
+ * literal, "…" with `\n` as a line break, bare ones cut at `#` and trimmed.
  */
 export function parseEnvFile(text: string): Map<string, string> {
   const entries = new Map<string, string>();
-  for (const raw of text.replace(/^\uFEFF/, "").split(/\r?\n/)) {
-    const match = LINE.exec(raw);
-    if (!match) continue;
-    entries.set(match[1]!, parseValue(match[2]!.trimStart()));
+  const start = text.charCodeAt(0) === CharacterCodes.byteOrderMark ? 1 : 0;
+  const { tokens } = lexDotenv(text, start);
+  for (let index = 0; index + 2 < tokens.length; index++) {
+    const [key, separator, value] = [tokens[index]!, tokens[index + 1]!, tokens[index + 2]!];
+    if (key.kind !== "identifier" || separator.kind !== "punct" || value.kind !== "string") continue;
+    entries.set(key.text, valueOf(text, value));
+    index += 2;
   }
   return entries;
 }
 
-function parseValue(raw: string): string {
-  const quote = raw[0];
-  if (quote === "'" || quote === "`") {
-    const end = raw.indexOf(quote, 1);
-    return end < 0 ? raw.slice(1) : raw.slice(1, end);
-  }
-  if (quote === '"') {
-    let value = "";
-    for (let index = 1; index < raw.length; index++) {
-      const char = raw[index]!;
-      if (char === '"') break;
-      if (char === "\\" && index + 1 < raw.length) {
-        const next = raw[++index]!;
-        value += next === "n" ? "\n" : next === "r" ? "\r" : next === "t" ? "\t" : next;
-      } else value += char;
-    }
-    return value;
-  }
-  const comment = /[ \t]#/.exec(raw);
-  return (comment ? raw.slice(0, comment.index) : raw).trim();
+function valueOf(text: string, token: StringToken): string {
+  const content = text.slice(token.contentStart, token.contentEnd);
+  if (token.quote === "bare") return bare(content);
+  // An unclosed quote is no quote: the line is read as it stands, quote included.
+  if (token.end === token.contentEnd) return bare(text.slice(token.start, findLineEnd(text, token.start, text.length)));
+  return token.quote === "double" ? content.replaceAll("\\n", "\n") : content;
+}
+
+function bare(raw: string): string {
+  const comment = raw.indexOf("#");
+  return (comment < 0 ? raw : raw.slice(0, comment)).trim();
 }
 
 /** Characters that mean the same to every dotenv parser and to a shell without quotes. */

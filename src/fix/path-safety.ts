@@ -39,6 +39,19 @@ export async function checkEnvTarget(root: string, envPath: string, naming: EnvT
   return { ok: true, info };
 }
 
+/**
+ * Whether fix may add `lines` to the repository's `.gitignore`, or the one-line
+ * reason it may not. A symlink is refused, not written through: git does not
+ * follow a symlinked `.gitignore` in the working tree, so a rule written to its
+ * target would ignore nothing while fix said it did.
+ */
+export async function checkGitignoreTarget(gitignore: string, lines: readonly string[], show: (absolute: string) => string): Promise<string | undefined> {
+  const info = await lstat(gitignore).catch(() => undefined);
+  if (info === undefined || info.isFile()) return undefined;
+  const what = info.isSymbolicLink() ? "a symlink, which git does not read" : "not a regular file";
+  return `${show(gitignore)} is ${what}: make it a regular file, or add ${lines.join(" and ")} to .git/info/exclude, then run token-guard fix again`;
+}
+
 /** A file's permission bits, or `fallback` for a file that does not exist yet. */
 export async function modeOf(path: string, fallback: number): Promise<number> {
   const info = await stat(path).catch(() => undefined);

@@ -3,8 +3,10 @@
 // the CLI door reads, re-checks and writes.
 
 import type { Edit, Finding } from "../detect/types.js";
+import { CharacterCodes } from "../languages/shared/character-codes.js";
 import { applyEdits, EditSet } from "./apply-edits.js";
 import { EnvNames, newlineOf, type EnvEntry, type NameChange } from "./env-file.js";
+import { withStringCopies, type SplitToken } from "./string-copies.js";
 
 /** A file to fix, as scanned. */
 export interface FixInput {
@@ -82,12 +84,18 @@ export function planFixes(inputs: readonly FixInput[], options: PlanOptions): Fi
   // A stable order makes the names stable: by path, then by position.
   const sorted = [...inputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
   // Code that keeps reading its own name (a dropped fallback, a guard) gets that name first.
+  const fixable: FixInput[] = [];
   for (const input of sorted) {
+    const { findings, split } = withStringCopies(input.path, input.text, input.findings);
+    if (split.length === 0) fixable.push({ ...input, findings });
+    else left.push(...untouched(input, split));
+  }
+  for (const input of fixable) {
     for (const finding of [...input.findings].sort((a, b) => a.start - b.start)) {
       if (finding.suggestion.edits.length > 0 && !isRenamable(finding)) names.choose(finding.envVar, input.text.slice(finding.start, finding.end), false);
     }
   }
-  for (const input of sorted) {
+  for (const input of fixable) {
     const plan = planFile(input, names, options.scan);
     if (plan.file) files.push(plan.file);
     left.push(...plan.left);
@@ -108,15 +116,18 @@ function planFile(input: FixInput, names: EnvNames, scan: PlanOptions["scan"]): 
     for (const finding of [...findings].sort((a, b) => a.start - b.start)) {
       const { edits } = finding.suggestion;
       if (edits.length === 0) continue;
-      if (edits.some((edit) => acceptedSet.conflictWith(edit) !== undefined)) {
-        deferred++;
-        continue;
-      }
       const value = text.slice(finding.start, finding.end);
       const renamable = isRenamable(finding);
       const choice = names.choose(finding.envVar, value, renamable);
       const renamed = choice.name === finding.envVar || !renamable ? edits : edits.map((edit) => ({ ...edit, text: renameLookups(edit.text, finding.envVar, choice.name) }));
-      for (const edit of renamed.map((edit) => ({ ...edit, text: withNewlines(edit.text, newline) }))) {
+      // The edits as they will be written decide: two values of one PHP heredoc both insert
+      // `$NAME = getenv(…);` before its statement, equal until the second is renamed.
+      const written = renamed.map((edit) => afterByteOrderMark({ ...edit, text: withNewlines(edit.text, newline) }, text));
+      if (written.some((edit) => acceptedSet.conflictWith(edit) !== undefined)) {
+        deferred++;
+        continue;
+      }
+      for (const edit of written) {
         accepted.push(edit);
         if (!acceptedSet.has(edit)) acceptedSet.add(edit);
       }
@@ -135,7 +146,7 @@ function planFile(input: FixInput, names: EnvNames, scan: PlanOptions["scan"]): 
     }
     if (accepted.length === 0) break;
     text = applyEdits(text, accepted);
-    findings = scan(input.path, text);
+    findings = withStringCopies(input.path, text, scan(input.path, text)).findings;
     if (deferred === 0 && !findings.some((finding) => finding.suggestion.edits.length > 0)) break;
   }
   // What is left, where it now stands.
@@ -150,6 +161,21 @@ function planFile(input: FixInput, names: EnvNames, scan: PlanOptions["scan"]): 
   }));
   const file = text === input.text ? undefined : { path: input.path, oldText: input.text, newText: text, fixed, values };
   return file ? { file, left } : { left };
+}
+
+/** A file with a token split across strings stays as it is: every finding in it is left, the split ones saying why. */
+function untouched(input: FixInput, split: readonly SplitToken[]): LeftFinding[] {
+  const advice = new Map(split.map((entry) => [entry.finding, entry.advice]));
+  const first = split[0]!.finding;
+  return [...input.findings].sort((a, b) => a.start - b.start).map((finding): LeftFinding => ({
+    path: input.path,
+    line: finding.line,
+    column: finding.column,
+    redacted: finding.redacted,
+    envVar: finding.envVar,
+    why: finding.inComment ? "comment" : "manual",
+    advice: advice.get(finding) ?? (finding.suggestion.edits.length > 0 ? `not fixed: fix leaves this file untouched until the split token at line ${first.line} is joined` : finding.suggestion.text),
+  }));
 }
 
 /** Whether the rewritten code may read another name than the finding's (not when it keeps reading its own). */
@@ -174,6 +200,11 @@ export function renameLookups(text: string, from: string, to: string): string {
   const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const pattern = new RegExp(`(?<=process\\.env\\.|process\\.env\\[["'\`]|os\\.environ\\[["']|os\\.getenv\\(["']|getenv\\(["']|\\$env:|secrets\\.|\\$\\{|\\$\\(|\\$|set )${escaped}(?![A-Za-z0-9_])`, "g");
   return text.replace(pattern, to);
+}
+
+/** An insertion at the very start (`import os`) goes after a byte-order mark: before it, the mark is no longer one and Python rejects the file. */
+function afterByteOrderMark(edit: Edit, text: string): Edit {
+  return edit.start === 0 && edit.end === 0 && text.charCodeAt(0) === CharacterCodes.byteOrderMark ? { ...edit, start: 1, end: 1 } : edit;
 }
 
 function withNewlines(text: string, newline: "\n" | "\r\n"): string {

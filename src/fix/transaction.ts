@@ -47,7 +47,7 @@ export async function writeAll(writes: Write[]): Promise<WriteOutcome> {
           outcome.skipped.push(write);
           continue;
         }
-        throw new Error(`${write.shown} changed while fix ran: nothing was written; run token-guard fix again`);
+        throw changedWhileRunning(write);
       }
       write.temporary = temporaryPathFor(write.absolutePath);
       await writeTemporary(write.temporary, bytesOf(write.text, write.encoding), write.mode);
@@ -56,6 +56,14 @@ export async function writeAll(writes: Write[]): Promise<WriteOutcome> {
   } catch (error) {
     await Promise.all(pending.map((write) => rm(write.temporary!, { force: true })));
     return { ...outcome, error };
+  }
+  // Last look before the first rename: a support file that changed since it was read
+  // (another writer, though fix holds the env file's lock) would lose that writer's lines.
+  for (const write of pending) {
+    if (write.kind === "support" && !(await stillHolds(write))) {
+      await Promise.all(pending.map((each) => rm(each.temporary!, { force: true })));
+      return { ...outcome, error: changedWhileRunning(write) };
+    }
   }
   for (const [index, write] of pending.entries()) {
     try {
@@ -72,6 +80,10 @@ export async function writeAll(writes: Write[]): Promise<WriteOutcome> {
     }
   }
   return outcome;
+}
+
+function changedWhileRunning(write: Write): Error {
+  return new Error(`${write.shown} changed while fix ran: nothing was written; run token-guard fix again`);
 }
 
 /** Whether the file still holds what was planned from (and, for a code file, is still a regular file). */

@@ -22,8 +22,9 @@ const MAX_NESTING = 3;
 export function lexSource(text: string, language: LanguageId, start = 0, end = text.length): LexedUnit[] {
   const units: LexedUnit[] = [];
   const pending: { language: LanguageId; start: number; end: number; depth: number; text: string; decoded?: DecodedText }[] = [{ language, start, end, depth: 0, text }];
-  while (pending.length > 0) {
-    const region = pending.shift()!;
+  // An index, not shift(): a file with thousands of embedded regions (`` `"`"… ``) would move the queue once per region.
+  for (let next = 0; next < pending.length; next++) {
+    const region = pending[next]!;
     const result = region.decoded === undefined ? lexRegion(region) : toHostOffsets(lexRegion({ ...region, text: region.decoded.text, start: 0, end: region.decoded.text.length }), region.decoded, region.text);
     units.push({ language: region.language, start: region.start, end: region.end, tokens: result.tokens, ...(region.decoded && { decoded: region.decoded }) });
     if (region.depth >= MAX_NESTING) continue;

@@ -15,6 +15,7 @@ import { dotenv } from "./dotenv/index.js";
 import { hcl } from "./hcl/index.js";
 import { html } from "./html/index.js";
 import { ini } from "./ini/index.js";
+import { just } from "./just/index.js";
 import { javascript, json, typescript } from "./javascript/index.js";
 import { makefile } from "./makefile/index.js";
 import { markdown } from "./markdown/index.js";
@@ -25,6 +26,7 @@ import { python } from "./python/index.js";
 import type { EslintSupport, LanguageDefinition } from "./shared/language-definition.js";
 import type { FenceLanguages, LanguageId } from "./shared/tokens.js";
 import { shell } from "./shell/index.js";
+import { sql } from "./sql/index.js";
 import { text } from "./text/index.js";
 import { toml } from "./toml/index.js";
 import { yaml } from "./yaml/index.js";
@@ -54,6 +56,8 @@ export const LANGUAGES: readonly LanguageDefinition[] = [
   svelte,
   astro,
   notebook,
+  sql,
+  just,
   text,
 ];
 

@@ -3,6 +3,7 @@
 
 import { maskTokenShaped } from "../detect/redact.js";
 import { followUps } from "../fix/follow-ups.js";
+import { shown } from "./control-characters.js";
 import type { FixPlan, LeftFinding } from "../fix/plan.js";
 import type { Write, WriteOutcome } from "../fix/transaction.js";
 
@@ -59,26 +60,26 @@ function fixed(dryRun: boolean, plan: FixPlan, left: LeftFinding[], context: Fix
   out +=
     values.length === 0
       ? `${dryRun ? "\n" : ""}token-guard fix: no values to move${dry}\n`
-      : `${dryRun ? "\n" : ""}token-guard fix: ${would} ${values.length} ${values.length === 1 ? "value" : "values"} out of ${fileCount} ${fileCount === 1 ? "file" : "files"} into ${context.envShown}${dry}\n`;
+      : (dryRun ? "\n" : "") + shown`token-guard fix: ${would} ${values.length} ${values.length === 1 ? "value" : "values"} out of ${fileCount} ${fileCount === 1 ? "file" : "files"} into ${context.envShown}${dry}\n`;
   for (const value of values) {
     if (!dryRun && !context.changed.includes(value.path)) continue;
-    out += `  ${maskTokenShaped(value.path)}:${value.line}:${value.column}  ${value.redacted} -> ${value.envVar}  (${value.replacement})\n`;
+    out += shown`  ${maskTokenShaped(value.path)}:${value.line}:${value.column}  ${value.redacted} -> ${value.envVar}  (${value.replacement})\n`;
     if (value.change?.kind === "taken" && value.codeReadsPreferred) {
-      out += `    note: the code reads ${value.change.preferred}, which ${context.envShown} already sets to a different value; this value is kept as ${value.storedAs}: decide which one ${value.change.preferred} should hold\n`;
+      out += shown`    note: the code reads ${value.change.preferred}, which ${context.envShown} already sets to a different value; this value is kept as ${value.storedAs}: decide which one ${value.change.preferred} should hold\n`;
     } else if (value.change?.kind === "taken") {
-      out += `    note: ${value.change.preferred} in ${context.envShown} holds a different value, so this one is ${value.envVar}\n`;
+      out += shown`    note: ${value.change.preferred} in ${context.envShown} holds a different value, so this one is ${value.envVar}\n`;
     } else if (value.change?.kind === "same-value") {
-      out += `    note: the same value is already ${value.envVar} in ${context.envShown}\n`;
+      out += shown`    note: the same value is already ${value.envVar} in ${context.envShown}\n`;
     }
   }
   const added = dryRun ? "would add" : "added";
   const names = plan.envEntries.map((entry) => entry.name);
-  if (names.length > 0) out += `${context.envShown}: ${added} ${names.join(", ")}${context.envCreated ? " (new file, mode 0600)" : ""}\n`;
-  if (context.exampleLines.length > 0) out += `${context.exampleShown}: ${added} ${context.exampleLines.join(", ")}\n`;
-  if (context.gitignoreLine !== undefined) out += `.gitignore: ${added} ${context.gitignoreLine} so git ignores ${context.envShown}\n`;
+  if (names.length > 0) out += shown`${context.envShown}: ${added} ${names.join(", ")}${context.envCreated ? " (new file, mode 0600)" : ""}\n`;
+  if (context.exampleLines.length > 0) out += shown`${context.exampleShown}: ${added} ${context.exampleLines.join(", ")}\n`;
+  if (context.gitignoreLine !== undefined) out += shown`.gitignore: ${added} ${context.gitignoreLine} so git ignores ${context.envShown}\n`;
   const rewritten = dryRun ? plan.files : plan.files.filter((file) => context.changed.includes(file.path));
-  for (const step of followUps(rewritten, context.envShown)) out += `next: ${step}\n`;
-  if (context.restage.length > 0) out += `re-stage the fixed files (fix never edits the index): git add -- ${context.restage.map((path) => shellQuote(maskTokenShaped(path))).join(" ")}\n`;
+  for (const step of followUps(rewritten, context.envShown)) out += shown`next: ${step}\n`;
+  if (context.restage.length > 0) out += shown`re-stage the fixed files (fix never edits the index): git add -- ${context.restage.map((path) => shellQuote(maskTokenShaped(path))).join(" ")}\n`;
   return out + leftAndNotes(left, context.notes);
 }
 
@@ -87,9 +88,9 @@ function interrupted(outcome: WriteOutcome, writes: Write[]): string {
   const untouched = writes.filter((write) => !outcome.done.includes(write) && !outcome.skipped.includes(write)).map((write) => maskTokenShaped(write.shown));
   const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
   return (
-    `token-guard fix: stopped part-way${outcome.failed ? ` writing ${maskTokenShaped(outcome.failed.shown)}` : ""}: ${reason}\n` +
-    `  rewritten (complete): ${done.length > 0 ? done.join(", ") : "none"}\n` +
-    `  untouched (complete): ${untouched.length > 0 ? untouched.join(", ") : "none"}\n` +
+    shown`token-guard fix: stopped part-way${outcome.failed ? ` writing ${maskTokenShaped(outcome.failed.shown)}` : ""}: ${reason}\n` +
+    shown`  rewritten (complete): ${done.length > 0 ? done.join(", ") : "none"}\n` +
+    shown`  untouched (complete): ${untouched.length > 0 ? untouched.join(", ") : "none"}\n` +
     `  every file is either wholly rewritten or wholly untouched; run token-guard fix again to finish\n`
   );
 }
@@ -98,9 +99,9 @@ function leftAndNotes(left: LeftFinding[], notes: string[]): string {
   let out = "";
   if (left.length > 0) {
     out += `left for you (${left.length}): fix cannot rewrite these safely\n`;
-    for (const finding of left) out += `  ${maskTokenShaped(finding.path)}:${finding.line}:${finding.column}  ${finding.redacted}  ${finding.advice}\n`;
+    for (const finding of left) out += shown`  ${maskTokenShaped(finding.path)}:${finding.line}:${finding.column}  ${finding.redacted}  ${finding.advice}\n`;
   }
-  for (const note of notes) out += `note: ${note}\n`;
+  for (const note of notes) out += shown`note: ${note}\n`;
   return out;
 }
 

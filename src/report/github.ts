@@ -2,6 +2,7 @@
 // an error annotation on its line in the pull request, with the suggestion.
 
 import { maskTokenShaped } from "../detect/redact.js";
+import { escapeControlCharacters, shown } from "./control-characters.js";
 import { historyNote } from "./history-note.js";
 import type { Formatter } from "./types.js";
 
@@ -26,17 +27,18 @@ export const formatGithub: Formatter = (findings, context) => {
     lines.push(`::warning title=${escapeProperty("stale baseline entry")}::${escapeData(message)}`);
   }
   const suppressed = context.stats.baseline?.suppressed ?? 0;
-  const known = suppressed > 0 ? `; ${suppressed} known in ${context.stats.baseline?.file} not reported` : "";
+  const known = suppressed > 0 ? shown`; ${suppressed} known in ${context.stats.baseline?.file} not reported` : "";
   lines.push(`token-guard: ${findings.length} hardcoded token${findings.length === 1 ? "" : "s"} (${context.stats.filesScanned} files scanned${known})`);
   return `${lines.join("\n")}\n`;
 };
 
 /**
  * A command's message. GitHub decodes `%25`, `%0D` and `%0A`; anything else is
- * taken literally, and a raw newline would end the command.
+ * taken literally, and a raw newline would end the command. Other control
+ * characters would reach the log raw (ESC sequences are rendered there).
  */
 export function escapeData(text: string): string {
-  return text.replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
+  return escapeControlCharacters(text, true).replace(/%/g, "%25").replace(/\r/g, "%0D").replace(/\n/g, "%0A");
 }
 
 /** A command property value: also `:` and `,`, which end the value. */

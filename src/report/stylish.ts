@@ -2,7 +2,9 @@
 // replacement to write under each finding.
 
 import { maskTokenShaped } from "../detect/redact.js";
+import { escapeControlCharacters, shown } from "./control-characters.js";
 import { historyNote } from "./history-note.js";
+import { plural } from "./plural.js";
 import type { Formatter, ReportedFinding } from "./types.js";
 
 interface Palette {
@@ -32,13 +34,13 @@ export const formatStylish: Formatter = (findings, context) => {
     byFile.set(key, [...(byFile.get(key) ?? []), finding]);
   }
   for (const [file, fileFindings] of byFile) {
-    lines.push(paint.underline(file));
+    lines.push(paint.underline(escapeControlCharacters(file)));
     for (const finding of fileFindings) {
       const position = `${finding.line}:${finding.column}`.padEnd(8);
-      lines.push(`  ${paint.dim(position)}${paint.red("error")}  ${finding.message}  ${paint.dim(finding.ruleId)}`);
-      lines.push(`  ${" ".repeat(8)}${paint.green("suggestion:")} ${finding.suggestion.text}`);
+      lines.push(`  ${paint.dim(position)}${paint.red("error")}  ${escapeControlCharacters(finding.message)}  ${paint.dim(escapeControlCharacters(finding.ruleId))}`);
+      lines.push(`  ${" ".repeat(8)}${paint.green("suggestion:")} ${escapeControlCharacters(finding.suggestion.text)}`);
       const note = historyNote(finding, context.rules);
-      if (note !== undefined) lines.push(`  ${" ".repeat(8)}${paint.bold("revoke:")} ${note}`);
+      if (note !== undefined) lines.push(`  ${" ".repeat(8)}${paint.bold("revoke:")} ${escapeControlCharacters(note)}`);
     }
     lines.push("");
   }
@@ -48,11 +50,11 @@ export const formatStylish: Formatter = (findings, context) => {
   const skippedNote = skipped.length ? ` (skipped ${skipped.map(([reason, count]) => `${count} ${reason}`).join(", ")})` : "";
   const baseline = context.stats.baseline;
   if (baseline !== undefined && baseline.stale.length > 0) {
-    lines.push(paint.bold(`Stale baseline entries in ${baseline.file} (their findings are gone; run \`token-guard baseline\` to drop them):`));
-    for (const entry of baseline.stale) lines.push(`  ${maskTokenShaped(entry.file)}  ${paint.dim(entry.ruleId)}`);
+    lines.push(paint.bold(shown`Stale baseline entries in ${baseline.file} (their findings are gone; run \`token-guard baseline\` to drop them):`));
+    for (const entry of baseline.stale) lines.push(`  ${escapeControlCharacters(maskTokenShaped(entry.file))}  ${paint.dim(escapeControlCharacters(entry.ruleId))}`);
     lines.push("");
   }
-  const knownNote = baseline !== undefined && baseline.suppressed > 0 ? `; ${baseline.suppressed} known in ${baseline.file} not shown` : "";
+  const knownNote = baseline !== undefined && baseline.suppressed > 0 ? shown`; ${baseline.suppressed} known in ${baseline.file} not shown` : "";
   if (findings.length === 0) {
     lines.push(`${paint.green("✔")} no ${baseline === undefined ? "" : "new "}hardcoded tokens in ${plural(context.stats.filesScanned, "file")}${skippedNote}${knownNote}`);
   } else {
@@ -61,14 +63,12 @@ export const formatStylish: Formatter = (findings, context) => {
       lines.push("  Every token committed to git history has leaked to whoever has a clone: revoke each one (see its `revoke:` line).");
       lines.push("  Rewriting history afterwards does not un-leak a pushed token; fix the ones still present with `npx token-guard fix`.");
     } else lines.push("  Rewrite them with `npx token-guard fix`, or mark a deliberate fake with a `token-guard-ignore` comment on its line.");
-    if (context.mode === "staged") {
+    if (context.mode === "staged" && context.fromCommitHook === true) {
       lines.push("  The commit was blocked: these values are in the staged content. After fixing, `git add` the files again.");
       lines.push("  To commit anyway (not recommended): git commit --no-verify");
+    } else if (context.mode === "staged") {
+      lines.push("  These values are staged: `git commit` would record them. After fixing, `git add` the files again.");
     }
   }
   return `${lines.join("\n")}\n`;
 };
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? "" : "s"}`;
-}

@@ -41,6 +41,8 @@ export interface ReportContext {
   stats: ScanStats;
   /** What was scanned: files, the git index (pre-commit), or history. */
   mode: "files" | "staged" | "history";
+  /** A staged scan run by git's pre-commit hook, whose failure blocks the commit (not one run by hand). */
+  fromCommitHook?: boolean;
   /** Whether to use ANSI colours (stylish only). */
   color: boolean;
   /** The tool's version, for formats that record it. */

@@ -1,7 +1,7 @@
 // Reads many git blobs through one `git cat-file --batch` process, streaming,
 // so a commit of 200 files costs one process and never holds oversized blobs.
 
-import { spawn } from "node:child_process";
+import { spawnGitWithInput } from "./git-process.js";
 import { SourceError } from "./source-error.js";
 
 export interface BlobRequest<T> {
@@ -29,7 +29,8 @@ export async function* readBlobs<T>(
   requests: Iterable<BlobRequest<T>> | AsyncIterable<BlobRequest<T>>,
   maxSize: number,
 ): AsyncGenerator<BlobResult<T>> {
-  const child = spawn("git", ["cat-file", "--batch"], { cwd, stdio: ["pipe", "pipe", "pipe"] });
+  const child = spawnGitWithInput(["cat-file", "--batch"], cwd);
+  const stdin = child.stdin;
   let stderr = "";
   child.stderr.on("data", (chunk: Buffer) => {
     if (stderr.length < 64 * 1024) stderr += chunk.toString("utf8");
@@ -39,7 +40,7 @@ export async function* readBlobs<T>(
     child.on("close", (code) => resolve(code ?? 1));
   });
   exited.catch(() => undefined); // awaited below; a start failure also ends stdout
-  child.stdin.on("error", () => {
+  stdin.on("error", () => {
     // git exiting early surfaces through `exited`; a broken pipe here adds nothing.
   });
 
@@ -51,12 +52,12 @@ export async function* readBlobs<T>(
       queue.push(request);
       if (request.oid === null) continue;
       written++;
-      if (!child.stdin.write(`${request.oid}\n`)) await new Promise((resolve) => child.stdin.once("drain", resolve));
+      if (!stdin.write(`${request.oid}\n`)) await new Promise((resolve) => stdin.once("drain", resolve));
     }
-    child.stdin.end();
+    stdin.end();
   })();
   // A failing request stream (git log stopped) ends cat-file too; the error is rethrown below.
-  writing.catch(() => child.stdin.destroy());
+  writing.catch(() => stdin.destroy());
 
   const parser = new BatchParser(maxSize);
   let read = 0;

@@ -1,10 +1,8 @@
 // Asks git which files a repository holds: the repository root, and the tracked
 // plus untracked-but-not-ignored files under some directories (git's own ignore rules).
 
-import { spawn } from "node:child_process";
-import { statSync } from "node:fs";
 import { availableParallelism } from "node:os";
-import path from "node:path";
+import { spawnGit, type GitEnvironmentOptions } from "./git-process.js";
 import { NulFields } from "./nul-fields.js";
 import { SourceError } from "./source-error.js";
 
@@ -18,52 +16,15 @@ export interface GitResult {
   stderr: string;
 }
 
-/**
- * Repository-local variables git exports to hooks (`git rev-parse --local-env-vars`).
- * They pin git to one repository; we locate repositories by directory instead, so
- * a scan run from a hook, or a test run from one, must not inherit them.
- */
-const REPOSITORY_ENV_VARS = [
-  "GIT_ALTERNATE_OBJECT_DIRECTORIES",
-  "GIT_CONFIG",
-  "GIT_CONFIG_PARAMETERS",
-  "GIT_CONFIG_COUNT",
-  "GIT_OBJECT_DIRECTORY",
-  "GIT_DIR",
-  "GIT_WORK_TREE",
-  "GIT_IMPLICIT_WORK_TREE",
-  "GIT_GRAFT_FILE",
-  "GIT_INDEX_FILE",
-  "GIT_NO_REPLACE_OBJECTS",
-  "GIT_REPLACE_REF_BASE",
-  "GIT_PREFIX",
-  "GIT_INTERNAL_SUPER_PREFIX",
-  "GIT_SHALLOW_FILE",
-  "GIT_COMMON_DIR",
-] as const;
-
-/** Pathspec switches a user may export; we choose pathspec handling per command instead. */
-const PATHSPEC_ENV_VARS = ["GIT_LITERAL_PATHSPECS", "GIT_GLOB_PATHSPECS", "GIT_NOGLOB_PATHSPECS", "GIT_ICASE_PATHSPECS"] as const;
-
 const STDERR_LIMIT = 64 * 1024;
-
-function gitEnvironment(): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  for (const name of REPOSITORY_ENV_VARS) delete env[name];
-  for (const name of PATHSPEC_ENV_VARS) delete env[name];
-  // Never stop to ask for credentials or open a pager: we are not interactive.
-  env.GIT_TERMINAL_PROMPT = "0";
-  env.GIT_PAGER = "cat";
-  return env;
-}
 
 /**
  * Runs `git <args>` in `cwd` without a shell and collects its output in full.
  * Rejects only when git cannot be started (not installed: error code ENOENT);
  * a non-zero exit resolves with its code.
  */
-export async function runGit(args: readonly string[], cwd: string): Promise<GitResult> {
-  const stream = streamGit(args, cwd);
+export async function runGit(args: readonly string[], cwd: string, options?: GitEnvironmentOptions): Promise<GitResult> {
+  const stream = streamGit(args, cwd, options);
   const chunks: Buffer[] = [];
   try {
     for await (const chunk of stream.stdout) chunks.push(chunk);
@@ -84,8 +45,8 @@ export interface GitStream {
 }
 
 /** Runs `git <args>` like runGit, but hands stdout over as a stream: for output too large to hold (history). */
-export function streamGit(args: readonly string[], cwd: string, env?: NodeJS.ProcessEnv): GitStream {
-  const child = spawn("git", [...args], { cwd, env: { ...gitEnvironment(), ...env }, stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
+export function streamGit(args: readonly string[], cwd: string, options?: GitEnvironmentOptions): GitStream {
+  const child = spawnGit(args, cwd, options);
   let stderr = "";
   child.stderr.setEncoding("utf8");
   child.stderr.on("data", (chunk: string) => {
@@ -109,47 +70,6 @@ export function streamGit(args: readonly string[], cwd: string, env?: NodeJS.Pro
 function firstLine(text: string): string {
   const line = text.split("\n").find((l) => l.trim() !== "");
   return line === undefined ? "" : line.trim();
-}
-
-/**
- * The top directory of the work tree containing `dir` (absolute, symlinks
- * resolved, as git reports it), or null outside a repository, inside `.git`,
- * in a repository git refuses to use (e.g. "dubious ownership"), or when git is
- * not installed: the caller then walks the directory itself.
- */
-export async function findGitRoot(dir: string): Promise<string | null> {
-  if (!mayBeInRepository(dir)) return null;
-  let result: GitResult;
-  try {
-    result = await runGit(["rev-parse", "--show-toplevel"], dir);
-  } catch {
-    return null;
-  }
-  if (result.code !== 0) return null;
-  // Only the final newline is output framing; a path may end in spaces.
-  const top = result.stdout.toString("utf8").replace(/\r?\n$/, "");
-  return top === "" ? null : top;
-}
-
-/**
- * Whether git could find a work tree for `dir`: a `.git` entry in it or in an
- * ancestor git would search (it never moves up into a GIT_CEILING_DIRECTORIES
- * entry). False means git would say "not a repository", told without the
- * ~20 ms of starting it — the whole cost of git on a plain directory.
- */
-function mayBeInRepository(dir: string): boolean {
-  const ceilings = new Set(
-    (process.env.GIT_CEILING_DIRECTORIES ?? "")
-      .split(path.delimiter)
-      .filter((entry) => path.isAbsolute(entry))
-      .map((entry) => path.resolve(entry)),
-  );
-  for (let current = path.resolve(dir); ; ) {
-    if (statSync(path.join(current, ".git"), { throwIfNoEntry: false }) !== undefined) return true;
-    const parent = path.dirname(current);
-    if (parent === current || ceilings.has(parent)) return false;
-    current = parent;
-  }
 }
 
 /** What `git ls-files` listed. */
@@ -242,14 +162,23 @@ export async function isGitIgnored(root: string, path: string): Promise<boolean>
 
 /**
  * Tracked files under `subdirs` in which git finds any of `keywords`
- * (case-insensitive, fixed strings), binary files left out: the tracked files
- * `listGitFiles` lists, narrowed by git's C byte search. Every other tracked
- * file provably holds no keyword, so the detector's own prefilter would reject
- * it: this may only over-report, never miss. Untracked files are not searched:
- * `--untracked` walks the work tree once more (a third of git grep's time on
- * 100,000 files), and `listGitFiles` has walked it already. `onHit` hears of
- * each hit as git finds it (names that are valid UTF-8 only), so a scan can read
- * candidates while git searches on.
+ * (case-insensitive, fixed strings), and tracked files with a UTF-16 byte-order
+ * mark: the tracked files `listGitFiles` lists, narrowed by git's C byte search.
+ * Every other tracked file provably holds no keyword, so the detector's own
+ * prefilter would reject it: this may only over-report, never miss. Untracked
+ * files are not searched: `--untracked` walks the work tree once more (a third
+ * of git grep's time on 100,000 files), and `listGitFiles` has walked it
+ * already. `onHit` hears of each hit as git finds it (names that are valid
+ * UTF-8 only), so a scan can read candidates while git searches on.
+ *
+ * UTF-16 text is binary to git (it holds NUL bytes), so a keyword search that
+ * skips binary files (-I) never sees it. One PCRE search finds both, reading
+ * every file once: the keywords, or a byte-order mark at a line start (at the
+ * file's start, but for a rare binary file). Binary files holding a keyword are
+ * hits too; reading tells them apart (they are skipped as binary, as a walk
+ * skips them). Without PCRE (a git built without it), or with a keyword PCRE in
+ * the C locale cannot fold case for, the keywords are searched as fixed strings
+ * in text files and the marks in a second search, which finds none without PCRE.
  */
 export async function grepGitFiles(
   root: string,
@@ -258,28 +187,51 @@ export async function grepGitFiles(
   onHit?: (name: string) => void,
 ): Promise<Set<string>> {
   const pathspecs = pathspecsOf(subdirs);
-  const patterns = keywords.flatMap((keyword) => ["-e", keyword]);
   // One core is left to the scan, which reads and matches the hits as they come.
   const threads = String(Math.max(1, availableParallelism() - 1));
+  const grep = ["--literal-pathspecs", "grep", "--threads", threads, "-l", "-z", "--no-color", "--full-name"];
   const hits = new Set<string>();
+  const folded = keywordOrWideMarkPattern(keywords);
+  if (folded !== undefined) {
+    try {
+      await grepNames([...grep, "-P", "-e", folded, "--", ...pathspecs], root, hits, onHit, C_LOCALE);
+      return hits;
+    } catch (error) {
+      if (!(error instanceof SourceError)) throw error;
+      // No PCRE: the fixed-string searches below (a real failure fails them too).
+    }
+  }
+  const patterns = keywords.flatMap((keyword) => ["-e", keyword]);
   await Promise.all([
-    grepNames(["--literal-pathspecs", "grep", "--threads", threads, "-l", "-z", "-I", "-i", "-F", "--no-color", "--full-name", ...patterns, "--", ...pathspecs], root, hits, onHit),
+    grepNames([...grep, "-I", "-i", "-F", ...patterns, "--", ...pathspecs], root, hits, onHit),
     grepWideText(root, pathspecs, hits, onHit),
   ]);
   return hits;
 }
 
+/** Byte patterns need the C locale: in a UTF-8 one, PCRE rejects the bytes of a byte-order mark. */
+const C_LOCALE: GitEnvironmentOptions = { extra: { LC_ALL: "C" } };
+
+/** A UTF-16 byte-order mark (LE or BE) at a line start, as PCRE bytes. */
+const WIDE_MARK_AT_LINE_START = "^(?:\\xFF\\xFE|\\xFE\\xFF)";
+
 /**
- * Tracked files with a UTF-16 byte-order mark at a line start (at the file's
- * start, but for a rare binary file): git takes them for binary, so the keyword
- * search above skips them, yet they are text that sources decode. A byte pattern
- * needs PCRE in the C locale; a git built without PCRE finds none.
+ * `(?i:k1|k2)|<mark at a line start>` for ASCII keywords, else undefined: in
+ * the C locale PCRE folds ASCII case only, and -F -i folds the rest too.
  */
+function keywordOrWideMarkPattern(keywords: readonly string[]): string | undefined {
+  if (keywords.some((keyword) => !/^[\x20-\x7e]+$/.test(keyword))) return undefined;
+  // Metacharacters escaped; a backslash before any other punctuation is PCRE's literal too.
+  const literals = keywords.map((keyword) => keyword.replace(/[\\^$.|?*+()[\]{}]/g, "\\$&"));
+  return `(?i:${literals.join("|")})|${WIDE_MARK_AT_LINE_START}`;
+}
+
+/** Tracked files with a UTF-16 byte-order mark at a line start (see grepGitFiles). */
 async function grepWideText(root: string, pathspecs: readonly string[], hits: Set<string>, onHit?: (name: string) => void): Promise<void> {
   // One thread: it runs beside the keyword search, which gets the cores.
-  const args = ["--literal-pathspecs", "grep", "--threads", "1", "-l", "-z", "-P", "--no-color", "--full-name", "-e", "^(?:\\xFF\\xFE|\\xFE\\xFF)", "--", ...pathspecs];
+  const args = ["--literal-pathspecs", "grep", "--threads", "1", "-l", "-z", "--no-color", "--full-name", "-P", "-e", WIDE_MARK_AT_LINE_START, "--", ...pathspecs];
   try {
-    await grepNames(args, root, hits, onHit, { LC_ALL: "C" });
+    await grepNames(args, root, hits, onHit, C_LOCALE);
   } catch (error) {
     if (!(error instanceof SourceError)) throw error;
   }
@@ -289,8 +241,8 @@ async function grepWideText(root: string, pathspecs: readonly string[], hits: Se
  * Runs a `git grep -l -z`, adding the names it prints to `hits` and telling
  * `onHit` of each new one as git finds it (names that are valid UTF-8 only).
  */
-async function grepNames(args: readonly string[], root: string, hits: Set<string>, onHit?: (name: string) => void, env?: NodeJS.ProcessEnv): Promise<void> {
-  const stream = streamGit(args, root, env);
+async function grepNames(args: readonly string[], root: string, hits: Set<string>, onHit?: (name: string) => void, options?: GitEnvironmentOptions): Promise<void> {
+  const stream = streamGit(args, root, options);
   const names = new NulFields();
   try {
     for await (const chunk of stream.stdout) {

@@ -6,11 +6,13 @@ import { join } from "node:path";
 import type { Finding, Source } from "../detect/types.js";
 import { textOf } from "./bytes-to-text.js";
 import { runGit, streamGit } from "./git.js";
+import { runGitSync } from "./git-process.js";
 import { NulFields } from "./nul-fields.js";
 import { readBlobs, type BlobRequest } from "./git-objects.js";
 import { compileGitignorePatterns, GitignoreMatcher } from "./gitignore.js";
 import type { KeywordSieve } from "./keyword-sieve.js";
 import { toCwdPath } from "./paths.js";
+import { lookUpRepository } from "./repository-root.js";
 import { SourceError } from "./source-error.js";
 
 /** Which history to read. */
@@ -58,30 +60,50 @@ export type HistoryResult =
       report: (findings: readonly Finding[]) => (Finding & HistoryFields)[];
     }
   | { kind: "keyword-free"; path: string; size: number }
-  | { kind: "skipped"; path: string; reason: "binary" | "too-large" | "submodule" | "symlink" | "vanished" | "ignored" };
+  /** `not-in-clone`: a blob a partial clone was made without (never fetched: no network). */
+  | { kind: "skipped"; path: string; reason: "binary" | "too-large" | "submodule" | "symlink" | "vanished" | "ignored" | "not-in-clone" };
 
 const SUBMODULE = "160000";
 const SYMLINK = "120000";
 /** Starts each commit's header in the log, a byte no path or SHA holds. */
 const COMMIT_MARK = "\u0001";
 
-/** The repository root containing `cwd`; a one-line error outside a repository. */
-async function repositoryRoot(cwd: string): Promise<string> {
-  let result;
-  try {
-    result = await runGit(["rev-parse", "--show-toplevel"], cwd);
-  } catch (error) {
-    throw new SourceError("GIT_FAILED", cwd, `git is not installed or not on PATH: --history needs git (${(error as Error).message})`);
-  }
-  if (result.code !== 0) throw new SourceError("GIT_FAILED", cwd, "not inside a git repository: --history scans git history, run it in a repository");
-  return result.stdout.toString("utf8").replace(/\r?\n$/, "");
+/** Where history is read: a work tree's root, or a bare repository's git directory (no work tree). */
+interface HistoryRepository {
+  root: string;
+  bare: boolean;
+  /**
+   * A partial clone's blobs it was cloned without: missing by design, never
+   * fetched (cat-file would try, and die when the fetch is refused); null for a full repository.
+   */
+  notInClone: Set<string> | null;
+}
+
+/** The repository containing `cwd`; a one-line error outside one. */
+async function historyRepository(cwd: string, range: string | undefined): Promise<HistoryRepository> {
+  const found = await lookUpRepository(cwd);
+  if (found.kind === "no-git") throw new SourceError("GIT_FAILED", cwd, `git is not installed or not on PATH: --history needs git (${found.reason})`);
+  if (found.kind === "none") throw new SourceError("GIT_FAILED", cwd, "not inside a git repository: --history scans git history, run it in a repository");
+  const root = found.kind === "work-tree" ? found.root : found.gitDir;
+  // A partial clone: a promisor remote, or the older extensions.partialClone.
+  const promisor = await runGit(["config", "--get-regexp", "^(extensions\\.partialclone|remote\\..*\\.promisor)$"], root);
+  return { root, bare: found.kind === "bare", notInClone: promisor.code === 0 ? await missingObjects(root, range) : null };
+}
+
+/** The objects of the range a partial clone lacks; `--missing=print` lists them without fetching. */
+async function missingObjects(root: string, range: string | undefined): Promise<Set<string>> {
+  const result = await runGit(["rev-list", "--objects", "--missing=print", ...(range === undefined ? ["--all"] : [range]), "--"], root);
+  if (result.code !== 0) throw new SourceError("GIT_FAILED", root, `git rev-list failed: ${result.stderr.trim().split("\n")[0] ?? ""}`);
+  const missing = new Set<string>();
+  for (const line of result.stdout.toString("utf8").split("\n")) if (line.startsWith("?")) missing.add(line.slice(1));
+  return missing;
 }
 
 /** The `git log` that lists every blob of the range with the commit that added it. */
 function logArguments(range: string | undefined): string[] {
   const revisions = range === undefined ? ["--all"] : [range];
-  // A user's log.showSignature would print GPG output into the stream; --root lists a root commit's files.
-  return ["-c", "log.showSignature=false", "log", "--raw", "--root", "--no-abbrev", "-z", "-m", "--no-renames", "--topo-order", "--reverse", "--no-color", `--format=${COMMIT_MARK}%H %cI`, ...revisions, "--"];
+  // --root lists a root commit's files.
+  return ["log", "--raw", "--root", "--no-abbrev", "-z", "-m", "--no-renames", "--topo-order", "--reverse", "--no-color", `--format=${COMMIT_MARK}%H %cI`, ...revisions, "--"];
 }
 
 /**
@@ -170,26 +192,37 @@ export function parseRawLog(output: string, toPath: (repoPath: string) => string
 }
 
 /** Why a blob of the range is not read. */
-type Unread = "submodule" | "symlink" | "ignored";
+type Unread = "submodule" | "symlink" | "ignored" | "not-in-clone";
 
 /** Reads every blob of the range, oldest first, as Sources with their commit. */
 export async function* readHistorySources(options: HistoryOptions): AsyncGenerator<HistoryResult> {
-  const root = await repositoryRoot(options.cwd);
+  const repository = await historyRepository(options.cwd, options.range);
+  const { root } = repository;
   const ignored = options.ignore.length === 0 ? null : new GitignoreMatcher(compileGitignorePatterns(options.ignore));
   const unread = (blob: HistoryBlob): Unread | null =>
-    ignored?.isIgnored(blob.path, false) === true ? "ignored" : blob.mode === SUBMODULE ? "submodule" : blob.mode === SYMLINK ? "symlink" : null;
+    ignored?.isIgnored(blob.path, false) === true
+      ? "ignored"
+      : blob.mode === SUBMODULE
+        ? "submodule"
+        : blob.mode === SYMLINK
+          ? "symlink"
+          : repository.notInClone?.has(blob.oid) === true
+            ? "not-in-clone"
+            : null;
   async function* requests(): AsyncGenerator<BlobRequest<HistoryBlob>> {
     for await (const blob of historyBlobs(root, options.cwd, options.range)) yield { oid: unread(blob) === null ? blob.oid : null, tag: blob };
   }
   /** Finding key → the blob that first reported it. */
   const reported = new Map<string, string>();
-  const present = new WorkingTreeCheck(root);
+  const present = new WorkingTreeCheck(root, repository.bare);
   for await (const result of readBlobs(root, requests(), options.maxFileSize)) {
     const blob = result.tag;
     if (result.kind === "not-read") yield { kind: "skipped", path: blob.path, reason: unread(blob) ?? "vanished" };
     else if (result.kind === "too-large") yield { kind: "skipped", path: blob.path, reason: "too-large" };
-    else if (result.kind === "missing") yield { kind: "skipped", path: blob.path, reason: "vanished" };
-    else {
+    else if (result.kind === "missing") {
+      // Every blob git log names must be readable (a partial clone's absent ones are not asked for).
+      throw new SourceError("GIT_FAILED", root, `git object ${blob.oid} (${blob.path} in commit ${blob.commit}) is missing or corrupt: run \`git fsck\``);
+    } else {
       const text = textOf(result.content, options.sieve);
       if (text.kind === "binary") yield { kind: "skipped", path: blob.path, reason: "binary" };
       else if (text.kind === "keyword-free") yield { kind: "keyword-free", path: blob.path, size: result.content.length };
@@ -210,25 +243,41 @@ export async function* readHistorySources(options: HistoryOptions): AsyncGenerat
   }
 }
 
-/** Whether the working tree's copy of a file still holds a value; each file is read at most once. */
+/**
+ * Whether the working tree's copy of a file still holds a value (in a bare
+ * repository, HEAD's copy: it has no work tree); each file is read at most once.
+ */
 class WorkingTreeCheck {
   private readonly texts = new Map<string, string | null>();
 
-  constructor(private readonly root: string) {}
+  constructor(
+    private readonly root: string,
+    private readonly bare: boolean,
+  ) {}
 
   holds(repoPath: string, value: string): boolean {
     let text = this.texts.get(repoPath);
     if (text === undefined) {
-      try {
-        // Decoded as a scan decodes it: a UTF-16 file holds the value too.
-        const read = textOf(readFileSync(join(this.root, repoPath)));
-        text = read.kind === "text" ? read.text : null;
-      } catch {
-        text = null; // deleted, or not a readable file: the value is not there
-      }
+      // Decoded as a scan decodes it: a UTF-16 file holds the value too.
+      const bytes = this.bare ? this.headCopy(repoPath) : this.workingCopy(repoPath);
+      const read = bytes === null ? null : textOf(bytes);
+      text = read?.kind === "text" ? read.text : null;
       this.texts.set(repoPath, text);
     }
     return text !== null && value !== "" && text.includes(value);
   }
-}
 
+  private workingCopy(repoPath: string): Buffer | null {
+    try {
+      return readFileSync(join(this.root, repoPath));
+    } catch {
+      return null; // deleted, or not a readable file: the value is not there
+    }
+  }
+
+  /** Once per file with findings, so a synchronous read keeps `report` synchronous. */
+  private headCopy(repoPath: string): Buffer | null {
+    const result = runGitSync(["cat-file", "blob", `HEAD:${repoPath}`], this.root);
+    return result.code === 0 ? result.stdout : null;
+  }
+}

@@ -23,6 +23,8 @@ export interface SourcePick {
   maxFileSize: number;
   /** The config's `ignore` globs: gitignore syntax, relative to `cwd`. */
   ignore: readonly string[];
+  /** `scan --no-git`: list files by walking the folders, as outside a repository. */
+  noGit?: boolean;
 }
 
 /** One picked source, in the order read. */
@@ -81,7 +83,7 @@ export async function* pickSources(pick: SourcePick, listener: PickListener): As
   }
   const { listFilesEarly } = await import("./walk.js");
   const { readSource } = await import("./read-source.js");
-  const { early, listing } = listFilesEarly({ cwd: pick.cwd, paths: pick.paths, ignore: pick.ignore, keywords: listener.keywords });
+  const { early, listing } = listFilesEarly({ cwd: pick.cwd, paths: pick.paths, ignore: pick.ignore, keywords: listener.keywords, noGit: pick.noGit });
   const read = async (file: { path: string; absolutePath: string }, result = readSource(file, pick.maxFileSize, sieve)): Promise<PickedSource> =>
     result.kind === "source" ? { kind: "source", source: await withDotEnvState(result.source, file.absolutePath), file: file.absolutePath } : result;
   // Inside a repository, the files git grep finds are read while git lists the rest.
@@ -105,7 +107,7 @@ export async function* pickSources(pick: SourcePick, listener: PickListener): As
  */
 export async function withDotEnvState(source: Source, absolutePath: string): Promise<Source> {
   if (!isDotEnvFile(source.path)) return source;
-  const { findGitRoot, isGitIgnored } = await import("./git.js");
+  const [{ findGitRoot }, { isGitIgnored }] = await Promise.all([import("./repository-root.js"), import("./git.js")]);
   const root = await findGitRoot(dirname(absolutePath));
   if (root === null) return source;
   return { ...source, gitIgnored: await isGitIgnored(root, toPosix(relative(root, await realTarget(absolutePath)))) };

@@ -1,21 +1,16 @@
 // The pre-commit door: what `git commit` is about to record — the blobs in the
 // index for every added, copied or modified file — never the working tree.
 
-import { execFile } from "node:child_process";
 import { relative, resolve } from "node:path";
-import { promisify } from "node:util";
 import type { Source } from "../detect/types.js";
 import { textOf } from "./bytes-to-text.js";
+import { runGit, type GitResult } from "./git.js";
 import { readBlobs } from "./git-objects.js";
 import { compileGitignorePatterns, GitignoreMatcher } from "./gitignore.js";
 import type { KeywordSieve } from "./keyword-sieve.js";
 import { toCwdPath, toPosix } from "./paths.js";
+import { requireWorkTree } from "./repository-root.js";
 import { SourceError } from "./source-error.js";
-
-// Unlike the file walk, these calls keep git's environment: inside a hook,
-// `git commit -a` or `git commit <paths>` points GIT_INDEX_FILE at a temporary
-// index, and that index is exactly what will be committed.
-const run = promisify(execFile);
 
 /** One staged file. */
 export interface StagedEntry {
@@ -36,15 +31,8 @@ const SUBMODULE = "160000";
 const SYMLINK = "120000";
 
 /** The repository root containing `cwd`; a one-line error outside a repository. */
-export async function gitRoot(cwd: string): Promise<string> {
-  try {
-    const { stdout } = await run("git", ["rev-parse", "--show-toplevel"], { cwd });
-    return stdout.replace(/\n$/, "");
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") throw new SourceError("GIT_FAILED", cwd, "git is not installed or not on PATH: --staged needs git");
-    throw new SourceError("GIT_FAILED", cwd, "not inside a git repository: --staged scans the git index, run it in a repository");
-  }
+export function gitRoot(cwd: string): Promise<string> {
+  return requireWorkTree(cwd, "--staged scans the git index");
 }
 
 /**
@@ -53,16 +41,17 @@ export async function gitRoot(cwd: string): Promise<string> {
  */
 export async function listStaged(cwd: string): Promise<{ root: string; entries: StagedEntry[] }> {
   const root = await gitRoot(cwd);
-  let stdout: string;
+  let result: GitResult;
   try {
-    ({ stdout } = await run("git", ["diff", "--cached", "--raw", "-z", "--no-renames", "--no-abbrev", "--diff-filter=ACMT", "--ignore-submodules=none"], {
-      cwd: root,
-      maxBuffer: 1 << 30,
-      encoding: "utf8",
-    }));
+    // Inside a hook, `git commit -a` or `git commit <paths>` points GIT_INDEX_FILE
+    // at a temporary index, and that index is exactly what will be committed.
+    const args = ["diff", "--cached", "--raw", "-z", "--no-renames", "--no-abbrev", "--diff-filter=ACMT", "--ignore-submodules=none"];
+    result = await runGit(args, root, { keepIndexFile: true });
   } catch (error) {
-    throw new SourceError("GIT_FAILED", root, `git diff --cached failed: ${firstLine((error as { stderr?: string }).stderr)}`);
+    throw new SourceError("GIT_FAILED", root, `git is not installed or not on PATH: --staged needs git (${(error as Error).message})`);
   }
+  if (result.code !== 0) throw new SourceError("GIT_FAILED", root, `git diff --cached failed: ${firstLine(result.stderr)}`);
+  const stdout = result.stdout.toString("utf8");
   const entries: StagedEntry[] = [];
   const fields = stdout.split("\0");
   for (let index = 0; index + 1 < fields.length; index += 2) {

@@ -17,8 +17,9 @@ import { readdirSync as readdirSyncNode, type Dirent } from "node:fs";
 import { access, constants, lstat, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type fg from "fast-glob";
-import { findGitRoot, grepGitFiles, isGitIgnored, listGitFiles } from "./git.js";
+import { grepGitFiles, isGitIgnored, listGitFiles } from "./git.js";
 import { compileGitignorePatterns, GitignoreMatcher } from "./gitignore.js";
+import { findGitRoot } from "./repository-root.js";
 import { errorCode } from "./error-code.js";
 import { toPosix } from "./paths.js";
 import { SourceError } from "./source-error.js";
@@ -69,6 +70,8 @@ export interface WalkOptions {
    * marks the files holding none of them, which need not be read at all.
    */
   keywords?: readonly string[];
+  /** Walk every directory as outside a repository (`scan --no-git`): the walk's rules, never git's listing. */
+  noGit?: boolean;
 }
 
 /** A file to read. */
@@ -382,7 +385,8 @@ export async function listFiles(options: WalkOptions, onCandidate?: (file: Walke
   const listings = await Promise.all(
     roots.map(async (root): Promise<DirectoryListing | null> => {
       if (!root.isDirectory) return null;
-      return (await listWithGit(root, options.keywords, onHit)) ?? (await listWithFastGlob(root, cwd));
+      const listedByGit = options.noGit === true ? null : await listWithGit(root, options.keywords, onHit);
+      return listedByGit ?? (await listWithFastGlob(root, cwd));
     }),
   );
 

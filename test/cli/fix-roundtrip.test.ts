@@ -140,7 +140,7 @@ describe("fix over the fixture corpus and examples/", () => {
     expect([...env.values()].sort()).toEqual([...removed].sort());
     expect(new Set(env.values()).size).toBe(env.size);
     expect(statSync(join(dir, ".env")).mode & 0o777).toBe(0o600);
-    expect(readFileSync(join(dir, ".gitignore"), "utf8")).toBe("/.env\n");
+    expect(readFileSync(join(dir, ".gitignore"), "utf8")).toBe("/.env\n/.env.token-guard-*.tmp\n");
     expect(git(dir, "check-ignore", ".env").trim()).toBe(".env");
     // The planted values are gone from every other file.
     for (const [path, text] of snapshot(dir)) {

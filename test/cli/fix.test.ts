@@ -28,7 +28,8 @@ describe("fix in a repository", () => {
     expect(read(dir, "scripts/sync.py")).toContain(T);
     expect(read(dir, ".env")).toBe(`${ENV}=${T}\n`);
     expect(statSync(join(dir, ".env")).mode & 0o777).toBe(0o600);
-    expect(read(dir, ".gitignore")).toBe("/.env\n");
+    // The second line covers the temporary copy of .env fix writes first (a killed run may leave it).
+    expect(read(dir, ".gitignore")).toBe("/.env\n/.env.token-guard-*.tmp\n");
     expect(result.stdout).toContain(`token-guard fix: moved 1 value out of 1 file into ../.env`);
     expect(result.stdout).toContain(`client.ts:1:20  ${redact(T)} -> ${ENV}  (process.env.${ENV})`);
     expect(result.stdout).not.toContain(T);
@@ -51,7 +52,7 @@ describe("fix in a repository", () => {
     expect(read(dir, ".env")).toBe(`# local\n${ENV}=${T2}\nOTHER=${T}\n${ENV}_2=${fakeToken(903)}\n`);
     expect(statSync(join(dir, ".env")).mode & 0o777).toBe(0o640);
     expect(read(dir, ".env.example")).toBe(`${ENV}=\n${ENV}_2=\n`);
-    expect(read(dir, ".gitignore")).toBe("node_modules/\n.env\n");
+    expect(read(dir, ".gitignore")).toBe("node_modules/\n.env\n/.env.token-guard-*.tmp\n");
     expect(result.stdout).toContain(`note: the code reads ${ENV}, which .env already sets to a different value; this value is kept as ${ENV}_2`);
   });
 
@@ -112,7 +113,7 @@ describe("fix --dry-run", () => {
       `--- a/a.py\n+++ b/a.py\n@@ -1,2 +1,3 @@\n """Sync."""\n-auth_token = "${redact(T)}"\n+import os\n+auth_token = os.environ["${ENV}"]\n`,
     );
     expect(result.stdout).toContain(`--- /dev/null\n+++ b/.env\n@@ -0,0 +1 @@\n+${ENV}=${redact(T)}\n`);
-    expect(result.stdout).toContain("--- /dev/null\n+++ b/.gitignore\n@@ -0,0 +1 @@\n+/.env\n");
+    expect(result.stdout).toContain("--- /dev/null\n+++ b/.gitignore\n@@ -0,0 +1,2 @@\n+/.env\n+/.env.token-guard-*.tmp\n");
     expect(result.stdout).toContain("would move 1 value out of 1 file into .env (dry run: nothing written)");
     expect(result.stdout).not.toContain(T);
     expect(read(dir, "a.py")).toBe(`"""Sync."""\nauth_token = "${T}"\n`);
@@ -163,7 +164,7 @@ describe("fix --dotenv / --env-file", () => {
     expect(result.status).toBe(0);
     expect(read(dir, "config/local.env")).toBe(`${ENV}=${T}\n`);
     expect(statSync(join(dir, "config/local.env")).mode & 0o777).toBe(0o600);
-    expect(read(dir, ".gitignore")).toBe("/config/local.env\n");
+    expect(read(dir, ".gitignore")).toBe("/config/local.env\n/config/.local.env.token-guard-*.tmp\n");
     expect(result.stdout).toContain("token-guard fix: moved 1 value out of 1 file into config/local.env");
   });
 
@@ -172,7 +173,7 @@ describe("fix --dotenv / --env-file", () => {
     const result = runCli(["fix", "--env-file", "local.env"], dir);
     expect(result.status).toBe(0);
     expect(read(dir, "local.env")).toBe(`A=1\n${ENV}=${T}\n`);
-    expect(read(dir, ".gitignore")).toBe("*.env\n");
+    expect(read(dir, ".gitignore")).toBe("*.env\n/.local.env.token-guard-*.tmp\n");
   });
 
   it("refuses scan-only flags with one line naming its own, and exit 2", () => {

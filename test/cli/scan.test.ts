@@ -69,7 +69,7 @@ describe("exit codes", () => {
     const dir = makeTree({ "token-guard.config.json": "{ ignore: [", "a.ts": "" });
     const result = runCli(["scan"], dir);
     expect(result.status).toBe(2);
-    expect(result.stderr).toMatch(/^token-guard: config file token-guard.config.json is not valid JSON/);
+    expect(result.stderr).toMatch(/^token-guard: config file token-guard\.config\.json:1:3 is not valid JSON: /);
   });
 
   it("exits 2 on an unreadable config", () => {

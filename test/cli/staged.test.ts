@@ -129,10 +129,10 @@ describe("scan --staged", () => {
     expect(result.stderr.trim().split("\n")).toHaveLength(1);
   });
 
-  it("does not print the token, and says how to fix and how to bypass", () => {
+  it("does not print the token, and says how to fix and how to bypass (run by the hook: git sets GIT_INDEX_FILE)", () => {
     const repo = makeRepo({ "sync.py": leakyPython() });
     git(repo, "add", ".");
-    const result = runCli(["scan", "--staged"], repo);
+    const result = runCli(["scan", "--staged"], repo, { GIT_INDEX_FILE: join(repo, ".git", "index") });
     expect(result.status).toBe(1);
     expect(result.stdout).not.toContain(TOKEN);
     expect(result.stdout).toContain("sync.py");

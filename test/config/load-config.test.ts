@@ -41,8 +41,8 @@ describe("loadConfig", () => {
   it.each([
     ["a missing explicit file", {}, "nope.json", "config file not found: nope.json"],
     ["a directory", { "token-guard.config.json/inside": "" }, undefined, "config path is a directory, not a file: token-guard.config.json"],
-    ["a config that is not JSON", { "token-guard.config.json": "{ ignore: [" }, undefined, /^config file token-guard\.config\.json is not valid JSON: /],
-    ["a package.json that is not JSON", { "package.json": "{" }, undefined, /^config file package\.json is not valid JSON: /],
+    ["a config that is not JSON", { "token-guard.config.json": "{ ignore: [" }, undefined, /^config file token-guard\.config\.json:1:3 is not valid JSON: /],
+    ["a package.json that is not JSON", { "package.json": "{" }, undefined, /^config file package\.json:1:2 is not valid JSON: /],
     [
       "a bad tokenGuard key",
       { "package.json": JSON.stringify({ tokenGuard: { ignore: "examples" } }) },

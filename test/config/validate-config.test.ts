@@ -37,7 +37,7 @@ describe("validateConfig", () => {
 
   it.each([
     [[], "expected a JSON object"],
-    [{ ignored: [] }, 'unknown key "ignored" (known: ignore, rules, placeholders, minLength, maxFileSize, customRules, baseline)'],
+    [{ ignored: [] }, 'unknown key "ignored": did you mean "ignore"? (known: ignore, rules, placeholders, minLength, maxFileSize, customRules, baseline)'],
     [{ ignore: "examples" }, '"ignore" must be an array of strings'],
     [{ placeholders: [1] }, '"placeholders" must be an array of strings'],
     [{ minLength: 0 }, '"minLength" must be a positive integer'],

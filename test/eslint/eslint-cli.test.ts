@@ -228,6 +228,25 @@ describe("agreement: eslint and token-guard scan", () => {
     expect(eslint.reports).toEqual(expected);
   });
 
+  it("agree on selectors, typed Maps, positional constructors, derived record fields and self-described values", () => {
+    const w = (n: number): string => fakeToken(15_700 + n);
+    const files: Record<string, string> = {
+      "package.json": `{ "name": "shapes", "private": true, "type": "module" }\n`,
+      "src/tenants.ts": `const keys = new Map<string, string>([["acme", "${w(1)}"]]);\nexport const q = { authToken: opts.token ?? keys.get(t) };\n`,
+      "src/providers.ts": `// convoso\nexport const p = [{ provide: CONVOSO_SYNC_TOKEN, useValue: "${"9c0f4e2a7b1d".repeat(3)}4e2a" }];\n`,
+      "jobs/gateway.py": `@dataclass\nclass Gateway:\n    auth_token: str\n\nqa = Gateway("${w(2)}")\nTEST_AUTH_TOKEN = "fake_token_99ab"\n`,
+      "app/Api.php": `<?php\nclass Api {\n    public function __construct(private string $authToken) {}\n    public static function make(string $s): self {\n        $t = match ($s) { 'qa' => '${w(3)}', default => getenv('CONVOSO_AUTH_TOKEN') };\n        return new self($t);\n    }\n}\n`,
+      "ops/probe.sh": `http GET pie.dev/get auth_token==${w(4)}\n`,
+      "ops/Connect.ps1": `$t = switch ($Stage) { 'qa' { '${w(5)}' } default { $env:CONVOSO_AUTH_TOKEN } }\nConnect-Dialer -AuthToken $t\n$rows = @([pscustomobject]@{ Name = 'auth_token'; Value = '${w(6)}' })\n`,
+    };
+    const expected = ["app/Api.php:5", "jobs/gateway.py:5", "ops/Connect.ps1:1", "ops/Connect.ps1:3", "ops/probe.sh:1", "src/providers.ts:2", "src/tenants.ts:1"].map((line) => `${line} convoso-auth-token`);
+    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended];\n`, files);
+    const eslint = runEslint(dir, "recommended");
+    expect(eslint.fatal).toEqual([]);
+    expect(scanReports(dir)).toEqual(expected);
+    expect(eslint.reports).toEqual(expected);
+  });
+
   it("read the same token-guard.config.json: a custom rule, gitignore-style ignore globs and a placeholder", () => {
     expect(existsSync(CLI), `the CLI is not built (${relative(REPO_ROOT, CLI)} is missing)`).toBe(true);
     const key = fakeToken(340);
@@ -312,5 +331,20 @@ describe("a bad token-guard.config.json under eslint", () => {
     expect(result.stderr).toBe("");
     expect(result.stdout).toBe(`token-guard\nConfigError ${MESSAGE}\n`);
     expect(result.status).toBe(0);
+  });
+
+  it("refuses a custom rule's valuePattern that can backtrack super-linearly, before it runs on any file (issue 16)", () => {
+    // `(a1|a|1)+Z` took 8.5 s on one 52-character value; ESLint loads the same config as the hook.
+    const value = "a1".repeat(26);
+    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended];\n`, {
+      "package.json": `{ "type": "module" }\n`,
+      "token-guard.config.json": JSON.stringify({ customRules: [{ ...ACME_RULE, valuePattern: "(a1|a|1)+Z" }] }),
+      "src/client.ts": `export const acmeApiKey = "${value}";\n`,
+    });
+    const result = spawnSync(process.execPath, [ESLINT_BIN, "."], { cwd: dir, encoding: "utf8", timeout: 30_000, env: { ...process.env, NO_COLOR: "1" } });
+    const lines = result.stderr.split("\n").filter((line) => line.trim() !== "");
+    expect(result.status).toBe(2);
+    expect(lines.at(-1)).toMatch(/^token-guard: invalid config in token-guard\.config\.json: customRules\[0\]\.valuePattern "\(a1\|a\|1\)\+Z" can match "a" in two ways .*super-linearly$/);
+    expect(result.stderr).not.toMatch(/^\s+at /m);
   });
 });

@@ -77,7 +77,7 @@ describe("configs.recommended and configs.text", () => {
     expect(recommended).toHaveLength(3);
     expect(textConfig).toEqual([{ name: "token-guard/text", files: TEXT_FILES, plugins: expect.any(Object), language: "token-guard/text", rules: expect.any(Object) }]);
     // From the language registry (test/eslint/file-parity.test.ts checks them against the CLI).
-    expect(TEXT_FILES).toEqual(["**/*.{sh,bash,zsh,ksh,py,pyi,pyw,php,phtml,ps1,psm1,psd1,md,markdown,mdx}", "**/.envrc", "**/.bashrc", "**/.zshrc", "**/.profile"]);
+    expect(TEXT_FILES).toEqual(["**/*.{sh,bash,zsh,ksh,fish,py,pyi,pyw,php,phtml,ps1,psm1,psd1,md,markdown,mdx}", "**/.envrc", "**/.bashrc", "**/.zshrc", "**/.profile"]);
   });
 
   it("together are a valid flat config for every file type they name", async () => {

@@ -35,7 +35,7 @@ describe("loadProjectSettings", () => {
 
   it("fails with the config's one-line message as the whole stack (the real one with TOKEN_GUARD_DEBUG), naming the file and the key", () => {
     const dir = makeTree({ "token-guard.config.json": JSON.stringify({ rules: { "convoso-auth-token": { envvar: "X" } } }) });
-    const message = 'invalid config in token-guard.config.json: unknown key "rules.convoso-auth-token.envvar" (known: enabled, envVar, minLength)';
+    const message = 'invalid config in token-guard.config.json: unknown key "rules.convoso-auth-token.envvar": did you mean "envVar"? (known: enabled, envVar, minLength)';
     vi.stubEnv("TOKEN_GUARD_DEBUG", "");
     expect(() => loadProjectSettings(dir, builtinRules)).toThrow(ConfigError);
     expect(() => loadProjectSettings(dir, builtinRules)).toThrow(expect.objectContaining({ message, stack: `token-guard: ${message}` }));

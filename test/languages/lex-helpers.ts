@@ -130,7 +130,7 @@ type Price = (args: unknown[], result: unknown) => number;
  * Wraps `text` so that every character a lexer reads through it is counted: a measure
  * of work that does not depend on the machine's speed (or on what else it runs).
  * An indexed read, charCodeAt, codePointAt, charAt and at cost 1; startsWith and
- * endsWith the length compared; slice and substring the length copied; indexOf the
+ * endsWith the length compared; slice and substring the length copied; indexOf and lastIndexOf the
  * span searched. Any other method is charged the whole text, so that no unpriced
  * scan can hide a quadratic loop.
  */
@@ -148,6 +148,10 @@ export function countingText(text: string): { text: string; reads: () => number 
     indexOf: (args, result) => {
       const from = typeof args[1] === "number" ? args[1] : 0;
       return typeof result === "number" && result >= 0 ? result - from + String(args[0]).length : text.length - from;
+    },
+    lastIndexOf: (args, result) => {
+      const from = typeof args[1] === "number" ? Math.min(args[1], text.length) : text.length;
+      return typeof result === "number" && result >= 0 ? from - result + String(args[0]).length : from + 1;
     },
   };
   // The hottest calls skip the generic wrapper's argument arrays.

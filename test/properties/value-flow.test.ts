@@ -48,6 +48,19 @@ const SHAPES: [name: string, language: LanguageId, make: (size: number) => strin
     (size) => Array.from({ length: size }, (_, i) => `function g${i}(s) { switch (s) { case "a": return c ? "v${i}" : g${i + 1}(s); } }\n`).join(""),
     (size) => Array.from({ length: size }, (_, i) => `g${i}()`),
   ],
+  [
+    "nested selector arms (PHP match, PowerShell switch)",
+    "php",
+    (size) => `<?php\n$t = ${"match ($a) { 1 => ".repeat(size)}'v'${", default => 'w' }".repeat(size)};\n`,
+    () => ["t"],
+  ],
+  ["PowerShell switch blocks", "powershell", (size) => `$t = switch ($r) {\n${Array.from({ length: size }, (_, i) => `  'a${i}' { 'v${i}' }\n`).join("")}}\n`, () => ["t"]],
+  [
+    "dataclasses with many fields, called positionally",
+    "python",
+    (size) => `@dataclass\nclass D:\n${Array.from({ length: size }, (_, i) => `    f${i}: str\n`).join("")}    auth_token: str\n\n${Array.from({ length: size }, (_, i) => `D("v${i}", "w")\n`).join("")}`,
+    () => ["D#0"],
+  ],
 ];
 
 describe("value flow cost", () => {

@@ -1,7 +1,8 @@
 import { mkdir, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { findGitRoot, grepGitFiles, isGitIgnored, listGitFiles } from "../../src/sources/git.js";
+import { grepGitFiles, isGitIgnored, listGitFiles } from "../../src/sources/git.js";
+import { findGitRoot } from "../../src/sources/repository-root.js";
 import { SourceError } from "../../src/sources/source-error.js";
 import { commitAll, git, initRepo, makeTempDir, removeDir, writeTree } from "./helpers.js";
 
@@ -168,15 +169,25 @@ describe("isGitIgnored", () => {
 });
 
 describe("grepGitFiles", () => {
-  it("finds tracked files holding a keyword in any case, leaving out untracked and binary ones", async () => {
+  it("finds tracked files holding a keyword in any case, leaving out untracked ones and binary ones without it", async () => {
     initRepo(dir);
-    await writeTree(dir, { "a.ts": "const TOKEN = 1;\n", "b.ts": "none\n", "c.bin": Buffer.from("token\0\x01"), "d/e.py": "Token\n" });
+    await writeTree(dir, { "a.ts": "const TOKEN = 1;\n", "b.ts": "none\n", "c.bin": Buffer.from("none\0\x01"), "d/e.py": "Token\n" });
     commitAll(dir);
     await writeTree(dir, { "untracked.ts": "token\n" });
     const heard: string[] = [];
     const hits = await grepGitFiles(dir, [], ["token"], (name) => heard.push(name));
     expect(sorted([...hits])).toEqual(["a.ts", "d/e.py"]);
     expect(sorted(heard)).toEqual(["a.ts", "d/e.py"]);
+  });
+
+  it("finds UTF-16 files by their byte-order mark and keywords in one search, binary files holding a keyword included (reading skips them)", async () => {
+    initRepo(dir);
+    const littleEndian = Buffer.from("\uFEFF$x = 1\n", "utf16le");
+    const bigEndian = Buffer.from("\uFEFFx\n", "utf16le").swap16();
+    await writeTree(dir, { "le.ps1": littleEndian, "be.txt": bigEndian, "c.bin": Buffer.from("TOKEN\0\x01"), "plain.ts": "none\n" });
+    commitAll(dir);
+    const hits = await grepGitFiles(dir, [], ["token", "a.b"], () => undefined);
+    expect(sorted([...hits])).toEqual(["be.txt", "c.bin", "le.ps1"]);
   });
 
   it("tells every hit once as git finds it, names split across output chunks included", async () => {

@@ -34,7 +34,7 @@ afterEach(async () => {
 function picksFor(args: string[]): { scan: SourcePick; fix: SourcePick } {
   const scan = parseCommandLine(["scan", ...args], COMMANDS).flags as Parameters<typeof resolveScanOptions>[0];
   const fix = parseCommandLine(["fix", ...args], COMMANDS).flags as Parameters<typeof resolveFixOptions>[0];
-  return { scan: resolveScanOptions(scan, NO_CONFIG, dir, false), fix: resolveFixOptions(fix, NO_CONFIG, dir) };
+  return { scan: resolveScanOptions(scan, NO_CONFIG, dir, false, {}), fix: resolveFixOptions(fix, NO_CONFIG, dir) };
 }
 
 /** Every picked source as `kind path`, in path order. */

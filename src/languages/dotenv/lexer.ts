@@ -1,5 +1,6 @@
-// Front end for dotenv files (.env, .env.local, prod.env): `KEY=value` lines with
-// optional `export`, quoted or bare values, `${OTHER}` interpolations, comments.
+// Front end for dotenv files (.env, .env.local, prod.env): `KEY=value` (or `KEY: value`)
+// lines with optional `export`, quoted (possibly multi-line) or bare values, `${OTHER}`
+// interpolations, comments. `fix` reads existing entries through it too (src/fix/env-file.ts).
 
 import { CharacterCodes } from "../shared/character-codes.js";
 import {
@@ -17,7 +18,7 @@ import {
   skipWhile,
   trimEnd,
 } from "../shared/scanner.js";
-import type { LexResult, StringToken, Token } from "../shared/tokens.js";
+import type { LexResult, QuoteStyle, StringToken, Token } from "../shared/tokens.js";
 
 /** A default's end: dotenv defaults do not nest, so the first `}` closes one, and a `{`, `$` or line break before it means none does. */
 function endsDefault(code: number): boolean {
@@ -75,29 +76,24 @@ export function lexDotenv(text: string, start = 0, end = text.length): LexResult
     const keyEnd = skipWhile(text, at + 1, lineEnd, isKeyChar);
     tokens.push({ kind: "identifier", start: at, end: keyEnd, text: text.slice(at, keyEnd) });
     const equals = skipSpaces(text, keyEnd, lineEnd);
-    if (equals === lineEnd || text.charCodeAt(equals) !== CharacterCodes.equals) {
+    if (!isSeparator(text, keyEnd, equals, lineEnd)) {
       pushTrailingComment(tokens, text, equals, lineEnd);
       continue;
     }
-    tokens.push({ kind: "punct", start: equals, end: equals + 1, text: "=" });
+    tokens.push({ kind: "punct", start: equals, end: equals + 1, text: text[equals]! });
     const value = skipSpaces(text, equals + 1, lineEnd);
-    const quote = text.charCodeAt(value);
-    if (value < lineEnd && quote === CharacterCodes.doubleQuote) {
-      let token = scanQuoted(text, value + 1, end, { close: '"', quote: "double", backslashEscapes: true, endsAtLineBreak: !multiline, interpolation });
+    const quote = value < lineEnd ? QUOTES.get(text.charCodeAt(value)) : undefined;
+    if (quote !== undefined) {
+      // Quoted values may span lines (util.parseEnv and dotenv read them so).
+      let token = scanQuoted(text, value + 1, end, { ...quote, endsAtLineBreak: !multiline, ...(quote.backslashEscapes && { interpolation }) });
       if (multiline && token.end === token.contentEnd) {
         multiline = false;
-        token = scanQuoted(text, value + 1, end, { close: '"', quote: "double", backslashEscapes: true, endsAtLineBreak: true, interpolation });
+        token = scanQuoted(text, value + 1, end, { ...quote, endsAtLineBreak: true, ...(quote.backslashEscapes && { interpolation }) });
       }
       tokens.push(token);
       const tokenLineEnd = token.end > lineEnd ? findLineEnd(text, token.end, end) : lineEnd;
       pushTrailingComment(tokens, text, token.end, tokenLineEnd);
       pos = nextLine(text, tokenLineEnd, end);
-      continue;
-    }
-    if (value < lineEnd && quote === CharacterCodes.singleQuote) {
-      const token = scanQuoted(text, value + 1, lineEnd, { close: "'", quote: "single", backslashEscapes: false, endsAtLineBreak: true });
-      tokens.push(token);
-      pushTrailingComment(tokens, text, token.end, lineEnd);
       continue;
     }
     // A bare value runs to a ` #` comment or the line's end.
@@ -116,6 +112,20 @@ export function lexDotenv(text: string, start = 0, end = text.length): LexResult
  */
 function bareValue(text: string, start: number, end: number, interpolation: readonly Interpolation[]): StringToken {
   return scanQuoted(text, start, end, { close: "\n", quote: "bare", backslashEscapes: false, endsAtLineBreak: false, interpolation, tokenStart: start });
+}
+
+/** The quotes a value may open with: double interpolates and takes escapes, single and backtick are literal. */
+const QUOTES = new Map<number, { close: string; quote: QuoteStyle; backslashEscapes: boolean }>([
+  [CharacterCodes.doubleQuote, { close: '"', quote: "double", backslashEscapes: true }],
+  [CharacterCodes.singleQuote, { close: "'", quote: "single", backslashEscapes: false }],
+  [CharacterCodes.backtick, { close: "`", quote: "backtick", backslashEscapes: false }],
+]);
+
+/** `KEY=value`, or `KEY: value` (a colon right after the key and a space after it), as dotenv reads. */
+function isSeparator(text: string, keyEnd: number, at: number, lineEnd: number): boolean {
+  if (at === lineEnd) return false;
+  if (text.charCodeAt(at) === CharacterCodes.equals) return true;
+  return at === keyEnd && text.charCodeAt(at) === CharacterCodes.colon && at + 1 < lineEnd && isSpace(text.charCodeAt(at + 1));
 }
 
 function pushTrailingComment(tokens: Token[], text: string, pos: number, lineEnd: number): void {

@@ -1,7 +1,7 @@
 // Terraform reads a variable's value from `TF_VAR_<name>` in the environment, so
 // the advice for a value in HCL is to drop it and pass it in that way.
 
-import type { Replacement, ReplacementSite } from "../shared/replacement.js";
+import { firstTokenFrom, type Replacement, type ReplacementSite } from "../shared/replacement.js";
 import type { Token } from "../shared/tokens.js";
 
 /** How far back a value's `variable "name" {` is looked for: a variable block has a handful of attributes. */
@@ -37,16 +37,4 @@ function enclosingVariable(text: string, tokens: readonly Token[], offset: numbe
     }
   }
   return undefined;
-}
-
-/** Index of the first token starting at or after `offset` (bisection: tokens are in text order). */
-function firstTokenFrom(tokens: readonly Token[], offset: number): number {
-  let low = 0;
-  let high = tokens.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (tokens[middle]!.start < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

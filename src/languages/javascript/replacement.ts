@@ -1,7 +1,7 @@
 // JavaScript and TypeScript: `process.env.NAME` where the literal stood, a
 // template literal when the value sits inside a string.
 
-import { replaceInString, sortEdits, type Replacement, type ReplacementEdit, type ReplacementSite } from "../shared/replacement.js";
+import { escapeOutside, replaceInString, sortEdits, type Replacement, type ReplacementEdit, type ReplacementSite } from "../shared/replacement.js";
 import { enclosingOpener, isPunct, tokenIndex } from "../shared/token-facts.js";
 import type { StringToken, Token } from "../shared/tokens.js";
 
@@ -67,19 +67,19 @@ function destructuresProcessEnv(tokens: readonly Token[], index: number): boolea
   return false;
 }
 
+/** Characters that mean something in a template literal but not in a quoted string: a backquote, the `$` of `${`. */
+const TEMPLATE_SPECIAL = /`|\$(?=\{)/g;
+
 /** A value inside a '…' or "…" string turns the string into a template literal. */
 function jsInside(site: ReplacementSite, token: StringToken): Replacement {
   const interpolation = `\${process.env.${site.envVar}}`;
   const valueEdit = { start: site.valueStart, end: site.valueEnd, text: interpolation };
   if (token.quote === "backtick") return { text: interpolation, edits: [valueEdit] };
-  const edits: ReplacementEdit[] = [{ start: token.start, end: token.contentStart, text: "`" }];
-  // Characters that mean something in a template literal but not in a quoted string.
-  for (let index = token.contentStart; index < token.contentEnd; index++) {
-    if (index >= site.valueStart && index < site.valueEnd) continue;
-    const char = site.text[index];
-    if (char === "`") edits.push({ start: index, end: index + 1, text: "\\`" });
-    else if (char === "$" && site.text[index + 1] === "{") edits.push({ start: index, end: index + 1, text: "\\$" });
-  }
-  edits.push(valueEdit, { start: token.contentEnd, end: token.end, text: "`" });
+  const edits: ReplacementEdit[] = [
+    { start: token.start, end: token.contentStart, text: "`" },
+    ...escapeOutside(site, token, TEMPLATE_SPECIAL, (char) => `\\${char}`),
+    valueEdit,
+    { start: token.contentEnd, end: token.end, text: "`" },
+  ];
   return { text: `\`…${interpolation}…\``, edits: sortEdits(edits) };
 }

@@ -1,7 +1,7 @@
 // PHP: `getenv('NAME')` where the literal stood, concatenation inside a string,
 // and advice where PHP allows only constant expressions.
 
-import { escapeOutside, lineStartBefore, replaceInString, sortEdits, type Replacement, type ReplacementEdit, type ReplacementSite } from "../shared/replacement.js";
+import { escapeOutside, lineStartBefore, newlineOf, replaceInString, sortEdits, type Replacement, type ReplacementEdit, type ReplacementSite } from "../shared/replacement.js";
 import { enclosingOpener, isPunct, tokenIndex } from "../shared/token-facts.js";
 import type { StringToken, Token } from "../shared/tokens.js";
 
@@ -110,6 +110,9 @@ function isClassBody(tokens: readonly Token[], open: number): boolean {
   return false;
 }
 
+/** What a heredoc expands (a module constant: string-matches.ts memoises by pattern). */
+const HEREDOC_SPECIAL = /[\\$]/g;
+
 /**
  * A heredoc cannot call getenv(): read it into a variable just before the
  * statement and interpolate that. A nowdoc becomes a heredoc first, with its `\`
@@ -124,7 +127,7 @@ function phpHeredoc(site: ReplacementSite, token: StringToken, index: number, ca
   const assignment = `${variable} = ${call};`;
   const lineStart = lineStartBefore(site.text, first.start);
   const indent = site.text.slice(lineStart, first.start);
-  const newline = site.text.includes("\r\n") ? "\r\n" : "\n";
+  const newline = newlineOf(site);
   const edits: ReplacementEdit[] = [
     /^[ \t]*$/.test(indent)
       ? { start: lineStart, end: lineStart, text: `${indent}${assignment}${newline}` }
@@ -136,7 +139,7 @@ function phpHeredoc(site: ReplacementSite, token: StringToken, index: number, ca
     if (!label) return manual;
     const labelStart = token.start + label[0].length - label[1]!.length - 2;
     edits.push({ start: labelStart, end: labelStart + label[1]!.length + 2, text: label[1]! });
-    edits.push(...escapeOutside(site, token, /[\\$]/g, (char) => `\\${char}`));
+    edits.push(...escapeOutside(site, token, HEREDOC_SPECIAL, (char) => `\\${char}`));
   }
   return { text: `${assignment} … {${variable}} …`, edits: sortEdits(edits) };
 }

@@ -11,6 +11,7 @@ import {
   type ReplacementEdit,
   type ReplacementSite,
 } from "../shared/replacement.js";
+import { contentMatches } from "../shared/string-matches.js";
 import type { StringToken } from "../shared/tokens.js";
 
 /** `$env:NAME`. */
@@ -51,15 +52,21 @@ function powershellReplacement(site: ReplacementSite, token: StringToken, whole:
   return { text: `(… + ${variable} + …)`, edits };
 }
 
+/** A line that would close the here-string once it is `@"…"@`. (Patterns are module constants: string-matches.ts memoises by pattern.) */
+const DOUBLE_HERE_STRING_CLOSER = /^"@/gm;
+/** What expands in `@"…"@`. */
+const EXPANDABLE_SPECIAL = /[$`]/g;
+
 /** `@'…'@` becomes `@"…"@`, with the body's own `$` and backticks escaped so only the lookup expands. */
 function powershellNowdoc(site: ReplacementSite, token: StringToken, variable: string): Replacement {
-  const body = site.text.slice(token.contentStart, token.contentEnd);
-  if (!site.text.startsWith("@'", token.start) || !site.text.startsWith("'@", token.end - 2) || /^"@/m.test(body)) {
+  // Searched once per here-string however many findings it holds.
+  const closesEarly = contentMatches(site.text, token, DOUBLE_HERE_STRING_CLOSER).length > 0;
+  if (!site.text.startsWith("@'", token.start) || !site.text.startsWith("'@", token.end - 2) || closesEarly) {
     return { text: `use a double-quoted here-string (@"…"@) with $(${variable})`, edits: [] };
   }
   const edits: ReplacementEdit[] = [
     { start: token.start, end: token.start + 2, text: '@"' },
-    ...escapeOutside(site, token, /[$`]/g, (char) => `\`${char}`),
+    ...escapeOutside(site, token, EXPANDABLE_SPECIAL, (char) => `\`${char}`),
     { start: site.valueStart, end: site.valueEnd, text: `$(${variable})` },
     { start: token.end - 2, end: token.end, text: '"@' },
   ];

@@ -1,7 +1,7 @@
 // Python: `os.environ["NAME"]` where the literal stood, an f-string when the
 // value sits inside a string, and `import os` when the module lacks it.
 
-import { lineEndAfter, lineStartBefore, removeFallback, replaceInString, sortEdits, type Replacement, type ReplacementEdit, type ReplacementSite } from "../shared/replacement.js";
+import { escapeOutside, lineEndAfter, newlineOf, lineStartBefore, removeFallback, replaceInString, sortEdits, type Replacement, type ReplacementEdit, type ReplacementSite } from "../shared/replacement.js";
 import { enclosingOpener, isPunct, tokenIndex } from "../shared/token-facts.js";
 import type { StringToken, Token } from "../shared/tokens.js";
 
@@ -46,6 +46,9 @@ function isPythonDefault(tokens: readonly Token[], index: number): boolean {
   return callee?.kind === "identifier" && keyword?.kind === "identifier" && keyword.text === "def";
 }
 
+/** Braces, doubled when a string becomes an f-string (a module constant: string-matches.ts memoises by pattern). */
+const F_STRING_BRACES = /[{}]/g;
+
 /** A value inside a string makes it an f-string; the lookup's quotes must differ from the string's (before 3.12). */
 function pythonInside(site: ReplacementSite, token: StringToken): Replacement {
   if (token.prefix.includes("b")) return pythonBytesInside(site, token);
@@ -56,11 +59,7 @@ function pythonInside(site: ReplacementSite, token: StringToken): Replacement {
     // `fu"…"` is not a prefix: the `u` (a no-op since Python 3) becomes the `f`.
     const u = token.prefix.indexOf("u");
     edits.push(u < 0 ? { start: token.start, end: token.start, text: "f" } : { start: token.start + u, end: token.start + u + 1, text: "f" });
-    for (let index = token.contentStart; index < token.contentEnd; index++) {
-      if (index >= site.valueStart && index < site.valueEnd) continue;
-      const char = site.text[index];
-      if (char === "{" || char === "}") edits.push({ start: index, end: index + 1, text: char + char });
-    }
+    edits.push(...escapeOutside(site, token, F_STRING_BRACES, (char) => char + char));
   }
   return { text: `f"…${interpolation}…"`, edits: sortEdits([...edits, ...importOs(site)]) };
 }
@@ -123,6 +122,6 @@ function importOsEdits(site: ReplacementSite): ReplacementEdit[] {
     if (!/^[ \t]*#.*(?:next-line|disable-next)/.test(site.text.slice(previous, insertAt))) break;
     insertAt = previous;
   }
-  const newline = site.text.includes("\r\n") ? "\r\n" : "\n";
+  const newline = newlineOf(site);
   return [{ start: insertAt, end: insertAt, text: `${indent}import os${newline}` }];
 }

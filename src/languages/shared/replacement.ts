@@ -2,6 +2,7 @@
 // the edits that replace it, and the helpers no single language owns (sorting
 // edits, dropping a hardcoded fallback, escaping a string's other characters).
 
+import { contentMatches, matchesOutside } from "./string-matches.js";
 import type { LanguageId, StringToken, Token } from "./tokens.js";
 
 export interface ReplacementEdit {
@@ -104,15 +105,25 @@ export function trailingExpression(text: string): string {
   return text.slice(start);
 }
 
-/** Edits escaping every match of `pattern` in the string's content, except inside the value. */
+/**
+ * Edits escaping every match of the global `pattern` in the string's content,
+ * except inside the value. The matches are found once per string (see
+ * string-matches.ts), not once per finding in it.
+ */
 export function escapeOutside(site: ReplacementSite, token: StringToken, pattern: RegExp, escape: (char: string) => string): ReplacementEdit[] {
-  const edits: ReplacementEdit[] = [];
-  for (const match of site.text.slice(token.contentStart, token.contentEnd).matchAll(pattern)) {
-    const start = token.contentStart + match.index;
-    if (start >= site.valueStart && start < site.valueEnd) continue;
-    edits.push({ start, end: start + match[0].length, text: escape(match[0]) });
+  return matchesOutside(contentMatches(site.text, token, pattern), site.valueStart, site.valueEnd).map(({ start, text }) => ({ start, end: start + text.length, text: escape(text) }));
+}
+
+const newlineByTokens = new WeakMap<readonly Token[], "\n" | "\r\n">();
+
+/** The line break an inserted line uses (`\r\n` when the file has one), found once per unit, not once per finding. */
+export function newlineOf(site: ReplacementSite): "\n" | "\r\n" {
+  let newline = newlineByTokens.get(site.tokens);
+  if (newline === undefined) {
+    newline = site.text.includes("\r\n") ? "\r\n" : "\n";
+    newlineByTokens.set(site.tokens, newline);
   }
-  return edits;
+  return newline;
 }
 
 /** Where the line holding `offset` starts. */
@@ -124,4 +135,16 @@ export function lineStartBefore(text: string, offset: number): number {
 export function lineEndAfter(text: string, offset: number): number {
   const newline = text.indexOf("\n", offset);
   return newline < 0 ? text.length : newline + 1;
+}
+
+/** Index of the first token starting at or after `offset` (bisection: tokens are in text order). */
+export function firstTokenFrom(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (tokens[middle]!.start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
 }

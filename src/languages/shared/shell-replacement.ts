@@ -47,6 +47,9 @@ function shellReplacement(site: ReplacementSite, token: StringToken, whole: bool
   }
 }
 
+/** What an unquoted heredoc expands (a module constant: string-matches.ts memoises by pattern). */
+const HEREDOC_SPECIAL = /[\\$`]/g;
+
 /**
  * `<<'EOF'` keeps its body literal: unquote the delimiter so the variable
  * expands, and escape the body's own `\`, `$` and backquotes so nothing else does.
@@ -63,7 +66,7 @@ function shellNowdoc(site: ReplacementSite, token: StringToken, variable: string
   const wordStart = headStart + quoted.index + quoted[0].length - quoted[1]!.length;
   const edits: ReplacementEdit[] = [
     { start: wordStart, end: wordStart + quoted[1]!.length, text: word },
-    ...escapeOutside(site, token, /[\\$`]/g, (char) => `\\${char}`),
+    ...escapeOutside(site, token, HEREDOC_SPECIAL, (char) => `\\${char}`),
     { start: site.valueStart, end: site.valueEnd, text: variable },
   ];
   return { text: variable, edits: sortEdits(edits) };

@@ -21,6 +21,8 @@ export type LanguageId =
   | "makefile"
   | "html"
   | "notebook"
+  | "sql"
+  | "just"
   | "vue"
   | "svelte"
   | "astro"

@@ -7,7 +7,7 @@ import { shellEnvLookup, writeShellReplacement } from "../shared/shell-replaceme
 
 export const shell = defineLanguage({
   id: "shell",
-  extensions: ["sh", "bash", "zsh", "ksh"],
+  extensions: ["sh", "bash", "zsh", "ksh", "fish"],
   fileNames: [".envrc", ".bashrc", ".zshrc", ".profile"],
   shebangs: [/\b(?:ba|z|k|da)?sh\b/],
   fenceNames: ["bash", "sh", "shell", "console", "zsh", "ksh", "curl", "terminal"],

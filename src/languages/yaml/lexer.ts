@@ -17,6 +17,8 @@ import {
 } from "../shared/scanner.js";
 import type { EmbeddedRegion, LexResult, StringToken, Token } from "../shared/tokens.js";
 
+/** A block scalar's first line that opens a YAML mapping or sequence of mappings, or JSON: `- op: add`, `name: x`, `{`. */
+const STRUCTURED_LINE = /^(?:- )?[\w.\/-]+:(?: |$)|^[{[]/;
 /** Keys whose scalar value is a shell script: GitHub Actions, GitLab CI, Compose. */
 const SHELL_KEYS = new Set(["run", "script", "before_script", "after_script", "command", "entrypoint"]);
 /** Keys whose block-sequence entries are shell lines too (GitLab CI `script:` lists). */
@@ -218,6 +220,11 @@ function lexBlockScalar(scan: YamlScan, pos: number, lineEnd: number, context: N
   if (comment) tokens.push(comment);
   tokens.push(bareString(firstContent, contentEnd));
   if (context.shell) addShell(scan, firstContent, contentEnd);
+  // A document inside a document (a kustomize patch, Helm values for Argo CD, a ConfigMap's
+  // config file): lexed as YAML too, from its first line's start so its indentation holds.
+  else if (STRUCTURED_LINE.test(text.slice(firstContent, Math.min(findLineEnd(text, firstContent, end), firstContent + 200)))) {
+    scan.embedded.push({ language: "yaml", start: contentStart, end: contentEnd });
+  }
   return nextLine(text, findLineEnd(text, contentEnd, end), end);
 }
 

@@ -1,4 +1,4 @@
-// Bisection over anything ordered by position: the matcher's keyword offsets,
+// Bisection over anything ordered by position: the matcher's keyword offsets, a string's escapes,
 // the ESLint rule's findings, the fix's accepted edits.
 
 /**

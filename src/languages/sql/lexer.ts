@@ -1,0 +1,74 @@
+// Front end for SQL scripts (seeds, migrations, dumps): `'…'` strings with `''`
+// escapes, `"…"` and backtick quoted names (as strings), `--` and `/* */` comments,
+// identifiers, numbers and operators. Dialect details (dollar quoting, `E'…'`)
+// lex as punctuation and names around them, which only costs those values.
+
+import { CharacterCodes } from "../shared/character-codes.js";
+import { isDigit, isIdentStart, isLineBreak, isSpace, operatorMatcher, scanBlockComment, scanLineComment, scanNumber, skipIdentChars, textParts } from "../shared/scanner.js";
+import type { LexResult, Token } from "../shared/tokens.js";
+
+const operatorAt = operatorMatcher(["<>", "!=", "<=", ">=", "::", ":=", "||"]);
+
+export function lexSql(text: string, start = 0, end = text.length): LexResult {
+  const tokens: Token[] = [];
+  let pos = start;
+  while (pos < end) {
+    const code = text.charCodeAt(pos);
+    if (isSpace(code) || isLineBreak(code)) {
+      pos++;
+      continue;
+    }
+    if (code === CharacterCodes.minus && text.charCodeAt(pos + 1) === CharacterCodes.minus && pos + 1 < end) {
+      let lineEnd = pos;
+      while (lineEnd < end && !isLineBreak(text.charCodeAt(lineEnd))) lineEnd++;
+      tokens.push(scanLineComment(text, pos, lineEnd, 2));
+      pos = lineEnd;
+      continue;
+    }
+    if (code === CharacterCodes.slash && text.charCodeAt(pos + 1) === CharacterCodes.asterisk && pos + 1 < end) {
+      const comment = scanBlockComment(text, pos, end, "/*", "*/");
+      tokens.push(comment);
+      pos = comment.end;
+      continue;
+    }
+    if (code === CharacterCodes.singleQuote || code === CharacterCodes.doubleQuote || code === CharacterCodes.backtick) {
+      pos = lexQuoted(tokens, text, pos, end);
+      continue;
+    }
+    if (isIdentStart(code)) {
+      const wordEnd = skipIdentChars(text, pos + 1, end);
+      tokens.push({ kind: "identifier", start: pos, end: wordEnd, text: text.slice(pos, wordEnd) });
+      pos = wordEnd;
+      continue;
+    }
+    if (isDigit(code)) {
+      const numberEnd = scanNumber(text, pos, end);
+      tokens.push({ kind: "number", start: pos, end: numberEnd });
+      pos = numberEnd;
+      continue;
+    }
+    const operator = operatorAt(text, pos, end);
+    tokens.push({ kind: "punct", start: pos, end: pos + operator.length, text: operator });
+    pos += operator.length;
+  }
+  return { tokens, embedded: [] };
+}
+
+/**
+ * A quoted run from `open`, its quote doubled inside (`'it''s'`). `"name"` and
+ * `` `name` `` are quoted names, emitted as strings too: the matcher reads a
+ * name-like string as a name.
+ */
+function lexQuoted(tokens: Token[], text: string, open: number, end: number): number {
+  const quote = text.charCodeAt(open);
+  let pos = open + 1;
+  while (pos < end) {
+    if (text.charCodeAt(pos) !== quote) pos++;
+    else if (pos + 1 < end && text.charCodeAt(pos + 1) === quote) pos += 2;
+    else break;
+  }
+  const close = Math.min(pos + 1, end);
+  const style = quote === CharacterCodes.singleQuote ? "single" : quote === CharacterCodes.doubleQuote ? "double" : "backtick";
+  tokens.push({ kind: "string", start: open, end: close, contentStart: open + 1, contentEnd: pos, quote: style, prefix: "", parts: textParts(open + 1, pos) });
+  return close;
+}

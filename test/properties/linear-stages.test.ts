@@ -1,0 +1,87 @@
+// Linear work in every stage that runs per finding or per marker (issue 16):
+// the matcher, the filter's ignore markers, the replacement writers and the fix
+// plan. Inputs repeat a language's special sequences (keys, `=`, quotes,
+// markers, continuations) chosen by fast-check; the work is counted as the
+// characters read through a counting text (lex-helpers.ts), never timed. Eight
+// times the input must cost about eight times the reads: work per finding that
+// walks the file, the string or the recipe again costs eight times more per character.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { defaultDetection } from "../../src/catalog.js";
+import { scanSource } from "../../src/detect/scan-source.js";
+import { planFixes } from "../../src/fix/plan.js";
+import { countingText } from "../languages/lex-helpers.js";
+import { fakeToken } from "../support/tokens.js";
+import { runs } from "./support.js";
+
+/** Stands for a fresh token in a piece. */
+const TOKEN = "{T}";
+
+interface Shape {
+  /** What the issue measured, for the test's name. */
+  name: string;
+  path: string;
+  /** Text before and after the repeated part (a string's quotes, a heredoc's lines). */
+  open: string;
+  close: string;
+  /** The sequences a repeated unit is made of. */
+  pieces: string[];
+}
+
+const KEY = ["auth_token=", "AUTH_TOKEN=", "authToken: ", "=", TOKEN, "&", " "];
+
+const SHAPES: Shape[] = [
+  { name: "shell: auth_token= repeated, backquotes and double quotes", path: "a.sh", open: "", close: "\n", pieces: [...KEY, "auth_token=", "`\"", "\"", "'", "`", "$(", "\\\n", "\n", "?"] },
+  {
+    name: "Markdown: ignore-next-block markers and fences holding tokens",
+    path: "README.md",
+    open: "",
+    close: "\n",
+    pieces: ["<!-- token-guard-ignore-next-block -->\n", "<!-- token-guard-ignore-next-block convoso-auth-token -->", "```sh\n", "```\n", "~~~\n", "\n", `auth_token=${TOKEN}\n`, "text\n", "> ", "- "],
+  },
+  { name: "JavaScript: many findings in one single-quoted string", path: "a.js", open: "const u = '", close: "';\n", pieces: [...KEY, "`", "${", "?", "{{", "}}"] },
+  { name: "Python: many findings in one triple-quoted string", path: "a.py", open: 'u = """', close: '"""\n', pieces: [...KEY, "\n", "{", "}", "'", '"'] },
+  { name: "shell: many findings in one quoted heredoc", path: "a.sh", open: "cat <<'EOF'\n", close: "\nEOF\n", pieces: [...KEY, "\n", "$", "`", "\\"] },
+  { name: "PHP: many findings in one nowdoc", path: "a.php", open: "<?php\n$u = <<<'EOT'\n", close: "\nEOT;\n", pieces: [...KEY, "\n", "$", "\\"] },
+  { name: "PHP: many findings in one heredoc", path: "a.php", open: "<?php\n$u = <<<EOT\n", close: "\nEOT;\n", pieces: [...KEY, "\n", "\\"] },
+  { name: "PowerShell: many findings in one here-string", path: "a.ps1", open: "$u = @'\n", close: "\n'@\n", pieces: [...KEY, "\n", "$", "`"] },
+  { name: "Makefile: recipe lines with continuations", path: "Makefile", open: "all:\n", close: "\n", pieces: [`\tcurl -d auth_token=${TOKEN} \\\n`, "\\\n", "\t", ...KEY, "\n", "$$"] },
+];
+
+const detection = defaultDetection();
+
+/** The shape's text with its unit repeated until it is about `size` characters long, each TOKEN a new token. */
+function textOf(shape: Shape, unit: string, size: number): string {
+  const parts: string[] = [shape.open];
+  let length = shape.open.length;
+  for (let index = 0; length < size; index++) {
+    const part = unit.replaceAll(TOKEN, () => fakeToken(index * 8 + parts.length));
+    parts.push(part);
+    length += part.length;
+  }
+  parts.push(shape.close);
+  return parts.join("");
+}
+
+/** Characters read per character of `text` to scan it (lexing, matching, judging, replacements, filter) and plan its fix. */
+function readsPerChar(path: string, text: string): number {
+  const counted = countingText(text);
+  const findings = scanSource({ path, text: counted.text }, detection);
+  planFixes([{ path, text: counted.text, findings }], { scan: () => [] });
+  return counted.reads() / text.length;
+}
+
+const unitArb = (shape: Shape) => fc.array(fc.constantFrom(...shape.pieces), { minLength: 1, maxLength: 6 }).map((pieces) => pieces.join(""));
+
+describe("every stage reads each character a bounded number of times", () => {
+  it.each(SHAPES)("$name", (shape) => {
+    fc.assert(
+      fc.property(unitArb(shape), (unit) => {
+        const small = readsPerChar(shape.path, textOf(shape, unit, 2_000));
+        const large = readsPerChar(shape.path, textOf(shape, unit, 16_000));
+        expect(large, `unit ${JSON.stringify(unit)}: ${small.toFixed(1)} → ${large.toFixed(1)} reads per character`).toBeLessThan(small * 1.5 + 4);
+      }),
+      { seed: 16, numRuns: runs(8), examples: [[shape.pieces.filter((piece) => piece !== "\n").join("")]] },
+    );
+  });
+});
