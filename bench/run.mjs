@@ -12,6 +12,8 @@
 //            `git log -p --all | rg -i auth_token`;
 //   hook     `token-guard scan --staged` with 1, 20 and 200 staged files, next to
 //            a bare `node -e 0` measured in the same rounds;
+// token-guard, the Node floors and `node -e 0` run on each Node of --node (default
+// 20 and 26, side by side; lib/node-versions.mjs), and the targets are judged on the newest.
 //   eslint   the token-guard rule's share of ESLint's run time (TIMING=all).
 //
 // Every tree of the first five sections is a row group of one table (lib/report.mjs);
@@ -31,6 +33,7 @@ import { fmtLoad, lastLine, rel } from "./lib/format.mjs";
 import { historyTools, historyTree } from "./lib/history.mjs";
 import { measureHook } from "./lib/hook.mjs";
 import { measureTree } from "./lib/measure.mjs";
+import { DEFAULT_NODES, parseNodeList, resolveNode, targetNode } from "./lib/node-versions.mjs";
 import { realTree } from "./lib/real-tree.mjs";
 import { correctnessLines, machine, renderResults, renderTables } from "./lib/report.mjs";
 import { DEFAULT_BIN, standardTools } from "./lib/tools.mjs";
@@ -63,6 +66,7 @@ function parseOptions(argv) {
         only: { type: "string" },
         competitors: { type: "string" },
         "competitor-runs": { type: "string" },
+        node: { type: "string" },
         help: { type: "boolean", short: "h" },
       },
     });
@@ -98,13 +102,17 @@ function parseOptions(argv) {
     eslintFiles: int("eslint-files", v["eslint-files"], 2000, 1),
     sections: list("only", v.only, SECTIONS, quick ? SECTIONS.filter((s) => s !== "large") : SECTIONS),
     competitors: list("competitors", v.competitors, COMPETITORS, quick ? [] : COMPETITORS),
+    nodes: parseNodeList(v.node ?? DEFAULT_NODES),
   };
 }
 
 const USAGE = [
   "usage: node bench/run.mjs [--quick] [--files 10000] [--large-files 100000] [--history-commits 2000] [--runs 5] [--timeout 300]",
   "                          [--seed 1] [--eslint-files 2000] [--only scan,large,real,bundle,history,hook,eslint] [--competitors gitleaks,secretlint|none] [--competitor-runs 1]",
+  "                          [--node 20,26]",
   "  --quick   2,000 files and 3 runs, without the large section and the other scanners (explicit options win)",
+  "  --node    the Node versions token-guard and the Node floors run on, side by side (majors or exact versions; those other than the running Node",
+  "            are installed from npm's node-<platform>-<arch> package into ~/.cache/token-guard-bench/node); targets are judged on the newest",
   "env: TOKEN_GUARD_BIN=path/to/main.js overrides the token-guard entry (default dist/cli/main.js); BENCH_RSS=proc polls /proc instead of GNU time;",
   "     BENCH_TOOLS_DIR=dir installs gitleaks and secretlint there (default ~/.cache/token-guard-bench/tools)",
 ].join("\n");
@@ -211,9 +219,12 @@ async function main() {
     else console.log(`token-guard entry: a copy of dist/ (built ${tokenGuard.builtAt.toISOString()}), smoke-tested on examples/`);
     const has = (section) => options.sections.includes(section);
     const ripgrep = TABLE_SECTIONS.some(has) ? ensureRipgrep() : null;
-    const ctx = { tokenGuard, rssMethod: detectRssMethod(scratch), scratch };
+    const nodes = options.nodes.map(resolveNode);
+    const judgedOn = targetNode(nodes);
+    console.log(`token-guard runs on ${nodes.map((n) => `${n.label} (${n.path})`).join(", ")}; targets judged on ${judgedOn.label}`);
+    const ctx = { tokenGuard, rssMethod: detectRssMethod(scratch), scratch, nodes, judgedOn };
     const report = { argv, options, ctx, startedAt, loads, sections: options.sections, scan: [], hook: null, eslint: null, competitors: [] };
-    const standard = standardTools({ tokenGuard, ripgrep });
+    const standard = standardTools({ tokenGuard, ripgrep, nodes });
     const [mainPlain, mainGit] = mixedTrees(options.files, options.seed);
 
     const measureSection = async (section, trees, tools) => {
@@ -233,7 +244,7 @@ async function main() {
     if (has("large")) await measureSection("large", mixedTrees(options.largeFiles, options.seed), standard);
     if (has("real")) await measureSection("real", [realTree(options.seed)], standard);
     if (has("bundle")) await measureSection("bundle", bundleTrees(BUNDLE_MIB, options.seed), standard);
-    if (has("history")) await measureSection("history", [historyTree(options.historyCommits, options.seed)], historyTools({ tokenGuard, ripgrep }));
+    if (has("history")) await measureSection("history", [historyTree(options.historyCommits, options.seed)], historyTools({ tokenGuard, ripgrep, nodes }));
     if (has("hook")) {
       const manifest = mainGit.prepare();
       console.log(`measuring the pre-commit hook in ${mainGit.name} (${options.runs} runs after a warm-up per size)`);

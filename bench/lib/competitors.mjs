@@ -26,10 +26,15 @@ const SECRETLINT_PACKAGES = [
 const SECRETLINT_CONFIG = { rules: [{ id: "@secretlint/secretlint-rule-preset-recommend" }] };
 const INSTALL_TIMEOUT_MS = 10 * 60 * 1000;
 
+/** The bench's own folder in the user's cache directory: the other scanners and Node binaries go there. */
+export function benchCacheDir() {
+  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "token-guard-bench");
+}
+
 /** Where the competitors are installed: $BENCH_TOOLS_DIR, else the user's cache directory. */
 export function toolsCacheDir() {
   if (process.env.BENCH_TOOLS_DIR) return path.resolve(process.env.BENCH_TOOLS_DIR);
-  return path.join(process.env.XDG_CACHE_HOME || path.join(os.homedir(), ".cache"), "token-guard-bench", "tools");
+  return path.join(benchCacheDir(), "tools");
 }
 
 function installedVersion(prefix, name) {
@@ -42,17 +47,18 @@ function installedVersion(prefix, name) {
 
 /**
  * Installs the pinned packages into their own npm prefix unless they are there
- * already. Install scripts are not run: neither tool needs one (gitleaks unpacks its
- * .wasm on first use, which the smoke test does). Returns { command, failure? }.
+ * already. Install scripts are not run: no package here needs one (gitleaks unpacks its
+ * .wasm on first use, which the smoke test does; the Node packages of
+ * lib/node-versions.mjs ship bin/node as it is). Returns { command, failure? }.
  */
-function npmInstall(prefix, packages) {
+export function npmInstall(prefix, packages, projectName = "token-guard-bench-tools") {
   const args = ["install", "--prefix", prefix, "--no-audit", "--no-fund", "--ignore-scripts", "--save-exact", ...packages.map((p) => `${p.name}@${p.version}`)];
   const command = `npm ${args.join(" ")}`;
   if (packages.every((p) => installedVersion(prefix, p.name) === p.version)) return { command };
   fs.mkdirSync(prefix, { recursive: true });
   const manifest = path.join(prefix, "package.json");
   // Its own package.json makes the prefix the npm project, whatever surrounds it.
-  if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, JSON.stringify({ name: "token-guard-bench-tools", private: true }, null, 2) + "\n");
+  if (!fs.existsSync(manifest)) fs.writeFileSync(manifest, JSON.stringify({ name: projectName, private: true }, null, 2) + "\n");
   console.log(`installing ${packages.map((p) => `${p.name}@${p.version}`).join(", ")}: ${command}`);
   const result = spawnSync("npm", args, { cwd: prefix, env: cleanEnv(), encoding: "utf8", timeout: INSTALL_TIMEOUT_MS, stdio: ["ignore", "pipe", "pipe"] });
   if (result.error) return { command, failure: result.error.code === "ENOENT" ? "npm is not on PATH" : result.error.message };

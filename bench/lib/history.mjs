@@ -14,7 +14,7 @@ import { fileURLToPath } from "node:url";
 import { BenchError, MANIFEST_NAME, createRng, fakeToken } from "../generate-tree.mjs";
 import { git } from "./commands.mjs";
 import { fmtInt, fmtMB, rel, shellQuote } from "./format.mjs";
-import { readTokenGuardJson } from "./tools.mjs";
+import { onNode, readTokenGuardJson } from "./tools.mjs";
 import { BENCH_COMMIT_ENV, CLEAN_LINE, GIT_MARKER, TREES_DIR, benchTree, prepareGenerated, sizeLabel } from "./trees.mjs";
 
 const GENERATOR_HASH = crypto.createHash("sha256").update(fs.readFileSync(fileURLToPath(import.meta.url))).digest("hex").slice(0, 16);
@@ -186,23 +186,22 @@ export function historyTree(commits, seed) {
 }
 
 /** `token-guard scan --history` and the `git log -p --all | rg -i auth_token` floor. */
-export function historyTools({ tokenGuard, ripgrep }) {
-  const tools = [
-    {
-      name: "token-guard scan --history",
-      subject: true,
-      command: (tree) => ({ file: process.execPath, args: [tokenGuard.bin, "scan", "--history", "--format", "json"], cwd: tree.dir }),
-      okExitCodes: [0, 1],
-      parseFindings: (stdout) => readTokenGuardJson(stdout).findings,
-      // Every plant was removed again: history findings should say so.
-      inform(stdout, manifest) {
-        const { findings, stats } = readTokenGuardJson(stdout);
-        const commits = new Set(manifest.planted.map((p) => p.commit));
-        const notRemoved = findings.filter((f) => commits.has(f.commit) && f.removed !== true).length;
-        return [`listed ${stats.filesListed ?? "?"} blobs (the repository has ${manifest.files})`, ...(notRemoved ? [`${notRemoved} planted findings not marked removed`] : [])];
-      },
+export function historyTools({ tokenGuard, ripgrep, nodes }) {
+  const tools = nodes.map((node) => ({
+    name: onNode("token-guard scan --history", node),
+    subject: true,
+    node,
+    command: (tree) => ({ file: node.path, args: [tokenGuard.bin, "scan", "--history", "--format", "json"], cwd: tree.dir }),
+    okExitCodes: [0, 1],
+    parseFindings: (stdout) => readTokenGuardJson(stdout).findings,
+    // Every plant was removed again: history findings should say so.
+    inform(stdout, manifest) {
+      const { findings, stats } = readTokenGuardJson(stdout);
+      const commits = new Set(manifest.planted.map((p) => p.commit));
+      const notRemoved = findings.filter((f) => commits.has(f.commit) && f.removed !== true).length;
+      return [`listed ${stats.filesListed ?? "?"} blobs (the repository has ${manifest.files})`, ...(notRemoved ? [`${notRemoved} planted findings not marked removed`] : [])];
     },
-  ];
+  }));
   if (ripgrep) {
     tools.push({
       name: "git log -p --all | rg -i auth_token",

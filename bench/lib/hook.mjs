@@ -1,5 +1,6 @@
 // The pre-commit hook's cost: `token-guard scan --staged` with 1, 20 and 200 staged
-// files in the git variant, next to a bare `node -e 0` timed in the same rounds.
+// files in the git variant, next to a bare `node -e 0` timed in the same rounds, on
+// each Node of `--node`.
 
 import fs from "node:fs";
 import path from "node:path";
@@ -7,6 +8,7 @@ import { BenchError, MANIFEST_NAME } from "../generate-tree.mjs";
 import { NO_RSS, git, onInterrupt, runOnce } from "./commands.mjs";
 import { lastLine, rel } from "./format.mjs";
 import { measureRounds } from "./measure.mjs";
+import { onNode } from "./tools.mjs";
 import { CLEAN_LINE } from "./trees.mjs";
 
 export const HOOK_SIZES = [1, 20, 200];
@@ -70,10 +72,11 @@ export async function measureHook(gitTree, manifest, options, ctx) {
       }
       console.log(`    check run (--format json): ${checkNote}`);
 
-      const entries = [
-        { name: "scan --staged", spec: { file: process.execPath, args: [ctx.tokenGuard.bin, "scan", "--staged"], cwd: dir }, okExitCodes: [0] },
-        { name: "node -e 0", spec: { file: process.execPath, args: ["-e", "0"], cwd: dir }, okExitCodes: [0] },
-      ];
+      // Per Node of --node: the hook's command and that Node's bare start-up, in the same rounds.
+      const entries = ctx.nodes.flatMap((node) => [
+        { name: onNode("scan --staged", node), node, role: "scan", spec: { file: node.path, args: [ctx.tokenGuard.bin, "scan", "--staged"], cwd: dir }, okExitCodes: [0] },
+        { name: onNode("node -e 0", node), node, role: "start-up", spec: { file: node.path, args: ["-e", "0"], cwd: dir }, okExitCodes: [0] },
+      ]);
       const states = await measureRounds(entries, { runs: options.runs, timeoutSeconds: options.timeoutSeconds, rssMethod: NO_RSS, scratch: ctx.scratch, indent: "    " });
       results.push({ size, files, states, checkNote, checkOk: !/expected|not JSON/.test(checkNote) });
       git(["reset", "-q", "--hard"], dir);

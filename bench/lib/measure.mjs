@@ -130,9 +130,11 @@ export async function measureTree(tree, manifest, stats, tools, options, ctx) {
     }
     return { tool, entry: { name: tool.name }, spec: null, times: [], rss: [], extras: [], notes: [], timeoutSeconds: options.timeoutSeconds, status: { kind: "unavailable", short: "not run", detail: tool.unavailable } };
   });
-  // The floor: the faster of the Node read-all variants.
-  const floors = states.filter((s) => s.tool.floor && okMedian(s) !== null && !s.checkFailed);
-  const floor = floors.sort((a, b) => okMedian(a) - okMedian(b))[0];
-  if (floor) floor.isFloor = true;
+  // Each Node's floor: the faster of its read-all variants.
+  for (const node of new Set(states.filter((s) => s.tool.floor).map((s) => s.tool.node))) {
+    const floors = states.filter((s) => s.tool.floor && s.tool.node === node && okMedian(s) !== null && !s.checkFailed);
+    const floor = floors.sort((a, b) => okMedian(a) - okMedian(b))[0];
+    if (floor) floor.isFloor = true;
+  }
   return states;
 }

@@ -4,10 +4,12 @@
 //     parseFindings?(stdout, tree) -> [{ file, line, commit? }],
 //     check?(stdout, manifest, stats) -> string | null   (a failed check fails the bench),
 //     inform?(stdout, manifest, stats) -> string[]        (notes only),
-//     subject?, baseline?, floor?, competitor?, unavailable? }
+//     subject?, baseline?, floor?, competitor?, unavailable?, node? }
 // (`subject` marks token-guard, whose ratios the targets judge, `baseline` marks the row the "ratio to ripgrep" column divides by, `floor` the
 // Node read-all variants, `competitor` another scanner whose misses are results, not
-// failures, and `unavailable` a reason the tool could not be run at all).
+// failures, `unavailable` a reason the tool could not be run at all, and `node` the
+// Node ({ label, path, … } of lib/node-versions.mjs) a Node-run row runs on: token-guard
+// and the floor get one row per Node of `--node`).
 
 import path from "node:path";
 import { REPO } from "./trees.mjs";
@@ -30,16 +32,20 @@ export function readTokenGuardJson(stdout) {
   return { findings, stats: data.stats ?? {} };
 }
 
-/** `token-guard scan . --format json` in a plain tree or a git repository. */
-export function tokenGuardTool(tokenGuard) {
+/** A Node-run tool's name with the Node it runs on. */
+export const onNode = (name, node) => `${name} (${node.label})`;
+
+/** `token-guard scan . --format json` in a plain tree or a git repository, on `node`. */
+export function tokenGuardTool(tokenGuard, node) {
   return {
-    name: "token-guard",
+    name: onNode("token-guard", node),
     subject: true,
+    node,
     // Plain tree: GIT_CEILING_DIRECTORIES stops git discovery at bench/.trees, so the tree is
     // scanned as the plain directory it is, not as an ignored folder of the token-guard
     // repository around it. Git variant: nothing set, token-guard finds the tree's own .git.
     command: (tree) => ({
-      file: process.execPath,
+      file: node.path,
       args: [tokenGuard.bin, "scan", ".", "--format", "json"],
       cwd: tree.dir,
       env: tree.kind === "plain" ? { GIT_CEILING_DIRECTORIES: path.dirname(tree.dir) } : {},
@@ -71,16 +77,17 @@ export function ripgrepTool(ripgrep) {
   };
 }
 
-/** The Node read-everything floor, both ways; the faster median is the floor. */
-export function floorTools() {
+/** The Node read-everything floor on `node`, both ways; the faster median is that Node's floor. */
+export function floorTools(node) {
   return [
     ["sync", "sync loop"],
     ["async", `async, ${FLOOR_CONCURRENCY} in flight`],
   ].map(([mode, label]) => ({
-    name: `Node read-all (${label})`,
+    name: `Node read-all (${label}; ${node.label})`,
     floor: true,
+    node,
     command: (tree) => ({
-      file: process.execPath,
+      file: node.path,
       args: [path.relative(REPO, FLOOR_SCRIPT), path.relative(REPO, tree.dir), "--mode", mode, ...(mode === "async" ? ["--concurrency", String(FLOOR_CONCURRENCY)] : [])],
       cwd: REPO,
     }),
@@ -100,7 +107,7 @@ export function floorTools() {
   }));
 }
 
-/** token-guard, ripgrep (when there is one) and the two Node floors, in table order. */
-export function standardTools({ tokenGuard, ripgrep }) {
-  return [tokenGuardTool(tokenGuard), ...(ripgrep ? [ripgrepTool(ripgrep)] : []), ...floorTools()];
+/** token-guard on each Node, ripgrep (when there is one) and the two Node floors on each Node, in table order. */
+export function standardTools({ tokenGuard, ripgrep, nodes }) {
+  return [...nodes.map((node) => tokenGuardTool(tokenGuard, node)), ...(ripgrep ? [ripgrepTool(ripgrep)] : []), ...nodes.flatMap(floorTools)];
 }

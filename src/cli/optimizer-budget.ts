@@ -9,9 +9,10 @@
 // tree (CPU, medians of 2): one pass 1,310 -> 740 ms; eleven passes 3.6 -> 2.9 s.
 // Set before any detection code has run; worker threads share the flag.
 
+// Node 22 and later have no such flag (optimizer-flag.ts): there V8's own tiering stays.
+
 import { setFlagsFromString } from "node:v8";
+import { optimizerBudgetFlag } from "./optimizer-flag.js";
 
-/** 16 x V8 11's default (66 KiB of bytecode executed between tier-up checks). */
-const INTERRUPT_BUDGET = 16 * 67_584;
-
-setFlagsFromString(`--interrupt-budget=${INTERRUPT_BUDGET}`);
+const flag = optimizerBudgetFlag(process.versions.v8);
+if (flag !== undefined) setFlagsFromString(flag);
