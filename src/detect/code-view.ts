@@ -81,14 +81,48 @@ export class CodeView {
 
   /** The column of the token at `index` in its line: its indentation when it starts the line. */
   indentOf(index: number): number {
-    const start = this.code[index]?.start ?? 0;
-    let at = start;
-    while (at > 0) {
-      const code = this.text.charCodeAt(at - 1);
-      if (code === CharacterCodes.lineFeed || code === CharacterCodes.carriageReturn) break;
-      at--;
+    const token = this.code[index];
+    return token === undefined ? 0 : token.start - this.lineStartOf(index);
+  }
+
+  /** Line starts of tokens already asked about: a minified line holds thousands of tokens. */
+  private readonly lineStarts: number[] = [];
+
+  /**
+   * Where the line holding the token at `index` starts. Walks back token by
+   * token (through each token's own text, which may hold a line break) to the
+   * first break or the first token whose answer is known, and remembers the
+   * answer for every token it passed: each character is read once per unit,
+   * not once per question.
+   */
+  private lineStartOf(index: number): number {
+    const passed: number[] = [];
+    let start = 0;
+    for (let at = index; at >= 0; at--) {
+      const known = this.lineStarts[at];
+      if (known !== undefined) {
+        start = known;
+        break;
+      }
+      passed.push(at);
+      const from = at === 0 ? 0 : this.code[at - 1]!.start;
+      const lineBreak = this.lastLineBreakBefore(this.code[at]!.start, from);
+      if (lineBreak >= 0) {
+        start = lineBreak + 1;
+        break;
+      }
     }
-    return start - at;
+    for (const at of passed) this.lineStarts[at] = start;
+    return start;
+  }
+
+  /** The offset of the last line break in `from..end`, or -1. */
+  private lastLineBreakBefore(end: number, from: number): number {
+    for (let at = end - 1; at >= from; at--) {
+      const code = this.text.charCodeAt(at);
+      if (code === CharacterCodes.lineFeed || code === CharacterCodes.carriageReturn) return at;
+    }
+    return -1;
   }
 
   /** Whether a line break separates the code token at `index` from the one before it. */

@@ -45,6 +45,9 @@ const SHAPES: Shape[] = [
   { name: "PHP: many findings in one nowdoc", path: "a.php", open: "<?php\n$u = <<<'EOT'\n", close: "\nEOT;\n", pieces: [...KEY, "\n", "$", "\\"] },
   { name: "PHP: many findings in one heredoc", path: "a.php", open: "<?php\n$u = <<<EOT\n", close: "\nEOT;\n", pieces: [...KEY, "\n", "\\"] },
   { name: "PowerShell: many findings in one here-string", path: "a.ps1", open: "$u = @'\n", close: "\n'@\n", pieces: [...KEY, "\n", "$", "`"] },
+  // A minified bundle is one line: nothing may walk back to the line's start per token (indentation of function headers).
+  { name: "JavaScript: one minified line of functions and classes", path: "app.min.js", open: "", close: "\n", pieces: ["function f(a){", "return a}", "(b)=>{", "}", ";", "class K{", "m(){", "@d ", ...KEY] },
+  { name: "Python: one line of classes and defs", path: "a.py", open: "", close: "\n", pieces: ["class K(BaseModel): ", "def f(a): ", "return a; ", "@dataclass ", "x: str = ", ...KEY] },
   { name: "Makefile: recipe lines with continuations", path: "Makefile", open: "all:\n", close: "\n", pieces: [`\tcurl -d auth_token=${TOKEN} \\\n`, "\\\n", "\t", ...KEY, "\n", "$$"] },
 ];
 
