@@ -20,7 +20,9 @@ function strip() {
   if (!manifest.scripts?.prepare) return;
   fs.copyFileSync(MANIFEST, SAVED);
   delete manifest.scripts.prepare;
-  fs.writeFileSync(MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
+  // Written beside and renamed over, so a reader never sees half a package.json.
+  fs.writeFileSync(`${MANIFEST}.stripped`, `${JSON.stringify(manifest, null, 2)}\n`);
+  fs.renameSync(`${MANIFEST}.stripped`, MANIFEST);
 }
 
 const command = process.argv[2];

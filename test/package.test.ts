@@ -15,10 +15,33 @@ interface PackResult {
   files: { path: string }[];
 }
 
+/**
+ * `npm pack` as publishing runs it, minus prepack's build (the e2e set-up built
+ * dist/): the manifest step of prepack and postpack around it. The repository's
+ * package.json comes back byte for byte.
+ */
+function pack(args: readonly string[]): string {
+  const manifest = readFileSync(join(REPO_ROOT, "package.json"), "utf8");
+  execFileSync("node", [".husky/pack-manifest.mjs", "strip"], { cwd: REPO_ROOT });
+  try {
+    return execFileSync("npm", ["pack", "--ignore-scripts", "--json", ...args], { cwd: REPO_ROOT, encoding: "utf8" });
+  } finally {
+    execFileSync("node", [".husky/pack-manifest.mjs", "restore"], { cwd: REPO_ROOT });
+    expect(readFileSync(join(REPO_ROOT, "package.json"), "utf8")).toBe(manifest);
+  }
+}
+
+it("the repository keeps prepare (a clone's npm install builds it) and strips it only while packing", () => {
+  const manifest = JSON.parse(readFileSync(join(REPO_ROOT, "package.json"), "utf8")) as { scripts: Record<string, string> };
+  expect(manifest.scripts.prepare).toBeDefined();
+  expect(manifest.scripts.prepack).toContain(".husky/pack-manifest.mjs strip");
+  expect(manifest.scripts.postpack).toContain(".husky/pack-manifest.mjs restore");
+});
+
 it("ships only the build, the rule docs, the config schema, README, LICENSE and package.json", () => {
-  const output = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: REPO_ROOT, encoding: "utf8" });
-  const [pack] = JSON.parse(output) as PackResult[];
-  const paths = pack!.files.map((file) => file.path);
+  const output = pack(["--dry-run"]);
+  const [packed] = JSON.parse(output) as PackResult[];
+  const paths = packed!.files.map((file) => file.path);
   const outside = paths.filter((path) => !/^(?:dist\/(?:src|rules)\/.+\.(?:js|d\.ts)|dist\/cli\/[\w-]+\.js|rules\/[a-z0-9-]+\.md|schema\/[a-z.-]+\.schema\.json|README\.md|LICENSE|SECURITY\.md|package\.json)$/.test(path));
   expect(outside).toEqual([]);
   expect(paths).toContain("dist/cli/main.js");
@@ -93,9 +116,8 @@ let tarball: string;
 let packDir: string;
 beforeAll(async () => {
   registry = await startLocalRegistry(join(REPO_ROOT, "package-lock.json"));
-  // dist/ is fresh (the e2e set-up built it), so pack without running prepack's build again.
   packDir = mkdtempSync(join(tmpdir(), "token-guard-pack-"));
-  const [packed] = JSON.parse(execFileSync("npm", ["pack", "--ignore-scripts", "--json", "--pack-destination", packDir], { cwd: REPO_ROOT, encoding: "utf8" })) as { filename: string }[];
+  const [packed] = JSON.parse(pack(["--pack-destination", packDir])) as { filename: string }[];
   tarball = join(packDir, packed!.filename);
 });
 afterAll(async () => {

@@ -240,7 +240,7 @@ describe("agreement: eslint and token-guard scan", () => {
       "ops/Connect.ps1": `$t = switch ($Stage) { 'qa' { '${w(5)}' } default { $env:CONVOSO_AUTH_TOKEN } }\nConnect-Dialer -AuthToken $t\n$rows = @([pscustomobject]@{ Name = 'auth_token'; Value = '${w(6)}' })\n`,
     };
     const expected = ["app/Api.php:5", "jobs/gateway.py:5", "ops/Connect.ps1:1", "ops/Connect.ps1:3", "ops/probe.sh:1", "src/providers.ts:2", "src/tenants.ts:1"].map((line) => `${line} convoso-auth-token`);
-    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended];\n`, files);
+    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended, ...tokenGuard.configs.text];\n`, files);
     const eslint = runEslint(dir, "recommended");
     expect(eslint.fatal).toEqual([]);
     expect(scanReports(dir)).toEqual(expected);
