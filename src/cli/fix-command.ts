@@ -7,14 +7,15 @@ import { readFile, realpath } from "node:fs/promises";
 import { basename, dirname, join, posix, relative, resolve } from "node:path";
 import { builtinRules } from "../catalog.js";
 import { detectionInput } from "../config/detection-input.js";
-import { createDetection, type Detection } from "../detect/detection.js";
+import { createDetection, type Detection, type DetectionOverrides } from "../detect/detection.js";
+import type { CredentialRule } from "../detect/rule.js";
 import { scanSource } from "../detect/scan-source.js";
 import type { Finding, Source, TextEncoding } from "../detect/types.js";
 import { isTemporaryName, removeStaleTemporaries, TEMPORARY_GLOB, temporaryStemFor } from "../fix/atomic-write.js";
 import { unifiedDiff } from "../fix/diff.js";
 import { lockEnvFile } from "../fix/env-lock.js";
 import { gitignoreLine, unignorablePath } from "../fix/gitignore-entry.js";
-import { appendEntries, appendLines, exampleLines, parseEnvFile } from "../fix/env-file.js";
+import { appendEntries, appendLines, commentedEntries, exampleLines, parseEnvFile } from "../fix/env-file.js";
 import { checkEnvTarget, checkGitignoreTarget, isInside, modeOf } from "../fix/path-safety.js";
 import { planFixes, type LeftFinding } from "../fix/plan.js";
 import { SecretMask } from "../fix/secret-mask.js";
@@ -91,7 +92,7 @@ async function fixWithEnvLocked(context: FixContext): Promise<number> {
   // A killed run's copy of the env file holds every value: gone before the scan would report it.
   if (!options.dryRun) await removeStaleTemporaries([envPath]);
   const { rules, overrides } = detectionInput(options.config.config, builtinRules);
-  const detection = createDetection(rules, overrides);
+  const detection = createDetection(rules, options.envVar === undefined ? overrides : withEnvVar(overrides, rules, options.envVar));
   const collected = await collectTargets({ ...options, cwd }, detection, new Set([envPath, examplePath]));
   const outside: LeftFinding[] = [];
   const targets: Target[] = [];
@@ -102,6 +103,7 @@ async function fixWithEnvLocked(context: FixContext): Promise<number> {
 
   const plan = planFixes(targets, {
     existingEnv: parseEnvFile(envText ?? ""),
+    commentedEnv: commentedEntries(envText ?? ""),
     scan: (path, text) => scanSource({ path, text }, detection),
   });
   const newEnv = plan.envEntries.length > 0 ? appendEntries(envText ?? "", plan.envEntries) : undefined;
@@ -238,4 +240,9 @@ async function collectTargets(options: FixOptions, detection: Detection, exclude
 
 function leftOutside(path: string, finding: Finding): LeftFinding {
   return { path, line: finding.line, column: finding.column, redacted: finding.redacted, envVar: finding.envVar, why: "manual", advice: "outside the repository: fix never writes there; run it in that file's own repository" };
+}
+
+/** `--env-var NAME`: every rule's value goes to NAME, as a config's `rules.<id>.envVar` would send it. */
+function withEnvVar(overrides: DetectionOverrides, rules: readonly CredentialRule[], envVar: string): DetectionOverrides {
+  return { ...overrides, ruleSettings: Object.fromEntries(rules.map((rule) => [rule.id, { ...overrides.ruleSettings?.[rule.id], envVar }])) };
 }

@@ -12,6 +12,7 @@ const FIX_FLAGS = {
   "dry-run": { type: "boolean", help: "print the diff (values redacted), write nothing" },
   dotenv: { type: "string", value: "<file>", help: "where the values go (default: .env at the repository root)" },
   "env-file": { type: "string", value: "<file>", help: "the same as --dotenv, which Node.js itself refuses when <file> does not exist yet" },
+  "env-var": { type: "string", value: "<NAME>", help: "the variable every value goes to (default: the rule's, or one named after the code's own identifier)" },
   ...STAGED_FLAG,
   ...CONFIG_FLAGS,
   ...MAX_FILE_SIZE_FLAG,
@@ -24,6 +25,8 @@ export interface FixOptions extends SourcePick {
   /** Where the values go, relative to `cwd`, and the flag that named it; default `.env` at the repository root (the cwd outside one). */
   envFile?: { path: string; flag: "--dotenv" | "--env-file" };
   config: LoadedConfig;
+  /** `--env-var`: the one variable every value goes to. */
+  envVar?: string;
 }
 
 export const FIX_COMMAND: CommandSpec<typeof FIX_FLAGS> = {
@@ -42,6 +45,8 @@ export const FIX_COMMAND: CommandSpec<typeof FIX_FLAGS> = {
 export function resolveFixOptions({ values, positionals }: RawFlags<typeof FIX_FLAGS>, config: LoadedConfig, cwd: string): FixOptions {
   if (values.dotenv !== undefined && values["env-file"] !== undefined) throw new UsageError("--dotenv and --env-file are the same option: give one");
   const envFile = values.dotenv !== undefined ? { path: values.dotenv, flag: "--dotenv" as const } : values["env-file"] !== undefined ? { path: values["env-file"], flag: "--env-file" as const } : undefined;
+  const envVar = values["env-var"];
+  if (envVar !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(envVar)) throw new UsageError(`--env-var needs an environment variable name, such as CONVOSO_AUTH_TOKEN`);
   if (envFile?.path === "") throw new UsageError(`${envFile.flag} needs a file name, such as .env`);
   return {
     cwd,
@@ -52,5 +57,6 @@ export function resolveFixOptions({ values, positionals }: RawFlags<typeof FIX_F
     maxFileSize: resolveMaxFileSize(values["max-file-size"], config),
     ignore: config.config.ignore ?? [],
     config,
+    ...(envVar === undefined ? {} : { envVar }),
   };
 }

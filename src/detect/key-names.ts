@@ -45,16 +45,11 @@ export function spellings(words: readonly string[]): string[] {
   return [...new Set([words.join("_"), words.join(""), words.join("-")])];
 }
 
-/** The name `token-guard fix` gives a value when `name` already holds a different one: `NAME_2`, `NAME_3`, … */
-export function numberedName(name: string, number: number): string {
-  return `${name}_${number}`;
-}
-
-/** A `_2`-style number at the end of a name (no leading zero), as numberedName writes it. */
+/** A `_2`-style number at the end of a name (no leading zero), as earlier versions of `token-guard fix` wrote it. */
 const NAME_NUMBER = /_[1-9][0-9]*$/;
 
 /**
- * `name` without the number numberedName appends (`CONVOSO_AUTH_TOKEN_2` is a
+ * `name` without the number earlier fix runs appended (`CONVOSO_AUTH_TOKEN_2` is a
  * `CONVOSO_AUTH_TOKEN`), or undefined when it ends otherwise. Only `_` and digits
  * to the end: `auth_token_2fa`, `authToken2` and `auth_token_ttl_30` keep their words.
  */

@@ -22,7 +22,7 @@ import { lexSource, type LexedUnit } from "../languages/lex-source.js";
 import type { LanguageId } from "../languages/shared/tokens.js";
 import { editsThatFit } from "./js-suggestions.js";
 import type { ProjectSettings } from "./project-settings.js";
-import { editsWithinRegion } from "./region-suggestions.js";
+import { editsWithinRegion, SharedEdits } from "./region-suggestions.js";
 import { toPosix } from "../sources/paths.js";
 import { TokenGuardTextSourceCode } from "./text-language.js";
 
@@ -104,10 +104,12 @@ export function createTokenRule(credential: CredentialRule, project: ProjectSett
       const lexedUnits = (): readonly LexedUnit[] =>
         (units ??= sourceCode instanceof TokenGuardTextSourceCode ? sourceCode.lexedUnits() : lexSource(sourceCode.text, fileLanguage));
       const findings = findingsOf(sourceCode, sourcePath, fileLanguage, detection);
+      const shared = new SharedEdits();
       for (const finding of findings) {
         if (finding.ruleId !== credential.id) continue;
-        const fitting = js ? editsThatFit(js, finding) : editsWithinRegion(finding, fileLanguage, lexedUnits);
+        const fitting = shared.offerOnce(js ? editsThatFit(js, finding) : editsWithinRegion(finding, fileLanguage, lexedUnits));
         const edits = spansAnotherValue(fitting, finding, findings) ? [] : fitting;
+        shared.offered(edits);
         const data = { redacted: finding.redacted, envVar: finding.envVar };
         context.report({
           loc: { start: sourceCode.getLocFromIndex(finding.start), end: sourceCode.getLocFromIndex(finding.end) },

@@ -2,19 +2,18 @@
 // each removed value is stored under, and write new lines that every dotenv
 // parser (and `set -a; . ./.env`) reads back as the same value.
 
-import { numberedName } from "../detect/key-names.js";
 import { lexDotenv } from "../languages/dotenv/lexer.js";
 import { CharacterCodes } from "../languages/shared/character-codes.js";
 import { findLineEnd } from "../languages/shared/scanner.js";
 import type { StringToken } from "../languages/shared/tokens.js";
 
-/** One `NAME=value` line. */
+/** One `NAME=value` line; with `foundAt`, a commented-out `# NAME=value` line saying where the value was found. */
 export interface EnvEntry {
   name: string;
   value: string;
+  /** A second value for a name that already holds one: kept as a comment, not read. */
+  foundAt?: string;
 }
-
-const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
 /**
  * The entries of a dotenv text, later lines winning (as util.parseEnv and dotenv
@@ -74,95 +73,31 @@ export function appendLines(existing: string, lines: readonly string[]): string 
   return `${existing}${separator}${lines.map((line) => `${line}${newline}`).join("")}`;
 }
 
-/** `.env` text with the entries appended as `NAME=value` lines. */
+/** `.env` text with the entries appended as `NAME=value` lines (a `foundAt` one commented out). */
 export function appendEntries(existing: string, entries: readonly EnvEntry[]): string {
-  return appendLines(existing, entries.map((entry) => `${entry.name}=${serializeEnvValue(entry.value)}`));
+  return appendLines(existing, entries.map((entry) => (entry.foundAt === undefined ? `${entry.name}=${serializeEnvValue(entry.value)}` : `${COMMENTED}${entry.name}=${serializeEnvValue(entry.value)} # another value, found at ${oneLine(entry.foundAt)}`)));
+}
+
+/** How a commented-out value starts: a later run reads these back so it does not add them again. */
+const COMMENTED = "# ";
+
+/** The `# NAME=value` lines fix wrote, as `NAME\0value` keys. */
+export function commentedEntries(text: string): Set<string> {
+  const keys = new Set<string>();
+  for (const line of text.split(/\r\n|\r|\n/)) {
+    if (!line.startsWith(COMMENTED)) continue;
+    for (const [name, value] of parseEnvFile(line.slice(COMMENTED.length))) keys.add(`${name}\0${value}`);
+  }
+  return keys;
+}
+
+/** A path with a line break would end the comment early. */
+function oneLine(text: string): string {
+  return text.replace(/[\r\n]/g, " ");
 }
 
 /** The `NAME=` lines `.env.example` lacks, for the names given (its existing names untouched). */
 export function exampleLines(exampleText: string, names: readonly string[]): string[] {
   const present = parseEnvFile(exampleText);
   return [...new Set(names)].filter((name) => !present.has(name)).map((name) => `${name}=`);
-}
-
-/** Why a value is stored under a name other than the one the finding suggested. */
-export type NameChange =
-  | { kind: "same-value"; preferred: string } // the value is already stored under another name
-  | { kind: "taken"; preferred: string }; // the preferred name holds a different value
-
-export interface NameChoice {
-  name: string;
-  /** True when this call added the entry (it must be written to the file). */
-  added: boolean;
-  change?: NameChange;
-}
-
-/**
- * Chooses env var names for removed values against what a `.env` already holds
- * and what this run has chosen: the same value always gets the same name; a
- * name already holding a different value is never reused, the value gets
- * `NAME_2`, `NAME_3`, … instead. Call in a stable order (file, then offset) and
- * the names are stable too.
- */
-export class EnvNames {
-  private readonly valueOf = new Map<string, string>();
-  private readonly nameOf = new Map<string, string>();
-  private readonly additions: EnvEntry[] = [];
-  /**
-   * Per preferred name, the next suffix to try: every one below it is held (names
-   * are never freed), so 16,000 values with one preferred name do not each walk
-   * the 16,000 suffixes before theirs.
-   */
-  private readonly nextSuffix = new Map<string, number>();
-  /** `preferred\0value` → the smallest suffix below nextSuffix that holds the value. */
-  private readonly heldSuffix = new Map<string, number>();
-
-  constructor(existing: ReadonlyMap<string, string> = new Map()) {
-    for (const [name, value] of existing) {
-      this.valueOf.set(name, value);
-      if (!this.nameOf.has(value)) this.nameOf.set(value, name);
-    }
-  }
-
-  /**
-   * The name for `value`, preferring `preferred`. `renamable`: whether the code
-   * that will read it can use another name (false when the code already reads
-   * `preferred` itself, e.g. a fallback that is only dropped).
-   */
-  choose(preferred: string, value: string, renamable: boolean): NameChoice {
-    if (!NAME.test(preferred)) throw new RangeError(`not an environment variable name: ${preferred}`);
-    if (this.valueOf.get(preferred) === value) return { name: preferred, added: false };
-    const known = this.nameOf.get(value);
-    if (renamable && known !== undefined) return { name: known, added: false, change: { kind: "same-value", preferred } };
-    if (!this.valueOf.has(preferred)) return { name: this.add(preferred, value), added: true };
-    const passed = this.heldSuffix.get(`${preferred}\0${value}`);
-    if (passed !== undefined) return { name: numberedName(preferred, passed), added: false, change: { kind: "taken", preferred } };
-    for (let suffix = this.nextSuffix.get(preferred) ?? 2; ; suffix++) {
-      const candidate = numberedName(preferred, suffix);
-      const held = this.valueOf.get(candidate);
-      if (held === undefined) {
-        this.nextSuffix.set(preferred, suffix + 1);
-        this.heldSuffix.set(`${preferred}\0${value}`, suffix);
-        return { name: this.add(candidate, value), added: true, change: { kind: "taken", preferred } };
-      }
-      const key = `${preferred}\0${held}`;
-      if (!this.heldSuffix.has(key)) this.heldSuffix.set(key, suffix);
-      if (held === value) {
-        this.nextSuffix.set(preferred, suffix + 1);
-        return { name: candidate, added: false, change: { kind: "taken", preferred } };
-      }
-    }
-  }
-
-  /** The entries chosen by this run that the file does not hold yet, in the order chosen. */
-  added(): EnvEntry[] {
-    return [...this.additions];
-  }
-
-  private add(name: string, value: string): string {
-    this.valueOf.set(name, value);
-    if (!this.nameOf.has(value)) this.nameOf.set(value, name);
-    this.additions.push({ name, value });
-    return name;
-  }
 }

@@ -5,7 +5,8 @@
 import type { Edit, Finding } from "../detect/types.js";
 import { CharacterCodes } from "../languages/shared/character-codes.js";
 import { applyEdits, EditSet } from "./apply-edits.js";
-import { EnvNames, newlineOf, type EnvEntry, type NameChange } from "./env-file.js";
+import { newlineOf, type EnvEntry } from "./env-file.js";
+import { EnvNames } from "./env-names.js";
 import { withStringCopies, type SplitToken } from "./string-copies.js";
 
 /** A file to fix, as scanned. */
@@ -23,16 +24,12 @@ export interface FixedValue {
   line: number;
   column: number;
   redacted: string;
-  /** The variable the rewritten code reads. */
+  /** The variable the rewritten code reads (the finding's own). */
   envVar: string;
-  /** The name the value is stored under in the env file (differs from `envVar` only when the code's name was taken). */
-  storedAs: string;
   /** What replaced the value, as one line. */
   replacement: string;
-  /** Set when the value is stored under a name other than the finding's. */
-  change?: NameChange;
-  /** True when the code reads `change.preferred` itself, so the stored name is only a record. */
-  codeReadsPreferred?: boolean;
+  /** True when `envVar` holds a different value: this one is only a commented-out line in the env file. */
+  otherValue?: boolean;
 }
 
 /** A finding left in place, with what a person has to do. */
@@ -61,11 +58,15 @@ export interface FixPlan {
   /** Entries to append to the env file, in a stable order. */
   envEntries: EnvEntry[];
   left: LeftFinding[];
+  /** Names that several different values were found for: each is its own token, to revoke or name apart. */
+  shared: Array<{ name: string; values: number }>;
 }
 
 export interface PlanOptions {
   /** What the env file already holds. */
   existingEnv?: ReadonlyMap<string, string>;
+  /** Its commented-out values (`NAME\0value`), so a later run does not add them again. */
+  commentedEnv?: ReadonlySet<string>;
   /**
    * Scans a rewritten text again (the pure core). Findings whose edits overlap
    * another finding's are fixed on the next pass, and what is left is reported
@@ -78,12 +79,11 @@ export interface PlanOptions {
 const MAX_PASSES = 8;
 
 export function planFixes(inputs: readonly FixInput[], options: PlanOptions): FixPlan {
-  const names = new EnvNames(options.existingEnv);
+  const names = new EnvNames(options.existingEnv, options.commentedEnv);
   const files: FilePlan[] = [];
   const left: LeftFinding[] = [];
   // A stable order makes the names stable: by path, then by position.
   const sorted = [...inputs].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
-  // Code that keeps reading its own name (a dropped fallback, a guard) gets that name first.
   const fixable: FixInput[] = [];
   for (const input of sorted) {
     const { findings, split } = withStringCopies(input.path, input.text, input.findings);
@@ -91,16 +91,11 @@ export function planFixes(inputs: readonly FixInput[], options: PlanOptions): Fi
     else left.push(...untouched(input, split));
   }
   for (const input of fixable) {
-    for (const finding of [...input.findings].sort((a, b) => a.start - b.start)) {
-      if (finding.suggestion.edits.length > 0 && !isRenamable(finding)) names.choose(finding.envVar, input.text.slice(finding.start, finding.end), false);
-    }
-  }
-  for (const input of fixable) {
     const plan = planFile(input, names, options.scan);
     if (plan.file) files.push(plan.file);
     left.push(...plan.left);
   }
-  return { files, envEntries: names.added(), left };
+  return { files, envEntries: names.added(), left, shared: names.shared() };
 }
 
 function planFile(input: FixInput, names: EnvNames, scan: PlanOptions["scan"]): { file?: FilePlan; left: LeftFinding[] } {
@@ -117,12 +112,8 @@ function planFile(input: FixInput, names: EnvNames, scan: PlanOptions["scan"]): 
       const { edits } = finding.suggestion;
       if (edits.length === 0) continue;
       const value = text.slice(finding.start, finding.end);
-      const renamable = isRenamable(finding);
-      const choice = names.choose(finding.envVar, value, renamable);
-      const renamed = choice.name === finding.envVar || !renamable ? edits : edits.map((edit) => ({ ...edit, text: renameLookups(edit.text, finding.envVar, choice.name) }));
-      // The edits as they will be written decide: two values of one PHP heredoc both insert
-      // `$NAME = getenv(…);` before its statement, equal until the second is renamed.
-      const written = renamed.map((edit) => afterByteOrderMark({ ...edit, text: withNewlines(edit.text, newline) }, text));
+      // The edits as they will be written decide (newlines and a byte-order mark applied).
+      const written = edits.map((edit) => afterByteOrderMark({ ...edit, text: withNewlines(edit.text, newline) }, text));
       if (written.some((edit) => acceptedSet.conflictWith(edit) !== undefined)) {
         deferred++;
         continue;
@@ -132,16 +123,15 @@ function planFile(input: FixInput, names: EnvNames, scan: PlanOptions["scan"]): 
         if (!acceptedSet.has(edit)) acceptedSet.add(edit);
       }
       values.push(value);
+      const choice = names.choose(finding.envVar, value, `${input.path}:${finding.line}`);
       fixed.push({
         path: input.path,
         line: finding.line,
         column: finding.column,
         redacted: finding.redacted,
-        envVar: renamable ? choice.name : finding.envVar,
-        storedAs: choice.name,
-        replacement: renamable ? renameLookups(finding.suggestion.text, finding.envVar, choice.name) : finding.suggestion.text,
-        ...(choice.change ? { change: choice.change } : {}),
-        ...(choice.change && !renamable ? { codeReadsPreferred: true } : {}),
+        envVar: finding.envVar,
+        replacement: finding.suggestion.text,
+        ...(choice.otherValue ? { otherValue: true } : {}),
       });
     }
     if (accepted.length === 0) break;
@@ -176,30 +166,6 @@ function untouched(input: FixInput, split: readonly SplitToken[]): LeftFinding[]
     why: finding.inComment ? "comment" : "manual",
     advice: advice.get(finding) ?? (finding.suggestion.edits.length > 0 ? `not fixed: fix leaves this file untouched until the split token at line ${first.line} is joined` : finding.suggestion.text),
   }));
-}
-
-/** Whether the rewritten code may read another name than the finding's (not when it keeps reading its own). */
-function isRenamable(finding: Finding): boolean {
-  return finding.context !== "env-fallback" && !finding.suggestion.edits.some((edit) => isGuard(edit.text, finding.envVar));
-}
-
-/**
- * `: "${X:?…}"` (`$${…}` in a make recipe), `if (-not $env:X) { throw … }` or make's
- * `X ?=`: the statement that set X now takes it from the environment, so X's name must stay.
- */
-function isGuard(text: string, envVar: string): boolean {
-  return [`: "\${${envVar}:?`, `: "$\${${envVar}:?`, `if (-not $env:${envVar})`, `${envVar} ?=`].some((guard) => text.startsWith(guard));
-}
-
-/**
- * Renames the variable inside the env lookups a replacement writes (`process.env.X`,
- * `os.environ["X"]`, `getenv('X')`, `${X}`, `$X`, `$(X)`, `$env:X`, `secrets.X`), never a
- * constant or key that merely shares the name (`define('X', getenv('X'))`).
- */
-export function renameLookups(text: string, from: string, to: string): string {
-  const escaped = from.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  const pattern = new RegExp(`(?<=process\\.env\\.|process\\.env\\[["'\`]|os\\.environ\\[["']|os\\.getenv\\(["']|getenv\\(["']|\\$env:|secrets\\.|\\$\\{|\\$\\(|\\$|set )${escaped}(?![A-Za-z0-9_])`, "g");
-  return text.replace(pattern, to);
 }
 
 /** An insertion at the very start (`import os`) goes after a byte-order mark: before it, the mark is no longer one and Python rejects the file. */

@@ -64,16 +64,13 @@ function fixed(dryRun: boolean, plan: FixPlan, left: LeftFinding[], context: Fix
   for (const value of values) {
     if (!dryRun && !context.changed.includes(value.path)) continue;
     out += shown`  ${maskTokenShaped(value.path)}:${value.line}:${value.column}  ${value.redacted} -> ${value.envVar}  (${value.replacement})\n`;
-    if (value.change?.kind === "taken" && value.codeReadsPreferred) {
-      out += shown`    note: the code reads ${value.change.preferred}, which ${context.envShown} already sets to a different value; this value is kept as ${value.storedAs}: decide which one ${value.change.preferred} should hold\n`;
-    } else if (value.change?.kind === "taken") {
-      out += shown`    note: ${value.change.preferred} in ${context.envShown} holds a different value, so this one is ${value.envVar}\n`;
-    } else if (value.change?.kind === "same-value") {
-      out += shown`    note: the same value is already ${value.envVar} in ${context.envShown}\n`;
-    }
+    if (value.otherValue) out += shown`    note: ${value.envVar} in ${context.envShown} holds a different value: this one is kept there as a commented-out line\n`;
+  }
+  for (const { name, values: count } of plan.shared) {
+    out += shown`warning: ${count} different values were found for ${name}: each is a separate token. ${context.envShown} sets the first and keeps the others commented out; revoke every one no longer needed, or give it its own name (--env-var NAME, or "envVar" in the config's rules)\n`;
   }
   const added = dryRun ? "would add" : "added";
-  const names = plan.envEntries.map((entry) => entry.name);
+  const names = [...new Set(plan.envEntries.filter((entry) => entry.foundAt === undefined).map((entry) => entry.name))];
   if (names.length > 0) out += shown`${context.envShown}: ${added} ${names.join(", ")}${context.envCreated ? " (new file, mode 0600)" : ""}\n`;
   if (context.exampleLines.length > 0) out += shown`${context.exampleShown}: ${added} ${context.exampleLines.join(", ")}\n`;
   if (context.gitignoreLine !== undefined) out += shown`.gitignore: ${added} ${context.gitignoreLine} so git ignores ${context.envShown}\n`;

@@ -6,6 +6,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { existsSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { commentedEntries, parseEnvFile } from "../../src/fix/env-file.js";
 import { CLI, git, makeRepo, runCli, snapshot } from "../support/cli.js";
 import { fakeToken } from "../support/tokens.js";
 
@@ -24,13 +25,8 @@ function fixInParallel(dir: string, files: readonly string[]): Promise<{ status:
   })));
 }
 
-/** `NAME=value` lines of a .env written by fix (bare values). */
-function entries(text: string): Map<string, string> {
-  return new Map(text.split("\n").filter((line) => line.includes("=")).map((line) => [line.slice(0, line.indexOf("=")), line.slice(line.indexOf("=") + 1)]));
-}
-
 describe("parallel fix runs", () => {
-  it("keep every token: each one ends in .env under its own name, and every file is rewritten", async () => {
+  it("keep every token: each one ends in .env (the first set, the others commented out), and every file is rewritten", async () => {
     const count = 5;
     for (let round = 0; round < 3; round++) {
       const files = Array.from({ length: count }, (_, index) => `src/f${index}.ts`);
@@ -41,13 +37,10 @@ describe("parallel fix runs", () => {
         expect(result.stderr).toBe("");
         expect(result.status).toBe(0);
       }
-      const stored = entries(read(dir, ".env"));
-      expect([...stored.values()].sort()).toEqual([...tokens].sort());
-      expect(stored.size).toBe(count);
-      for (const [index, file] of files.entries()) {
-        const name = [...stored].find(([, value]) => value === tokens[index])![0];
-        expect(read(dir, file)).toBe(`export const authToken = process.env.${name};\n`);
-      }
+      const env = read(dir, ".env");
+      const stored = [...parseEnvFile(env).values(), ...[...commentedEntries(env)].map((key) => key.slice(key.indexOf("\0") + 1))];
+      expect(stored.sort()).toEqual([...tokens].sort());
+      for (const file of files) expect(read(dir, file)).toBe(`export const authToken = process.env.${ENV};\n`);
       expect(read(dir, ".gitignore")).toBe("/.env\n/.env.token-guard-*.tmp\n");
       expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
     }
@@ -195,14 +188,14 @@ describe("an existing .env read as dotenv readers read it", () => {
   const T = fakeToken(2701);
   const OLD = fakeToken(2702);
   it.each([
-    ["CR-only line ends", `A=1\r${ENV}=${OLD}\r`, `A=1\r${ENV}=${OLD}\r\n${ENV}_2=${T}\n`],
-    ["a KEY: value line", `${ENV}: ${OLD}\n`, `${ENV}: ${OLD}\n${ENV}_2=${T}\n`],
-  ])("%s: the name holding another value is not written again", (_name, env, after) => {
+    ["CR-only line ends", `A=1\r${ENV}=${OLD}\r`, `A=1\r${ENV}=${OLD}\r\n# ${ENV}=${T} # another value, found at a.ts:1\n`],
+    ["a KEY: value line", `${ENV}: ${OLD}\n`, `${ENV}: ${OLD}\n# ${ENV}=${T} # another value, found at a.ts:1\n`],
+  ])("%s: the name holding another value is not overwritten: the new value is kept commented out", (_name, env, after) => {
     const dir = makeRepo({ ".env": env, ".gitignore": "/.env\n/.env.token-guard-*.tmp\n", "a.ts": `const authToken = "${T}";\n` });
     const result = runCli(["fix"], dir);
     expect(result.status).toBe(0);
     expect(read(dir, ".env")).toBe(after);
-    expect(read(dir, "a.ts")).toBe(`const authToken = process.env.${ENV}_2;\n`);
+    expect(read(dir, "a.ts")).toBe(`const authToken = process.env.${ENV};\n`);
   });
 
   it("a name inside a multi-line quoted value is no entry: the value is written, not assumed stored", () => {

@@ -35,7 +35,7 @@ describe("fix in a repository", () => {
     expect(result.stdout).not.toContain(T);
   });
 
-  it("reuses an identical .env entry, never overwrites a different one, keeps its mode, and fills .env.example", () => {
+  it("writes the finding's own name, never overwrites a different .env value (kept commented out), keeps its mode, and fills .env.example", () => {
     const dir = makeRepo({
       ".env": `# local\n${ENV}=${T2}\nOTHER=${T}\n`,
       ".env.example": `${ENV}=\n`,
@@ -46,14 +46,15 @@ describe("fix in a repository", () => {
     chmodSync(join(dir, ".env"), 0o640);
     const result = runCli(["fix"], dir);
     expect(result.status).toBe(0);
-    // T is stored as OTHER already; T2 is CONVOSO_AUTH_TOKEN; the fallback's value cannot take the code's name.
-    expect(read(dir, "a.ts")).toBe(`export const authToken = process.env.OTHER;\nexport const backup = { auth_token: process.env.${ENV} };\n`);
+    // T2 is CONVOSO_AUTH_TOKEN already; T (stored as OTHER too) and the fallback's value are other values for it.
+    expect(read(dir, "a.ts")).toBe(`export const authToken = process.env.${ENV};\nexport const backup = { auth_token: process.env.${ENV} };\n`);
     expect(read(dir, "b.ts")).toBe(`export const token = process.env.${ENV};\n`);
-    expect(read(dir, ".env")).toBe(`# local\n${ENV}=${T2}\nOTHER=${T}\n${ENV}_2=${fakeToken(903)}\n`);
+    expect(read(dir, ".env")).toBe(`# local\n${ENV}=${T2}\nOTHER=${T}\n# ${ENV}=${T} # another value, found at a.ts:1\n# ${ENV}=${fakeToken(903)} # another value, found at b.ts:1\n`);
     expect(statSync(join(dir, ".env")).mode & 0o777).toBe(0o640);
-    expect(read(dir, ".env.example")).toBe(`${ENV}=\n${ENV}_2=\n`);
+    expect(read(dir, ".env.example")).toBe(`${ENV}=\n`);
     expect(read(dir, ".gitignore")).toBe("node_modules/\n.env\n/.env.token-guard-*.tmp\n");
-    expect(result.stdout).toContain(`note: the code reads ${ENV}, which .env already sets to a different value; this value is kept as ${ENV}_2`);
+    expect(result.stdout).toContain(`note: ${ENV} in .env holds a different value: this one is kept there as a commented-out line`);
+    expect(result.stdout).toContain(`warning: 3 different values were found for ${ENV}`);
   });
 
   it("says so when .env is tracked by git", () => {

@@ -33,13 +33,14 @@ tester.run("convoso-auth-token (Python)", rule, {
     },
     {
       // ESLint merges `import os` and the replacement into one fix copying the text between:
-      // the second fix would print the first token in full, so it waits for the first.
-      name: "two tokens and no import os: only the first gets a suggestion until it is applied",
+      // only the first suggestion adds the import, so each later one is its own small edit.
+      name: "three tokens and no import os: each gets a suggestion, the first adding import os",
       filename: "sync.py",
-      code: `auth_token = "${T}"\nbackup_auth_token = "${T}"\n`,
+      code: `auth_token = "${T}"\nbackup_auth_token = "${T}"\nthird = {"auth_token": "${T}"}\n`,
       errors: [
-        { messageId: "hardcodedToken", ...at(1, 15), data: data(), suggestions: [replaceWith(PY, `import os\nauth_token = ${PY}\nbackup_auth_token = "${T}"\n`)] },
-        { messageId: "hardcodedToken", ...at(2, 22), data: data(), suggestions: [] },
+        { messageId: "hardcodedToken", ...at(1, 15), data: data(), suggestions: [replaceWith(PY, `import os\nauth_token = ${PY}\nbackup_auth_token = "${T}"\nthird = {"auth_token": "${T}"}\n`)] },
+        { messageId: "hardcodedToken", ...at(2, 22), data: data(), suggestions: [replaceWith(PY, `auth_token = "${T}"\nbackup_auth_token = ${PY}\nthird = {"auth_token": "${T}"}\n`)] },
+        { messageId: "hardcodedToken", ...at(3, 25), data: data(), suggestions: [replaceWith(PY, `auth_token = "${T}"\nbackup_auth_token = "${T}"\nthird = {"auth_token": ${PY}}\n`)] },
       ],
     },
     {

@@ -1,9 +1,8 @@
 // Dotenv parsing and writing, and the names removed values are stored under.
-import fc from "fast-check";
 import * as util from "node:util";
 import { lexDotenv } from "../../src/languages/dotenv/lexer.js";
 import { describe, expect, it } from "vitest";
-import { appendEntries, appendLines, EnvNames, exampleLines, parseEnvFile, serializeEnvValue } from "../../src/fix/env-file.js";
+import { appendEntries, appendLines, commentedEntries, exampleLines, parseEnvFile, serializeEnvValue } from "../../src/fix/env-file.js";
 import { fakeToken } from "../support/tokens.js";
 
 const A = fakeToken(601);
@@ -87,78 +86,12 @@ describe("appending", () => {
   });
 });
 
-describe("EnvNames", () => {
-  it("gives the same value one name and different values distinct, numbered names", () => {
-    const names = new EnvNames();
-    expect(names.choose("CONVOSO_AUTH_TOKEN", A, true)).toEqual({ name: "CONVOSO_AUTH_TOKEN", added: true });
-    expect(names.choose("CONVOSO_AUTH_TOKEN", A, true)).toEqual({ name: "CONVOSO_AUTH_TOKEN", added: false });
-    expect(names.choose("CONVOSO_AUTH_TOKEN", B, true)).toEqual({ name: "CONVOSO_AUTH_TOKEN_2", added: true, change: { kind: "taken", preferred: "CONVOSO_AUTH_TOKEN" } });
-    expect(names.choose("AUTH_TOKEN", B, true)).toEqual({ name: "CONVOSO_AUTH_TOKEN_2", added: false, change: { kind: "same-value", preferred: "AUTH_TOKEN" } });
-    expect(names.added()).toEqual([{ name: "CONVOSO_AUTH_TOKEN", value: A }, { name: "CONVOSO_AUTH_TOKEN_2", value: B }]);
-  });
-
-  it("never overwrites a different existing value, and reuses an identical existing entry", () => {
-    const names = new EnvNames(new Map([["CONVOSO_AUTH_TOKEN", A], ["CONVOSO_AUTH_TOKEN_2", C]]));
-    expect(names.choose("CONVOSO_AUTH_TOKEN", A, true)).toEqual({ name: "CONVOSO_AUTH_TOKEN", added: false });
-    expect(names.choose("CONVOSO_AUTH_TOKEN", B, true).name).toBe("CONVOSO_AUTH_TOKEN_3");
-    expect(names.choose("CONVOSO_AUTH_TOKEN", C, true).name).toBe("CONVOSO_AUTH_TOKEN_2");
-    expect(names.added()).toEqual([{ name: "CONVOSO_AUTH_TOKEN_3", value: B }]);
-  });
-
-  it("keeps the name code reads itself when it is free, even if the value is stored elsewhere too", () => {
-    const names = new EnvNames(new Map([["OTHER", A]]));
-    expect(names.choose("CONVOSO_AUTH_TOKEN", A, false)).toEqual({ name: "CONVOSO_AUTH_TOKEN", added: true });
-  });
-
-  it("refuses a name that is no environment variable", () => {
-    expect(() => new EnvNames().choose("not a name", A, true)).toThrow(RangeError);
-  });
-});
-
-/** The straightforward walk EnvNames must agree with: try NAME_2, NAME_3, … from the start every time. */
-function referenceChoose(held: Map<string, string>, preferred: string, value: string, renamable: boolean): string {
-  if (held.get(preferred) === value) return preferred;
-  const known = [...held].find(([, heldValue]) => heldValue === value)?.[0];
-  if (renamable && known !== undefined) return known;
-  if (!held.has(preferred)) {
-    held.set(preferred, value);
-    return preferred;
-  }
-  for (let suffix = 2; ; suffix++) {
-    const candidate = `${preferred}_${suffix}`;
-    const heldValue = held.get(candidate);
-    if (heldValue === value) return candidate;
-    if (heldValue === undefined) {
-      held.set(candidate, value);
-      return candidate;
-    }
-  }
-}
-
-describe("EnvNames against the straightforward walk", () => {
-  it("chooses the same names for any existing file and sequence of values", () => {
-    const name = fc.constantFrom("A", "B");
-    const entry = fc.tuple(fc.constantFrom("A", "A_2", "A_3", "A_5", "B", "B_4"), fc.constantFrom("v1", "v2", "v3"));
-    const call = fc.tuple(name, fc.constantFrom("v1", "v2", "v3", "v4", "v5", "v6"), fc.boolean());
-    fc.assert(
-      fc.property(fc.array(entry, { maxLength: 6 }), fc.array(call, { maxLength: 30 }), (entries, calls) => {
-        const existing = new Map(entries);
-        const names = new EnvNames(existing);
-        const reference = new Map(existing);
-        for (const [preferred, value, renamable] of calls) {
-          expect(names.choose(preferred, value, renamable).name).toBe(referenceChoose(reference, preferred, value, renamable));
-        }
-      }),
-      { numRuns: 500 },
-    );
-  });
-
-  it("names 16,000 distinct values for one preferred name without walking the suffixes again", () => {
-    const names = new EnvNames(new Map([["CONVOSO_AUTH_TOKEN", "existing"]]));
-    const chosen = Array.from({ length: 16_000 }, (_, index) => names.choose("CONVOSO_AUTH_TOKEN", `value-${index}`, true).name);
-    expect(new Set(chosen).size).toBe(16_000);
-    expect(chosen[0]).toBe("CONVOSO_AUTH_TOKEN_2");
-    expect(chosen[15_999]).toBe("CONVOSO_AUTH_TOKEN_16001");
-    expect(names.choose("CONVOSO_AUTH_TOKEN", "value-7", false).name).toBe("CONVOSO_AUTH_TOKEN_9");
+describe("commented-out values", () => {
+  it("are written with where they were found and read back so a later run does not add them again", () => {
+    const text = appendEntries(`X=${A}\n`, [{ name: "X", value: B, foundAt: "src/b.py:3" }, { name: "X", value: "a b", foundAt: "odd\npath:1" }]);
+    expect(text).toBe(`X=${A}\n# X=${B} # another value, found at src/b.py:3\n# X='a b' # another value, found at odd path:1\n`);
+    expect(parseEnvFile(text)).toEqual(new Map([["X", A]]));
+    expect(commentedEntries(text)).toEqual(new Set([`X\0${B}`, "X\0a b"]));
+    expect(commentedEntries(`# just a note\n#X=${C}\n`)).toEqual(new Set());
   });
 });

@@ -14,14 +14,13 @@ function planned(files: Record<string, string>): FilePlan[] {
 }
 
 describe("followUps", () => {
-  it("asks for one repository secret per name a workflow reads, naming the workflows", () => {
+  it("asks for one repository secret per name the workflows read, naming them", () => {
     const files = planned({
       ".github/workflows/nightly.yml": `jobs:\n  sync:\n    env:\n      AUTH_TOKEN: ${A}\n      BACKUP_AUTH_TOKEN: ${B}\n`,
       ".github/workflows/deploy.yaml": `jobs:\n  deploy:\n    steps:\n      - run: curl -d "auth_token=${A}" https://api.convoso.com/v1/x\n`,
     });
     expect(followUps(files, ".env")).toEqual([
       ".github/workflows/deploy.yaml, .github/workflows/nightly.yml read secrets.CONVOSO_AUTH_TOKEN: create the repository secret with `gh secret set CONVOSO_AUTH_TOKEN` (the value is in .env)",
-      ".github/workflows/nightly.yml reads secrets.CONVOSO_AUTH_TOKEN_2: create the repository secret with `gh secret set CONVOSO_AUTH_TOKEN_2` (the value is in .env)",
     ]);
   });
 

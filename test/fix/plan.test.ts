@@ -1,6 +1,6 @@
 // planFixes: findings and texts in; new texts, env entries (stable names) and what is left out — no I/O.
 import { describe, expect, it } from "vitest";
-import { planFixes, renameLookups, type FixInput } from "../../src/fix/plan.js";
+import { planFixes, type FixInput } from "../../src/fix/plan.js";
 import { scanText } from "../support/scan.js";
 import { fakeToken } from "../support/tokens.js";
 
@@ -14,7 +14,7 @@ function input(path: string, text: string): FixInput {
 const scan = (path: string, text: string) => scanText(path, text);
 
 describe("planFixes", () => {
-  it("rewrites each file, stores each value once, and names distinct values stably by path and position", () => {
+  it("rewrites every value to the finding's own name: the first value is set, the others kept as comments, and the run warns", () => {
     const plan = planFixes(
       [
         input("src/b.ts", `const authToken = "${B}";\nconst again = { auth_token: "${A}" };\n`),
@@ -22,29 +22,32 @@ describe("planFixes", () => {
       ],
       { scan },
     );
-    expect(plan.envEntries).toEqual([{ name: "CONVOSO_AUTH_TOKEN", value: A }, { name: "CONVOSO_AUTH_TOKEN_2", value: B }]);
+    expect(plan.envEntries).toEqual([{ name: "CONVOSO_AUTH_TOKEN", value: A }, { name: "CONVOSO_AUTH_TOKEN", value: B, foundAt: "src/b.ts:1" }]);
     expect(plan.files.map((file) => [file.path, file.newText])).toEqual([
       ["src/a.ts", "const authToken = process.env.CONVOSO_AUTH_TOKEN;\n"],
-      ["src/b.ts", "const authToken = process.env.CONVOSO_AUTH_TOKEN_2;\nconst again = { auth_token: process.env.CONVOSO_AUTH_TOKEN };\n"],
+      ["src/b.ts", "const authToken = process.env.CONVOSO_AUTH_TOKEN;\nconst again = { auth_token: process.env.CONVOSO_AUTH_TOKEN };\n"],
     ]);
-    expect(plan.files[1]!.fixed.map((fixed) => [fixed.line, fixed.envVar, fixed.change?.kind])).toEqual([[1, "CONVOSO_AUTH_TOKEN_2", "taken"], [2, "CONVOSO_AUTH_TOKEN", undefined]]);
+    expect(plan.files[1]!.fixed.map((fixed) => [fixed.line, fixed.envVar, fixed.otherValue])).toEqual([[1, "CONVOSO_AUTH_TOKEN", true], [2, "CONVOSO_AUTH_TOKEN", undefined]]);
+    expect(plan.shared).toEqual([{ name: "CONVOSO_AUTH_TOKEN", values: 2 }]);
     expect(plan.left).toEqual([]);
   });
 
-  it("reuses an identical entry of the existing env file and never overwrites a different one", () => {
+  it("never overwrites a different existing value: code, a dropped fallback and a workflow all read the one name", () => {
     const existing = new Map([["CONVOSO_AUTH_TOKEN", B]]);
-    const plan = planFixes([input("a.py", `import os\nauth_token = "${A}"\nbackup_auth_token = "${B}"\n`)], { scan, existingEnv: existing });
-    expect(plan.envEntries).toEqual([{ name: "CONVOSO_AUTH_TOKEN_2", value: A }]);
-    expect(plan.files[0]!.newText).toBe(`import os\nauth_token = os.environ["CONVOSO_AUTH_TOKEN_2"]\nbackup_auth_token = os.environ["CONVOSO_AUTH_TOKEN"]\n`);
-  });
-
-  it("gives the name to code that keeps reading it (a dropped fallback) before renamable uses", () => {
     const plan = planFixes(
-      [input("a.ts", `const authToken = "${A}";\n`), input("b.ts", `const token = process.env.CONVOSO_AUTH_TOKEN ?? "${B}";\n`)],
-      { scan },
+      [
+        input("a.py", `import os\nauth_token = "${A}"\nbackup_auth_token = "${B}"\n`),
+        input("b.ts", `const token = process.env.CONVOSO_AUTH_TOKEN ?? "${A}";\n`),
+        input(".github/workflows/sync.yml", `jobs:\n  sync:\n    env:\n      AUTH_TOKEN: ${A}\n`),
+      ],
+      { scan, existingEnv: existing },
     );
-    expect(plan.envEntries).toEqual([{ name: "CONVOSO_AUTH_TOKEN", value: B }, { name: "CONVOSO_AUTH_TOKEN_2", value: A }]);
-    expect(plan.files.map((file) => file.newText)).toEqual(["const authToken = process.env.CONVOSO_AUTH_TOKEN_2;\n", "const token = process.env.CONVOSO_AUTH_TOKEN;\n"]);
+    expect(plan.envEntries).toEqual([{ name: "CONVOSO_AUTH_TOKEN", value: A, foundAt: ".github/workflows/sync.yml:4" }]);
+    expect(plan.files.map((file) => file.newText)).toEqual([
+      "jobs:\n  sync:\n    env:\n      AUTH_TOKEN: ${{ secrets.CONVOSO_AUTH_TOKEN }}\n",
+      `import os\nauth_token = os.environ["CONVOSO_AUTH_TOKEN"]\nbackup_auth_token = os.environ["CONVOSO_AUTH_TOKEN"]\n`,
+      "const token = process.env.CONVOSO_AUTH_TOKEN;\n",
+    ]);
   });
 
   it("keeps the name where a Makefile statement that set it now defers to the environment (`?=`, a recipe guard)", () => {
@@ -52,14 +55,7 @@ describe("planFixes", () => {
     const text = `CONVOSO_AUTH_TOKEN = ${A}\nsync:\n\texport CONVOSO_AUTH_TOKEN=${A}; ./sync.sh\n`;
     const plan = planFixes([input("Makefile", text)], { scan, existingEnv: existing });
     expect(plan.files[0]!.newText).toBe(`CONVOSO_AUTH_TOKEN ?=\nsync:\n\t: "$\${CONVOSO_AUTH_TOKEN:?set CONVOSO_AUTH_TOKEN in the environment}"; ./sync.sh\n`);
-    expect(plan.envEntries).toEqual([{ name: "CONVOSO_AUTH_TOKEN_2", value: A }]);
-    expect(plan.files[0]!.fixed.map((fixed) => [fixed.envVar, fixed.codeReadsPreferred])).toEqual([["CONVOSO_AUTH_TOKEN", true], ["CONVOSO_AUTH_TOKEN", true]]);
-  });
-
-  it("renames a workflow's secret like any other lookup", () => {
-    const existing = new Map([["CONVOSO_AUTH_TOKEN", B]]);
-    const plan = planFixes([input(".github/workflows/sync.yml", `jobs:\n  sync:\n    env:\n      AUTH_TOKEN: ${A}\n`)], { scan, existingEnv: existing });
-    expect(plan.files[0]!.newText).toBe("jobs:\n  sync:\n    env:\n      AUTH_TOKEN: ${{ secrets.CONVOSO_AUTH_TOKEN_2 }}\n");
+    expect(plan.envEntries).toEqual([{ name: "CONVOSO_AUTH_TOKEN", value: A, foundAt: "Makefile:1" }]);
   });
 
   it("keeps CRLF line endings and a BOM; inserted lines use the file's line endings", () => {
@@ -78,17 +74,5 @@ describe("planFixes", () => {
     const plan = planFixes([input("config/app.yaml", `auth_token: ${A}\n`)], { scan });
     expect(plan.files).toEqual([]);
     expect(plan.envEntries).toEqual([]);
-  });
-});
-
-describe("renameLookups", () => {
-  it("renames the variable inside env lookups only, not a constant that shares its name", () => {
-    expect(renameLookups("define('CONVOSO_AUTH_TOKEN', getenv('CONVOSO_AUTH_TOKEN'))", "CONVOSO_AUTH_TOKEN", "CONVOSO_AUTH_TOKEN_2")).toBe(
-      "define('CONVOSO_AUTH_TOKEN', getenv('CONVOSO_AUTH_TOKEN_2'))",
-    );
-    for (const lookup of ["process.env.X", 'process.env["X"]', 'os.environ["X"]', "os.environ['X']", 'os.getenv("X")', "${X}", "$X", "$(X)", "$env:X", "$${X}", "${{ secrets.X }}"]) {
-      expect(renameLookups(lookup, "X", "X_2")).toBe(lookup.replace("X", "X_2"));
-    }
-    expect(renameLookups("process.env.X_OTHER", "X", "X_2")).toBe("process.env.X_OTHER");
   });
 });

@@ -1,0 +1,71 @@
+// `token-guard fix` on a project with seven distinct values: one variable name
+// everywhere (code, compose, workflow, scan, ESLint), the first value set in .env
+// and the others commented out there with where they were found; no `_2 … _8`.
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { git, makeRepo, runCli } from "../support/cli.js";
+import { fakeToken } from "../support/tokens.js";
+
+const ENV = "CONVOSO_AUTH_TOKEN";
+const V = Array.from({ length: 8 }, (_, index) => fakeToken(1701 + index));
+const read = (dir: string, path: string): string => readFileSync(join(dir, path), "utf8");
+
+const PROJECT = {
+  ".gitignore": "/.env\n/.env.token-guard-*.tmp\n",
+  "src/client.ts": `export const authToken = "${V[0]}";\nexport const backup = { auth_token: "${V[1]}" };\n`,
+  "src/worker.ts": `export const params = { auth_token: "${V[2]}" };\n`,
+  "scripts/sync.py": `import requests\nrequests.post(url, data={"auth_token": "${V[3]}"})\nrequests.post(url, data={"auth_token": "${V[4]}"})\n`,
+  "docker-compose.yml": `services:\n  app:\n    environment:\n      ${ENV}: ${V[5]}\n`,
+  ".github/workflows/sync.yml": `jobs:\n  sync:\n    runs-on: ubuntu-latest\n    env:\n      ${ENV}: ${V[6]}\n`,
+};
+
+describe("fix names one variable for distinct values", () => {
+  it("writes one name everywhere, 1 active + 6 commented lines in .env, warns, and a later fix --staged adds no _8", () => {
+    const dir = makeRepo(PROJECT);
+    const scan = runCli(["scan", "--format", "json"], dir);
+    const scanned = (JSON.parse(scan.stdout) as { findings: Array<{ envVar: string }> }).findings;
+    expect(scanned).toHaveLength(7);
+    expect(new Set(scanned.map((finding) => finding.envVar))).toEqual(new Set([ENV]));
+
+    const result = runCli(["fix"], dir);
+    expect(result.status).toBe(0);
+    const code = ["src/client.ts", "src/worker.ts", "scripts/sync.py", "docker-compose.yml", ".github/workflows/sync.yml"].map((path) => read(dir, path)).join("\n");
+    expect(code).not.toMatch(new RegExp(`${ENV}_\\d`));
+    expect(read(dir, "docker-compose.yml")).toContain(`\${${ENV}}`);
+    expect(read(dir, ".github/workflows/sync.yml")).toContain(`secrets.${ENV}`);
+    const env = read(dir, ".env").split("\n").filter((line) => line !== "");
+    expect(env.filter((line) => line.startsWith(`${ENV}=`))).toHaveLength(1);
+    const commented = env.filter((line) => line.startsWith(`# ${ENV}=`));
+    expect(commented).toHaveLength(6);
+    expect(commented.every((line) => / # another value, found at [^ ]+:\d+$/.test(line))).toBe(true);
+    for (const value of V.slice(0, 7)) expect(read(dir, ".env")).toContain(value);
+    expect(result.stdout).toContain(`warning: 7 different values were found for ${ENV}: each is a separate token`);
+    for (const value of V) expect(result.stdout).not.toContain(value);
+
+    // A later commit brings an eighth value: it joins the comments, under the same name.
+    git(dir, "add", "-A");
+    git(dir, "commit", "-qm", "fixed");
+    writeFileSync(join(dir, "src/late.ts"), `export const authToken = "${V[7]}";\n`);
+    git(dir, "add", "src/late.ts");
+    const again = runCli(["fix", "--staged"], dir);
+    expect(again.status).toBe(0);
+    expect(read(dir, "src/late.ts")).toBe(`export const authToken = process.env.${ENV};\n`);
+    const after = read(dir, ".env");
+    expect(after).not.toMatch(new RegExp(`${ENV}_\\d`));
+    expect(after.split("\n").filter((line) => line.startsWith(`# ${ENV}=`))).toHaveLength(7);
+    expect(again.stdout).toContain(`warning: 2 different values were found for ${ENV}`);
+  });
+
+  it("--env-var NAME sends every value to NAME; a name that is no variable is a usage error", () => {
+    const dir = makeRepo({ "src/client.ts": PROJECT["src/client.ts"], "docker-compose.yml": PROJECT["docker-compose.yml"].replace(ENV, "AUTH_TOKEN") });
+    const result = runCli(["fix", "--env-var", "DIALER_TOKEN"], dir);
+    expect(result.status).toBe(0);
+    expect(read(dir, "src/client.ts")).toBe("export const authToken = process.env.DIALER_TOKEN;\nexport const backup = { auth_token: process.env.DIALER_TOKEN };\n");
+    expect(read(dir, "docker-compose.yml")).toContain("${DIALER_TOKEN}");
+    expect(read(dir, ".env")).toMatch(/^DIALER_TOKEN=\S+\n# DIALER_TOKEN=\S+ # another value, found at src\/client\.ts:1\n# DIALER_TOKEN=\S+ # another value, found at src\/client\.ts:2\n$/);
+    const bad = runCli(["fix", "--env-var", "not a name"], dir);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+  });
+});
