@@ -4,6 +4,7 @@
 import { detectLanguage } from "../languages/detect-language.js";
 import { writeReplacement } from "../languages/write-replacement.js";
 import { lexSource, type LexedUnit } from "../languages/lex-source.js";
+import type { Replacement } from "../languages/shared/replacement.js";
 import type { Token } from "../languages/shared/tokens.js";
 import type { Candidate } from "./candidate.js";
 import type { Detection } from "./detection.js";
@@ -64,12 +65,15 @@ function toFinding(candidate: Candidate, source: Source, lines: LineIndex, code:
   const value = source.text.slice(candidate.valueStart, candidate.valueEnd);
   const start = lines.position(candidate.valueStart);
   const end = lines.position(candidate.valueEnd);
-  // `os.getenv("T", "T")`: a variable named like a token is no name to print, keep or write to .env;
-  // the fallback is replaced by a lookup of the rule's own variable instead of dropped.
-  const tokenNamed = candidate.context === "env-fallback" && isTokenLike(candidate.envVar ?? nameBefore(source.text, candidate.removal?.start), value);
+  // `os.getenv("T", "T")`: a variable named like a token is no name to print, keep or write to .env.
+  // Where the lookup's name can be found, it is renamed to the rule's variable and the fallback
+  // dropped (no copy of the token stays in the code); else the fallback reads the rule's variable.
+  const lookupName = nameBefore(source.text, candidate.removal?.start);
+  const tokenNamed = candidate.context === "env-fallback" && isTokenLike(candidate.envVar ?? lookupName?.name, value);
+  const renamed = tokenNamed && lookupName !== undefined && (candidate.envVar === undefined || candidate.envVar === lookupName.name) ? lookupName : undefined;
   const envVar = tokenNamed ? rule.envVar : (candidate.envVar ?? rule.envVar);
   const redacted = redact(value);
-  const replacement = writeReplacement({
+  const written = writeReplacement({
     language: candidate.unit.language,
     text: source.text,
     tokens: candidate.unit.tokens,
@@ -77,12 +81,13 @@ function toFinding(candidate: Candidate, source: Source, lines: LineIndex, code:
     valueStart: candidate.valueStart,
     valueEnd: candidate.valueEnd,
     token: candidate.token,
-    removal: tokenNamed ? undefined : candidate.removal,
+    removal: tokenNamed && renamed === undefined ? undefined : candidate.removal,
     assignment: candidate.assignment,
     attribute: isAttributeValue(candidate, code),
     inComment: candidate.inComment,
     path: source.path,
   });
+  const replacement = renamed === undefined ? written : renameLookup(written, renamed, envVar);
   return {
     ruleId: rule.id,
     path: source.path,
@@ -118,14 +123,26 @@ const NAME_CHARACTER = /[A-Za-z0-9_]/;
 /** Longer names are no env var names worth reading back. */
 const MAX_NAME_LENGTH = 256;
 
-/** The name a lookup ending at `end` reads (`process.env["K"]`, `ENV.K`), read backwards a bounded distance. */
-function nameBefore(text: string, end: number | undefined): string | undefined {
+interface LookupName {
+  name: string;
+  start: number;
+  end: number;
+}
+
+/** The name a lookup ending at `end` reads (`process.env["K"]`, `ENV.K`), and where it stands, read backwards a bounded distance. */
+function nameBefore(text: string, end: number | undefined): LookupName | undefined {
   if (end === undefined) return undefined;
   let at = end;
   while (at > 0 && end - at < CLOSERS.size && CLOSERS.has(text[at - 1]!)) at--;
   const nameEnd = at;
   while (at > 0 && nameEnd - at < MAX_NAME_LENGTH && NAME_CHARACTER.test(text[at - 1]!)) at--;
-  return at === nameEnd ? undefined : text.slice(at, nameEnd);
+  return at === nameEnd ? undefined : { name: text.slice(at, nameEnd), start: at, end: nameEnd };
+}
+
+/** The replacement with the lookup's token-shaped name renamed to `envVar`: one more edit, and the text as it will read. */
+function renameLookup(replacement: Replacement, lookup: LookupName, envVar: string): Replacement {
+  const edits = [{ start: lookup.start, end: lookup.end, text: envVar }, ...replacement.edits].sort((a, b) => a.start - b.start);
+  return { text: replacement.text.replaceAll(lookup.name, envVar), edits };
 }
 
 function describe(candidate: Candidate, description: string, envVar: string, redacted: string): string {

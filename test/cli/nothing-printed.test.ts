@@ -25,7 +25,7 @@ describe("nothing printed that scan would flag", () => {
     expect(windowsOf(token, result.stdout + result.stderr)).toEqual([]);
   });
 
-  it("a fallback whose variable is named like the token: not in any format, and fix writes the rule's variable", () => {
+  it("a fallback whose variable is named like the token: not in any format, and fix renames the lookup, leaving no copy in the code", () => {
     const token = fakeToken(1602, 16);
     const dir = makeTree({
       "a.py": `import os\n# convoso\nauth_token = os.getenv("${token}", "${token}")\n`,
@@ -41,6 +41,8 @@ describe("nothing printed that scan would flag", () => {
     expect(runCli(["fix"], dir).status).toBe(0);
     const env = readFileSync(join(dir, ".env"), "utf8");
     expect(env).toBe(`CONVOSO_AUTH_TOKEN=${token}\n`);
+    expect(readFileSync(join(dir, "a.py"), "utf8")).toBe('import os\n# convoso\nauth_token = os.getenv("CONVOSO_AUTH_TOKEN")\n');
+    expect(readFileSync(join(dir, "b.js"), "utf8")).toBe('// convoso\nconst authToken = process.env["CONVOSO_AUTH_TOKEN"];\n');
   });
 
   it("a file and a folder named after tokens: masked in every format and in the baseline, which still matches", () => {
