@@ -12,6 +12,8 @@ const T = TOKEN;
 const PY = `os.environ["${ENV}"]`;
 const PHP = `getenv('${ENV}')`;
 const SH = `\${${ENV}}`;
+/** What documentation shows where the reader's own value goes. */
+const PLACEHOLDER = `YOUR_${ENV}`;
 
 const tester = new RuleTester({ plugins: { "token-guard": plugin as never }, language: "token-guard/text" });
 
@@ -81,10 +83,10 @@ tester.run("convoso-auth-token (Python)", rule, {
       ],
     },
     {
-      name: "commented-out code",
+      name: "commented-out code: the quoted value becomes the lookup, the comment stays a comment",
       filename: "sync.py",
       code: `# auth_token = "${T}"\n`,
-      errors: [{ messageId: "tokenInComment", ...at(1, 17), data: data(), suggestions: [] }],
+      errors: [{ messageId: "tokenInComment", ...at(1, 17), data: data(), suggestions: [replaceWith(`os.environ["${ENV}"]`, `# auth_token = os.environ["${ENV}"]\n`)] }],
     },
   ],
 });
@@ -208,7 +210,7 @@ tester.run("convoso-auth-token (Markdown)", rule, {
   ],
   invalid: [
     {
-      name: "a bash fence deep in the file (offsets map back)",
+      name: "a bash fence deep in the file (offsets map back): the placeholder",
       filename: "README.md",
       code: `# Setup\n\nSome prose first.\n\n- a list\n- of steps\n\n\`\`\`bash\ncurl -X POST https://api.convoso.com/v1/campaigns/search \\\n  -d "auth_token=${T}"\n\`\`\`\n`,
       errors: [
@@ -217,16 +219,29 @@ tester.run("convoso-auth-token (Markdown)", rule, {
           ...at(10, 18),
           data: data(),
           suggestions: [
-            replaceWith(SH, `# Setup\n\nSome prose first.\n\n- a list\n- of steps\n\n\`\`\`bash\ncurl -X POST https://api.convoso.com/v1/campaigns/search \\\n  -d "auth_token=${SH}"\n\`\`\`\n`),
+            replaceWith(PLACEHOLDER, `# Setup\n\nSome prose first.\n\n- a list\n- of steps\n\n\`\`\`bash\ncurl -X POST https://api.convoso.com/v1/campaigns/search \\\n  -d "auth_token=${PLACEHOLDER}"\n\`\`\`\n`),
           ],
         },
       ],
     },
     {
-      name: "prose",
+      name: "prose: the placeholder",
       filename: "docs/api.markdown",
       code: `# API\n\nSend auth_token=${T} with each call.\n`,
-      errors: [{ messageId: "hardcodedToken", ...at(3, 17), data: data(), suggestions: [replaceWith(`"${SH}"`, `# API\n\nSend auth_token="${SH}" with each call.\n`)] }],
+      errors: [{ messageId: "hardcodedToken", ...at(3, 17), data: data(), suggestions: [replaceWith(PLACEHOLDER, `# API\n\nSend auth_token=${PLACEHOLDER} with each call.\n`)] }],
+    },
+    {
+      name: "a bash fence of a document that already reads the variable: the reference it uses",
+      filename: "README.md",
+      code: `Set \`$${ENV}\` first.\n\n\`\`\`bash\ncurl -d "auth_token=${T}" https://api.convoso.com/v1/x\n\`\`\`\n`,
+      errors: [
+        {
+          messageId: "hardcodedToken",
+          ...at(4, 21),
+          data: data(),
+          suggestions: [replaceWith(SH, `Set \`$${ENV}\` first.\n\n\`\`\`bash\ncurl -d "auth_token=${SH}" https://api.convoso.com/v1/x\n\`\`\`\n`)],
+        },
+      ],
     },
     {
       name: "a python fence that imports os itself",
@@ -284,6 +299,6 @@ describe("convoso-auth-token in another plugin's text language (as with @eslint/
     expect(rest).toEqual([]);
     expect(message).toMatchObject({ ruleId: "token-guard/convoso-auth-token", messageId: "hardcodedToken", ...at(4, 21) });
     const fix = message!.suggestions![0]!.fix;
-    expect(code.slice(0, fix.range[0]) + fix.text + code.slice(fix.range[1])).toBe(code.replace(T, SH));
+    expect(code.slice(0, fix.range[0]) + fix.text + code.slice(fix.range[1])).toBe(code.replace(T, PLACEHOLDER));
   });
 });

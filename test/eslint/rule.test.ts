@@ -113,10 +113,10 @@ new RuleTester({ languageOptions: { ecmaVersion: "latest", sourceType: "module" 
       errors: [{ messageId: "hardcodedToken", ...at(2, 14), data: data(), suggestions: [] }],
     },
     {
-      name: "commented-out code (no suggestion: only a person can delete it)",
+      name: "commented-out code: the quoted value becomes the lookup, the comment stays a comment",
       filename: "client.js",
       code: `// const authToken = "${T}";`,
-      errors: [{ messageId: "tokenInComment", ...at(1, 23), data: data(), suggestions: [] }],
+      errors: [{ messageId: "tokenInComment", ...at(1, 23), data: data(), suggestions: [replaceWith(ENV_LOOKUP, `// const authToken = ${ENV_LOOKUP};`)] }],
     },
     {
       name: "two findings in one file",

@@ -65,8 +65,10 @@ describe("planFixes", () => {
 
   it("reports what only a person can fix, at its position in the new text", () => {
     const plan = planFixes([input("app.py", `auth_token = "${A}"\n# auth_token = "${B}"\n`), input("config/app.yaml", `convoso:\n  auth_token: ${B}\n`)], { scan });
-    expect(plan.left.map((left) => [left.path, left.line, left.why])).toEqual([["app.py", 3, "comment"], ["config/app.yaml", 2, "manual"]]);
-    expect(plan.left[1]!.advice).toMatch(/keep the value out of this file/);
+    expect(plan.left.map((left) => [left.path, left.line, left.why])).toEqual([["config/app.yaml", 2, "manual"]]);
+    expect(plan.left[0]!.advice).toMatch(/keep the value out of this file/);
+    // Commented-out code is rewritten too; the comment stays a comment.
+    expect(plan.files[0]!.newText).toContain(`# auth_token = os.environ["CONVOSO_AUTH_TOKEN"]`);
     expect(JSON.stringify(plan.left)).not.toContain(B);
   });
 
