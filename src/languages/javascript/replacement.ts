@@ -1,7 +1,5 @@
 // JavaScript and TypeScript: `process.env.NAME` where the literal stood, a
-// template literal when the value sits inside a string. TypeScript reads the
-// variable through a form that stays `string` under `strict` and throws when
-// the variable is missing, so a project that type-checked still does.
+// template literal when the value sits inside a string.
 
 import { escapeOutside, replaceInString, sortEdits, type Replacement, type ReplacementEdit, type ReplacementSite } from "../shared/replacement.js";
 import { enclosingOpener, isPunct, tokenIndex } from "../shared/token-facts.js";
@@ -12,29 +10,12 @@ export function javaScriptEnvLookup(envVar: string): string {
   return `process.env.${envVar}`;
 }
 
-/**
- * `(process.env.NAME ?? (() => { throw … })())`: `process.env.NAME` is `string | undefined`
- * under `strict`; the throwing arrow is `never`, so the whole stays `string`, needs
- * nothing imported, and a missing variable stops the program with its name.
- */
-export function typeScriptEnvLookup(envVar: string): string {
-  return `(process.env.${envVar} ?? (() => { throw new Error("${envVar} is not set"); })())`;
-}
-
 export function writeJavaScriptReplacement(site: ReplacementSite): Replacement {
-  return writeScriptReplacement(site, javaScriptEnvLookup);
+  return replaceInString(site, javaScriptEnvLookup, (token, whole) => (whole ? jsWhole(site, token) : jsInside(site, token)));
 }
 
-export function writeTypeScriptReplacement(site: ReplacementSite): Replacement {
-  return writeScriptReplacement(site, typeScriptEnvLookup);
-}
-
-function writeScriptReplacement(site: ReplacementSite, envLookup: (envVar: string) => string): Replacement {
-  const expression = envLookup(site.envVar);
-  return replaceInString(site, envLookup, (token, whole) => (whole ? jsWhole(site, token, expression) : jsInside(site, token, expression)));
-}
-
-function jsWhole(site: ReplacementSite, token: StringToken, expression: string): Replacement {
+function jsWhole(site: ReplacementSite, token: StringToken): Replacement {
+  const expression = `process.env.${site.envVar}`;
   const index = tokenIndex(site.tokens, token);
   const before = (offset: number): Token | undefined => site.tokens[index - offset];
   const after = (offset: number): Token | undefined => site.tokens[index + offset];
@@ -48,13 +29,13 @@ function jsWhole(site: ReplacementSite, token: StringToken, expression: string):
     opener && (isPunct(opener, "{") || isPunct(opener, ",")) && closer && (isPunct(closer, "}") || isPunct(closer, ",")) &&
     destructuresProcessEnv(site.tokens, index)
   ) {
-    return { text: `${javaScriptEnvLookup(site.envVar)} (drop the hardcoded default)`, edits: [{ start: name.end, end: token.end, text: "" }] };
+    return { text: `${expression} (drop the hardcoded default)`, edits: [{ start: name.end, end: token.end, text: "" }] };
   }
   // A string enum member must be a constant.
   const open = enclosingOpener(site.tokens, index);
   const enumName = open === undefined ? undefined : site.tokens[open - 2];
   if (open !== undefined && isPunct(site.tokens[open]!, "{") && enumName?.kind === "identifier" && enumName.text === "enum") {
-    return { text: `an enum member must be a constant: read ${javaScriptEnvLookup(site.envVar)} where the value is used`, edits: [] };
+    return { text: `an enum member must be a constant: read ${expression} where the value is used`, edits: [] };
   }
   const text = site.attribute ? `{${expression}}` : expression;
   const edits: ReplacementEdit[] = [{ start: token.start, end: token.end, text }];
@@ -90,8 +71,8 @@ function destructuresProcessEnv(tokens: readonly Token[], index: number): boolea
 const TEMPLATE_SPECIAL = /`|\$(?=\{)/g;
 
 /** A value inside a '…' or "…" string turns the string into a template literal. */
-function jsInside(site: ReplacementSite, token: StringToken, expression: string): Replacement {
-  const interpolation = `\${${expression}}`;
+function jsInside(site: ReplacementSite, token: StringToken): Replacement {
+  const interpolation = `\${process.env.${site.envVar}}`;
   const valueEdit = { start: site.valueStart, end: site.valueEnd, text: interpolation };
   if (token.quote === "backtick") return { text: interpolation, edits: [valueEdit] };
   const edits: ReplacementEdit[] = [
