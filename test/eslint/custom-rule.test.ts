@@ -93,7 +93,8 @@ new RuleTester({ plugins: { "token-guard": plugin as never }, language: "token-g
           messageId: "hardcodedToken",
           ...at(4, 24, KEY),
           data: data(KEY, ACME),
-          suggestions: [replaceWith(`\${${ACME}}`, `# ACME\n\n\`\`\`sh\ncurl -H "acme_api_key: \${${ACME}}" https://api.acme.test\n\`\`\`\n`, KEY, ACME)],
+          // Documentation gets a placeholder, not a lookup a reader would have to set first.
+          suggestions: [replaceWith(`YOUR_${ACME}`, `# ACME\n\n\`\`\`sh\ncurl -H "acme_api_key: YOUR_${ACME}" https://api.acme.test\n\`\`\`\n`, KEY, ACME)],
         },
       ],
     },
