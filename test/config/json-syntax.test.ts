@@ -44,7 +44,7 @@ describe("jsonSyntaxProblem", () => {
 
   it("places a missing end at the end of the text", () => {
     expect(jsonSyntaxProblem(parseError('{\n  "a": 1'), '{\n  "a": 1')).toEqual({ problem: "Expected ',' or '}' after property value", line: 2, column: 9 });
-    expect(jsonSyntaxProblem(parseError("{"), "{")).toEqual({ problem: (parseError("{") as Error).message.replace(/ in JSON at position \d+$/, ""), line: 1, column: 2 });
+    expect(jsonSyntaxProblem(parseError("{"), "{")).toEqual({ problem: (parseError("{") as Error).message.replace(/ in JSON at position \d+(?: \(line \d+ column \d+\))?$/, ""), line: 1, column: 2 });
   });
 });
 
