@@ -2,11 +2,12 @@
 // `:` but in a place the name's own syntax decides.
 //   .withAuthToken("v")  setAuthToken(v)  .authToken("v")   a setter or builder: its one argument
 //   def auth_token(): return "v"  get authToken() { … }      a function named for the key: what it returns
-//   Set-Item -Path Env:AUTH_TOKEN -Value "v"                 PowerShell's env: drive: the item's value
+//   Set-Item -Path Env:AUTH_TOKEN -Value "v"                 a drive item (the language's envDrive hint, PowerShell's env:)
 // Getters, checks and fetches (`getAuthToken(id)`, `validateAuthToken(t)`) take
 // other arguments, so a call counts only when its name is the key's words alone
 // or a setter verb before them.
 
+import type { MatcherHints } from "../languages/shared/language-definition.js";
 import type { CodeView } from "./code-view.js";
 import { endsWithWords, splitWords } from "./key-names.js";
 import type { ExpressionReader, FlowValues } from "./value-flow.js";
@@ -17,10 +18,6 @@ const SETTER_VERBS = new Set(["with", "set", "use", "put"]);
 const DEFINITION_WORDS = new Set(["def", "function", "func", "fun", "fn", "get"]);
 /** Punctuators after `name()` that make it a definition (a body, a return type), not a call. */
 const BODY_OPENERS = new Set(["{", ":", "->"]);
-/** PowerShell cmdlets that write an item (an environment variable through the env: drive), with their aliases. */
-const ITEM_WRITERS = new Set(["set-item", "new-item", "set-content", "add-content", "si", "ni", "sc"]);
-/** Flags naming the item a writer writes. */
-const PATH_FLAGS = new Set(["-path", "-literalpath", "-name"]);
 
 export type KeyNamedContext = "argument" | "assignment" | "reference";
 
@@ -34,7 +31,14 @@ export interface KeyNamedValue {
  * undefined when it is none of the shapes above. `keyWords` are the words of
  * the rule's key names; `weak` when the name only ends with a key's last word.
  */
-export function keyNamedValue(view: CodeView, reader: ExpressionReader, index: number, keyWords: readonly (readonly string[])[], weak: boolean): KeyNamedValue | undefined {
+export function keyNamedValue(
+  view: CodeView,
+  reader: ExpressionReader,
+  index: number,
+  keyWords: readonly (readonly string[])[],
+  weak: boolean,
+  envDrive: MatcherHints["envDrive"],
+): KeyNamedValue | undefined {
   const name = view.identAt(index);
   if (name === undefined) return undefined;
   if (isFunctionDefinition(view, index)) return { values: { literals: [], names: [`${name}()`] }, context: "reference" };
@@ -43,7 +47,7 @@ export function keyNamedValue(view: CodeView, reader: ExpressionReader, index: n
     if (argument && view.punctAt(argument.next) === ")") return { values: argument.values, context: "argument" };
     return undefined;
   }
-  const value = envDriveValue(view, reader, index);
+  const value = envDrive && envDriveValue(view, reader, index, envDrive);
   return value && { values: value, context: "assignment" };
 }
 
@@ -67,13 +71,13 @@ function isSetterName(name: string, keyWords: readonly (readonly string[])[], we
  * `Set-Item -Path Env:K -Value "v"`, `Set-Item Env:K "v"`, `New-Item Env:\K -Value v`:
  * the identifier at `index` is K after `Env:`, the argument of an item writer.
  */
-function envDriveValue(view: CodeView, reader: ExpressionReader, index: number): FlowValues | undefined {
+function envDriveValue(view: CodeView, reader: ExpressionReader, index: number, envDrive: NonNullable<MatcherHints["envDrive"]>): FlowValues | undefined {
   let before = index - 1;
   if (view.punctAt(before) === "\\") before--;
-  if (view.punctAt(before) !== ":" || view.identAt(before - 1)?.toLowerCase() !== "env") return undefined;
+  if (view.punctAt(before) !== ":" || view.identAt(before - 1)?.toLowerCase() !== envDrive.drive) return undefined;
   before -= 2;
-  if (PATH_FLAGS.has(view.identAt(before)?.toLowerCase() ?? "")) before--;
-  if (!ITEM_WRITERS.has(view.identAt(before)?.toLowerCase() ?? "")) return undefined;
+  if (envDrive.pathFlags.has(view.identAt(before)?.toLowerCase() ?? "")) before--;
+  if (!envDrive.writers.has(view.identAt(before)?.toLowerCase() ?? "")) return undefined;
   const valueAt = view.identAt(index + 1)?.toLowerCase() === "-value" ? index + 2 : index + 1;
   return reader.operand(valueAt)?.values;
 }

@@ -409,7 +409,7 @@ class UnitMatcher {
     }
     if (token.kind === "identifier" && !ASSIGN_OPS.has(op) && !PAIR_OPS.has(op)) {
       // `.withAuthToken("v")`, `def auth_token(): return "v"`, `Set-Item Env:AUTH_TOKEN "v"` (key-named-code.ts).
-      const named = keyNamedValue(this.view, this.reader, index, key.rule.keyWords, key.weak);
+      const named = keyNamedValue(this.view, this.reader, index, key.rule.keyWords, key.weak, this.hints.envDrive);
       if (named) {
         this.matchFlow(named.values, key, named.context, index);
         return;

@@ -14,6 +14,8 @@ export const powershell = defineLanguage({
   writeReplacement: writePowerShellReplacement,
   matcherHints: {
     envVariable: /^\$\{?env:([a-z_]\w*)\}?$/i,
+    // The cmdlets that write an item, with their aliases.
+    envDrive: { drive: "env", writers: new Set(["set-item", "new-item", "set-content", "add-content", "si", "ni", "sc"]), pathFlags: new Set(["-path", "-literalpath", "-name"]) },
     // `"auth_token={0}" -f $t`; `[string]::Format(…)` is a call like any other.
     formatStrings: { operators: new Set(["-f"]), methods: new Set() },
   },

@@ -16,6 +16,12 @@ export interface MatcherHints {
   envObjects: ReadonlySet<string>;
   /** A variable name that reads the environment by itself (PowerShell `$env:K`); group 1 is the variable. */
   envVariable?: RegExp;
+  /**
+   * Commands that set an environment variable as an item of a drive (PowerShell's
+   * `Set-Item Env:K "v"`): the drive's name, the commands (lower case, aliases too)
+   * and the flags that name the item (src/detect/key-named-code.ts).
+   */
+  envDrive?: { drive: string; writers: ReadonlySet<string>; pathFlags: ReadonlySet<string> };
   /** `&name value` defines what `*name` later reads (YAML anchors and aliases). */
   anchors: boolean;
   /** How a format string is applied to its arguments, beyond a call's further arguments (src/detect/format-strings.ts). */
