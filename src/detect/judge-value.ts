@@ -71,6 +71,12 @@ const INTEGRITY = /^(?:sha1|sha256|sha384|sha512|md5)[-:]/i;
  * part is letters (and underscores) with at most trailing digits; random tokens mix digits in.
  */
 const MEMBER_PATH = /^[A-Za-z_$][A-Za-z_$]*\d*(?:\.[A-Za-z_$][A-Za-z_$]*\d*)+$/;
+/**
+ * A relative file path (`secrets/convoso_auth_token.txt`, `config/prod.env`): folders,
+ * then a name with an extension. No token alphabet holds both `/` and `.` (base64 has
+ * no dot, base64url no slash, a JWT no slash).
+ */
+const RELATIVE_FILE_PATH = /^[\w-]+(?:\/[\w.-]+)*\/[\w.-]*\.[A-Za-z][A-Za-z0-9]{0,5}$/;
 /** Characters a token may contain: base64(url), hex, dots and dashes. */
 const TOKEN_CHARS = /^[A-Za-z0-9._~+/=:-]+$/;
 
@@ -108,7 +114,7 @@ export function judgeValue(value: string, options: JudgeOptions): Verdict {
   if (/^[a-z]+(?:[_.-][a-z]+)*$/.test(trimmed) || /^[A-Z]+(?:[_.-][A-Z]+)*$/.test(trimmed)) return "identifier";
   if (/^[A-Za-z][a-z]+(?:[A-Z][a-z]+)+$/.test(trimmed)) return "identifier";
   if (MEMBER_PATH.test(trimmed)) return "identifier";
-  if (/^(?:https?|ftp|file):\/\//i.test(trimmed) || /^[./~]*\//.test(trimmed)) return "shape";
+  if (/^(?:https?|ftp|file):\/\//i.test(trimmed) || /^[./~]*\//.test(trimmed) || RELATIVE_FILE_PATH.test(trimmed)) return "shape";
   if (!TOKEN_CHARS.test(trimmed)) return "shape";
   if (options.valuePattern && !options.valuePattern.test(trimmed)) return "shape";
   if (options.weak) {

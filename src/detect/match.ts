@@ -599,6 +599,30 @@ class UnitMatcher {
     for (const reference of this.references) {
       for (const literal of flow.resolve(reference.name, reference.at)) this.add(reference.key, literal, "reference", { inComment: reference.inComment });
     }
+    if (!this.nesting && this.references.length > 0) this.matchCommentedOutDefinitions();
+  }
+
+  /**
+   * `// $convosoKey = '…';` where the file sends `$convosoKey` as the token: a value
+   * kept in a comment (an old or a spare token) is that token too. Each comment is
+   * lexed once and only the names it defines are looked up, so the pass stays linear.
+   */
+  private matchCommentedOutDefinitions(): void {
+    const sent = new Map<string, KeyMatch>();
+    for (const reference of this.references) if (!sent.has(reference.name)) sent.set(reference.name, reference.key);
+    const lexer = snippetLexer(this.unit.language);
+    const { decoded } = this.unit;
+    for (const comment of this.unit.tokens) {
+      if (comment.kind !== "comment") continue;
+      const { start, end } = { start: comment.contentStart, end: comment.contentEnd };
+      const tokens = (decoded ? lexDecodedRange(lexer, decoded, this.text, start, end) : lexer(this.text, start, end)).tokens.filter((token) => token.kind !== "comment");
+      if (!tokens.some((token) => token.kind === "string")) continue;
+      const flow = new UnitFlow(new CodeView(this.text, tokens), (name) => this.classify(name), this.hints.anchors).collect();
+      for (const name of flow.definedNames()) {
+        const key = sent.get(name);
+        if (key !== undefined) for (const literal of flow.resolve(name)) this.add(key, literal, "reference", { inComment: true });
+      }
+    }
   }
 
   // --- text inside strings, comments and prose ----------------------------------------

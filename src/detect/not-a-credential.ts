@@ -29,11 +29,17 @@ const NON_CREDENTIAL_NAME_WORDS = new Set([
   "md5",
   "etag",
   "integrity",
-  // pagination
+  // pagination and sync state: page_token, offset_token, resumeToken, deltaToken, NextMarker
   "page",
+  "paging",
+  "pagination",
   "cursor",
   "continuation",
   "next",
+  "offset",
+  "resume",
+  "delta",
+  "marker",
   // identity claims, not access: OpenID Connect's id_token is a signed statement of who logged in
   "id",
 ]);
@@ -53,11 +59,20 @@ export function namesNonCredential(name: string): boolean {
 const TEST_DATA = /test|fake|dummy|example|sample|placeholder|mock/i;
 
 /**
- * Whether a value announces what it is: test data (`test_4f9a…`, `sampleToken7`)
- * or encoded structured data (a pagination cursor, a JWT whose header is JSON).
+ * Prefixes by which other services mark their credentials (Slack `xoxb-`, GitHub
+ * `ghp_`, Stripe `sk_live_`, AWS `AKIA`, SendGrid `SG.`, GitLab `glpat-`, …): such a
+ * value under a name that merely ends in `token` is that service's secret, not the
+ * provider's token (its own scanners' rules, or a custom rule, name it).
+ */
+const OTHER_SERVICE_PREFIX = /^(?:xox[abposr]-|xapp-|gh[pousr]_|github_pat_|glpat-|sk_(?:live|test)_|rk_(?:live|test)_|pk_(?:live|test)_|whsec_|AKIA|ASIA|SG\.|npm_|hf_|AIza|ya29\.|shp(?:at|ca|ss)_|dop_v1_|sq0atp-|pypi-)/;
+
+/**
+ * Whether a value announces what it is: test data (`test_4f9a…`, `sampleToken7`),
+ * encoded structured data (a pagination cursor, a JWT whose header is JSON), or
+ * another service's credential by its prefix.
  */
 export function isEvidentlyNotCredential(value: string): boolean {
-  return TEST_DATA.test(value) || isEncodedStructuredData(value);
+  return TEST_DATA.test(value) || OTHER_SERVICE_PREFIX.test(value) || isEncodedStructuredData(value);
 }
 
 /** Base64 or base64url, with or without padding; no other character. */

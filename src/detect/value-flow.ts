@@ -460,6 +460,11 @@ export class UnitFlow<K> {
     return found;
   }
 
+  /** The names the unit defines (assigns, returns from, anchors). */
+  definedNames(): IterableIterator<string> {
+    return this.definitions.keys();
+  }
+
   /** Arguments sent into key-named parameters of the unit's functions and classes. */
   readonly argumentFlows: ArgumentFlow<K>[] = [];
 

@@ -2,6 +2,7 @@
 // fences, <script> bodies, YAML `run:` blocks) into theirs, keeping file offsets.
 
 import { toHostOffsets } from "./decoded-region.js";
+import { detectLanguage } from "./detect-language.js";
 import { FENCE_LANGUAGES, languageById } from "./registry.js";
 import type { DecodedText, LanguageId, LexResult, Lexer, Token } from "./shared/tokens.js";
 
@@ -32,8 +33,12 @@ export function lexSource(text: string, language: LanguageId, start = 0, end = t
       const innerStart = Math.max(embedded.start, region.start);
       const innerEnd = Math.min(embedded.end, region.end);
       if (innerEnd <= innerStart) continue;
+      const named = embedded.fileName === undefined ? "text" : detectLanguage(embedded.fileName);
+      const innerLanguage = named === "text" ? embedded.language : named;
+      // A file named for no language, and not sniffed as one either, is already its host's string token.
+      if (embedded.fileName !== undefined && innerLanguage === "text") continue;
       const innerText = embedded.quoteDepth ? withoutQuoteMarkers(region.text, innerStart, innerEnd, embedded.quoteDepth) : region.text;
-      pending.push({ language: embedded.language, start: innerStart, end: innerEnd, depth: region.depth + 1, text: innerText, decoded: embedded.decoded });
+      pending.push({ language: innerLanguage, start: innerStart, end: innerEnd, depth: region.depth + 1, text: innerText, decoded: embedded.decoded });
     }
   }
   return units;

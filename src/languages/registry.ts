@@ -14,6 +14,7 @@ import { dockerfile } from "./dockerfile/index.js";
 import { dotenv } from "./dotenv/index.js";
 import { hcl } from "./hcl/index.js";
 import { html } from "./html/index.js";
+import { http } from "./http/index.js";
 import { ini } from "./ini/index.js";
 import { just } from "./just/index.js";
 import { javascript, json, typescript } from "./javascript/index.js";
@@ -58,6 +59,7 @@ export const LANGUAGES: readonly LanguageDefinition[] = [
   notebook,
   sql,
   just,
+  http,
   text,
 ];
 

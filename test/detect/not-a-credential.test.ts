@@ -22,7 +22,7 @@ function randomTokens(alphabet: string, length: number, count: number): string[]
 }
 
 describe("namesNonCredential", () => {
-  it.each(["csrf_token", "csrfToken", "XSRF-TOKEN", "_token", "authenticity_token", "__RequestVerificationToken", "next_page_token", "pageToken", "cursor_token", "content_hash_token", "etagToken", "id_token", "idToken"])(
+  it.each(["csrf_token", "csrfToken", "XSRF-TOKEN", "_token", "authenticity_token", "__RequestVerificationToken", "next_page_token", "pageToken", "cursor_token", "content_hash_token", "etagToken", "id_token", "idToken", "offset_token", "resumeToken", "deltaToken", "NextMarkerToken", "paging_token"])(
     "%s names no credential",
     (name) => expect(namesNonCredential(name)).toBe(true),
   );
@@ -57,8 +57,20 @@ describe("isEvidentlyNotCredential", () => {
     expect(isEvidentlyNotCredential(value)).toBe(true);
   });
 
+  it.each(["xoxb-5e2zekqpbhmpkvdfvv3rrg4h0rkczanxgls56hg6", "ghp_9Kq2Lw7Zp3Xr8Tn4Vb6Yc1Md5Fg0Hj2Ks4L", "sk_live_51Hq9Lw2Zp7Xr3Tn8Vb4Yc6Md", "AKIA4KQ9LW2ZP7XR3TN8", "SG.9Kq2Lw7Zp3Xr8Tn4Vb6Y.c1Md5Fg0Hj2Ks4L", "glpat-9Kq2Lw7Zp3Xr8Tn4Vb6Y"])(
+    "%s is another service's credential by its prefix",
+    (value) => expect(isEvidentlyNotCredential(value)).toBe(true),
+  );
+
   it("leaves a real-looking token alone", () => {
     expect(isEvidentlyNotCredential("f4a91c07e2b85d3369ab0c1de7f24b98a05c6e13")).toBe(false);
+    expect(isEvidentlyNotCredential("sk9Lw2Zp7Xr3Tn8Vb4Yc6Md5Fg0")).toBe(false);
+  });
+
+  it("rejects another service's prefixed credential only under a weak name", () => {
+    const slack = "xoxb-5e2zekqpbhmpkvdfvv3rrg4h0rkczanxgls56hg6";
+    expect(judgeValue(slack, weak)).toBe("not-a-credential");
+    expect(judgeValue(slack, strong)).toBe("secret");
   });
 });
 
@@ -71,6 +83,14 @@ describe("judgeValue with the context rule's weak evidence", () => {
 
   it.each(["Rails.application.credentials", "settings.convosoToken", "config.auth_token", "app.secrets2.token"])("reads the member path %s as code", (value) => {
     expect(judgeValue(value, strong)).toBe("identifier");
+  });
+
+  it.each(["secrets/convoso_auth_token.txt", "config/prod/convoso.env", "certs/client-2025.pem"])("reads the relative file path %s as a path", (value) => {
+    expect(judgeValue(value, strong)).toBe("shape");
+  });
+
+  it("still accepts base64 tokens with slashes and dotted random tokens", () => {
+    expect(judgeValue("q9Lw2Zp7Xr3/Tn8Vb4Yc6Md5Fg0Hj2Ks4L+a==", strong)).toBe("secret");
   });
 
   it("still accepts dotted random tokens", () => {

@@ -23,6 +23,7 @@ export type LanguageId =
   | "notebook"
   | "sql"
   | "just"
+  | "http"
   | "vue"
   | "svelte"
   | "astro"
@@ -136,6 +137,12 @@ export interface EmbeddedRegion {
    * maps every offset back to the host's, so findings still point into the file.
    */
   decoded?: DecodedText;
+  /**
+   * The region is a whole file of this name (a Kubernetes ConfigMap's `app.properties: |`
+   * block): the dispatcher lexes it as the language the name says; when the name says
+   * none, as `language`, unless that is "text" (the host's string token holds it already).
+   */
+  fileName?: string;
 }
 
 /** Text decoded out of a host region, with where each of its characters came from. */

@@ -47,7 +47,12 @@ interface NodeContext {
   keyAllowed: boolean;
   /** Whether a scalar here is a shell script (reported as an embedded region). */
   shell: boolean;
+  /** The key names a file (a ConfigMap's `app.properties:`): a block scalar here is that file. */
+  fileName?: string;
 }
+
+/** A key that names a file by its extension or as a dotfile: `app.properties`, `settings.json`, `.env`. */
+const FILE_NAME_KEY = /^(?:[\w-]+(?:\.[\w-]+)*\.[A-Za-z][A-Za-z0-9]{0,9}|\.[\w.-]+)$/;
 
 export function lexYaml(text: string, start = 0, end = text.length): LexResult {
   const scan: YamlScan = { text, end, tokens: [], embedded: [], keys: [], singleLineUntil: start };
@@ -172,7 +177,8 @@ function lexValue(scan: YamlScan, name: string, keyStart: number, colon: number,
   while ((scan.keys.at(-1)?.column ?? -1) >= column) scan.keys.pop();
   scan.keys.push({ column, name });
   scan.tokens.push({ kind: "punct", start: colon, end: colon + 1, text: ":" });
-  return lexNode(scan, colon + 1, lineStart, lineEnd, { parentColumn: column, keyAllowed: false, shell: SHELL_KEYS.has(name) });
+  const shell = SHELL_KEYS.has(name);
+  return lexNode(scan, colon + 1, lineStart, lineEnd, { parentColumn: column, keyAllowed: false, shell, ...(!shell && FILE_NAME_KEY.test(name) && { fileName: name }) });
 }
 
 /** What may follow a finished node on its line: a comment, or stray text kept as a bare string. */
@@ -220,10 +226,14 @@ function lexBlockScalar(scan: YamlScan, pos: number, lineEnd: number, context: N
   if (comment) tokens.push(comment);
   tokens.push(bareString(firstContent, contentEnd));
   if (context.shell) addShell(scan, firstContent, contentEnd);
-  // A document inside a document (a kustomize patch, Helm values for Argo CD, a ConfigMap's
-  // config file): lexed as YAML too, from its first line's start so its indentation holds.
-  else if (STRUCTURED_LINE.test(text.slice(firstContent, Math.min(findLineEnd(text, firstContent, end), firstContent + 200)))) {
-    scan.embedded.push({ language: "yaml", start: contentStart, end: contentEnd });
+  else {
+    // A document inside a document (a kustomize patch, Helm values for Argo CD, a ConfigMap's
+    // config file): lexed as YAML too, from its first line's start so its indentation holds;
+    // or as the language its key names (a ConfigMap's `convoso.properties: |`).
+    const structured = STRUCTURED_LINE.test(text.slice(firstContent, Math.min(findLineEnd(text, firstContent, end), firstContent + 200)));
+    if (structured || context.fileName !== undefined) {
+      scan.embedded.push({ language: structured ? "yaml" : "text", ...(context.fileName !== undefined && { fileName: context.fileName }), start: contentStart, end: contentEnd });
+    }
   }
   return nextLine(text, findLineEnd(text, contentEnd, end), end);
 }

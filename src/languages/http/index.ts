@@ -1,0 +1,25 @@
+// HTTP request files (`.http`, `.rest`) of VS Code's REST Client and JetBrains' HTTP
+// Client. REST Client reads the project's `.env` itself with `{{$dotenv NAME}}`, so
+// a value is replaced by that reference in place.
+
+import { defineLanguage } from "../shared/language-definition.js";
+import { valueOnly, type Replacement, type ReplacementSite } from "../shared/replacement.js";
+import { lexHttp } from "./lexer.js";
+
+function dotenvReference(envVar: string): string {
+  return `{{$dotenv ${envVar}}}`;
+}
+
+function writeHttpReplacement(site: ReplacementSite): Replacement {
+  return valueOnly(site, dotenvReference(site.envVar));
+}
+
+export const http = defineLanguage({
+  id: "http",
+  extensions: ["http", "rest"],
+  fenceNames: ["http"],
+  lex: lexHttp,
+  envLookup: dotenvReference,
+  writeReplacement: writeHttpReplacement,
+  eslint: { via: "none", reason: "HTTP request files: `token-guard scan` covers them; no ESLint parser reads them" },
+});
