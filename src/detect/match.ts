@@ -761,9 +761,17 @@ class UnitMatcher {
       const key = this.classify(word);
       return key?.weak ? undefined : key;
     };
-    for (const { key, token, start, end } of commandValues(this.text, tokens, keyOf)) {
+    const add = ({ key, token, start, end }: { key: KeyMatch; token: StringToken; start: number; end: number }, host = token): void => {
       if (inComment) this.candidates.push(this.candidate(key, start, end, "argument", { inComment: true }));
-      else this.addRange(key, token, start, end, "argument", {});
+      else this.addRange(key, host, start, end, "argument", {});
+    };
+    for (const value of commandValues(this.text, tokens, keyOf)) add(value);
+    // A quoted argument that is a command itself (`bash -c "…"`, `ssh host "…"`, `schtasks /TR "…"`):
+    // its words once more, one level deep, the value reported in the quoted string.
+    for (const token of tokens) {
+      if (token.kind !== "string" || token.quote === "bare" || !this.mayHoldKey(token.contentStart, token.contentEnd)) continue;
+      const words = lexShell(this.text, token.contentStart, token.contentEnd).tokens;
+      for (const value of commandValues(this.text, words, keyOf)) add(value, token);
     }
   }
 

@@ -48,6 +48,8 @@ const SHAPES: Shape[] = [
   // A minified bundle is one line: nothing may walk back to the line's start per token (indentation of function headers).
   { name: "JavaScript: one minified line of functions and classes", path: "app.min.js", open: "", close: "\n", pieces: ["function f(a){", "return a}", "(b)=>{", "}", ";", "class K{", "m(){", "@d ", ...KEY] },
   { name: "Python: one line of classes and defs", path: "a.py", open: "", close: "\n", pieces: ["class K(BaseModel): ", "def f(a): ", "return a; ", "@dataclass ", "x: str = ", ...KEY] },
+  // A quoted argument that is a command is lexed once more, one level deep only.
+  { name: "shell: quoted commands inside commands", path: "a.sh", open: "", close: "\n", pieces: ['ssh h "', "bash -c '", "--auth-token ", TOKEN, '"', "'", " ", "\n", "\\"] },
   // Every comment defines a name the file sends: each comment is lexed once, each name looked up once.
   { name: "PHP: commented-out definitions of names the file sends", path: "a.php", open: "<?php\n$t = 'x';\n", close: "\n", pieces: ["$k = '", `${TOKEN}';\n`, "// $k = '", "// $t = '", "['auth_token' => $k];\n", "['auth_token' => $t];\n", "\n", "# "] },
   { name: "Makefile: recipe lines with continuations", path: "Makefile", open: "all:\n", close: "\n", pieces: [`\tcurl -d auth_token=${TOKEN} \\\n`, "\\\n", "\t", ...KEY, "\n", "$$"] },
