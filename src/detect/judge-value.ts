@@ -1,7 +1,7 @@
 // The value judge: is this literal a real credential, or an example, a
 // reference, a hash or prose? Placeholders are decided here, once, for every door.
 
-import { isEvidentlyNotCredential } from "./not-a-credential.js";
+import { isEvidentlyNotCredential, isExampleJwt } from "./not-a-credential.js";
 
 /** Why a value was rejected, or "secret". */
 export type Verdict =
@@ -106,7 +106,7 @@ export function judgeValue(value: string, options: JudgeOptions): Verdict {
   if (/\s/.test(trimmed)) return "prose";
   if (options.placeholders.has(trimmed.toLowerCase())) return "placeholder";
   if (PLACEHOLDER_SHAPES.some((shape) => shape.test(trimmed))) return "placeholder";
-  if (isMostlyPlaceholderWords(trimmed) || isKeyboardSequence(trimmed) || announcesTestData(trimmed, options.minLength)) return "placeholder";
+  if (isMostlyPlaceholderWords(trimmed) || isKeyboardSequence(trimmed) || announcesTestData(trimmed, options.minLength) || isExampleJwt(trimmed)) return "placeholder";
   if (trimmed.length < options.minLength) return "too-short";
   if (/^\d+$/.test(trimmed) || UUID.test(trimmed)) return "identifier";
   // Words and names (`authentication`, `CONVOSO_AUTH_TOKEN`, `x-auth-token`, `convosoAuthToken`),

@@ -37,8 +37,12 @@ import { ExpressionReader, interpolatedRead, isValueWrapper, normaliseName, skip
 import type { Candidate } from "./candidate.js";
 import { anyOf, nameMatch, type CompiledRule } from "./rule.js";
 import { namesNonCredential } from "./not-a-credential.js";
+import { splitWords } from "./key-names.js";
 
 /** How a name relates to a rule. */
+/** Last words of a callee that constructs a provider's client (`ConvosoClient`, `convoso_api`, `ConvosoSdk`). */
+const CLIENT_WORDS = new Set(["client", "service", "api", "sdk", "connector", "gateway", "connection"]);
+
 export interface KeyMatch {
   rule: CompiledRule;
   weak: boolean;
@@ -198,7 +202,7 @@ class UnitMatcher {
   run(): Candidate[] {
     if (!this.nesting) {
       for (const token of this.unit.tokens) {
-        if (token.kind !== "comment" || !this.mayHoldKey(token.contentStart, token.contentEnd)) continue;
+        if (token.kind !== "comment" || !(this.mayHoldKey(token.contentStart, token.contentEnd) || this.namesProvider(token.contentStart, token.contentEnd))) continue;
         this.matchText(token.contentStart, token.contentEnd, true);
         this.matchNested(snippetLexer(this.unit.language), token.contentStart, token.contentEnd, { host: this.unit, inComment: true });
         // A commented-out command is shell whatever the file's language (`// gh secret set K --body v`);
@@ -216,7 +220,10 @@ class UnitMatcher {
       }
       const key = this.keyAt(index);
       if (key) this.matchBinding(index, key);
-      else if (token.kind === "identifier") this.matchEnvironmentMap(index, token.text);
+      else if (token.kind === "identifier") {
+        this.matchEnvironmentMap(index, token.text);
+        this.matchProviderClient(index, token.text);
+      }
       this.records.visit(index);
     }
     if (this.hints.commandLines) this.matchCommandLines(this.code, false);
@@ -266,7 +273,7 @@ class UnitMatcher {
         result = { rule: compiled, weak: false };
         break;
       }
-      if (match === "last-word" && !result && this.context.contextRules.has(compiled) && !namesNonCredential(name)) {
+      if ((match === "qualified" || match === "last-word") && !result && this.context.contextRules.has(compiled) && !namesNonCredential(name)) {
         result = { rule: compiled, weak: true, providerNamed: compiled.contextPattern?.test(name) === true };
       }
     }
@@ -426,6 +433,31 @@ class UnitMatcher {
     const token = this.code[index]!;
     const key = singular !== undefined && this.mayHoldKey(token.start, token.end) ? this.classify(singular) : undefined;
     if (key) for (const literal of environmentMapValues(this.view, index)) this.add(key, literal, "assignment", {});
+  }
+
+  /** Whether `start..end` names a provider the file talks to (a commented-out `new ConvosoClient('…')`). */
+  private namesProvider(start: number, end: number): boolean {
+    const slice = this.text.slice(start, end);
+    for (const compiled of this.context.contextRules) if (compiled.contextPattern?.test(slice) === true) return true;
+    return false;
+  }
+
+  /**
+   * `new ConvosoClient("…")`, `ConvosoService('…')`, `createConvosoApi("…")`: a client
+   * named for the provider, constructed with a literal first argument. Weak evidence
+   * (the argument may be an account or a URL), so the value must look random; a client
+   * imported under another name is not assumed to take the token.
+   */
+  private matchProviderClient(index: number, name: string): void {
+    if (this.context.contextRules.size === 0 || this.punctAt(index + 1) !== "(" || !CLIENT_WORDS.has(splitWords(name).at(-1) ?? "")) return;
+    for (const compiled of this.context.contextRules) {
+      if (compiled.contextPattern?.test(name) !== true) continue;
+      const argument = this.reader.operand(index + 2);
+      const next = argument === undefined ? undefined : this.punctAt(argument.next);
+      if (next !== ")" && next !== ",") return;
+      for (const literal of argument!.values.literals) this.add({ rule: compiled, weak: true, providerNamed: true }, literal, "argument", {});
+      return;
+    }
   }
 
   /** `(authToken`, `, auth_token`, `private readonly authToken`, `(String authToken`, `?string $authToken`: where a parameter list names one. */

@@ -105,3 +105,20 @@ export function isEncodedStructuredData(value: string): boolean {
 }
 
 const STRUCTURE_CHARACTERS = new Set([..."{}[]\":,=&"].map((char) => char.charCodeAt(0)));
+
+/** What a made-up JWT's claims say of themselves: test-data words, the placeholder person, a typed sequence. */
+const EXAMPLE_CLAIMS = /test|fake|dummy|example|sample|placeholder|mock|\b(?:john|jane) doe\b|1234567890/i;
+
+/**
+ * A JWT whose claims announce an example (jwt.io's `{"sub":"1234567890","name":"John
+ * Doe",…}`, `"email":"user@example.com"`): documentation, under any name. A real
+ * token's claims name real subjects.
+ */
+export function isExampleJwt(value: string): boolean {
+  const parts = value.split(".");
+  if (parts.length !== 3 || !parts.every((part) => BASE64.test(part))) return false;
+  const decode = (part: string): string => Buffer.from(part.replaceAll("-", "+").replaceAll("_", "/"), "base64").toString("latin1");
+  const header = decode(parts[0]!);
+  return header.startsWith("{") && header.includes('"alg"') && EXAMPLE_CLAIMS.test(decode(parts[1]!));
+}
+

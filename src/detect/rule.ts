@@ -128,8 +128,27 @@ export function compileRule(rule: CredentialRule): CompiledRule {
   };
 }
 
-/** How a name relates to a rule: one of its key names, only ending with a key name's last word (weak), or neither. */
-export type NameMatch = "key" | "last-word" | null;
+/**
+ * How a name relates to a rule: one of its key names; a key name with a qualifier
+ * after it (`auth_token_reporting`, `AUTH_TOKEN_PROD`: weak) or only ending with a key
+ * name's last word (weak); or neither.
+ */
+export type NameMatch = "key" | "qualified" | "last-word" | null;
+
+/** How many words may follow a key name's words in a qualified name (`auth_token_eu_west`). */
+const MAX_QUALIFIER_WORDS = 2;
+
+/**
+ * Words after a key name that say the name is about the token, not the token
+ * itself: where it is, when it ends, how it is sent or checked (`auth_token_url`,
+ * `AUTH_TOKEN_FILE`, `authTokenTtl`, `auth_token_header`, `AUTH_TOKEN_SECRET_ARN`).
+ */
+const ATTRIBUTE_WORDS = new Set([
+  ...["url", "uri", "endpoint", "host", "domain", "file", "path", "dir", "arn", "ref", "location", "store", "source", "cookie"],
+  ...["ttl", "expiry", "expires", "expiration", "exp", "at", "time", "date", "timeout", "interval", "seconds", "age", "lifetime"],
+  ...["len", "length", "size", "type", "header", "name", "param", "field", "var", "env", "key", "prefix", "format", "pattern", "regex"],
+  ...["hash", "sha", "digest", "checksum", "mask", "masked", "hint", "label", "description", "help", "enabled", "required", "valid", "version"],
+]);
 
 /** Memoised names per rule at most; beyond it the memo starts over (a minified bundle has endless names). */
 const NAME_MEMO_LIMIT = 50_000;
@@ -153,7 +172,18 @@ function computeNameMatch(compiled: CompiledRule, name: string): NameMatch {
   // The names `fix` writes when the preferred one is taken (`CONVOSO_AUTH_TOKEN_2`) are keys too.
   const unnumbered = withoutNameNumber(name);
   if (unnumbered !== undefined && computeNameMatch(compiled, unnumbered) === "key") return "key";
+  if (compiled.keyWords.some((keyWords) => isQualified(words, keyWords))) return "qualified";
   return compiled.keyWords.some((keyWords) => words[words.length - 1] === keyWords[keyWords.length - 1]) ? "last-word" : null;
+}
+
+/** `words` hold `keyWords` followed by one or two words, none of which is an attribute of the token. */
+function isQualified(words: readonly string[], keyWords: readonly string[]): boolean {
+  for (let qualifiers = 1; qualifiers <= MAX_QUALIFIER_WORDS && qualifiers < words.length; qualifiers++) {
+    const head = words.slice(0, words.length - qualifiers);
+    if (!endsWithWords(head, keyWords)) continue;
+    return words.slice(head.length).every((word) => !ATTRIBUTE_WORDS.has(word) && !/^\d+$/.test(word));
+  }
+  return false;
 }
 
 /** One case-insensitive alternation of literal words. */

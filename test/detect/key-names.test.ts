@@ -52,6 +52,16 @@ describe("names token-guard fix numbers", () => {
     ["auth_token_url_3", null],
     ["OAUTH_TOKEN_2", null],
     ["authToken2", null],
+    // A qualifier after the key's words is weak evidence; an attribute of the token is none.
+    ["auth_token_reporting", "qualified"],
+    ["AUTH_TOKEN_PROD", "qualified"],
+    ["authTokenEuWest", "qualified"],
+    ["auth_token_url", null],
+    ["AUTH_TOKEN_FILE", null],
+    ["authTokenTtl", null],
+    ["auth_token_header_name", null],
+    ["AUTH_TOKEN_SECRET_ARN", null],
+    ["auth_token_a_b_c", null],
   ] as const)("%s: %s", (name, match) => {
     const rule = defaultDetection().rules.find((compiled) => compiled.rule.id === "convoso-auth-token")!;
     expect(nameMatch(rule, name)).toBe(match);

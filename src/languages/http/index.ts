@@ -1,6 +1,8 @@
 // HTTP request files (`.http`, `.rest`) of VS Code's REST Client and JetBrains' HTTP
 // Client. REST Client reads the project's `.env` itself with `{{$dotenv NAME}}`, so
-// a value is replaced by that reference in place.
+// a value is replaced by that reference in place. The `http` Markdown fence stays
+// sniffed: documentation puts HTTPie commands (`http POST … auth_token==…`) under it as
+// often as raw requests.
 
 import { defineLanguage } from "../shared/language-definition.js";
 import { valueOnly, type Replacement, type ReplacementSite } from "../shared/replacement.js";
@@ -17,7 +19,6 @@ function writeHttpReplacement(site: ReplacementSite): Replacement {
 export const http = defineLanguage({
   id: "http",
   extensions: ["http", "rest"],
-  fenceNames: ["http"],
   lex: lexHttp,
   envLookup: dotenvReference,
   writeReplacement: writeHttpReplacement,

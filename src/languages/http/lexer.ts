@@ -63,7 +63,7 @@ export function lexHttp(text: string, start = 0, end = text.length): LexResult {
     pos = nextLine(text, lineEnd, end);
     if (first === lineEnd) continue;
     const code = text.charCodeAt(first);
-    if (code === CharacterCodes.hash || (code === CharacterCodes.slash && text.charCodeAt(first + 1) === CharacterCodes.slash)) {
+    if (code === CharacterCodes.hash || (code === CharacterCodes.slash && first + 1 < lineEnd && text.charCodeAt(first + 1) === CharacterCodes.slash)) {
       tokens.push(scanLineComment(text, first, lineEnd, code === CharacterCodes.hash ? 1 : 2));
       continue;
     }
