@@ -10,6 +10,7 @@
 // then check that it claims no other language's names and that ESLint agrees.
 
 import { astro, svelte, vue } from "./components/index.js";
+import { csv } from "./csv/index.js";
 import { dockerfile } from "./dockerfile/index.js";
 import { dotenv } from "./dotenv/index.js";
 import { hcl } from "./hcl/index.js";
@@ -57,6 +58,7 @@ export const LANGUAGES: readonly LanguageDefinition[] = [
   astro,
   notebook,
   sql,
+  csv,
   just,
   text,
 ];

@@ -48,6 +48,9 @@ const SHAPES: Shape[] = [
   // A minified bundle is one line: nothing may walk back to the line's start per token (indentation of function headers).
   { name: "JavaScript: one minified line of functions and classes", path: "app.min.js", open: "", close: "\n", pieces: ["function f(a){", "return a}", "(b)=>{", "}", ";", "class K{", "m(){", "@d ", ...KEY] },
   { name: "Python: one line of classes and defs", path: "a.py", open: "", close: "\n", pieces: ["class K(BaseModel): ", "def f(a): ", "return a; ", "@dataclass ", "x: str = ", ...KEY] },
+  // Every row binds a cell: the bindings must read each row once, not walk the table per finding.
+  { name: "CSV: a key-named column, quoted fields spanning lines", path: "a.csv", open: "env,auth_token,note\n", close: "\n", pieces: [`prod,${TOKEN},x\n`, `"a\n""b",${TOKEN}\n`, ",", "\n", '"', "auth_token,", ...KEY] },
+  { name: "CSV: name/value rows", path: "kv.csv", open: "name,value\n", close: "\n", pieces: [`auth_token,${TOKEN}\n`, `"CONVOSO_AUTH_TOKEN","${TOKEN}"\n`, "region,us\n", ",", "\n", '"'] },
   { name: "Makefile: recipe lines with continuations", path: "Makefile", open: "all:\n", close: "\n", pieces: [`\tcurl -d auth_token=${TOKEN} \\\n`, "\\\n", "\t", ...KEY, "\n", "$$"] },
 ];
 
