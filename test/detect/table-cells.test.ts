@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { scanText } from "../support/scan.js";
 import { fakeToken } from "../support/tokens.js";
 
-const [T, U, V] = [1, 2, 3].map((seed) => fakeToken(1500 + seed));
+const [T, U, V] = [1, 2, 3].map((seed) => fakeToken(1500 + seed)) as [string, string, string];
 
 /** `line:column context` of each finding in `path`. */
 function found(path: string, text: string): string[] {
@@ -60,5 +60,21 @@ describe("tables: values that are not tokens", () => {
 
   it("reads a key in a data row as no header (`auth_token` under `name` with no value column)", () => {
     expect(found("a.csv", `name,owner\nauth_token,${T}\n`)).toEqual([]);
+  });
+});
+
+describe("tables in Markdown", () => {
+  it("binds a settings table's value cell, a code span's content, and a key-named column's cells", () => {
+    const text = `| Setting | Value |\n|---|---|\n| auth_token | \`${T}\` |\n\n| env | authToken |\n|---|---|\n| prod | ${U} |\n`;
+    expect(found("README.md", text)).toEqual(["3:17 name-value", "7:10 assignment"]);
+  });
+
+  it("reports a table in a notebook's Markdown cell on the .ipynb line that holds the row", () => {
+    const cell = ["| Key | Value |\n", "|---|---|\n", `| CONVOSO_AUTH_TOKEN | ${V} |\n`];
+    const notebook = JSON.stringify({ cells: [{ cell_type: "markdown", metadata: {}, source: cell }], metadata: {}, nbformat: 4, nbformat_minor: 5 }, null, 1);
+    const line = notebook.split("\n").findIndex((text) => text.includes(V)) + 1;
+    const findings = scanText("notes.ipynb", notebook);
+    expect(findings.map((finding) => finding.line)).toEqual([line]);
+    expect(notebook.slice(findings[0]!.start, findings[0]!.end)).toBe(V);
   });
 });

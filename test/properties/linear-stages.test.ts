@@ -51,6 +51,13 @@ const SHAPES: Shape[] = [
   // Every row binds a cell: the bindings must read each row once, not walk the table per finding.
   { name: "CSV: a key-named column, quoted fields spanning lines", path: "a.csv", open: "env,auth_token,note\n", close: "\n", pieces: [`prod,${TOKEN},x\n`, `"a\n""b",${TOKEN}\n`, ",", "\n", '"', "auth_token,", ...KEY] },
   { name: "CSV: name/value rows", path: "kv.csv", open: "name,value\n", close: "\n", pieces: [`auth_token,${TOKEN}\n`, `"CONVOSO_AUTH_TOKEN","${TOKEN}"\n`, "region,us\n", ",", "\n", '"'] },
+  {
+    name: "Markdown: pipe tables of name/value rows and key-named columns",
+    path: "README.md",
+    open: "| Setting | Value |\n|---|---|\n",
+    close: "\n",
+    pieces: [`| auth_token | \`${TOKEN}\` |\n`, "| region | us |\n", "| env | auth_token |\n|---|---|\n", `| prod | ${TOKEN} |\n`, "|", "\\|", "`", "\n", ...KEY],
+  },
   { name: "Makefile: recipe lines with continuations", path: "Makefile", open: "all:\n", close: "\n", pieces: [`\tcurl -d auth_token=${TOKEN} \\\n`, "\\\n", "\t", ...KEY, "\n", "$$"] },
 ];
 
