@@ -31,6 +31,7 @@ import { templateDefaults } from "./template-defaults.js";
 import { NameValueRecords } from "./name-value-records.js";
 import { NameValueRows } from "./name-value-rows.js";
 import { tableBindings } from "./table-cells.js";
+import { elementValue } from "./markup-elements.js";
 import { CodeView } from "./code-view.js";
 import { environmentMapValues, singularName } from "./environment-token-maps.js";
 import { keyNamedValue } from "./key-named-code.js";
@@ -391,6 +392,14 @@ class UnitMatcher {
       const value = (this.rows ??= new NameValueRows(this.view)).valueFor(index);
       if (value) this.add(key, value, "name-value", {});
       if (value !== undefined) return;
+    }
+    // `<authToken>…</authToken>`, `<key>K</key><string>…</string>`, `<entry key="K">…</entry>` (markup-elements.ts).
+    if (before === "<" || before === ">" || before === "=") {
+      const element = elementValue(this.view, index);
+      if (element) {
+        this.add(key, element.value, element.context, {});
+        return;
+      }
     }
     // `f("K", …)`: the key is an argument; the value is the next argument or a default= keyword.
     if (token.kind === "string" && this.punctAt(index + 1) === "," && this.isArgumentKey(index)) {

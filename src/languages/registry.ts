@@ -30,6 +30,7 @@ import { shell } from "./shell/index.js";
 import { sql } from "./sql/index.js";
 import { text } from "./text/index.js";
 import { toml } from "./toml/index.js";
+import { xml } from "./xml/index.js";
 import { yaml } from "./yaml/index.js";
 
 /**
@@ -53,6 +54,7 @@ export const LANGUAGES: readonly LanguageDefinition[] = [
   dockerfile,
   makefile,
   html,
+  xml,
   vue,
   svelte,
   astro,

@@ -58,6 +58,13 @@ const SHAPES: Shape[] = [
     close: "\n",
     pieces: [`| auth_token | \`${TOKEN}\` |\n`, "| region | us |\n", "| env | auth_token |\n|---|---|\n", `| prod | ${TOKEN} |\n`, "|", "\\|", "`", "\n", ...KEY],
   },
+  {
+    name: "XML: element text named by its tag, a name element or a name attribute",
+    path: "app.config",
+    open: "<configuration>\n",
+    close: "</configuration>\n",
+    pieces: [`<authToken>${TOKEN}</authToken>\n`, `<key>auth_token</key><string>${TOKEN}</string>\n`, `<setting name="AuthToken"><value>${TOKEN}</value></setting>\n`, `<add key="auth_token" value="${TOKEN}"/>`, "<", ">", "</", '="', "<![CDATA[", "]]>", "\n"],
+  },
   { name: "Makefile: recipe lines with continuations", path: "Makefile", open: "all:\n", close: "\n", pieces: [`\tcurl -d auth_token=${TOKEN} \\\n`, "\\\n", "\t", ...KEY, "\n", "$$"] },
 ];
 

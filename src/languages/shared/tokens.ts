@@ -23,6 +23,7 @@ export type LanguageId =
   | "notebook"
   | "sql"
   | "csv"
+  | "xml"
   | "just"
   | "vue"
   | "svelte"

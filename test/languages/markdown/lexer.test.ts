@@ -233,7 +233,8 @@ describe("lexMarkdown", () => {
       ["dotenv", ["dotenv", "env"]],
       ["dockerfile", ["dockerfile", "docker"]],
       ["makefile", ["makefile", "make"]],
-      ["html", ["html", "xml"]],
+      ["html", ["html"]],
+      ["xml", ["xml", "plist"]],
     ];
     for (const [language, infos] of families) {
       for (const info of infos) {
