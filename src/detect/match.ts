@@ -21,7 +21,7 @@ import { snippetLexer, type LexedUnit } from "../languages/lex-source.js";
 import { languageById } from "../languages/registry.js";
 import type { MatcherHints } from "../languages/shared/language-definition.js";
 import { lexHtml } from "../languages/shared/markup-lexer.js";
-import type { InterpolationPart, Lexer, StringToken, Token } from "../languages/shared/tokens.js";
+import type { InterpolationPart, Lexer, StringToken, TableGrid, Token } from "../languages/shared/tokens.js";
 import { lexShell } from "../languages/shared/shell-lexer.js";
 import { columnValues } from "./column-values.js";
 import { commandValues } from "./command-flags.js";
@@ -30,6 +30,8 @@ import { formatArgumentAt } from "./format-strings.js";
 import { templateDefaults } from "./template-defaults.js";
 import { NameValueRecords } from "./name-value-records.js";
 import { NameValueRows } from "./name-value-rows.js";
+import { tableBindings } from "./table-cells.js";
+import { elementValue } from "./markup-elements.js";
 import { CodeView } from "./code-view.js";
 import { environmentMapValues, singularName } from "./environment-token-maps.js";
 import { keyNamedValue } from "./key-named-code.js";
@@ -127,6 +129,8 @@ const DEFAULT_ARGS = new Set(["default", "defaultvalue", "envvar_default"]);
 const ENV_CALLS = new Set(["getenv", "get", "setdefault", "env", "getEnv", "Getenv", "fetch"]);
 /** A string used as a key must look like a name, not a sentence. */
 const NAME_LIKE = /^[-$@A-Za-z_][-\w$.:]*$/;
+/** A table cell may name a key as a title too (`Auth Token`, `Convoso API Token`). */
+const TITLE_LIKE = /^[A-Za-z_][-\w$.: ]*$/;
 const ENV_VAR_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 /** A word on a command line that may name a key: a variable, a flag, a path (`/prod/convoso/auth_token`). */
 const COMMAND_WORD = /^[-\w./]+$/;
@@ -227,6 +231,7 @@ class UnitMatcher {
       this.records.visit(index);
     }
     if (this.hints.commandLines) this.matchCommandLines(this.code, false);
+    for (const table of this.unit.tables ?? []) this.matchTable(table);
     this.resolveReferences();
     return this.candidates;
   }
@@ -395,6 +400,14 @@ class UnitMatcher {
       if (value) this.add(key, value, "name-value", {});
       if (value !== undefined) return;
     }
+    // `<authToken>…</authToken>`, `<key>K</key><string>…</string>`, `<entry key="K">…</entry>` (markup-elements.ts).
+    if (before === "<" || before === ">" || before === "=") {
+      const element = elementValue(this.view, index);
+      if (element) {
+        this.add(key, element.value, element.context, {});
+        return;
+      }
+    }
     // `f("K", …)`: the key is an argument; the value is the next argument or a default= keyword.
     if (token.kind === "string" && this.punctAt(index + 1) === "," && this.isArgumentKey(index)) {
       this.matchArgumentValue(index, key);
@@ -425,6 +438,19 @@ class UnitMatcher {
     // Otherwise K may be a name/value record's name: the records see every token.
     if (!ASSIGN_OPS.has(op) && !PAIR_OPS.has(op)) return;
     this.matchValue(next + 1, key, envVar, token.kind === "identifier" ? this.statementStart(index) : undefined, token);
+  }
+
+  /** A key-named column's cells, and the value cells of name/value rows (table-cells.ts). */
+  private matchTable(table: TableGrid): void {
+    const reader = { text: (cell: StringToken) => this.literalContent(cell), keyOf: (cell: StringToken) => this.cellKey(cell) };
+    for (const { key, value, context } of tableBindings(table, reader)) this.add(key, value, context, {});
+  }
+
+  /** The key a table cell names: a name or a title (`Auth Token`). */
+  private cellKey(cell: StringToken): KeyMatch | undefined {
+    if (!this.mayHoldKey(cell.contentStart, cell.contentEnd)) return undefined;
+    const name = this.literalContent(cell);
+    return name !== undefined && name.length <= 100 && TITLE_LIKE.test(name) ? this.classify(name) : undefined;
   }
 
   /** `AUTH_TOKENS = { dev: "v", prod: "w" }`: a key's plural, one token per environment (environment-token-maps.ts). */

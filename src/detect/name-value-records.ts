@@ -28,9 +28,10 @@ const VALUE_WORDS = new Set(["value", "val", "default", "defaultvalue", "usevalu
 /**
  * Last words of fields that hold the name: `name` and every `<something>_name`
  * (`variable_name`, `header_name`), `key` (`ParameterKey`), `id`, `path` (a JSON
- * patch's `/…/auth_token`), `param`, `field`, `variable`, and DI's `provide`.
+ * patch's `/…/auth_token`), `param`, `field`, `variable`, `setting`, `property`
+ * (a settings table's or export's name column), and DI's `provide`.
  */
-const NAME_WORDS = new Set(["name", "key", "id", "path", "param", "parameter", "field", "variable", "var", "provide"]);
+const NAME_WORDS = new Set(["name", "key", "id", "path", "param", "parameter", "field", "variable", "var", "setting", "property", "provide"]);
 /**
  * Fields whose object holds the attributes of the record around it (Terraform
  * state's `resources[].instances[].attributes`, a resource's `values`): a key the
@@ -64,6 +65,24 @@ export function fieldRole(field: string): FieldRole {
     fieldRoles.set(field, role);
   }
   return role;
+}
+
+/** A column list's or a table header's name-like columns and its first value-like one. */
+export interface ColumnRoles {
+  /** Every name-like column: `(id, provider, name, value)` has two. */
+  names: Set<number>;
+  value?: number;
+}
+
+/** The roles of the columns `fields` name, by position (fieldRole: `name`, `setting_key`, `value`, …). */
+export function columnRoles(fields: readonly (string | undefined)[]): ColumnRoles {
+  const roles: ColumnRoles = { names: new Set() };
+  fields.forEach((field, column) => {
+    const role = field === undefined ? null : fieldRole(field);
+    if (role === "name") roles.names.add(column);
+    else if (role === "value") roles.value ??= column;
+  });
+  return roles;
 }
 
 /** How a unit's language lays out its records. */

@@ -12,22 +12,15 @@
 import type { StringToken } from "../languages/shared/tokens.js";
 import type { CodeView } from "./code-view.js";
 import { elementAt } from "./column-values.js";
-import { fieldRole } from "./name-value-records.js";
+import { columnRoles, fieldRole, type ColumnRoles } from "./name-value-records.js";
 
 /** How many tokens a row or column list may take, and how far back `UPDATE … SET` may stand from its `WHERE`. */
 const MAX_LIST_TOKENS = 400;
 const MAX_STATEMENT_TOKENS = 64;
 
-/** A column list's name-like positions and its first value-like one. */
-interface Columns {
-  /** Every name-like column: `(id, provider, name, value)` has two. */
-  names: Set<number>;
-  value?: number;
-}
-
 export class NameValueRows {
   /** Each row's `(` → its statement's columns (null: the row is in no column-listed VALUES). */
-  private readonly rowColumns = new Map<number, Columns | null>();
+  private readonly rowColumns = new Map<number, ColumnRoles | null>();
 
   constructor(private readonly view: CodeView) {}
 
@@ -59,10 +52,10 @@ export class NameValueRows {
   }
 
   /** The columns of the row opening at `open`: walks back over earlier rows to `(…) VALUES`, keeping every row's answer. */
-  private columnsOfRow(open: number): Columns | null {
+  private columnsOfRow(open: number): ColumnRoles | null {
     const walked: number[] = [];
     let row = open;
-    let columns: Columns | null | undefined;
+    let columns: ColumnRoles | null | undefined;
     while (columns === undefined) {
       const known = this.rowColumns.get(row);
       if (known !== undefined) {
@@ -86,23 +79,17 @@ export class NameValueRows {
   }
 
   /** The name-like and value-like columns of the name list closing at `close`. */
-  private readColumns(close: number): Columns | null {
+  private readColumns(close: number): ColumnRoles | null {
     const open = this.openingBracket(close);
     if (open === undefined) return null;
-    const columns: Columns = { names: new Set() };
-    let column = 0;
+    const fields: string[] = [];
     for (let probe = open + 1; probe < close; probe++) {
-      if (this.view.punctAt(probe) === ",") {
-        column++;
-        continue;
-      }
+      if (this.view.punctAt(probe) === ",") continue;
       const name = this.fieldAt(probe);
       if (name === undefined) return null;
-      const role = fieldRole(name);
-      if (role === "name") columns.names.add(column);
-      else if (role === "value") columns.value ??= column;
+      fields.push(name);
     }
-    return columns;
+    return columnRoles(fields);
   }
 
   /** `UPDATE t SET value = '…' WHERE name = 'auth_token'`: the value assigned by the same statement's SET. */

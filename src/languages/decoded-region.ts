@@ -3,7 +3,7 @@
 // the result is mapped back to the host file, so a finding points at the
 // characters in the file, on the file's own line.
 
-import type { DecodedText, EmbeddedRegion, LexResult, Lexer, StringPart, Token } from "./shared/tokens.js";
+import type { DecodedText, EmbeddedRegion, LexResult, Lexer, StringPart, StringToken, TableGrid, Token } from "./shared/tokens.js";
 
 /** Maps decoded offsets to host offsets: a start to where its character begins, an end to where the character before it ends. */
 class HostOffsets {
@@ -49,7 +49,12 @@ export function toHostOffsets(result: LexResult, decoded: DecodedText, text: str
   });
   // Regions inside the decoded code (a shell `$(…)`) are lexed on the host text: escapes are rare there.
   const embedded = result.embedded.map((region): EmbeddedRegion => ({ language: region.language, ...at.range(region.start, region.end) }));
-  return { tokens, embedded };
+  if (result.tables === undefined) return { tokens, embedded };
+  // A table's cells are tokens of the result: each stands for its mapped copy.
+  const mapped = new Map(result.tokens.map((token, index) => [token, tokens[index] as StringToken]));
+  const cell = (token: StringToken | undefined) => (token === undefined ? undefined : mapped.get(token));
+  const tables = result.tables.map((table): TableGrid => ({ header: table.header.map(cell), rows: table.rows.map((row) => row.map(cell)) }));
+  return { tokens, embedded, tables };
 }
 
 function mapPart(part: StringPart, at: HostOffsets): StringPart {

@@ -4,7 +4,7 @@
 import { toHostOffsets } from "./decoded-region.js";
 import { detectLanguage } from "./detect-language.js";
 import { FENCE_LANGUAGES, languageById } from "./registry.js";
-import type { DecodedText, LanguageId, LexResult, Lexer, Token } from "./shared/tokens.js";
+import type { DecodedText, LanguageId, LexResult, Lexer, TableGrid, Token } from "./shared/tokens.js";
 
 /** One stretch of a file lexed by one front end. */
 export interface LexedUnit {
@@ -12,6 +12,8 @@ export interface LexedUnit {
   start: number;
   end: number;
   tokens: Token[];
+  /** Tables its front end read; their cells are among `tokens`. */
+  tables?: TableGrid[];
   /** The decoded text the unit was lexed from, when its host writes it escaped (a notebook cell); offsets are the host's all the same. */
   decoded?: DecodedText;
 }
@@ -27,7 +29,7 @@ export function lexSource(text: string, language: LanguageId, start = 0, end = t
   for (let next = 0; next < pending.length; next++) {
     const region = pending[next]!;
     const result = region.decoded === undefined ? lexRegion(region) : toHostOffsets(lexRegion({ ...region, text: region.decoded.text, start: 0, end: region.decoded.text.length }), region.decoded, region.text);
-    units.push({ language: region.language, start: region.start, end: region.end, tokens: result.tokens, ...(region.decoded && { decoded: region.decoded }) });
+    units.push({ language: region.language, start: region.start, end: region.end, tokens: result.tokens, ...(result.tables && { tables: result.tables }), ...(region.decoded && { decoded: region.decoded }) });
     if (region.depth >= MAX_NESTING) continue;
     for (const embedded of result.embedded) {
       const innerStart = Math.max(embedded.start, region.start);

@@ -10,6 +10,7 @@
 // then check that it claims no other language's names and that ESLint agrees.
 
 import { astro, svelte, vue } from "./components/index.js";
+import { csv } from "./csv/index.js";
 import { dockerfile } from "./dockerfile/index.js";
 import { dotenv } from "./dotenv/index.js";
 import { hcl } from "./hcl/index.js";
@@ -30,6 +31,7 @@ import { shell } from "./shell/index.js";
 import { sql } from "./sql/index.js";
 import { text } from "./text/index.js";
 import { toml } from "./toml/index.js";
+import { xml } from "./xml/index.js";
 import { yaml } from "./yaml/index.js";
 
 /**
@@ -53,11 +55,13 @@ export const LANGUAGES: readonly LanguageDefinition[] = [
   dockerfile,
   makefile,
   html,
+  xml,
   vue,
   svelte,
   astro,
   notebook,
   sql,
+  csv,
   just,
   http,
   text,

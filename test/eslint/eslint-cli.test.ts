@@ -264,6 +264,21 @@ describe("agreement: eslint and token-guard scan", () => {
     expect(eslint.reports).toEqual(expected);
   });
 
+  it("agree on Markdown tables: a key-named column, name/value rows, and the traps beside them", () => {
+    const m = (n: number): string => fakeToken(16_300 + n);
+    const files: Record<string, string> = {
+      "package.json": `{ "name": "tables", "private": true, "type": "module" }\n`,
+      "docs/settings.md": `| Setting | Value |\n|---|---|\n| region | us |\n| auth_token | \`${m(1)}\` |\n| auth_token | \`\${CONVOSO_AUTH_TOKEN}\` |\n\n| env | convoso_auth_token |\n| --- | --- |\n| prod | ${m(2)} |\n| dev | <your-token> |\n`,
+      "docs/checksums.md": `| Name | SHA-256 |\n|---|---|\n| auth_token | 9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08 |\n`,
+    };
+    const expected = ["docs/settings.md:4", "docs/settings.md:9"].map((line) => `${line} convoso-auth-token`);
+    const dir = project(`${PLUGIN_IMPORT}export default [...tokenGuard.configs.recommended, ...tokenGuard.configs.text];\n`, files);
+    const eslint = runEslint(dir, "recommended");
+    expect(eslint.fatal).toEqual([]);
+    expect(scanReports(dir)).toEqual(expected);
+    expect(eslint.reports).toEqual(expected);
+  });
+
   it("read the same token-guard.config.json: a custom rule, gitignore-style ignore globs and a placeholder", () => {
     expect(existsSync(CLI), `the CLI is not built (${relative(REPO_ROOT, CLI)} is missing)`).toBe(true);
     const key = fakeToken(340);

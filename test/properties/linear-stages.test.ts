@@ -52,6 +52,23 @@ const SHAPES: Shape[] = [
   { name: "shell: quoted commands inside commands", path: "a.sh", open: "", close: "\n", pieces: ['ssh h "', "bash -c '", "--auth-token ", TOKEN, '"', "'", " ", "\n", "\\"] },
   // Every comment defines a name the file sends: each comment is lexed once, each name looked up once.
   { name: "PHP: commented-out definitions of names the file sends", path: "a.php", open: "<?php\n$t = 'x';\n", close: "\n", pieces: ["$k = '", `${TOKEN}';\n`, "// $k = '", "// $t = '", "['auth_token' => $k];\n", "['auth_token' => $t];\n", "\n", "# "] },
+  // Every row binds a cell: the bindings must read each row once, not walk the table per finding.
+  { name: "CSV: a key-named column, quoted fields spanning lines", path: "a.csv", open: "env,auth_token,note\n", close: "\n", pieces: [`prod,${TOKEN},x\n`, `"a\n""b",${TOKEN}\n`, ",", "\n", '"', "auth_token,", ...KEY] },
+  { name: "CSV: name/value rows", path: "kv.csv", open: "name,value\n", close: "\n", pieces: [`auth_token,${TOKEN}\n`, `"CONVOSO_AUTH_TOKEN","${TOKEN}"\n`, "region,us\n", ",", "\n", '"'] },
+  {
+    name: "Markdown: pipe tables of name/value rows and key-named columns",
+    path: "README.md",
+    open: "| Setting | Value |\n|---|---|\n",
+    close: "\n",
+    pieces: [`| auth_token | \`${TOKEN}\` |\n`, "| region | us |\n", "| env | auth_token |\n|---|---|\n", `| prod | ${TOKEN} |\n`, "|", "\\|", "`", "\n", ...KEY],
+  },
+  {
+    name: "XML: element text named by its tag, a name element or a name attribute",
+    path: "app.config",
+    open: "<configuration>\n",
+    close: "</configuration>\n",
+    pieces: [`<authToken>${TOKEN}</authToken>\n`, `<key>auth_token</key><string>${TOKEN}</string>\n`, `<setting name="AuthToken"><value>${TOKEN}</value></setting>\n`, `<add key="auth_token" value="${TOKEN}"/>`, "<", ">", "</", '="', "<![CDATA[", "]]>", "\n"],
+  },
   { name: "Makefile: recipe lines with continuations", path: "Makefile", open: "all:\n", close: "\n", pieces: [`\tcurl -d auth_token=${TOKEN} \\\n`, "\\\n", "\t", ...KEY, "\n", "$$"] },
 ];
 

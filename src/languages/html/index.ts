@@ -9,7 +9,7 @@ export const html = defineLanguage({
   ...CONFIG_FORMAT,
   id: "html",
   extensions: ["html", "htm"],
-  fenceNames: ["html", "xml"],
+  fenceNames: ["html"],
   lex: lexHtml,
   // Markup is lexed as such already.
   matcherHints: { stringsMayHoldMarkup: false },

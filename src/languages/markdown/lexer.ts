@@ -1,9 +1,10 @@
 // Front end for Markdown: code blocks become regions in the language their info string or
-// content names; prose, inline code and HTML comments become tokens, so text is read too.
+// content names; prose, inline code and HTML comments become tokens, so text is read too;
+// pipe tables become tables whose cells the matcher binds by column.
 
 import { CharacterCodes } from "../shared/character-codes.js";
 import { bareString, findLineEnd, isSpace, nextLine, scanBlockComment, skipSpaces, skipWhile, trimEnd } from "../shared/scanner.js";
-import type { EmbeddedRegion, FenceLanguages, LanguageId, LexResult, StringToken, Token } from "../shared/tokens.js";
+import type { EmbeddedRegion, FenceLanguages, LanguageId, LexResult, StringToken, TableGrid, Token } from "../shared/tokens.js";
 
 /** How many non-blank lines, and how much of each, the sniffer reads: code shows its language early. */
 const SNIFF_LINES = 8;
@@ -91,6 +92,7 @@ const NO_FENCES: FenceLanguages = new Map();
 export function lexMarkdown(text: string, start = 0, end = text.length, fences = NO_FENCES): LexResult {
   const tokens: Token[] = [];
   const embedded: EmbeddedRegion[] = [];
+  const tables: TableGrid[] = [];
   /** Content columns of the open list items, innermost last: code inside an item is indented relative to it. */
   let lists: number[] = [];
   let depth = 0;
@@ -155,6 +157,12 @@ export function lexMarkdown(text: string, start = 0, end = text.length, fences =
         continue;
       }
     }
+    const tableEnd = lexTable(text, line, at, end, tokens, tables);
+    if (tableEnd >= 0) {
+      pos = tableEnd;
+      previous = "other";
+      continue;
+    }
     previous = "paragraph";
     if (code === CharacterCodes.hash) {
       const hashesEnd = skipWhile(text, at, line.end, (next) => next === CharacterCodes.hash);
@@ -168,7 +176,75 @@ export function lexMarkdown(text: string, start = 0, end = text.length, fences =
     const lastLineEnd = lexInline(tokens, text, at, end);
     if (lastLineEnd > line.end) pos = nextLine(text, lastLineEnd, end);
   }
-  return { tokens, embedded };
+  return { tokens, embedded, tables };
+}
+
+/** A cell's content between its pipes, trimmed. */
+interface CellRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * A pipe table whose header line starts at `at`: the header, a delimiter row
+ * (`|---|:-:|`, as many cells) and the rows up to a blank line, a line without
+ * a pipe or the end of the blockquote. Each cell's text is read as inline
+ * prose; a cell holding one string (a word, a code span) is that cell of the
+ * grid. Returns where lexing resumes, or -1 when no table starts here.
+ */
+function lexTable(text: string, line: MarkdownLine, at: number, end: number, tokens: Token[], tables: TableGrid[]): number {
+  const header = tableCells(text, at, line.end);
+  if (header === undefined || line.next >= end) return -1;
+  const delimiter = readLine(text, line.next, end);
+  const delimiters = delimiter.depth === line.depth ? tableCells(text, delimiter.first, delimiter.end) : undefined;
+  if (delimiters === undefined || delimiters.length !== header.length || !delimiters.every((cell) => DELIMITER_CELL.test(text.slice(cell.start, cell.end)))) return -1;
+  const grid: TableGrid = { header: header.map((cell) => lexCell(text, cell, tokens)), rows: [] };
+  let pos = delimiter.next;
+  while (pos < end) {
+    const row = readLine(text, pos, end);
+    const cells = row.depth === line.depth && row.first < row.end ? tableCells(text, row.first, row.end) : undefined;
+    if (cells === undefined) break;
+    // Cells past the header's count are not part of the table.
+    grid.rows.push(cells.slice(0, header.length).map((cell) => lexCell(text, cell, tokens)));
+    pos = row.next;
+  }
+  tables.push(grid);
+  return pos;
+}
+
+/** A delimiter row's cell: dashes, with a colon at either end for alignment. */
+const DELIMITER_CELL = /^:?-+:?$/;
+
+/**
+ * The cells of a table line: the ranges between unescaped pipes, trimmed, the
+ * optional pipes at the line's ends dropped; undefined when the line has none.
+ * A pipe splits a cell inside a code span too (GFM), unless escaped (`\|`).
+ */
+function tableCells(text: string, start: number, end: number): CellRange[] | undefined {
+  const first = skipSpaces(text, start, end);
+  const last = trimEnd(text, first, end);
+  const pipes: number[] = [];
+  for (let pos = first; pos < last; pos++) {
+    const code = text.charCodeAt(pos);
+    if (code === CharacterCodes.backslash) pos++;
+    else if (code === CharacterCodes.bar) pipes.push(pos);
+  }
+  if (pipes.length === 0) return undefined;
+  const bounds = [pipes[0] === first ? first : first - 1, ...pipes.filter((pipe) => pipe !== first && pipe !== last - 1), pipes.at(-1) === last - 1 ? last - 1 : last];
+  const cells: CellRange[] = [];
+  for (let index = 1; index < bounds.length; index++) {
+    const cellStart = skipSpaces(text, bounds[index - 1]! + 1, bounds[index]!);
+    cells.push({ start: cellStart, end: trimEnd(text, cellStart, bounds[index]!) });
+  }
+  return cells;
+}
+
+/** Lexes a cell as inline prose; the cell's string when it holds just one. */
+function lexCell(text: string, cell: CellRange, tokens: Token[]): StringToken | undefined {
+  const before = tokens.length;
+  lexInline(tokens, text, cell.start, cell.end);
+  const only = tokens.length === before + 1 ? tokens[before] : undefined;
+  return only?.kind === "string" ? only : undefined;
 }
 
 /**

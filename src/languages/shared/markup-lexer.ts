@@ -47,7 +47,12 @@ export function lexHtml(text: string, start = 0, end = text.length): LexResult {
         pos = pushToken(tokens, scanBlockComment(text, pos, end, "<!--", "-->"));
         continue;
       }
-      // `<!DOCTYPE …>`, `<![CDATA[…]]>`, `<?xml …?>`: declarations, not content.
+      // `<![CDATA[…]]>`: text, `>` and `<` included (XML, and SVG or MathML inside HTML).
+      if (next === CharacterCodes.exclamation && pos + CDATA_OPEN.length <= end && text.startsWith(CDATA_OPEN, pos)) {
+        pos = pushCdata(text, pos, end, tokens);
+        continue;
+      }
+      // `<!DOCTYPE …>`, `<?xml …?>`: declarations, not content.
       if (next === CharacterCodes.exclamation || next === CharacterCodes.question) {
         const close = indexOfWithin(text, ">", pos + 2, end);
         pos = close < 0 ? end : close + 1;
@@ -211,6 +216,21 @@ function findMarkup(text: string, pos: number, end: number): number {
     if (next === CharacterCodes.slash && p + 2 < end && isAsciiLetter(text.charCodeAt(p + 2))) return p;
   }
   return end;
+}
+
+const CDATA_OPEN = "<![CDATA[";
+const CDATA_CLOSE = "]]>";
+
+/** The CDATA section at `pos` as a bare string of its trimmed text (an unclosed one runs to `end`); returns where lexing goes on. */
+function pushCdata(text: string, pos: number, end: number, tokens: Token[]): number {
+  const open = pos + CDATA_OPEN.length;
+  const close = indexOfWithin(text, CDATA_CLOSE, open, end);
+  const contentEnd = close < 0 ? end : close;
+  const sectionEnd = close < 0 ? end : close + CDATA_CLOSE.length;
+  const first = skipWhile(text, open, contentEnd, isBlank);
+  const last = trimEnd(text, first, contentEnd, isBlank);
+  tokens.push({ ...bareString(first, last), start: pos, end: sectionEnd });
+  return sectionEnd;
 }
 
 /** Prose between tags as one bare string, trimmed; whitespace-only runs give nothing. */

@@ -22,6 +22,8 @@ export type LanguageId =
   | "html"
   | "notebook"
   | "sql"
+  | "csv"
+  | "xml"
   | "just"
   | "http"
   | "vue"
@@ -154,9 +156,21 @@ export interface DecodedText {
   ends: Int32Array;
 }
 
+/**
+ * A grid of cells a front end read: a CSV file, a Markdown pipe table. The
+ * first row is the header; a cell is the string token holding its text (one of
+ * the result's tokens), or undefined when it is empty or missing from a short row.
+ */
+export interface TableGrid {
+  header: (StringToken | undefined)[];
+  rows: (StringToken | undefined)[][];
+}
+
 /** What a front end returns for one text. */
 export interface LexResult {
   tokens: Token[];
+  /** Tables the front end read, whose cells the matcher binds by column (src/detect/table-cells.ts). */
+  tables?: TableGrid[];
   /**
    * Regions the dispatcher also lexes, each with its own front end. A region may
    * overlap a host token: YAML emits a `run:` block as a string token and the same

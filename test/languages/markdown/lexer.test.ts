@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { languageForInfoString, lexMarkdown as lexMarkdownWithFences, sniffCodeLanguage } from "../../../src/languages/markdown/lexer.js";
 import { FENCE_LANGUAGES } from "../../../src/languages/registry.js";
-import type { LanguageId, LexResult } from "../../../src/languages/shared/tokens.js";
+import type { LanguageId, LexResult, StringToken } from "../../../src/languages/shared/tokens.js";
 import { assertRangesInside, describeTokens, expectLinear, fuzz } from "../lex-helpers.js";
 
 /** lexMarkdown with the registry's fence names, as lexSource calls it. */
@@ -13,6 +13,12 @@ function lex(text: string): string[] {
   const result = lexMarkdown(text);
   assertRangesInside(text, result);
   return describeTokens(text, result);
+}
+
+/** The tables as rows of cell texts ("" where a cell is not in the grid), the header first. */
+function grid(text: string): string[][][] {
+  const cell = (token: StringToken | undefined) => (token === undefined ? "" : text.slice(token.contentStart, token.contentEnd));
+  return (lexMarkdown(text).tables ?? []).map((table) => [table.header.map(cell), ...table.rows.map((row) => row.map(cell))]);
 }
 
 /** Embedded regions as `language:text`. */
@@ -227,7 +233,8 @@ describe("lexMarkdown", () => {
       ["dotenv", ["dotenv", "env"]],
       ["dockerfile", ["dockerfile", "docker"]],
       ["makefile", ["makefile", "make"]],
-      ["html", ["html", "xml"]],
+      ["html", ["html"]],
+      ["xml", ["xml", "plist"]],
     ];
     for (const [language, infos] of families) {
       for (const info of infos) {
@@ -378,13 +385,32 @@ describe("lexMarkdown", () => {
     expect(lex("unmatched ` tick and `` double")).toEqual(["string[bare]:unmatched ` tick and `` double"]);
   });
 
-  it("reads table rows as bare strings and skips delimiter rows and breaks", () => {
-    expect(lex("| Key | Value |\n| :-- | --: |\n| auth_token | `abc` |\n\n---\n***")).toEqual([
-      "string[bare]:| Key | Value |",
-      "string[bare]:| auth_token |",
-      "string[bare]:abc",
-      "string[bare]:|",
-    ]);
+  it("reads a pipe table's cells as strings (a code span's content for a cell holding one) and skips the delimiter row and breaks", () => {
+    const text = "| Key | Value |\n| :-- | --: |\n| auth_token | `abc` |\n\n---\n***";
+    expect(lex(text)).toEqual(["string[bare]:Key", "string[bare]:Value", "string[bare]:auth_token", "string[bare]:abc"]);
+    expect(grid(text)).toEqual([[["Key", "Value"], ["auth_token", "abc"]]]);
+  });
+
+  it("reads tables without outer pipes, escaped pipes, short and long rows, and ends a table at a line without a pipe", () => {
+    const text = "env | auth_token\n--- | ---\nprod | a\\|b\nshort\nafter | table\n";
+    expect(grid(text)).toEqual([[["env", "auth_token"], ["prod", "a\\|b"]]]);
+    expect(grid("| a | b |\n|---|---|\n| 1 |\n| 1 | 2 | 3 |\n")).toEqual([[["a", "b"], ["1"], ["1", "2"]]]);
+  });
+
+  it("leaves a cell holding prose and code, or nothing, out of the grid, but still reads its text", () => {
+    const text = "| a | b |\n|---|---|\n| `x` and y |  |\n";
+    expect(grid(text)).toEqual([[["a", "b"], ["", ""]]]);
+    expect(lex(text)).toEqual(["string[bare]:a", "string[bare]:b", "string[bare]:x", "string[bare]:and y"]);
+  });
+
+  it("needs a delimiter row with as many cells as the header: else the lines are prose", () => {
+    expect(grid("| a | b |\n|---|\n| 1 | 2 |\n")).toEqual([]);
+    expect(grid("a | b\nnot a delimiter\n")).toEqual([]);
+    expect(lex("a | b\n---\n")).toEqual(["string[bare]:a | b"]);
+  });
+
+  it("reads a table inside a blockquote, ending with the quote", () => {
+    expect(grid("> | k | v |\n> |---|---|\n> | auth_token | abc |\nafter | x\n")).toEqual([[["k", "v"], ["auth_token", "abc"]]]);
   });
 
   it("reads HTML comments, over lines too, and puts the ignore marker before its region", () => {
@@ -434,7 +460,7 @@ describe("lexMarkdown", () => {
     const prose = describeTokens(CONVOSO_DOC, result);
     expect(prose).toContain("string[bare]:All Convoso API endpoints require authentication via an auth_token parameter.");
     expect(prose).toContain("string[bare]:Navigate to Settings > API Tokens or Authorization Tokens section");
-    expect(prose).toContain('string[bare]:| "Invalid authentication token" | Regenerate token, check for typos |');
+    expect(prose).toContain('string[bare]:"Invalid authentication token"');
     expect(prose.some((token) => token.includes("YOUR_TOKEN_HERE") || token.includes("your_token_here"))).toBe(false);
     for (const token of result.tokens) {
       for (const region of result.embedded) expect(token.end <= region.start || token.start >= region.end).toBe(true);

@@ -105,6 +105,14 @@ describe("lexHtml", () => {
     expect(lex(`auth_token=your_token_here&list_id=123`)).toEqual(["string[bare]:auth_token=your_token_here&list_id=123"]);
   });
 
+  it("reads a CDATA section as text, trimmed, `<` and `>` included; an unclosed one runs to the end", () => {
+    const text = `<authToken><![CDATA[ a<b>c ]]></authToken><x><![CDATA[open`;
+    expect(lex(text)).toEqual(["punct:<", "ident:authToken", "punct:>", "string[bare]:a<b>c", "punct:</", "ident:authToken", "punct:>", "punct:<", "ident:x", "punct:>", "string[bare]:open"]);
+    expect(check(text).tokens[3]).toMatchObject({ start: 11, end: 30 });
+    expect(lex(`<![CDATA[`)).toEqual(["string[bare]:"]);
+    expect(lex(`<![CDA`)).toEqual([]);
+  });
+
   it("skips doctypes and processing instructions", () => {
     expect(lex(`<!DOCTYPE html><?xml version="1.0"?><html>`)).toEqual(["punct:<", "ident:html", "punct:>"]);
   });
