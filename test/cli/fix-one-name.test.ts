@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { git, makeRepo, runCli } from "../support/cli.js";
 import { fakeToken } from "../support/tokens.js";
+import { typeScriptEnvLookup } from "../../src/languages/javascript/replacement.js";
 
 const ENV = "CONVOSO_AUTH_TOKEN";
 const V = Array.from({ length: 8 }, (_, index) => fakeToken(1701 + index));
@@ -50,7 +51,7 @@ describe("fix names one variable for distinct values", () => {
     git(dir, "add", "src/late.ts");
     const again = runCli(["fix", "--staged"], dir);
     expect(again.status).toBe(0);
-    expect(read(dir, "src/late.ts")).toBe(`export const authToken = process.env.${ENV};\n`);
+    expect(read(dir, "src/late.ts")).toBe(`export const authToken = ${typeScriptEnvLookup(ENV)};\n`);
     const after = read(dir, ".env");
     expect(after).not.toMatch(new RegExp(`${ENV}_\\d`));
     expect(after.split("\n").filter((line) => line.startsWith(`# ${ENV}=`))).toHaveLength(7);
@@ -61,7 +62,8 @@ describe("fix names one variable for distinct values", () => {
     const dir = makeRepo({ "src/client.ts": PROJECT["src/client.ts"], "docker-compose.yml": PROJECT["docker-compose.yml"].replace(ENV, "AUTH_TOKEN") });
     const result = runCli(["fix", "--env-var", "DIALER_TOKEN"], dir);
     expect(result.status).toBe(0);
-    expect(read(dir, "src/client.ts")).toBe("export const authToken = process.env.DIALER_TOKEN;\nexport const backup = { auth_token: process.env.DIALER_TOKEN };\n");
+    const dialer = typeScriptEnvLookup("DIALER_TOKEN");
+    expect(read(dir, "src/client.ts")).toBe(`export const authToken = ${dialer};\nexport const backup = { auth_token: ${dialer} };\n`);
     expect(read(dir, "docker-compose.yml")).toContain("${DIALER_TOKEN}");
     expect(read(dir, ".env")).toMatch(/^DIALER_TOKEN=\S+\n# DIALER_TOKEN=\S+ # another value, found at src\/client\.ts:1\n# DIALER_TOKEN=\S+ # another value, found at src\/client\.ts:2\n$/);
     const bad = runCli(["fix", "--env-var", "not a name"], dir);
