@@ -93,7 +93,8 @@ async function fixWithEnvLocked(context: FixContext): Promise<number> {
   if (!options.dryRun) await removeStaleTemporaries([envPath]);
   const { rules, overrides } = detectionInput(options.config.config, builtinRules);
   const detection = createDetection(rules, options.envVar === undefined ? overrides : withEnvVar(overrides, rules, options.envVar));
-  const collected = await collectTargets({ ...options, cwd }, detection, new Set([envPath, examplePath]));
+  // The example file is scanned like any other (a real token in it is emptied); fix also adds `NAME=` lines to it.
+  const collected = await collectTargets({ ...options, cwd }, detection, new Set([envPath]));
   const outside: LeftFinding[] = [];
   const targets: Target[] = [];
   for (const target of collected.targets) {
@@ -107,8 +108,12 @@ async function fixWithEnvLocked(context: FixContext): Promise<number> {
     scan: (path, text) => scanSource({ path, text }, detection),
   });
   const newEnv = plan.envEntries.length > 0 ? appendEntries(envText ?? "", plan.envEntries) : undefined;
-  const newExampleLines = exampleText === undefined ? [] : exampleLines(exampleText, plan.envEntries.map((entry) => entry.name));
-  const newExample = exampleText !== undefined && newExampleLines.length > 0 ? appendLines(exampleText, newExampleLines) : undefined;
+  const absolutePathOf = (path: string): string => targets.find((candidate) => candidate.path === path)!.absolutePath;
+  // An example file with a token in it is rewritten and gets its `NAME=` lines in one write.
+  const exampleFix = plan.files.find((file) => absolutePathOf(file.path) === examplePath);
+  const exampleBase = exampleFix?.newText ?? exampleText;
+  const newExampleLines = exampleBase === undefined ? [] : exampleLines(exampleBase, plan.envEntries.map((entry) => entry.name));
+  const newExample = exampleBase !== undefined && newExampleLines.length > 0 ? appendLines(exampleBase, newExampleLines) : undefined;
 
   // The env file must be git-ignored before it holds values anyone could commit.
   const notes: string[] = [];
@@ -151,11 +156,12 @@ async function fixWithEnvLocked(context: FixContext): Promise<number> {
   });
   const writes: Write[] = [];
   if (newEnv !== undefined) writes.push({ absolutePath: envPath, shown: show(envPath), text: newEnv, mode: envInfo === undefined ? 0o600 : envInfo.mode & 0o7777, expected: envText, kind: "support" });
-  if (newExample !== undefined) writes.push({ absolutePath: examplePath, shown: show(examplePath), text: newExample, mode: await modeOf(examplePath, 0o644), expected: exampleText, kind: "support" });
+  if (newExample !== undefined && exampleFix === undefined) writes.push({ absolutePath: examplePath, shown: show(examplePath), text: newExample, mode: await modeOf(examplePath, 0o644), expected: exampleText, kind: "support" });
   if (gitignore !== undefined) writes.push({ absolutePath: gitignore.path, shown: show(gitignore.path), text: gitignore.text, mode: await modeOf(gitignore.path, 0o644), expected: gitignore.existing, kind: "support" });
   for (const file of plan.files) {
     const target = targets.find((candidate) => candidate.path === file.path)!;
-    writes.push({ absolutePath: target.absolutePath, shown: file.path, text: file.newText, mode: await modeOf(target.absolutePath, 0o644), expected: file.oldText, kind: "code", encoding: target.encoding });
+    const text = file === exampleFix ? (newExample ?? file.newText) : file.newText;
+    writes.push({ absolutePath: target.absolutePath, shown: file.path, text, mode: await modeOf(target.absolutePath, 0o644), expected: file.oldText, kind: "code", encoding: target.encoding });
   }
 
   if (options.dryRun) {
