@@ -7,8 +7,7 @@ import { readFile, realpath } from "node:fs/promises";
 import { basename, dirname, join, posix, relative, resolve } from "node:path";
 import { builtinRules } from "../catalog.js";
 import { detectionInput } from "../config/detection-input.js";
-import { createDetection, type Detection, type DetectionOverrides } from "../detect/detection.js";
-import type { CredentialRule } from "../detect/rule.js";
+import { createDetection, type Detection } from "../detect/detection.js";
 import { scanSource } from "../detect/scan-source.js";
 import type { Finding, Source, TextEncoding } from "../detect/types.js";
 import { isTemporaryName, removeStaleTemporaries, TEMPORARY_GLOB, temporaryStemFor } from "../fix/atomic-write.js";
@@ -91,8 +90,8 @@ async function fixWithEnvLocked(context: FixContext): Promise<number> {
 
   // A killed run's copy of the env file holds every value: gone before the scan would report it.
   if (!options.dryRun) await removeStaleTemporaries([envPath]);
-  const { rules, overrides } = detectionInput(options.config.config, builtinRules);
-  const detection = createDetection(rules, options.envVar === undefined ? overrides : withEnvVar(overrides, rules, options.envVar));
+  const { rules, overrides } = detectionInput(options.config.config, builtinRules, options.envVar);
+  const detection = createDetection(rules, overrides);
   // The example file is scanned like any other (a real token in it is emptied); fix also adds `NAME=` lines to it.
   const collected = await collectTargets({ ...options, cwd }, detection, new Set([envPath]));
   const outside: LeftFinding[] = [];
@@ -246,9 +245,4 @@ async function collectTargets(options: FixOptions, detection: Detection, exclude
 
 function leftOutside(path: string, finding: Finding): LeftFinding {
   return { path, line: finding.line, column: finding.column, redacted: finding.redacted, envVar: finding.envVar, why: "manual", advice: "outside the repository: fix never writes there; run it in that file's own repository" };
-}
-
-/** `--env-var NAME`: every rule's value goes to NAME, as a config's `rules.<id>.envVar` would send it. */
-function withEnvVar(overrides: DetectionOverrides, rules: readonly CredentialRule[], envVar: string): DetectionOverrides {
-  return { ...overrides, ruleSettings: Object.fromEntries(rules.map((rule) => [rule.id, { ...overrides.ruleSettings?.[rule.id], envVar }])) };
 }

@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { git, makeRepo, runCli } from "../support/cli.js";
+import { eslintSuggestions } from "../support/eslint-suggestions.js";
 import { fakeToken } from "../support/tokens.js";
 import { typeScriptEnvLookup } from "../../src/languages/javascript/replacement.js";
 
@@ -69,5 +70,35 @@ describe("fix names one variable for distinct values", () => {
     const bad = runCli(["fix", "--env-var", "not a name"], dir);
     expect(bad.status).toBe(2);
     expect(bad.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  describe("scan, ESLint and fix name the same variable for one finding", () => {
+    const client = `export const authToken = "${V[0]}";\n`;
+    const named = (dir: string): { scan: string[]; eslint: string[] } => ({
+      scan: (JSON.parse(runCli(["scan", "--format", "json"], dir).stdout) as { findings: Array<{ envVar: string }> }).findings.map((finding) => finding.envVar),
+      eslint: eslintSuggestions(dir, "src/client.js").map((suggestion) => suggestion?.desc ?? ""),
+    });
+
+    it("--env-var NAME: scan --env-var and fix --env-var agree", () => {
+      const dir = makeRepo({ "src/client.js": client });
+      const scanned = (JSON.parse(runCli(["scan", "--format", "json", "--env-var", "DIALER_TOKEN"], dir).stdout) as { findings: Array<{ envVar: string; suggestion: { text: string } }> }).findings;
+      expect(scanned.map((finding) => [finding.envVar, finding.suggestion.text])).toEqual([["DIALER_TOKEN", "process.env.DIALER_TOKEN"]]);
+      expect(runCli(["fix", "--env-var", "DIALER_TOKEN"], dir).status).toBe(0);
+      expect(read(dir, "src/client.js")).toBe("export const authToken = process.env.DIALER_TOKEN;\n");
+      // The same validation as fix's.
+      const bad = runCli(["scan", "--env-var", "not a name"], dir);
+      expect({ status: bad.status, stderr: bad.stderr }).toEqual({ status: 2, stderr: "token-guard: --env-var needs an environment variable name, such as CONVOSO_AUTH_TOKEN\n" });
+    });
+
+    it("rules.<id>.envVar in the config drives scan, the ESLint suggestion and fix alike", () => {
+      const dir = makeRepo({ "src/client.js": client, "token-guard.config.json": JSON.stringify({ rules: { "convoso-auth-token": { envVar: "DIALER_TOKEN" } } }) });
+      const { scan, eslint } = named(dir);
+      expect(scan).toEqual(["DIALER_TOKEN"]);
+      expect(eslint).toHaveLength(1);
+      expect(eslint[0]).toContain("process.env.DIALER_TOKEN");
+      expect(runCli(["fix"], dir).status).toBe(0);
+      expect(read(dir, "src/client.js")).toBe("export const authToken = process.env.DIALER_TOKEN;\n");
+      expect(read(dir, ".env")).toBe(`DIALER_TOKEN=${V[0]}\n`);
+    });
   });
 });

@@ -1,21 +1,19 @@
 // Issue 17: after `fix`, and after applying the ESLint suggestions, a TypeScript project
 // with `strict: true` that type-checked before still type-checks (`process.env.X` is
 // `string | undefined`), and the program fails loudly, naming the variable, when it is
-// missing. The real `tsc` on a temp project; the real ESLint with the built plugin; the
+// missing. The real `tsc` on a temp project; the real eslint binary with the built plugin; the
 // scan's suggestion, the ESLint suggestion and what fix writes are one text.
 import { spawnSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { pathToFileURL } from "node:url";
-import { ESLint, type Linter } from "eslint";
 import { describe, expect, it } from "vitest";
 import { makeRepo, REPO_ROOT, runCli } from "../support/cli.js";
+import { eslintSuggestions, withSuggestions, type Suggestion } from "../support/eslint-suggestions.js";
 import { fakeToken } from "../support/tokens.js";
 
 const T = fakeToken(1701);
 const ENV = "CONVOSO_AUTH_TOKEN";
 const TSC = join(REPO_ROOT, "node_modules/.bin/tsc");
-const PACKAGE_ENTRY = join(REPO_ROOT, "dist/src/index.js");
 const MISSING = `(() => { throw new Error("${ENV} is not set"); })()`;
 const STRICT_READ = `(process.env.${ENV} ?? ${MISSING})`;
 
@@ -59,23 +57,6 @@ function typeCheck(dir: string): { status: number | null; output: string } {
 
 const TYPE_CHECKS = { status: 0, output: "" };
 
-/** The file with the first suggestion of every token-guard message applied, as an editor would (last first). */
-async function applyEslintSuggestions(dir: string, path: string): Promise<{ text: string; descriptions: string[] }> {
-  const plugin = ((await import(pathToFileURL(PACKAGE_ENTRY).href)) as { default: { configs: { recommended: Linter.Config[] } } }).default;
-  const eslint = new ESLint({ cwd: dir, overrideConfigFile: true, overrideConfig: plugin.configs.recommended });
-  const [result] = await eslint.lintFiles([path]);
-  const suggestions = result!.messages.map((message) => message.suggestions?.[0]);
-  expect(suggestions.every((suggestion) => suggestion !== undefined)).toBe(true);
-  let text = readFileSync(join(dir, path), "utf8");
-  const fixes = suggestions.map((suggestion) => suggestion!.fix).sort((a, b) => b.range[0] - a.range[0]);
-  for (const [index, fix] of fixes.entries()) {
-    // Suggestions of different tokens never overlap: applied together they are each one alone.
-    if (index > 0) expect(fix.range[1]).toBeLessThanOrEqual(fixes[index - 1]!.range[0]);
-    text = text.slice(0, fix.range[0]) + fix.text + text.slice(fix.range[1]);
-  }
-  return { text, descriptions: suggestions.map((suggestion) => suggestion!.desc) };
-}
-
 describe("fix on a strict TypeScript project", () => {
   it("keeps it type-checking, throws when the variable is missing, and says what to set", () => {
     const dir = makeRepo(PROJECT);
@@ -103,15 +84,17 @@ describe("fix on a strict TypeScript project", () => {
     }
   });
 
-  it("gives scan, the ESLint suggestions and fix one text, and the suggestions type-check too", async () => {
+  it("gives scan, the ESLint suggestions and fix one text, and the suggestions type-check too", () => {
     const dir = makeRepo(PROJECT);
     const scanned = runCli(["scan", "--format", "json", "src/client.ts"], dir);
     const findings = (JSON.parse(scanned.stdout) as { findings: { suggestion: { text: string } }[] }).findings;
     expect(findings).toHaveLength(11);
 
-    const { text: suggested, descriptions } = await applyEslintSuggestions(dir, "src/client.ts");
-    expect(descriptions).toHaveLength(findings.length);
-    for (const [index, finding] of findings.entries()) expect(descriptions[index]).toContain(finding.suggestion.text);
+    const suggestions = eslintSuggestions(dir, "src/client.ts");
+    expect(suggestions).toHaveLength(findings.length);
+    expect(suggestions.every((suggestion) => suggestion !== undefined)).toBe(true);
+    for (const [index, finding] of findings.entries()) expect(suggestions[index]!.desc).toContain(finding.suggestion.text);
+    const suggested = withSuggestions(dir, "src/client.ts", suggestions as Suggestion[]);
     writeFileSync(join(dir, "src/client.ts"), suggested);
     expect(typeCheck(dir)).toEqual(TYPE_CHECKS);
 
