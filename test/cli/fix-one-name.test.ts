@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { git, makeRepo, runCli } from "../support/cli.js";
 import { eslintSuggestions } from "../support/eslint-suggestions.js";
 import { fakeToken } from "../support/tokens.js";
-import { typeScriptEnvLookup } from "../../src/languages/javascript/replacement.js";
+import { missingVariableThrow, typeScriptEnvLookup } from "../../src/languages/javascript/replacement.js";
 
 const ENV = "CONVOSO_AUTH_TOKEN";
 const V = Array.from({ length: 8 }, (_, index) => fakeToken(1701 + index));
@@ -100,5 +100,37 @@ describe("fix names one variable for distinct values", () => {
       expect(read(dir, "src/client.js")).toBe("export const authToken = process.env.DIALER_TOKEN;\n");
       expect(read(dir, ".env")).toBe(`DIALER_TOKEN=${V[0]}\n`);
     });
+  });
+
+  it("a lookup named like the token is renamed to the finding's own variable; a lookup with a real name keeps it", () => {
+    const dir = makeRepo({
+      "token-guard.config.json": JSON.stringify({ rules: { "convoso-auth-token": { envVar: "DIALER_TOKEN" } } }),
+      "sync.py": `import os\nauth_token = os.getenv("${V[0]}", "${V[0]}")\nreporting = os.getenv("CONVOSO_REPORTING_TOKEN", "${V[1]}")\n`,
+      "client.js": `export const authToken = process.env["${V[2]}"] ?? "${V[2]}";\n`,
+      "worker.ts": `export const authToken: string = process.env["${V[3]}"] ?? "${V[3]}";\n`,
+    });
+    const scanned = (JSON.parse(runCli(["scan", "--format", "json"], dir).stdout) as { findings: Array<{ file: string; line: number; envVar: string }> }).findings;
+    expect(scanned.map((finding) => `${finding.file}:${finding.line} ${finding.envVar}`)).toEqual([
+      "client.js:1 DIALER_TOKEN",
+      "sync.py:2 DIALER_TOKEN",
+      "sync.py:3 CONVOSO_REPORTING_TOKEN",
+      "worker.ts:1 DIALER_TOKEN",
+    ]);
+    // TypeScript's fallback becomes the throw (test/cli/fix-strict-typescript.test.ts), under the same name.
+    const strictFallback = `process.env["DIALER_TOKEN"] ?? ${missingVariableThrow("DIALER_TOKEN")}`;
+    const suggested = ["client.js", "sync.py", "worker.ts"].flatMap((path) => eslintSuggestions(dir, path)).map((suggestion) => suggestion?.desc ?? "");
+    expect(suggested).toEqual([
+      expect.stringContaining('process.env["DIALER_TOKEN"] (drop the hardcoded fallback)'),
+      expect.stringContaining('os.getenv("DIALER_TOKEN") (drop the hardcoded fallback)'),
+      expect.stringContaining('os.getenv("CONVOSO_REPORTING_TOKEN") (drop the hardcoded fallback)'),
+      expect.stringContaining(strictFallback),
+    ]);
+    expect(runCli(["fix"], dir).status).toBe(0);
+    expect(read(dir, "client.js")).toBe('export const authToken = process.env["DIALER_TOKEN"];\n');
+    expect(read(dir, "sync.py")).toBe('import os\nauth_token = os.getenv("DIALER_TOKEN")\nreporting = os.getenv("CONVOSO_REPORTING_TOKEN")\n');
+    expect(read(dir, "worker.ts")).toBe(`export const authToken: string = ${strictFallback};\n`);
+    expect(read(dir, ".env")).toBe(
+      `DIALER_TOKEN=${V[2]}\n# DIALER_TOKEN=${V[0]} # another value, found at sync.py:2\nCONVOSO_REPORTING_TOKEN=${V[1]}\n# DIALER_TOKEN=${V[3]} # another value, found at worker.ts:1\n`,
+    );
   });
 });

@@ -85,6 +85,19 @@ new RuleTester({ languageOptions: { ecmaVersion: "latest", sourceType: "module" 
       errors: [{ messageId: "hardcodedToken", ...at(1, 31), data: data(), suggestions: [replaceWith(ENV_LOOKUP, `const body = "auth_token=" + ${ENV_LOOKUP};`)] }],
     },
     {
+      name: "a lookup named like the token: the suggestion renames it inside its string and drops the fallback",
+      filename: "client.js",
+      code: `const authToken = process.env["${T}"] ?? "${T}";`,
+      errors: [
+        {
+          messageId: "hardcodedFallback",
+          ...at(1, `const authToken = process.env["${T}"] ?? "`.length + 1),
+          data: data(),
+          suggestions: [replaceWith(`process.env["${ENV}"] (drop the hardcoded fallback)`, `const authToken = process.env["${ENV}"];`)],
+        },
+      ],
+    },
+    {
       name: "a fallback after the env lookup, which the suggestion drops",
       filename: "client.js",
       code: `const token = process.env.CONVOSO_AUTH_TOKEN ?? "${T}";`,
