@@ -7,8 +7,7 @@ import { readFile, realpath } from "node:fs/promises";
 import { basename, dirname, join, posix, relative, resolve } from "node:path";
 import { builtinRules } from "../catalog.js";
 import { detectionInput } from "../config/detection-input.js";
-import { createDetection, type Detection, type DetectionOverrides } from "../detect/detection.js";
-import type { CredentialRule } from "../detect/rule.js";
+import { createDetection, type Detection } from "../detect/detection.js";
 import { scanSource } from "../detect/scan-source.js";
 import type { Finding, Source, TextEncoding } from "../detect/types.js";
 import { isTemporaryName, removeStaleTemporaries, TEMPORARY_GLOB, temporaryStemFor } from "../fix/atomic-write.js";
@@ -91,9 +90,10 @@ async function fixWithEnvLocked(context: FixContext): Promise<number> {
 
   // A killed run's copy of the env file holds every value: gone before the scan would report it.
   if (!options.dryRun) await removeStaleTemporaries([envPath]);
-  const { rules, overrides } = detectionInput(options.config.config, builtinRules);
-  const detection = createDetection(rules, options.envVar === undefined ? overrides : withEnvVar(overrides, rules, options.envVar));
-  const collected = await collectTargets({ ...options, cwd }, detection, new Set([envPath, examplePath]));
+  const { rules, overrides } = detectionInput(options.config.config, builtinRules, options.envVar);
+  const detection = createDetection(rules, overrides);
+  // The example file is scanned like any other (a real token in it is emptied); fix also adds `NAME=` lines to it.
+  const collected = await collectTargets({ ...options, cwd }, detection, new Set([envPath]));
   const outside: LeftFinding[] = [];
   const targets: Target[] = [];
   for (const target of collected.targets) {
@@ -107,8 +107,12 @@ async function fixWithEnvLocked(context: FixContext): Promise<number> {
     scan: (path, text) => scanSource({ path, text }, detection),
   });
   const newEnv = plan.envEntries.length > 0 ? appendEntries(envText ?? "", plan.envEntries) : undefined;
-  const newExampleLines = exampleText === undefined ? [] : exampleLines(exampleText, plan.envEntries.map((entry) => entry.name));
-  const newExample = exampleText !== undefined && newExampleLines.length > 0 ? appendLines(exampleText, newExampleLines) : undefined;
+  const absolutePathOf = (path: string): string => targets.find((candidate) => candidate.path === path)!.absolutePath;
+  // An example file with a token in it is rewritten and gets its `NAME=` lines in one write.
+  const exampleFix = plan.files.find((file) => absolutePathOf(file.path) === examplePath);
+  const exampleBase = exampleFix?.newText ?? exampleText;
+  const newExampleLines = exampleBase === undefined ? [] : exampleLines(exampleBase, plan.envEntries.map((entry) => entry.name));
+  const newExample = exampleBase !== undefined && newExampleLines.length > 0 ? appendLines(exampleBase, newExampleLines) : undefined;
 
   // The env file must be git-ignored before it holds values anyone could commit.
   const notes: string[] = [];
@@ -151,11 +155,12 @@ async function fixWithEnvLocked(context: FixContext): Promise<number> {
   });
   const writes: Write[] = [];
   if (newEnv !== undefined) writes.push({ absolutePath: envPath, shown: show(envPath), text: newEnv, mode: envInfo === undefined ? 0o600 : envInfo.mode & 0o7777, expected: envText, kind: "support" });
-  if (newExample !== undefined) writes.push({ absolutePath: examplePath, shown: show(examplePath), text: newExample, mode: await modeOf(examplePath, 0o644), expected: exampleText, kind: "support" });
+  if (newExample !== undefined && exampleFix === undefined) writes.push({ absolutePath: examplePath, shown: show(examplePath), text: newExample, mode: await modeOf(examplePath, 0o644), expected: exampleText, kind: "support" });
   if (gitignore !== undefined) writes.push({ absolutePath: gitignore.path, shown: show(gitignore.path), text: gitignore.text, mode: await modeOf(gitignore.path, 0o644), expected: gitignore.existing, kind: "support" });
   for (const file of plan.files) {
     const target = targets.find((candidate) => candidate.path === file.path)!;
-    writes.push({ absolutePath: target.absolutePath, shown: file.path, text: file.newText, mode: await modeOf(target.absolutePath, 0o644), expected: file.oldText, kind: "code", encoding: target.encoding });
+    const text = file === exampleFix ? (newExample ?? file.newText) : file.newText;
+    writes.push({ absolutePath: target.absolutePath, shown: file.path, text, mode: await modeOf(target.absolutePath, 0o644), expected: file.oldText, kind: "code", encoding: target.encoding });
   }
 
   if (options.dryRun) {
@@ -240,9 +245,4 @@ async function collectTargets(options: FixOptions, detection: Detection, exclude
 
 function leftOutside(path: string, finding: Finding): LeftFinding {
   return { path, line: finding.line, column: finding.column, redacted: finding.redacted, envVar: finding.envVar, why: "manual", advice: "outside the repository: fix never writes there; run it in that file's own repository" };
-}
-
-/** `--env-var NAME`: every rule's value goes to NAME, as a config's `rules.<id>.envVar` would send it. */
-function withEnvVar(overrides: DetectionOverrides, rules: readonly CredentialRule[], envVar: string): DetectionOverrides {
-  return { ...overrides, ruleSettings: Object.fromEntries(rules.map((rule) => [rule.id, { ...overrides.ruleSettings?.[rule.id], envVar }])) };
 }

@@ -6,13 +6,13 @@ import type { SourcePick } from "../sources/pick-sources.js";
 import { loadCommandConfig } from "./command-config.js";
 import { DOCS_URL, type CommandSpec } from "./command-spec.js";
 import { UsageError } from "./errors.js";
-import { CONFIG_FLAGS, INFO_FLAGS, MAX_FILE_SIZE_FLAG, pathsOrCwd, resolveMaxFileSize, STAGED_FLAG, type FlagTable, type RawFlags } from "./flags.js";
+import { CONFIG_FLAGS, ENV_VAR_FLAG, INFO_FLAGS, MAX_FILE_SIZE_FLAG, pathsOrCwd, resolveEnvVar, resolveMaxFileSize, STAGED_FLAG, type FlagTable, type RawFlags } from "./flags.js";
 
 const FIX_FLAGS = {
   "dry-run": { type: "boolean", help: "print the diff (values redacted), write nothing" },
   dotenv: { type: "string", value: "<file>", help: "where the values go (default: .env at the repository root)" },
   "env-file": { type: "string", value: "<file>", help: "the same as --dotenv, which Node.js itself refuses when <file> does not exist yet" },
-  "env-var": { type: "string", value: "<NAME>", help: "the variable every value goes to (default: the rule's, or one named after the code's own identifier)" },
+  ...ENV_VAR_FLAG,
   ...STAGED_FLAG,
   ...CONFIG_FLAGS,
   ...MAX_FILE_SIZE_FLAG,
@@ -45,8 +45,7 @@ export const FIX_COMMAND: CommandSpec<typeof FIX_FLAGS> = {
 export function resolveFixOptions({ values, positionals }: RawFlags<typeof FIX_FLAGS>, config: LoadedConfig, cwd: string): FixOptions {
   if (values.dotenv !== undefined && values["env-file"] !== undefined) throw new UsageError("--dotenv and --env-file are the same option: give one");
   const envFile = values.dotenv !== undefined ? { path: values.dotenv, flag: "--dotenv" as const } : values["env-file"] !== undefined ? { path: values["env-file"], flag: "--env-file" as const } : undefined;
-  const envVar = values["env-var"];
-  if (envVar !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(envVar)) throw new UsageError(`--env-var needs an environment variable name, such as CONVOSO_AUTH_TOKEN`);
+  const envVar = resolveEnvVar(values["env-var"]);
   if (envFile?.path === "") throw new UsageError(`${envFile.flag} needs a file name, such as .env`);
   return {
     cwd,

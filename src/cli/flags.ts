@@ -49,6 +49,16 @@ export const STAGED_FLAG = {
   staged: { type: "boolean", help: "only what git commit is about to record (the index); paths narrow it" },
 } as const satisfies FlagTable;
 
+export const ENV_VAR_FLAG = {
+  "env-var": { type: "string", value: "<NAME>", help: "the variable every finding reads (default: the rule's, or one named after the code's own identifier); scan and fix given the same NAME agree" },
+} as const satisfies FlagTable;
+
+/** `--env-var NAME`: an environment variable name, or a UsageError. */
+export function resolveEnvVar(flag: string | undefined): string | undefined {
+  if (flag !== undefined && !/^[A-Za-z_][A-Za-z0-9_]*$/.test(flag)) throw new UsageError(`--env-var needs an environment variable name, such as CONVOSO_AUTH_TOKEN`);
+  return flag;
+}
+
 export const DEFAULT_MAX_FILE_SIZE = 5_000_000;
 
 /** `--max-file-size`, else the config's `maxFileSize`, else the default. */

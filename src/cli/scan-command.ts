@@ -78,7 +78,7 @@ export async function collectFindings(
   stderr: NodeJS.WritableStream = process.stderr,
 ): Promise<{ findings: ReportedFinding[]; stats: ScanStats; detection: Detection }> {
   const started = performance.now();
-  const input = { ...detectionInput(options.config.config, builtinRules), legacyFingerprints };
+  const input = { ...detectionInput(options.config.config, builtinRules, options.envVar), legacyFingerprints };
   // Never with a version-1 baseline: its fingerprints are fast hashes of the values, not for a file.
   const cache = options.cacheFile === undefined || legacyFingerprints ? undefined : openScanCache(options.cacheFile, input, stderr);
   const detection = createDetection(input.rules, input.overrides, legacyFingerprints);

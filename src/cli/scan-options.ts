@@ -11,7 +11,7 @@ import { resolveColor } from "./color.js";
 import { loadCommandConfig } from "./command-config.js";
 import { DOCS_URL, type CommandSpec } from "./command-spec.js";
 import { UsageError } from "./errors.js";
-import { CONFIG_FLAGS, INFO_FLAGS, MAX_FILE_SIZE_FLAG, parseThreads, pathsOrCwd, resolveMaxFileSize, STAGED_FLAG, THREADS_FLAG, type FlagTable, type RawFlags } from "./flags.js";
+import { CONFIG_FLAGS, ENV_VAR_FLAG, INFO_FLAGS, MAX_FILE_SIZE_FLAG, parseThreads, pathsOrCwd, resolveEnvVar, resolveMaxFileSize, STAGED_FLAG, THREADS_FLAG, type FlagTable, type RawFlags } from "./flags.js";
 
 const SCAN_FLAGS = {
   format: { type: "string", short: "f", value: "<name>", help: "stylish (default), json, sarif or github (Actions annotations)" },
@@ -25,6 +25,7 @@ const SCAN_FLAGS = {
   baseline: { type: "string", value: "<file>", help: "accepted findings (default: .token-guard-baseline.json when present)" },
   "no-baseline": { type: "boolean", help: "report every finding, ignoring any baseline" },
   "exit-zero": { type: "boolean", help: "exit 0 even when there are findings (report only)" },
+  ...ENV_VAR_FLAG,
   ...THREADS_FLAG,
   cache: { type: "boolean", help: "reuse the findings of files unchanged since the last --cache scan (not with --history)" },
   "cache-location": { type: "string", value: "<path>", help: "the cache file, or a directory for it (default: node_modules/.cache/token-guard/)" },
@@ -45,6 +46,8 @@ export interface CollectOptions extends SourcePick {
   threads: number;
   /** `--cache`: the absolute path of the cache file; undefined without `--cache`. */
   cacheFile?: string;
+  /** `--env-var`: the variable every finding reads (as `fix --env-var` writes it). */
+  envVar?: string;
 }
 
 export interface ScanOptions extends CollectOptions {
@@ -114,6 +117,7 @@ export function resolveScanOptions({ values, positionals }: ScanFlags, config: L
     replaceText: values["replace-text"],
     fromCommitHook: values.staged === true && env.GIT_INDEX_FILE !== undefined,
     cacheFile: values.cache === true ? resolveCacheFile(cwd, values["cache-location"]) : undefined,
+    envVar: resolveEnvVar(values["env-var"]),
   };
 }
 

@@ -6,9 +6,16 @@ import type { DetectionInput, DetectionOverrides } from "../detect/detection.js"
 import type { CredentialRule } from "../detect/rule.js";
 import type { ConfigFile } from "./validate-config.js";
 
-/** The door's `catalog`, then the config's custom rules, and the config's overrides. */
-export function detectionInput(config: ConfigFile, catalog: readonly CredentialRule[]): DetectionInput {
-  return { rules: [...catalog, ...customRules(config)], overrides: detectionOverrides(config) };
+/**
+ * The door's `catalog`, then the config's custom rules, and the config's overrides;
+ * `envVar` (the command line's `--env-var`) names every rule's variable, as each
+ * rule's `rules.<id>.envVar` would, so scan and fix given the same flag agree.
+ */
+export function detectionInput(config: ConfigFile, catalog: readonly CredentialRule[], envVar?: string): DetectionInput {
+  const rules = [...catalog, ...customRules(config)];
+  const overrides = detectionOverrides(config);
+  if (envVar === undefined) return { rules, overrides };
+  return { rules, overrides: { ...overrides, ruleSettings: Object.fromEntries(rules.map((rule) => [rule.id, { ...overrides.ruleSettings?.[rule.id], envVar }])) } };
 }
 
 /** The config's custom rules, with defaults for the optional fields. */

@@ -9,7 +9,9 @@
 //  - the string sits where the rewrite is not valid code: a JSX attribute value
 //    not turned into `{…}`, an `as const` left on an env lookup, an import
 //    source, a literal type, a key, a string enum member;
-//  - an edit boundary would cut through a token outside the string;
+//  - an edit boundary would cut through a token outside the string (between
+//    another string's quotes is fine: `process.env["<token>"] ?? "<token>"` has
+//    its lookup renamed there);
 //  - a "reference" finding whose variable scope analysis shows is never read:
 //    the core matched another binding of the same name, so rewriting this one
 //    would not take the token out of the request.
@@ -85,8 +87,9 @@ function isConstAssertion(type: TSESTree.TypeNode): boolean {
 }
 
 /**
- * An edit may start or end inside the string it rewrites, or exactly between
- * tokens (a fallback's removal starts where the lookup ends); never mid-token.
+ * An edit may start or end inside the string it rewrites, between the quotes of
+ * another string (a lookup's name), or exactly between tokens (a fallback's
+ * removal starts where the lookup ends); never elsewhere mid-token.
  */
 function isBoundary(sourceCode: Readonly<TSESLint.SourceCode>, literal: StringNode, offset: number): boolean {
   if (offset >= literal.range[0] && offset <= literal.range[1]) return true;
@@ -98,7 +101,7 @@ function isBoundary(sourceCode: Readonly<TSESLint.SourceCode>, literal: StringNo
     const token = tokens[middle]!;
     if (offset < token.range[0]) high = middle - 1;
     else if (offset > token.range[1]) low = middle + 1;
-    else return offset === token.range[0] || offset === token.range[1];
+    else return offset === token.range[0] || offset === token.range[1] || (token.type === "String" && offset > token.range[0] && offset < token.range[1]);
   }
   return true; // between two tokens (whitespace)
 }

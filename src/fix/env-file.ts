@@ -11,8 +11,10 @@ import type { StringToken } from "../languages/shared/tokens.js";
 export interface EnvEntry {
   name: string;
   value: string;
-  /** A second value for a name that already holds one: kept as a comment, not read. */
+  /** A second value for a name that already holds one, or a value from an example file: kept as a comment, not read. */
   foundAt?: string;
+  /** The value was in an example file (`.env.example`): published, so never the one `.env` sets. */
+  fromExample?: boolean;
 }
 
 /**
@@ -75,7 +77,7 @@ export function appendLines(existing: string, lines: readonly string[]): string 
 
 /** `.env` text with the entries appended as `NAME=value` lines (a `foundAt` one commented out). */
 export function appendEntries(existing: string, entries: readonly EnvEntry[]): string {
-  return appendLines(existing, entries.map((entry) => (entry.foundAt === undefined ? `${entry.name}=${serializeEnvValue(entry.value)}` : `${COMMENTED}${entry.name}=${serializeEnvValue(entry.value)} # another value, found at ${oneLine(entry.foundAt)}`)));
+  return appendLines(existing, entries.map((entry) => (entry.foundAt === undefined ? `${entry.name}=${serializeEnvValue(entry.value)}` : `${COMMENTED}${entry.name}=${serializeEnvValue(entry.value)} # ${entry.fromExample ? "from an example file" : "another value"}, found at ${oneLine(entry.foundAt)}`)));
 }
 
 /** How a commented-out value starts: a later run reads these back so it does not add them again. */

@@ -48,6 +48,19 @@ export class EnvNames {
     return { otherValue: true };
   }
 
+  /**
+   * Records a value found in an example file (`.env.example`): kept as a commented-out
+   * line with where it was found, never the value `.env` sets, and not counted among
+   * the name's values (the example is no configuration anyone runs).
+   */
+  keepFromExample(name: string, value: string, foundAt: string): void {
+    if (!NAME.test(name)) throw new RangeError(`not an environment variable name: ${name}`);
+    const key = `${name}\0${value}`;
+    if (this.valueOf.get(name) === value || this.commented.has(key)) return;
+    this.commented.add(key);
+    this.additions.push({ name, value, foundAt, fromExample: true });
+  }
+
   /** The entries chosen by this run that the file does not hold yet, in the order chosen. */
   added(): EnvEntry[] {
     return [...this.additions];

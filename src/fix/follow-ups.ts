@@ -3,6 +3,7 @@
 // reads the `.env` of its own project directory, which may not be the env file.
 
 import { dirname } from "node:path/posix";
+import { missingVariableThrow } from "../languages/javascript/replacement.js";
 import { isComposeFile, isGitHubWorkflow } from "../languages/yaml/substitution.js";
 import type { FilePlan } from "./plan.js";
 
@@ -27,6 +28,13 @@ export function followUps(files: readonly FilePlan[], envShown: string): string[
     if (projectEnv === envShown) continue;
     const variables = namesOf(file).map((name) => `\${${name}}`).join(", ");
     steps.push(`${file.path}: docker compose reads ${variables} from the shell or ${projectEnv}, not ${envShown}: run \`docker compose -f ${file.path} --env-file ${envShown} …\` or export the variables`);
+  }
+  // TypeScript reads the variable through a form that throws when it is missing (it stays `string` under `strict`).
+  const throwing = (file: FilePlan): string[] => file.fixed.flatMap((value) => (value.replacement.includes(missingVariableThrow(value.envVar)) ? [value.envVar] : []));
+  const strictReads = files.filter((file) => throwing(file).length > 0);
+  const strictNames = [...new Set(strictReads.flatMap(throwing))];
+  if (strictNames.length > 0) {
+    steps.push(`${strictReads.map((file) => file.path).join(", ")} now ${strictReads.length === 1 ? "throws" : "throw"} at run time when ${strictNames.join(", ")} ${strictNames.length === 1 ? "is" : "are"} not set: set ${strictNames.length === 1 ? "it" : "them"} wherever the program runs (the value is in ${envShown})`);
   }
   return steps;
 }

@@ -3,6 +3,7 @@
 // the CLI door reads, re-checks and writes.
 
 import type { Edit, Finding } from "../detect/types.js";
+import { isEnvExampleFile } from "../languages/dotenv/example-file.js";
 import { CharacterCodes } from "../languages/shared/character-codes.js";
 import { applyEdits, EditSet } from "./apply-edits.js";
 import { newlineOf, type EnvEntry } from "./env-file.js";
@@ -30,6 +31,8 @@ export interface FixedValue {
   replacement: string;
   /** True when `envVar` holds a different value: this one is only a commented-out line in the env file. */
   otherValue?: boolean;
+  /** The value was in an example file: emptied there, and only a commented-out line in the env file. */
+  fromExample?: boolean;
 }
 
 /** A finding left in place, with what a person has to do. */
@@ -102,6 +105,7 @@ function planFile(input: FixInput, names: EnvNames, scan: PlanOptions["scan"]): 
   const fixed: FixedValue[] = [];
   const values: string[] = [];
   const newline = newlineOf(input.text);
+  const fromExample = isEnvExampleFile(input.path);
   let text = input.text;
   let findings = input.findings;
   for (let pass = 0; pass < MAX_PASSES; pass++) {
@@ -123,7 +127,9 @@ function planFile(input: FixInput, names: EnvNames, scan: PlanOptions["scan"]): 
         if (!acceptedSet.has(edit)) acceptedSet.add(edit);
       }
       values.push(value);
-      const choice = names.choose(finding.envVar, value, `${input.path}:${finding.line}`);
+      const foundAt = `${input.path}:${finding.line}`;
+      if (fromExample) names.keepFromExample(finding.envVar, value, foundAt);
+      const otherValue = !fromExample && names.choose(finding.envVar, value, foundAt).otherValue;
       fixed.push({
         path: input.path,
         line: finding.line,
@@ -131,7 +137,8 @@ function planFile(input: FixInput, names: EnvNames, scan: PlanOptions["scan"]): 
         redacted: finding.redacted,
         envVar: finding.envVar,
         replacement: finding.suggestion.text,
-        ...(choice.otherValue ? { otherValue: true } : {}),
+        ...(otherValue ? { otherValue: true } : {}),
+        ...(fromExample ? { fromExample: true } : {}),
       });
     }
     if (accepted.length === 0) break;

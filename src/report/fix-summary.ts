@@ -65,6 +65,7 @@ function fixed(dryRun: boolean, plan: FixPlan, left: LeftFinding[], context: Fix
     if (!dryRun && !context.changed.includes(value.path)) continue;
     out += shown`  ${maskTokenShaped(value.path)}:${value.line}:${value.column}  ${value.redacted} -> ${value.envVar}  (${value.replacement})\n`;
     if (value.otherValue) out += shown`    note: ${value.envVar} in ${context.envShown} holds a different value: this one is kept there as a commented-out line\n`;
+    if (value.fromExample) out += shown`    note: emptied in the example file, which is committed and copied: this token is published, revoke it; ${context.envShown} keeps it as a commented-out line only\n`;
   }
   for (const { name, values: count } of plan.shared) {
     out += shown`warning: ${count} different values were found for ${name}: each is a separate token. ${context.envShown} sets the first and keeps the others commented out; revoke every one no longer needed, or give it its own name (--env-var NAME, or "envVar" in the config's rules)\n`;

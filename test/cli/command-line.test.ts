@@ -11,7 +11,7 @@ const T = fakeToken(1401);
 
 /** The flags each command takes, as its refusal and its help list them. */
 const FLAGS: Record<string, string[]> = {
-  scan: ["--format", "--output", "--config", "--no-config", "--max-file-size", "--staged", "--history", "--replace-text", "--no-git", "--baseline", "--no-baseline", "--exit-zero", "--threads", "--cache", "--cache-location", "--color", "--no-color", "--help", "--version"],
+  scan: ["--format", "--output", "--config", "--no-config", "--max-file-size", "--staged", "--history", "--replace-text", "--no-git", "--baseline", "--no-baseline", "--exit-zero", "--env-var", "--threads", "--cache", "--cache-location", "--color", "--no-color", "--help", "--version"],
   baseline: ["--baseline", "--config", "--no-config", "--max-file-size", "--threads", "--help", "--version"],
   fix: ["--dry-run", "--dotenv", "--env-file", "--env-var", "--staged", "--config", "--no-config", "--max-file-size", "--help", "--version"],
   init: ["--git-hook", "--force", "--help", "--version"],

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { makeTree, runCli } from "../support/cli.js";
 import { fakeToken } from "../support/tokens.js";
+import { typeScriptEnvLookup } from "../../src/languages/javascript/replacement.js";
 
 const TOKEN = fakeToken(1901, 40);
 
@@ -32,8 +33,9 @@ describe("single-file components", () => {
     const dir = makeTree(FILES);
     const result = runCli(["fix"], dir);
     expect(result.status).toBe(1);
-    expect(readFileSync(join(dir, "src/QueueBoard.vue"), "utf8")).toContain("const convosoAuthToken = process.env.CONVOSO_AUTH_TOKEN;");
-    expect(readFileSync(join(dir, "src/pages/queue.astro"), "utf8")).toContain("const CONVOSO_AUTH_TOKEN = process.env.CONVOSO_AUTH_TOKEN;");
+    // TypeScript script blocks and frontmatter get TypeScript's read, which stays `string` under strict.
+    expect(readFileSync(join(dir, "src/QueueBoard.vue"), "utf8")).toContain(`const convosoAuthToken = ${typeScriptEnvLookup("CONVOSO_AUTH_TOKEN")};`);
+    expect(readFileSync(join(dir, "src/pages/queue.astro"), "utf8")).toContain(`const CONVOSO_AUTH_TOKEN = ${typeScriptEnvLookup("CONVOSO_AUTH_TOKEN")};`);
     expect(result.stdout).toMatch(/src\/QueueBoard\.vue:5:\d+ .*keep the value out of this file/);
   });
 });

@@ -7,6 +7,7 @@ import { ACME_RULE as ACME } from "../support/acme-rule.js";
 import { git, makeRepo, makeTree, runCli } from "../support/cli.js";
 import { sarifSchemaErrors } from "../support/sarif-schema.js";
 import { fakeToken } from "../support/tokens.js";
+import { typeScriptEnvLookup } from "../../src/languages/javascript/replacement.js";
 
 const KEY = fakeToken(500);
 const ACME_RULE = { ...ACME, revoke: "the ACME console" };
@@ -39,11 +40,12 @@ describe("customRules", () => {
     expect(status).toBe(1);
     expect(findings.map((finding) => [finding.file, finding.ruleId, finding.envVar, finding.suggestion.text])).toEqual([
       ["scripts/acme.py", "acme-api-key", "ACME_API_KEY", 'os.environ["ACME_API_KEY"]'],
-      ["src/acme.ts", "acme-api-key", "ACME_API_KEY", "process.env.ACME_API_KEY"],
+      // TypeScript's read stays `string` under strict (test/cli/fix-strict-typescript.test.ts).
+      ["src/acme.ts", "acme-api-key", "ACME_API_KEY", typeScriptEnvLookup("ACME_API_KEY")],
     ]);
     const stylish = runCli(["scan"], dir).stdout;
     expect(stylish).toContain("Hardcoded ACME API key");
-    expect(stylish).toContain("suggestion: process.env.ACME_API_KEY");
+    expect(stylish).toContain(`suggestion: ${typeScriptEnvLookup("ACME_API_KEY")}`);
     const sarif = runCli(["scan", "--format", "sarif"], dir).stdout;
     expect(sarifSchemaErrors(sarif)).toEqual([]);
     const log = JSON.parse(sarif) as { runs: { tool: { driver: { rules: { id: string; help: { text: string } }[] } }; results: { ruleId: string }[] }[] };

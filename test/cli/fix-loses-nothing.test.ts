@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { commentedEntries, parseEnvFile } from "../../src/fix/env-file.js";
 import { CLI, git, makeRepo, runCli, snapshot } from "../support/cli.js";
 import { fakeToken } from "../support/tokens.js";
+import { typeScriptEnvLookup } from "../../src/languages/javascript/replacement.js";
 
 const ENV = "CONVOSO_AUTH_TOKEN";
 const read = (dir: string, path: string): string => readFileSync(join(dir, path), "utf8");
@@ -40,7 +41,7 @@ describe("parallel fix runs", () => {
       const env = read(dir, ".env");
       const stored = [...parseEnvFile(env).values(), ...[...commentedEntries(env)].map((key) => key.slice(key.indexOf("\0") + 1))];
       expect(stored.sort()).toEqual([...tokens].sort());
-      for (const file of files) expect(read(dir, file)).toBe(`export const authToken = process.env.${ENV};\n`);
+      for (const file of files) expect(read(dir, file)).toBe(`export const authToken = ${typeScriptEnvLookup(ENV)};\n`);
       expect(read(dir, ".gitignore")).toBe("/.env\n/.env.token-guard-*.tmp\n");
       expect(readdirSync(dir).filter((name) => name.endsWith(".tmp"))).toEqual([]);
     }
@@ -195,7 +196,7 @@ describe("an existing .env read as dotenv readers read it", () => {
     const result = runCli(["fix"], dir);
     expect(result.status).toBe(0);
     expect(read(dir, ".env")).toBe(after);
-    expect(read(dir, "a.ts")).toBe(`const authToken = process.env.${ENV};\n`);
+    expect(read(dir, "a.ts")).toBe(`const authToken = ${typeScriptEnvLookup(ENV)};\n`);
   });
 
   it("a name inside a multi-line quoted value is no entry: the value is written, not assumed stored", () => {

@@ -9,11 +9,14 @@ import { writeAll, type Write } from "../../src/fix/transaction.js";
 import { redact } from "../../src/detect/redact.js";
 import { git, makeRepo, makeTree, runCli } from "../support/cli.js";
 import { fakeToken } from "../support/tokens.js";
+import { missingVariableThrow, typeScriptEnvLookup } from "../../src/languages/javascript/replacement.js";
 import { hasMake } from "../fix/parsers.js";
 
 const T = fakeToken(901);
 const T2 = fakeToken(902);
 const ENV = "CONVOSO_AUTH_TOKEN";
+/** What a `.ts` file reads after fix (test/cli/fix-strict-typescript.test.ts type-checks and runs it). */
+const TS_READ = typeScriptEnvLookup(ENV);
 
 const read = (dir: string, path: string): string => readFileSync(join(dir, path), "utf8");
 
@@ -23,7 +26,7 @@ describe("fix in a repository", () => {
     const result = runCli(["fix"], join(dir, "src"));
     expect(result.stderr).toBe("");
     expect(result.status).toBe(0);
-    expect(read(dir, "src/client.ts")).toBe(`const authToken = process.env.${ENV};\n`);
+    expect(read(dir, "src/client.ts")).toBe(`const authToken = ${TS_READ};\n`);
     // Run from src/, the default path (.) is src/ only; the .env is still at the root.
     expect(read(dir, "scripts/sync.py")).toContain(T);
     expect(read(dir, ".env")).toBe(`${ENV}=${T}\n`);
@@ -31,7 +34,7 @@ describe("fix in a repository", () => {
     // The second line covers the temporary copy of .env fix writes first (a killed run may leave it).
     expect(read(dir, ".gitignore")).toBe("/.env\n/.env.token-guard-*.tmp\n");
     expect(result.stdout).toContain(`token-guard fix: moved 1 value out of 1 file into ../.env`);
-    expect(result.stdout).toContain(`client.ts:1:20  ${redact(T)} -> ${ENV}  (process.env.${ENV})`);
+    expect(result.stdout).toContain(`client.ts:1:20  ${redact(T)} -> ${ENV}  (${TS_READ})`);
     expect(result.stdout).not.toContain(T);
   });
 
@@ -47,8 +50,9 @@ describe("fix in a repository", () => {
     const result = runCli(["fix"], dir);
     expect(result.status).toBe(0);
     // T2 is CONVOSO_AUTH_TOKEN already; T (stored as OTHER too) and the fallback's value are other values for it.
-    expect(read(dir, "a.ts")).toBe(`export const authToken = process.env.${ENV};\nexport const backup = { auth_token: process.env.${ENV} };\n`);
-    expect(read(dir, "b.ts")).toBe(`export const token = process.env.${ENV};\n`);
+    expect(read(dir, "a.ts")).toBe(`export const authToken = ${TS_READ};\nexport const backup = { auth_token: ${TS_READ} };\n`);
+    // A `??` fallback in TypeScript becomes the throw (the read stays `string` under strict).
+    expect(read(dir, "b.ts")).toBe(`export const token = process.env.${ENV} ?? ${missingVariableThrow(ENV)};\n`);
     expect(read(dir, ".env")).toBe(`# local\n${ENV}=${T2}\nOTHER=${T}\n# ${ENV}=${T} # another value, found at a.ts:1\n# ${ENV}=${fakeToken(903)} # another value, found at b.ts:1\n`);
     expect(statSync(join(dir, ".env")).mode & 0o777).toBe(0o640);
     expect(read(dir, ".env.example")).toBe(`${ENV}=\n`);
@@ -208,7 +212,7 @@ describe("fix --staged", () => {
     const stagedBefore = git(dir, "diff", "--cached");
     const result = runCli(["fix", "--staged"], dir);
     expect(result.status).toBe(0);
-    expect(read(dir, "a.ts")).toBe(`const authToken = process.env.${ENV};\n`);
+    expect(read(dir, "a.ts")).toBe(`const authToken = ${TS_READ};\n`);
     expect(read(dir, "b.ts")).toContain(T2);
     expect(git(dir, "diff", "--cached")).toBe(stagedBefore);
     expect(result.stdout).toContain("re-stage the fixed files (fix never edits the index): git add -- a.ts");

@@ -5,6 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { git, makeRepo, makeTree, REPO_ROOT, runCli } from "../support/cli.js";
 import { fakeToken } from "../support/tokens.js";
+import { typeScriptEnvLookup } from "../../src/languages/javascript/replacement.js";
 
 const TOKEN = fakeToken(100);
 
@@ -99,7 +100,8 @@ describe("--format json", () => {
       endColumn: 27 + TOKEN.length,
       language: "typescript",
       envVar: "CONVOSO_AUTH_TOKEN",
-      suggestion: { text: "process.env.CONVOSO_AUTH_TOKEN" },
+      // TypeScript's read stays `string` under strict and throws when the variable is missing.
+      suggestion: { text: typeScriptEnvLookup("CONVOSO_AUTH_TOKEN") },
     });
     expect(finding!.fingerprint).toMatch(/^[0-9a-f]{32}$/);
     expect(report.stats).toMatchObject({ filesListed: 1, filesScanned: 1, findings: 1 });

@@ -9,6 +9,7 @@ import type { ConfigFile } from "../../src/config/validate-config.js";
 import { createPlugin } from "../../src/eslint/plugin.js";
 import { projectSettings } from "../../src/eslint/project-settings.js";
 import { typescriptParser } from "../../src/eslint/typescript-parser.js";
+import { typeScriptEnvLookup } from "../../src/languages/javascript/replacement.js";
 import { ACME_RULE } from "../support/acme-rule.js";
 import { fakeToken } from "../support/tokens.js";
 import { ASSERTIONS, ENV, RuleTester, TOKEN, at, data, replaceWith } from "./support.js";
@@ -16,6 +17,8 @@ import { ASSERTIONS, ENV, RuleTester, TOKEN, at, data, replaceWith } from "./sup
 const KEY = fakeToken(130);
 const ACME = "ACME_API_KEY";
 const JS = `process.env.${ACME}`;
+/** TypeScript's read stays `string` under `strict`. */
+const TS = typeScriptEnvLookup(ACME);
 const PY = `os.environ["${ACME}"]`;
 
 /** The plugin as importing it would make it in a project whose config is `config` (paths relative to the cwd). */
@@ -69,7 +72,7 @@ new RuleTester({ languageOptions: { parser } }).run("acme-api-key from customRul
       name: "an annotated property",
       filename: "acme.ts",
       code: `export const settings: { acme_api_key: string } = { acme_api_key: "${KEY}" };`,
-      errors: [{ messageId: "hardcodedToken", ...at(1, 68, KEY), data: data(KEY, ACME), suggestions: [replaceWith(JS, `export const settings: { acme_api_key: string } = { acme_api_key: ${JS} };`, KEY, ACME)] }],
+      errors: [{ messageId: "hardcodedToken", ...at(1, 68, KEY), data: data(KEY, ACME), suggestions: [replaceWith(TS, `export const settings: { acme_api_key: string } = { acme_api_key: ${TS} };`, KEY, ACME)] }],
     },
   ],
 });

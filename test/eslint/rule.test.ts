@@ -4,12 +4,16 @@ import type { Linter, Rule } from "eslint";
 import { describe, expect, it } from "vitest";
 import plugin from "../../src/eslint/plugin.js";
 import { typescriptParser } from "../../src/eslint/typescript-parser.js";
+import { missingVariableThrow, typeScriptEnvLookup } from "../../src/languages/javascript/replacement.js";
 import { ASSERTIONS, ENV, RuleTester, TOKEN, TOKEN_2, at, data, replaceWith } from "./support.js";
 
 const rule = plugin.rules["convoso-auth-token"] as unknown as Rule.RuleModule;
 const parser = typescriptParser as unknown as Linter.Parser;
 const T = TOKEN;
 const ENV_LOOKUP = `process.env.${ENV}`;
+/** TypeScript reads the variable so that it stays `string` under `strict` (test/cli/fix-strict-typescript.test.ts type-checks it). */
+const TS_LOOKUP = typeScriptEnvLookup(ENV);
+const MISSING = missingVariableThrow(ENV);
 
 new RuleTester({ languageOptions: { ecmaVersion: "latest", sourceType: "module" } }).run("convoso-auth-token (JavaScript)", rule, {
   assertionOptions: ASSERTIONS,
@@ -79,6 +83,19 @@ new RuleTester({ languageOptions: { ecmaVersion: "latest", sourceType: "module" 
       filename: "client.js",
       code: `const body = "auth_token=" + "${T}";`,
       errors: [{ messageId: "hardcodedToken", ...at(1, 31), data: data(), suggestions: [replaceWith(ENV_LOOKUP, `const body = "auth_token=" + ${ENV_LOOKUP};`)] }],
+    },
+    {
+      name: "a lookup named like the token: the suggestion renames it inside its string and drops the fallback",
+      filename: "client.js",
+      code: `const authToken = process.env["${T}"] ?? "${T}";`,
+      errors: [
+        {
+          messageId: "hardcodedFallback",
+          ...at(1, `const authToken = process.env["${T}"] ?? "`.length + 1),
+          data: data(),
+          suggestions: [replaceWith(`process.env["${ENV}"] (drop the hardcoded fallback)`, `const authToken = process.env["${ENV}"];`)],
+        },
+      ],
     },
     {
       name: "a fallback after the env lookup, which the suggestion drops",
@@ -172,16 +189,16 @@ new RuleTester({ languageOptions: { parser } }).run("convoso-auth-token (TypeScr
       name: "an annotated variable",
       filename: "client.ts",
       code: `const authToken: string = "${T}";`,
-      errors: [{ messageId: "hardcodedToken", ...at(1, 28), data: data(), suggestions: [replaceWith(ENV_LOOKUP, `const authToken: string = ${ENV_LOOKUP};`)] }],
+      errors: [{ messageId: "hardcodedToken", ...at(1, 28), data: data(), suggestions: [replaceWith(TS_LOOKUP, `const authToken: string = ${TS_LOOKUP};`)] }],
     },
     {
       name: "a class property",
       filename: "client.ts",
       code: `export class Client {\n  private readonly authToken = "${T}";\n}`,
-      errors: [{ messageId: "hardcodedToken", ...at(2, 33), data: data(), suggestions: [replaceWith(ENV_LOOKUP, `export class Client {\n  private readonly authToken = ${ENV_LOOKUP};\n}`)] }],
+      errors: [{ messageId: "hardcodedToken", ...at(2, 33), data: data(), suggestions: [replaceWith(TS_LOOKUP, `export class Client {\n  private readonly authToken = ${TS_LOOKUP};\n}`)] }],
     },
     {
-      name: "an || fallback inside an object checked with satisfies",
+      name: "an || fallback inside an object checked with satisfies: the fallback becomes a throw, so the property stays string",
       filename: "client.ts",
       code: `interface Config { authToken: string }\nexport const config = { authToken: process.env.CONVOSO_AUTH_TOKEN || "${T}" } satisfies Config;`,
       errors: [
@@ -190,7 +207,7 @@ new RuleTester({ languageOptions: { parser } }).run("convoso-auth-token (TypeScr
           ...at(2, 71),
           data: data(),
           suggestions: [
-            replaceWith(`${ENV_LOOKUP} (drop the hardcoded fallback)`, `interface Config { authToken: string }\nexport const config = { authToken: ${ENV_LOOKUP} } satisfies Config;`),
+            replaceWith(`${ENV_LOOKUP} || ${MISSING}`, `interface Config { authToken: string }\nexport const config = { authToken: ${ENV_LOOKUP} || ${MISSING} } satisfies Config;`),
           ],
         },
       ],
@@ -204,7 +221,7 @@ new RuleTester({ languageOptions: { parser } }).run("convoso-auth-token (TypeScr
           messageId: "hardcodedToken",
           ...at(1, 12),
           data: data(),
-          suggestions: [replaceWith(ENV_LOOKUP, `const t = ${ENV_LOOKUP} as string;\nexport const url = \`https://api.convoso.com/v1/x?auth_token=\${t}\`;`)],
+          suggestions: [replaceWith(TS_LOOKUP, `const t = ${TS_LOOKUP} as string;\nexport const url = \`https://api.convoso.com/v1/x?auth_token=\${t}\`;`)],
         },
       ],
     },
@@ -212,7 +229,7 @@ new RuleTester({ languageOptions: { parser } }).run("convoso-auth-token (TypeScr
       name: "a const assertion, which the suggestion takes away with the literal",
       filename: "client.ts",
       code: `export const settings = { authToken: "${T}" as const };`,
-      errors: [{ messageId: "hardcodedToken", ...at(1, 39), data: data(), suggestions: [replaceWith(ENV_LOOKUP, `export const settings = { authToken: ${ENV_LOOKUP} };`)] }],
+      errors: [{ messageId: "hardcodedToken", ...at(1, 39), data: data(), suggestions: [replaceWith(TS_LOOKUP, `export const settings = { authToken: ${TS_LOOKUP} };`)] }],
     },
     {
       name: "a string enum member, which must stay a literal: reported, no suggestion",
@@ -231,19 +248,19 @@ new RuleTester({ languageOptions: { parser } }).run("convoso-auth-token (TSX)", 
       name: "a JSX attribute string becomes an expression container",
       filename: "App.tsx",
       code: `export const App = () => <Client authToken="${T}" />;`,
-      errors: [{ messageId: "hardcodedToken", ...at(1, 45), data: data(), suggestions: [replaceWith(`{${ENV_LOOKUP}}`, `export const App = () => <Client authToken={${ENV_LOOKUP}} />;`)] }],
+      errors: [{ messageId: "hardcodedToken", ...at(1, 45), data: data(), suggestions: [replaceWith(`{${TS_LOOKUP}}`, `export const App = () => <Client authToken={${TS_LOOKUP}} />;`)] }],
     },
     {
       name: "a JSX attribute already in braces",
       filename: "App.tsx",
       code: `export const App = () => <Client authToken={"${T}"} />;`,
-      errors: [{ messageId: "hardcodedToken", ...at(1, 46), data: data(), suggestions: [replaceWith(ENV_LOOKUP, `export const App = () => <Client authToken={${ENV_LOOKUP}} />;`)] }],
+      errors: [{ messageId: "hardcodedToken", ...at(1, 46), data: data(), suggestions: [replaceWith(TS_LOOKUP, `export const App = () => <Client authToken={${TS_LOOKUP}} />;`)] }],
     },
     {
       name: "props spread from an object literal",
       filename: "App.tsx",
       code: `export const App = () => <Client {...{ authToken: "${T}" }} />;`,
-      errors: [{ messageId: "hardcodedToken", ...at(1, 52), data: data(), suggestions: [replaceWith(ENV_LOOKUP, `export const App = () => <Client {...{ authToken: ${ENV_LOOKUP} }} />;`)] }],
+      errors: [{ messageId: "hardcodedToken", ...at(1, 52), data: data(), suggestions: [replaceWith(TS_LOOKUP, `export const App = () => <Client {...{ authToken: ${TS_LOOKUP} }} />;`)] }],
     },
     {
       name: "a request URL used in a component",
@@ -254,7 +271,7 @@ new RuleTester({ languageOptions: { parser } }).run("convoso-auth-token (TSX)", 
           messageId: "hardcodedToken",
           ...at(1, 54),
           data: data(),
-          suggestions: [replaceWith(`\${${ENV_LOOKUP}}`, `const url = \`https://api.convoso.com/v1/x?auth_token=\${${ENV_LOOKUP}}\`;\nexport const Link = (): JSX.Element => <a href={url}>search</a>;`)],
+          suggestions: [replaceWith(`\${${TS_LOOKUP}}`, `const url = \`https://api.convoso.com/v1/x?auth_token=\${${TS_LOOKUP}}\`;\nexport const Link = (): JSX.Element => <a href={url}>search</a>;`)],
         },
       ],
     },

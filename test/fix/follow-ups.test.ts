@@ -36,6 +36,16 @@ describe("followUps", () => {
   });
 
   it("asks for nothing when the code reads the env file's variables directly", () => {
-    expect(followUps(planned({ "src/client.ts": `const authToken = "${A}";\n` }), ".env")).toEqual([]);
+    expect(followUps(planned({ "src/client.js": `const authToken = "${A}";\n`, "src/note.ts": `// const authToken = "${A}";\n` }), ".env")).toEqual([]);
+  });
+
+  it("says which TypeScript files now throw when a variable is missing, and which variables to set", () => {
+    const files = planned({
+      "src/client.ts": `const authToken: string = "${A}";\n`,
+      "src/backup.mts": `export const token: string = process.env.BACKUP_AUTH_TOKEN ?? "${B}";\n`,
+    });
+    expect(followUps(files, ".env")).toEqual([
+      "src/backup.mts, src/client.ts now throw at run time when BACKUP_AUTH_TOKEN, CONVOSO_AUTH_TOKEN are not set: set them wherever the program runs (the value is in .env)",
+    ]);
   });
 });

@@ -14,18 +14,19 @@ function input(path: string, text: string): FixInput {
 const scan = (path: string, text: string) => scanText(path, text);
 
 describe("planFixes", () => {
+  // JavaScript: these tests are about names; TypeScript's strict read is test/cli/fix-strict-typescript.test.ts's.
   it("rewrites every value to the finding's own name: the first value is set, the others kept as comments, and the run warns", () => {
     const plan = planFixes(
       [
-        input("src/b.ts", `const authToken = "${B}";\nconst again = { auth_token: "${A}" };\n`),
-        input("src/a.ts", `const authToken = "${A}";\n`),
+        input("src/b.js", `const authToken = "${B}";\nconst again = { auth_token: "${A}" };\n`),
+        input("src/a.js", `const authToken = "${A}";\n`),
       ],
       { scan },
     );
-    expect(plan.envEntries).toEqual([{ name: "CONVOSO_AUTH_TOKEN", value: A }, { name: "CONVOSO_AUTH_TOKEN", value: B, foundAt: "src/b.ts:1" }]);
+    expect(plan.envEntries).toEqual([{ name: "CONVOSO_AUTH_TOKEN", value: A }, { name: "CONVOSO_AUTH_TOKEN", value: B, foundAt: "src/b.js:1" }]);
     expect(plan.files.map((file) => [file.path, file.newText])).toEqual([
-      ["src/a.ts", "const authToken = process.env.CONVOSO_AUTH_TOKEN;\n"],
-      ["src/b.ts", "const authToken = process.env.CONVOSO_AUTH_TOKEN;\nconst again = { auth_token: process.env.CONVOSO_AUTH_TOKEN };\n"],
+      ["src/a.js", "const authToken = process.env.CONVOSO_AUTH_TOKEN;\n"],
+      ["src/b.js", "const authToken = process.env.CONVOSO_AUTH_TOKEN;\nconst again = { auth_token: process.env.CONVOSO_AUTH_TOKEN };\n"],
     ]);
     expect(plan.files[1]!.fixed.map((fixed) => [fixed.line, fixed.envVar, fixed.otherValue])).toEqual([[1, "CONVOSO_AUTH_TOKEN", true], [2, "CONVOSO_AUTH_TOKEN", undefined]]);
     expect(plan.shared).toEqual([{ name: "CONVOSO_AUTH_TOKEN", values: 2 }]);
@@ -37,7 +38,7 @@ describe("planFixes", () => {
     const plan = planFixes(
       [
         input("a.py", `import os\nauth_token = "${A}"\nbackup_auth_token = "${B}"\n`),
-        input("b.ts", `const token = process.env.CONVOSO_AUTH_TOKEN ?? "${A}";\n`),
+        input("b.js", `const token = process.env.CONVOSO_AUTH_TOKEN ?? "${A}";\n`),
         input(".github/workflows/sync.yml", `jobs:\n  sync:\n    env:\n      AUTH_TOKEN: ${A}\n`),
       ],
       { scan, existingEnv: existing },

@@ -4,6 +4,7 @@ import { describe, expect, it } from "vitest";
 import { applyEdits } from "../../src/fix/apply-edits.js";
 import { scanText } from "../support/scan.js";
 import { fakeToken } from "../support/tokens.js";
+import { typeScriptEnvLookup } from "../../src/languages/javascript/replacement.js";
 
 const T = fakeToken(501);
 const ENV = "CONVOSO_AUTH_TOKEN";
@@ -26,7 +27,7 @@ describe("JavaScript and TypeScript", () => {
   });
 
   it("drops `as const`, which an env lookup cannot take", () => {
-    expect(fixed("client.ts", `export const ${ENV} = "${T}" as const;\n`)).toBe(`export const ${ENV} = process.env.${ENV};\n`);
+    expect(fixed("client.ts", `export const ${ENV} = "${T}" as const;\n`)).toBe(`export const ${ENV} = ${typeScriptEnvLookup(ENV)};\n`);
   });
 
   it("drops a destructuring default from process.env instead of repeating the lookup", () => {

@@ -4,7 +4,7 @@
 
 import { CONFIG_FORMAT, defineLanguage } from "../shared/language-definition.js";
 import { lexJavaScript } from "../shared/script-lexer.js";
-import { javaScriptEnvLookup, writeJavaScriptReplacement } from "./replacement.js";
+import { javaScriptEnvLookup, writeJavaScriptReplacement, writeTypeScriptFallbackRemoval, writeTypeScriptReplacement } from "./replacement.js";
 
 export const javascript = defineLanguage({
   id: "javascript",
@@ -24,6 +24,9 @@ export const typescript = defineLanguage({
   extensions: ["ts", "tsx", "mts", "cts"],
   shebangs: [/\bts-node\b|\btsx\b/],
   fenceNames: ["ts", "typescript", "tsx"],
+  // Under `strict`, `process.env.NAME` is `string | undefined`: TypeScript reads it through a throw (replacement.ts).
+  writeReplacement: writeTypeScriptReplacement,
+  writeFallbackRemoval: writeTypeScriptFallbackRemoval,
   eslint: { via: "typescript" },
   // One row with JavaScript's.
   help: undefined,

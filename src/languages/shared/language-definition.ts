@@ -99,9 +99,10 @@ export interface LanguageDefinition {
   /** Dropping a hardcoded fallback, where the language needs more than deleting it. */
   writeFallbackRemoval?(site: ReplacementSite): Replacement;
   /**
-   * Files of this language that substitute variables themselves (docker compose,
-   * GitHub workflows): the replacement for a value anywhere in such a file, whatever
-   * unit it stands in; undefined for other files.
+   * Files of this language whose kind decides the replacement for a value anywhere
+   * in them, whatever unit it stands in: those that substitute variables themselves
+   * (docker compose, GitHub workflows), and those whose advice differs from the
+   * language's (Kubernetes manifests, notebooks); undefined for other files.
    */
   writeFileSubstitution?(site: ReplacementSite): Replacement | undefined;
   matcherHints: MatcherHints;

@@ -1,9 +1,11 @@
 // docker compose files and GitHub Actions workflows substitute variables and
 // secrets themselves, before anything parses a value: a value anywhere in them
-// (a YAML scalar or a `run:` script) is replaced by the substitution.
+// (a YAML scalar or a `run:` script) is replaced by the substitution. Kubernetes
+// manifests and Helm charts never do: they get advice naming a Secret (kubernetes.ts).
 
 import { escapeOutside, sortEdits, substitutionLookup, valueOnly, type Replacement, type ReplacementEdit, type ReplacementSite } from "../shared/replacement.js";
 import { enclosingOpener } from "../shared/token-facts.js";
+import { adviseKubernetes } from "./kubernetes.js";
 
 /**
  * `docker-compose.yml`, `compose.yaml`, `docker-compose.prod.yml`, `app-docker-compose.yml`, …:
@@ -21,14 +23,15 @@ export function isGitHubWorkflow(path: string): boolean {
 
 /**
  * The replacement for a value anywhere in a compose file or a workflow, whatever
- * unit it stands in; undefined elsewhere. There is no quoting to change: the tool
+ * unit it stands in, and the advice for one in a Kubernetes manifest or Helm chart;
+ * undefined elsewhere. There is no quoting to change: the tool
  * substitutes before anything parses the value.
  */
 export function writeFileSubstitution(site: ReplacementSite): Replacement | undefined {
   if (site.path === undefined) return undefined;
   if (isComposeFile(site.path)) return substitutedValue(site, substitutionLookup(site.envVar));
   if (isGitHubWorkflow(site.path)) return substitutedValue(site, `\${{ secrets.${site.envVar} }}`);
-  return undefined;
+  return adviseKubernetes(site);
 }
 
 /**
