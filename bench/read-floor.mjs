@@ -3,8 +3,11 @@
 // tree must do — list every file and read all of its bytes — and nothing more.
 // `npm run bench` runs it in both modes and keeps the faster as the floor.
 //
-//   node bench/read-floor.mjs <dir> [--mode sync|async] [--concurrency 16]
+//   node bench/read-floor.mjs <dir> [--mode sync|async] [--concurrency 16] [--files-from list]
 //
+// --files-from: read only the files a NUL-separated list names (paths relative to
+// <dir>, as `git grep -l -z` prints them) instead of listing the tree: the floor of
+// token-guard's reading stage in a repository, where git picks the candidates.
 // Listing: a readdirSync walk (withFileTypes, no stat per file), skipping `.git`
 // directories (as token-guard does) and symlinks (not followed); regular files only.
 // Reading, --mode sync: one file after another, openSync + readSync into one reused
@@ -80,14 +83,15 @@ function readAsync(files, concurrency) {
 async function main() {
   const { values, positionals } = parseArgs({
     allowPositionals: true,
-    options: { mode: { type: "string", default: "sync" }, concurrency: { type: "string", default: "16" } },
+    options: { mode: { type: "string", default: "sync" }, concurrency: { type: "string", default: "16" }, "files-from": { type: "string" } },
   });
-  const usage = "usage: node bench/read-floor.mjs <dir> [--mode sync|async] [--concurrency 16]";
+  const usage = "usage: node bench/read-floor.mjs <dir> [--mode sync|async] [--concurrency 16] [--files-from list]";
   if (positionals.length !== 1) throw new Error(usage);
   if (values.mode !== "sync" && values.mode !== "async") throw new Error(`--mode must be sync or async, got "${values.mode}"`);
   if (!/^[1-9]\d*$/.test(values.concurrency)) throw new Error(`--concurrency must be a positive integer, got "${values.concurrency}"`);
   const concurrency = Number(values.concurrency);
-  const files = list(positionals[0]);
+  const listed = values["files-from"];
+  const files = listed === undefined ? list(positionals[0]) : fs.readFileSync(listed, "utf8").split("\0").filter(Boolean).map((name) => path.join(positionals[0], name));
   const bytes = values.mode === "sync" ? readSync(files) : await readAsync(files, concurrency);
   const report = { mode: values.mode, ...(values.mode === "async" ? { concurrency } : {}), files: files.length, bytes };
   process.stdout.write(JSON.stringify(report) + "\n");

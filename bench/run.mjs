@@ -224,7 +224,7 @@ async function main() {
     console.log(`token-guard runs on ${nodes.map((n) => `${n.label} (${n.path})`).join(", ")}; targets judged on ${judgedOn.label}`);
     const ctx = { tokenGuard, rssMethod: detectRssMethod(scratch), scratch, nodes, judgedOn };
     const report = { argv, options, ctx, startedAt, loads, sections: options.sections, scan: [], hook: null, eslint: null, competitors: [] };
-    const standard = standardTools({ tokenGuard, ripgrep, nodes });
+    const standard = standardTools({ tokenGuard, ripgrep, nodes, scratch });
     const [mainPlain, mainGit] = mixedTrees(options.files, options.seed);
 
     const measureSection = async (section, trees, tools) => {

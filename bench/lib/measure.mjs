@@ -96,6 +96,8 @@ export const okMedian = (s) => (s && !s.status && s.times.length ? median(s.time
  * marked `unavailable` is not run; its state says why.
  */
 export async function measureTree(tree, manifest, stats, tools, options, ctx) {
+  // Tools that do not apply to this tree (git stages in a plain tree) are left out of it altogether.
+  tools = tools.filter((tool) => tool.appliesTo?.(tree) ?? true);
   const runnable = tools.filter((tool) => !tool.unavailable);
   const entries = runnable.map((tool) => ({
     name: tool.name,
@@ -119,6 +121,7 @@ export async function measureTree(tree, manifest, stats, tools, options, ctx) {
         state.checkFailed = note;
       }
       if (!state.unreadable) state.notes.push(...(tool.inform?.(result.stdout, manifest, stats) ?? []));
+      tool.warmedUp?.(result.stdout, tree);
     },
   }));
   const measured = await measureRounds(entries, { runs: options.runs, timeoutSeconds: options.timeoutSeconds, rssMethod: ctx.rssMethod, scratch: ctx.scratch });

@@ -4,13 +4,17 @@
 //     parseFindings?(stdout, tree) -> [{ file, line, commit? }],
 //     check?(stdout, manifest, stats) -> string | null   (a failed check fails the bench),
 //     inform?(stdout, manifest, stats) -> string[]        (notes only),
-//     subject?, baseline?, floor?, competitor?, unavailable?, node? }
+//     subject?, baseline?, floor?, stage?, appliesTo?(tree), warmedUp?(stdout, tree), competitor?, unavailable?, node? }
 // (`subject` marks token-guard, whose ratios the targets judge, `baseline` marks the row the "ratio to ripgrep" column divides by, `floor` the
-// Node read-all variants, `competitor` another scanner whose misses are results, not
+// Node read-all variants, `stage` a floor of one of token-guard's stages (stageTools; not
+// rows of the scan table), `appliesTo` the trees a tool runs on (all without it), `warmedUp`
+// what to keep from its warm-up run, `competitor` another scanner whose misses are results, not
 // failures, `unavailable` a reason the tool could not be run at all, and `node` the
 // Node ({ label, path, … } of lib/node-versions.mjs) a Node-run row runs on: token-guard
 // and the floor get one row per Node of `--node`).
 
+import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { REPO } from "./trees.mjs";
 
@@ -107,7 +111,66 @@ export function floorTools(node) {
   }));
 }
 
-/** token-guard on each Node, ripgrep (when there is one) and the two Node floors on each Node, in table order. */
-export function standardTools({ tokenGuard, ripgrep, nodes }) {
-  return [...nodes.map((node) => tokenGuardTool(tokenGuard, node)), ...(ripgrep ? [ripgrepTool(ripgrep)] : []), ...nodes.flatMap(floorTools)];
+/**
+ * The floors of token-guard's stages, timed in the same rounds so that a missed
+ * target is explained by numbers: start-up (`node -e 0` on each Node); in a git
+ * repository, the listing (`git ls-files`, tracked and untracked as token-guard
+ * asks) and the candidate search (`git grep`, exactly as src/sources/git.ts runs
+ * it), then reading just those candidates (read-floor.mjs --files-from, on each
+ * Node). In a plain tree, listing and reading are the Node read-all floor.
+ * `scratch` holds the search's pattern file and the candidates it found.
+ */
+// `keywords`: the built-in detector's required words (createDetection(builtinRules).requiredWords).
+export function stageTools({ nodes, scratch, keywords = ["token"] }) {
+  const isGit = (tree) => tree.kind === "git";
+  const patterns = path.join(scratch, "stage-search-patterns");
+  // The keywords and the two UTF-16 byte-order marks, one pattern a line, as token-guard feeds git grep on stdin.
+  const littleEndianMark = Buffer.from("\uFEFF", "utf16le");
+  const lines = [...keywords.map((keyword) => Buffer.from(keyword)), littleEndianMark, Buffer.from(littleEndianMark).swap16()];
+  fs.writeFileSync(patterns, Buffer.concat(lines.flatMap((line) => [line, Buffer.from("\n")])));
+  const candidates = (tree) => path.join(scratch, `stage-candidates-${tree.name}`);
+  const threads = String(Math.max(1, os.availableParallelism() - 1));
+  return [
+    ...nodes.map((node) => ({
+      name: onNode("node -e 0", node),
+      stage: "start-up",
+      node,
+      command: () => ({ file: node.path, args: ["-e", "0"], cwd: REPO }),
+      okExitCodes: [0],
+    })),
+    {
+      name: "git ls-files",
+      stage: "listing",
+      appliesTo: isGit,
+      command: (tree) => ({ file: "git", args: ["-c", "core.fsmonitor=false", "ls-files", "-z", "--cached", "--others", "--exclude-standard"], cwd: tree.dir }),
+      okExitCodes: [0],
+    },
+    {
+      name: "git grep (candidates)",
+      stage: "search",
+      appliesTo: isGit,
+      command: (tree) => ({
+        file: "git",
+        args: ["-c", "core.fsmonitor=false", "grep", "--threads", threads, "-l", "-z", "--no-color", "--full-name", "-F", "-i", "-f", patterns, "--", "."],
+        cwd: tree.dir,
+        env: { LC_ALL: "C" },
+      }),
+      okExitCodes: [0, 1],
+      // The reading floor reads what this search found.
+      warmedUp: (stdout, tree) => fs.writeFileSync(candidates(tree), stdout),
+    },
+    ...nodes.map((node) => ({
+      name: onNode("read the candidates", node),
+      stage: "reading",
+      node,
+      appliesTo: isGit,
+      command: (tree) => ({ file: node.path, args: [FLOOR_SCRIPT, tree.dir, "--mode", "sync", "--files-from", candidates(tree)], cwd: REPO }),
+      okExitCodes: [0],
+    })),
+  ];
+}
+
+/** token-guard on each Node, ripgrep (when there is one), the two Node floors on each Node, in table order, then the stage floors. */
+export function standardTools({ tokenGuard, ripgrep, nodes, scratch }) {
+  return [...nodes.map((node) => tokenGuardTool(tokenGuard, node)), ...(ripgrep ? [ripgrepTool(ripgrep)] : []), ...nodes.flatMap(floorTools), ...stageTools({ nodes, scratch })];
 }

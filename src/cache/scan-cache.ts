@@ -84,20 +84,30 @@ export class ScanCache {
    * (and remembered). Either way exactly what `scan` returns for it.
    */
   async scan(source: Source, blobId: string, scan: (source: Source) => Promise<Finding[]>): Promise<Finding[]> {
-    const key = pathKey(source.path);
-    const entry = this.entries.get(key);
-    const ignored = dotEnvState(source);
-    if (entry !== undefined && entry.blob === blobId && entry.ignored === ignored) {
-      this.stats.hits++;
-      return entry.findings.map((finding) => withPath(finding, source.path));
-    }
+    const recalled = this.recall(source.path, blobId, source.gitIgnored);
+    if (recalled !== undefined) return recalled;
     this.stats.misses++;
     const findings = await scan(source);
     const remembered: CacheEntry = { blob: blobId, findings: findings.map(withoutPath) };
+    const ignored = dotEnvState(source.path, source.gitIgnored);
     if (ignored !== undefined) remembered.ignored = ignored;
-    this.entries.set(key, remembered);
+    this.entries.set(pathKey(source.path), remembered);
     this.changed = true;
     return findings;
+  }
+
+  /**
+   * The findings the cache holds for `path` when it held the bytes `blobId`, in
+   * this `.env` state (`gitIgnored`, see Source; only a `.env` file's counts),
+   * at the last scan (a hit); else undefined, and nothing is counted: the
+   * caller reads the blob and scans it through `scan`. For blobs whose id git
+   * lists without reading them (`--staged`).
+   */
+  recall(path: string, blobId: string, gitIgnored: boolean | undefined): Finding[] | undefined {
+    const entry = this.entries.get(pathKey(path));
+    if (entry === undefined || entry.blob !== blobId || entry.ignored !== dotEnvState(path, gitIgnored)) return undefined;
+    this.stats.hits++;
+    return entry.findings.map((finding) => withPath(finding, path));
   }
 
   /**
@@ -119,8 +129,8 @@ export class ScanCache {
 }
 
 /** The one thing besides path and bytes a file's findings depend on: whether git ignores it, for a `.env` file only. */
-function dotEnvState(source: Source): boolean | undefined {
-  return isDotEnvFile(source.path) ? source.gitIgnored : undefined;
+function dotEnvState(path: string, gitIgnored: boolean | undefined): boolean | undefined {
+  return isDotEnvFile(path) ? gitIgnored : undefined;
 }
 
 /** A finding as stored: no path (the entry's key stands for it) and never the version-1 fingerprint (a fast hash of the value). */

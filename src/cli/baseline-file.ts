@@ -1,11 +1,11 @@
 // The baseline's I/O for the CLI: read and check the file, and map findings'
 // paths (relative to the cwd) to the file's own (relative to its folder).
 
-import { randomBytes } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { dirname, relative, resolve, sep } from "node:path";
 import { parseBaseline } from "../config/baseline-format.js";
 import { LEGACY_BASELINE_VERSION, applyBaseline, type Baseline, type BaselineEntry } from "../detect/baseline.js";
+import { nodeCrypto } from "../detect/lazy-crypto.js";
 import type { Finding } from "../detect/types.js";
 import type { BaselineStats } from "../report/types.js";
 import { UsageError } from "./errors.js";
@@ -30,7 +30,7 @@ export async function readBaselineFile(cwd: string, path: string, required: bool
 
 /** A fresh salt for a new baseline file. */
 export function newSalt(): string {
-  return randomBytes(16).toString("hex");
+  return nodeCrypto().randomBytes(16).toString("hex");
 }
 
 /** Maps a finding's path (POSIX, relative to `cwd`) to a path relative to the baseline file's folder. */

@@ -91,6 +91,8 @@ export async function collectFindings(
     keywords: detection.requiredWords,
     tally: stats,
     blobIds: cache !== undefined,
+    // Staged blobs are looked up before git fetches them; not with --replace-text, which needs each value's text.
+    recall: cache === undefined || values !== undefined ? undefined : async (path, blobId, gitIgnored) => (await cache).recall(path, blobId, gitIgnored),
     // Threads load the core while the files are read.
     onLargeListing: () => {
       large = true;
@@ -117,6 +119,10 @@ export async function collectFindings(
         continue;
       }
       stats.filesScanned++;
+      if (result.kind === "recalled") {
+        perSource.push(Promise.resolve(result.findings));
+        continue;
+      }
       if (result.kind === "keyword-free") {
         stats.bytesScanned += result.size;
         continue;

@@ -1,7 +1,7 @@
 // The baseline: findings a team has accepted for now, keyed by rule id, file and
 // a salted hash of the value — never by line, so moving code does not churn it.
 
-import { createHash } from "node:crypto";
+import { nodeCrypto } from "./lazy-crypto.js";
 import { maskTokenShaped } from "./redact.js";
 import type { Finding } from "./types.js";
 
@@ -45,7 +45,7 @@ export const LEGACY_BASELINE_VERSION = 1;
 
 /** The salted hash a baseline stores for a finding. */
 export function baselineHash(salt: string, fingerprint: string): string {
-  return createHash("sha256").update(`token-guard-baseline/v1\0${salt}\0${fingerprint}`).digest("hex").slice(0, 32);
+  return nodeCrypto().createHash("sha256").update(`token-guard-baseline/v1\0${salt}\0${fingerprint}`).digest("hex").slice(0, 32);
 }
 
 /**

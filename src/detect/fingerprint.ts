@@ -3,7 +3,7 @@
 // hidden characters and checking each guess against the fingerprint must be
 // costly: PBKDF2-HMAC-SHA256, with more iterations the fewer characters are hidden.
 
-import { createHash, pbkdf2Sync } from "node:crypto";
+import { nodeCrypto } from "./lazy-crypto.js";
 import { hiddenLength } from "./redact.js";
 
 /**
@@ -27,7 +27,7 @@ export function fingerprintIterations(value: string): number {
 
 /** Stable, one-way, cost-hard identifier of a secret for a rule (32 hex digits). */
 export function fingerprintOf(ruleId: string, value: string): string {
-  return pbkdf2Sync(value, `token-guard/fingerprint/v2\0${ruleId}`, fingerprintIterations(value), 16, "sha256").toString("hex");
+  return nodeCrypto().pbkdf2Sync(value, `token-guard/fingerprint/v2\0${ruleId}`, fingerprintIterations(value), 16, "sha256").toString("hex");
 }
 
 /**
@@ -35,7 +35,7 @@ export function fingerprintOf(ruleId: string, value: string): string {
  * baseline written before version 2, and never reported.
  */
 export function legacyFingerprintOf(ruleId: string, value: string): string {
-  return createHash("sha256").update(`token-guard/v1\0${ruleId}\0${value}`).digest("hex").slice(0, 32);
+  return nodeCrypto().createHash("sha256").update(`token-guard/v1\0${ruleId}\0${value}`).digest("hex").slice(0, 32);
 }
 
 /** Computes each distinct (rule, value) fingerprint once: the same token in many places costs one derivation. */

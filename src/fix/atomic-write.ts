@@ -1,7 +1,7 @@
 // Every file token-guard writes goes through here: a temporary file beside the
 // target, then a rename, so a crash or kill at any moment leaves it wholly old or wholly new.
 
-import { randomBytes } from "node:crypto";
+import { nodeCrypto } from "../detect/lazy-crypto.js";
 import { chmod, readdir, rename, rm, stat, writeFile } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { isProcessAlive } from "./live-process.js";
@@ -30,7 +30,7 @@ const RANDOM_HEX_LENGTH = 8;
 
 /** A fresh name beside `file`: same directory (so the rename stays on one file system), unique to this call. */
 export function temporaryPathFor(file: string): string {
-  return join(dirname(file), `${temporaryStemFor(file)}${TEMPORARY_MARK}${process.pid}-${randomBytes(RANDOM_HEX_LENGTH / 2).toString("hex")}${TEMPORARY_END}`);
+  return join(dirname(file), `${temporaryStemFor(file)}${TEMPORARY_MARK}${process.pid}-${nodeCrypto().randomBytes(RANDOM_HEX_LENGTH / 2).toString("hex")}${TEMPORARY_END}`);
 }
 
 /** Whether a file name is one of the temporary or lock files token-guard writes (never a file to scan or fix). */

@@ -3,8 +3,10 @@
 // scan costs about the larger of the two instead of their sum.
 
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
-import { Worker } from "node:worker_threads";
+import type * as WorkerThreads from "node:worker_threads";
+import type { Worker } from "node:worker_threads";
 import type { Detection, DetectionInput } from "../detect/detection.js";
 import { scanSource } from "../detect/scan-source.js";
 import type { Finding, Source } from "../detect/types.js";
@@ -86,8 +88,10 @@ export class ScanPool {
   }
 
   private start(): void {
+    // Loaded here, not at the top: most runs (the hook, small folders) never start a thread.
+    const { Worker: ThreadWorker } = createRequire(import.meta.url)("node:worker_threads") as typeof WorkerThreads;
     for (let i = 0; i < this.threadCount; i++) {
-      const thread: PoolThread = { worker: new Worker(WORKER_FILE, { workerData: this.input }), assigned: 0, pending: new Map(), alive: true };
+      const thread: PoolThread = { worker: new ThreadWorker(WORKER_FILE, { workerData: this.input }), assigned: 0, pending: new Map(), alive: true };
       thread.worker.on("message", (reply: ScanReply) => this.settle(thread, reply));
       // A thread that cannot run (no memory for it, a broken install) costs
       // speed, not results: its sources are scanned here instead.

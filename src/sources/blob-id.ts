@@ -1,7 +1,7 @@
 // Git's object id of a file's bytes, computed from what a scan reads anyway:
 // the key under which the scan cache remembers a file's findings.
 
-import { createHash } from "node:crypto";
+import { nodeCrypto } from "../detect/lazy-crypto.js";
 
 /**
  * The id `git hash-object` gives these bytes (SHA-1 object format): equal to the
@@ -9,5 +9,5 @@ import { createHash } from "node:crypto";
  * and `scan --staged` (which has the index's ids for free) share cache entries.
  */
 export function gitBlobId(bytes: Uint8Array): string {
-  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+  return nodeCrypto().createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
 }

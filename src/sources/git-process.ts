@@ -112,9 +112,9 @@ export function spawnGit(args: readonly string[], cwd: string, options: GitEnvir
   return spawn("git", neutralGitArguments(args), { cwd, env: gitEnvironment(options), stdio: ["ignore", "pipe", "pipe"], windowsHide: true });
 }
 
-/** Like spawnGit, for a git that reads its stdin (cat-file --batch). */
-export function spawnGitWithInput(args: readonly string[], cwd: string): ChildProcessByStdio<Writable, Readable, Readable> {
-  return spawn("git", neutralGitArguments(args), { cwd, env: gitEnvironment(), stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
+/** Like spawnGit, for a git that reads its stdin (cat-file --batch, grep -f -). */
+export function spawnGitWithInput(args: readonly string[], cwd: string, options: GitEnvironmentOptions = {}): ChildProcessByStdio<Writable, Readable, Readable> {
+  return spawn("git", neutralGitArguments(args), { cwd, env: gitEnvironment(options), stdio: ["pipe", "pipe", "pipe"], windowsHide: true });
 }
 
 /** Runs `git <args>` to completion, neutralised; for a few small reads where the caller must stay synchronous. */

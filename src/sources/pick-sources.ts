@@ -41,6 +41,8 @@ export type PickedSource =
     }
   // Read (or searched by git) and found to hold none of the required words: scanned, with nothing to find.
   | { kind: "keyword-free"; path: string; size: number }
+  // Not read (`--staged`): the listener's `recall` knew the findings of this blob at this path.
+  | { kind: "recalled"; path: string; findings: Finding[] }
   | { kind: "skipped"; path: string; reason: string };
 
 /** What the picker tells its caller besides the sources. */
@@ -51,6 +53,13 @@ export interface PickListener {
   tally?: { filesListed: number };
   /** Give each file read its git blob id (`blobId`): the scan cache's key. */
   blobIds?: boolean;
+  /**
+   * The findings already known for the bytes `blobId` at `path` (with this
+   * `.env` state, see Source.gitIgnored), or undefined. Asked, before reading,
+   * for every staged blob (`--staged`): git lists their ids, and a blob it
+   * knows is never fetched.
+   */
+  recall?: (path: string, blobId: string, gitIgnored: boolean) => Promise<Finding[] | undefined>;
   /** Called once when a file listing proves large enough for scanning threads to start loading while files are read. */
   onLargeListing?: () => void;
 }
@@ -79,7 +88,7 @@ export async function* pickSources(pick: SourcePick, listener: PickListener): As
   }
   if (pick.staged) {
     const { readStagedSources } = await import("./staged.js");
-    for await (const result of readStagedSources({ cwd: pick.cwd, maxFileSize: pick.maxFileSize, paths: pick.paths, ignore: pick.ignore, sieve })) {
+    for await (const result of readStagedSources({ cwd: pick.cwd, maxFileSize: pick.maxFileSize, paths: pick.paths, ignore: pick.ignore, sieve, recall: listener.recall })) {
       if (listener.tally) listener.tally.filesListed++;
       yield result;
     }

@@ -2,7 +2,7 @@
 // index for every added, copied or modified file — never the working tree.
 
 import { relative, resolve } from "node:path";
-import type { Source } from "../detect/types.js";
+import type { Finding, Source } from "../detect/types.js";
 import { textOf } from "./bytes-to-text.js";
 import { runGit, type GitResult } from "./git.js";
 import { readBlobs } from "./git-objects.js";
@@ -25,6 +25,8 @@ export interface StagedEntry {
 export type StagedResult =
   | { kind: "source"; source: Source; blobId: string }
   | { kind: "keyword-free"; path: string; size: number }
+  // Not read: `StagedOptions.recall` knew the findings of this blob at this path.
+  | { kind: "recalled"; path: string; findings: Finding[] }
   | { kind: "skipped"; path: string; reason: "binary" | "too-large" | "submodule" | "symlink" | "vanished" | "ignored" };
 
 const SUBMODULE = "160000";
@@ -74,9 +76,14 @@ export interface StagedOptions {
   ignore: readonly string[];
   /** Leaves blobs without a required word undecoded (`keyword-free`). */
   sieve?: KeywordSieve;
+  /** The findings already known for a blob at a path (see PickListener.recall): such a blob is never fetched. */
+  recall?: (path: string, blobId: string, gitIgnored: boolean) => Promise<Finding[] | undefined>;
 }
 
-/** Reads the staged blobs through one `git cat-file --batch`, in the order listed. */
+/**
+ * Reads the staged blobs through one `git cat-file --batch`, in the order
+ * listed; blobs `recall` knows are not fetched, and with none left git is not started.
+ */
 export async function* readStagedSources(options: StagedOptions): AsyncGenerator<StagedResult> {
   const { cwd, maxFileSize } = options;
   const { root, entries } = await listStaged(cwd);
@@ -94,15 +101,20 @@ export async function* readStagedSources(options: StagedOptions): AsyncGenerator
     else if (/^0+$/.test(entry.oid)) yield { kind: "skipped", path: entry.path, reason: "vanished" };
     else readable.push(entry);
   }
-  const requests = readable.map((entry) => ({ oid: entry.oid, tag: entry }));
-  for await (const blob of readBlobs(root, requests, maxFileSize)) {
-    const entry = blob.tag;
-    if (blob.kind === "too-large") yield { kind: "skipped", path: entry.path, reason: "too-large" };
+  // A staged `.env` is about to be committed, so it is not ignored whatever .gitignore says.
+  const known = await Promise.all(readable.map((entry) => options.recall?.(entry.path, entry.oid, false)));
+  const requests = readable.map((entry, index) => ({ oid: known[index] === undefined ? entry.oid : null, tag: { entry, findings: known[index] } }));
+  const results = requests.some((request) => request.oid !== null)
+    ? readBlobs(root, requests, maxFileSize)
+    : requests.map((request) => ({ kind: "not-read" as const, tag: request.tag }));
+  for await (const blob of results) {
+    const { entry, findings } = blob.tag;
+    if (findings !== undefined) yield { kind: "recalled", path: entry.path, findings };
+    else if (blob.kind === "too-large") yield { kind: "skipped", path: entry.path, reason: "too-large" };
     else if (blob.kind === "blob") {
       const text = textOf(blob.content, options.sieve);
       if (text.kind === "binary") yield { kind: "skipped", path: entry.path, reason: "binary" };
       else if (text.kind === "keyword-free") yield { kind: "keyword-free", path: entry.path, size: blob.content.length };
-      // A staged `.env` is about to be committed, so it is not ignored whatever .gitignore says.
       else yield { kind: "source", source: { path: entry.path, text: text.text, gitIgnored: false }, blobId: entry.oid };
     } else yield { kind: "skipped", path: entry.path, reason: "vanished" };
   }

@@ -7,7 +7,7 @@
 // marker, so a finding that carries it came from the cache, one that does not
 // was scanned again.
 import { spawn } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { maskTokenShaped } from "../../src/detect/redact.js";
@@ -181,6 +181,25 @@ describe("scan --cache", () => {
     git(repo, "add", "sync.py");
     forge(repo);
     expect(fromCache(scanJson(repo, "--staged", "--cache").report)).toEqual(LEAKY_FILES.filter((file) => file !== "sync.py"));
+  });
+
+  it("never fetches a staged blob it holds: --staged hits need no object", () => {
+    const repo = makeRepo(FILES);
+    git(repo, "add", ".");
+    const cold = scanJson(repo, "--staged", "--cache");
+    forge(repo);
+    // Every staged blob the cache holds leaves the object store: a fetch would now find it missing (skipped as vanished).
+    const held = git(repo, "ls-files", "-s", "--", ...Object.keys(FILES).filter((file) => file !== "README.md"))
+      .trim()
+      .split("\n")
+      .map((line) => line.split(" ")[1]!);
+    expect(held).toHaveLength(SCANNED);
+    for (const oid of held) rmSync(join(repo, ".git", "objects", oid.slice(0, 2), oid.slice(2)), { force: true });
+    const warm = scanJson(repo, "--staged", "--cache");
+    expect(fromCache(warm.report)).toEqual(LEAKY_FILES);
+    expect(comparable(warm.report.findings)).toEqual(cold.report.findings);
+    // README.md holds no key word: the cache never held it, so it is fetched and read as before.
+    expect([warm.status, warm.stderr, warm.report.stats.cache]).toEqual([1, "", { hits: SCANNED, misses: 0 }]);
   });
 
   it("remembers what the scanning threads found", () => {

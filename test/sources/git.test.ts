@@ -180,7 +180,7 @@ describe("grepGitFiles", () => {
     expect(sorted(heard)).toEqual(["a.ts", "d/e.py"]);
   });
 
-  it("finds UTF-16 files by their byte-order mark and keywords in one search, binary files holding a keyword included (reading skips them)", async () => {
+  it("finds UTF-16 files by their byte-order mark and keywords in one fixed-string search, binary files holding a keyword included (reading skips them)", async () => {
     initRepo(dir);
     const littleEndian = Buffer.from("\uFEFF$x = 1\n", "utf16le");
     const bigEndian = Buffer.from("\uFEFFx\n", "utf16le").swap16();
@@ -188,6 +188,22 @@ describe("grepGitFiles", () => {
     commitAll(dir);
     const hits = await grepGitFiles(dir, [], ["token", "a.b"], () => undefined);
     expect(sorted([...hits])).toEqual(["be.txt", "c.bin", "le.ps1"]);
+  });
+
+  it("finds UTF-16 files whose text holds a keyword, and a byte-order mark anywhere in a file (reading then judges it)", async () => {
+    initRepo(dir);
+    const wideToken = Buffer.from("\uFEFFauth_token = 'x'\n", "utf16le");
+    const markInside = Buffer.concat([Buffer.from("head\n\0"), Buffer.from("\uFEFF", "utf16le")]);
+    await writeTree(dir, { "le.py": wideToken, "be.py": Buffer.from(wideToken).swap16(), "inside.bin": markInside, "plain.ts": "none\n" });
+    commitAll(dir);
+    expect(sorted([...(await grepGitFiles(dir, [], ["auth_token"]))])).toEqual(["be.py", "inside.bin", "le.py"]);
+  });
+
+  it("searches keywords that are not printable ASCII on their own, beside the byte-order marks", async () => {
+    initRepo(dir);
+    await writeTree(dir, { "fr.ts": "const clé = 1;\n", "le.ps1": Buffer.from("\uFEFFx\n", "utf16le"), "plain.ts": "cle\n" });
+    commitAll(dir);
+    expect(sorted([...(await grepGitFiles(dir, [], ["clé"]))])).toEqual(["fr.ts", "le.ps1"]);
   });
 
   it("tells every hit once as git finds it, names split across output chunks included", async () => {
