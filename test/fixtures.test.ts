@@ -10,7 +10,7 @@ const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const RULE_ID = "convoso-auth-token";
 
 /** The language families the spec asks a clean/leaky pair for; each must have its directory. */
-const FAMILIES = ["javascript", "typescript", "python", "php", "shell", "powershell", "markdown", "config"] as const;
+const FAMILIES = ["javascript", "typescript", "python", "php", "shell", "powershell", "markdown", "config", "code"] as const;
 
 /** A directory of files with an expected.json mapping each file (relative POSIX path) to its reported lines. */
 interface Corpus {

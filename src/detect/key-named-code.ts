@@ -3,6 +3,7 @@
 //   .withAuthToken("v")  setAuthToken(v)  .authToken("v")   a setter or builder: its one argument
 //   def auth_token(): return "v"  get authToken() { … }      a function named for the key: what it returns
 //   Set-Item -Path Env:AUTH_TOKEN -Value "v"                 a drive item (the language's envDrive hint, PowerShell's env:)
+//   authToken 'v'   @auth_token "v"                          a call without parentheses (the parenlessCalls hint: Groovy, Ruby, Elixir)
 // Getters, checks and fetches (`getAuthToken(id)`, `validateAuthToken(t)`) take
 // other arguments, so a call counts only when its name is the key's words alone
 // or a setter verb before them.
@@ -37,7 +38,7 @@ export function keyNamedValue(
   index: number,
   keyWords: readonly (readonly string[])[],
   weak: boolean,
-  envDrive: MatcherHints["envDrive"],
+  hints: Pick<MatcherHints, "envDrive" | "parenlessCalls">,
 ): KeyNamedValue | undefined {
   const name = view.identAt(index);
   if (name === undefined) return undefined;
@@ -47,6 +48,11 @@ export function keyNamedValue(
     if (argument && view.punctAt(argument.next) === ")") return { values: argument.values, context: "argument" };
     return undefined;
   }
+  if (hints.parenlessCalls && isSetterName(name, keyWords, weak) && !view.lineBreakBefore(index + 1)) {
+    const literal = view.literalAt(index + 1);
+    if (literal) return { values: { literals: [literal], names: [] }, context: "argument" };
+  }
+  const { envDrive } = hints;
   const value = envDrive && envDriveValue(view, reader, index, envDrive);
   return value && { values: value, context: "assignment" };
 }

@@ -126,7 +126,8 @@ const CONCAT_OPS = new Set(["+", "."]);
 const PARAMETER_MODIFIERS = new Set(["private", "public", "protected", "readonly"]);
 /** Keyword arguments that carry a default value for an option named by the first argument. */
 const DEFAULT_ARGS = new Set(["default", "defaultvalue", "envvar_default"]);
-const ENV_CALLS = new Set(["getenv", "get", "setdefault", "env", "getEnv", "Getenv", "fetch"]);
+/** Calls whose first argument names an environment variable (`System.get_env("K", "v")` in Elixir, `getOrDefault` on Java's `System.getenv()`). */
+const ENV_CALLS = new Set(["getenv", "get", "setdefault", "env", "getEnv", "Getenv", "fetch", "get_env", "getOrDefault"]);
 /** A string used as a key must look like a name, not a sentence. */
 const NAME_LIKE = /^[-$@A-Za-z_][-\w$.:]*$/;
 /** A table cell may name a key as a title too (`Auth Token`, `Convoso API Token`). */
@@ -415,9 +416,12 @@ class UnitMatcher {
     }
     let next = index + 1;
     const closer = this.punctAt(next);
-    if (token.kind === "string" && (closer === "]" || closer === ")")) next++;
+    // `env["K"] ||`, `getenv("K") ?:`, Perl's `$ENV{'K'} //`.
+    if (token.kind === "string" && (closer === "]" || closer === ")" || closer === "}")) next++;
     next = this.skipAnnotation(token, next);
-    const op = this.punctAt(next) ?? "";
+    // Scala's and Kotlin's pair `"K" -> v` (`"K" to v`); after a name, `->` is a lambda or a method call.
+    const arrow = this.punctAt(next) === "->" && token.kind === "string";
+    const op = arrow ? ":" : (this.punctAt(next) ?? "");
     const envVar = this.envReadName(index);
     if (FALLBACK_OPS.has(op)) {
       const literal = this.literalAt(next + 1);
@@ -429,7 +433,7 @@ class UnitMatcher {
     }
     if (token.kind === "identifier" && !ASSIGN_OPS.has(op) && !PAIR_OPS.has(op)) {
       // `.withAuthToken("v")`, `def auth_token(): return "v"`, `Set-Item Env:AUTH_TOKEN "v"` (key-named-code.ts).
-      const named = keyNamedValue(this.view, this.reader, index, key.rule.keyWords, key.weak, this.hints.envDrive);
+      const named = keyNamedValue(this.view, this.reader, index, key.rule.keyWords, key.weak, this.hints);
       if (named) {
         this.matchFlow(named.values, key, named.context, index);
         return;
@@ -499,11 +503,16 @@ class UnitMatcher {
     return opener === "(" || opener === ",";
   }
 
-  /** `f("K", …)`, a pair `["K", v]`, or `add_argument("-t", "--auth-token", …)` after another option flag. */
+  /**
+   * `f("K", …)`, a pair `["K", v]` or `{"K", v}` (an Elixir tuple, a C# collection initializer),
+   * `f "K", v` where calls need no parentheses, or `add_argument("-t", "--auth-token", …)` after another option flag.
+   */
   private isArgumentKey(index: number): boolean {
     const before = this.punctAt(index - 1);
     if (before === "(") return true;
     if (before === "[") return this.punctAt(this.reader.operand(index + 2)?.next ?? -1) === "]";
+    if (before === "{") return this.punctAt(this.reader.operand(index + 2)?.next ?? -1) === "}";
+    if (this.hints.parenlessCalls && this.identAt(index - 1) !== undefined && !this.lineBreakBefore(index)) return true;
     const flag = this.code[index - 2];
     return before === "," && flag?.kind === "string" && this.literalContent(flag)?.startsWith("-") === true;
   }

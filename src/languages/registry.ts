@@ -9,25 +9,29 @@
 // below. test/languages/registry.test.ts and test/eslint/file-parity.test.ts
 // then check that it claims no other language's names and that ESLint agrees.
 
+import { csharp, cue, dart, go, groovy, java, jsonnet, kotlin, rust, scala, swift } from "./c-family/index.js";
 import { astro, svelte, vue } from "./components/index.js";
 import { csv } from "./csv/index.js";
 import { dockerfile } from "./dockerfile/index.js";
 import { dotenv } from "./dotenv/index.js";
+import { elixir, perl, ruby } from "./hash-family/index.js";
 import { hcl } from "./hcl/index.js";
 import { html } from "./html/index.js";
 import { http } from "./http/index.js";
 import { ini } from "./ini/index.js";
 import { just } from "./just/index.js";
-import { javascript, json, typescript } from "./javascript/index.js";
+import { appsscript, javascript, json, typescript } from "./javascript/index.js";
+import { lua } from "./lua/index.js";
 import { makefile } from "./makefile/index.js";
 import { markdown } from "./markdown/index.js";
 import { notebook } from "./notebook/index.js";
 import { php } from "./php/index.js";
 import { powershell } from "./powershell/index.js";
 import { python } from "./python/index.js";
+import { robot } from "./robot/index.js";
 import type { EslintSupport, LanguageDefinition } from "./shared/language-definition.js";
 import type { FenceLanguages, LanguageId } from "./shared/tokens.js";
-import { shell } from "./shell/index.js";
+import { crontab, shell } from "./shell/index.js";
 import { sql } from "./sql/index.js";
 import { text } from "./text/index.js";
 import { toml } from "./toml/index.js";
@@ -64,6 +68,24 @@ export const LANGUAGES: readonly LanguageDefinition[] = [
   csv,
   just,
   http,
+  crontab,
+  appsscript,
+  java,
+  kotlin,
+  scala,
+  groovy,
+  dart,
+  csharp,
+  swift,
+  go,
+  rust,
+  cue,
+  jsonnet,
+  ruby,
+  perl,
+  elixir,
+  lua,
+  robot,
   text,
 ];
 

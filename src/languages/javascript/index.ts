@@ -1,8 +1,10 @@
 // JavaScript, TypeScript and JSON share this folder because they share one lexer
 // (src/languages/shared/script-lexer.ts): JSON is JavaScript's literal syntax.
 // JSON is a configuration format, though: it reads no environment of its own.
+// Google Apps Script (`.gs`) is JavaScript run where there is no environment.
 
-import { CONFIG_FORMAT, defineLanguage } from "../shared/language-definition.js";
+import { codeAdvice } from "../shared/code-replacement.js";
+import { CONFIG_FORMAT, defineLanguage, NO_ESLINT_PARSER } from "../shared/language-definition.js";
 import { lexJavaScript } from "../shared/script-lexer.js";
 import { javaScriptEnvLookup, writeJavaScriptReplacement, writeTypeScriptFallbackRemoval, writeTypeScriptReplacement } from "./replacement.js";
 
@@ -45,4 +47,17 @@ export const json = defineLanguage({
     via: "none",
     reason: "ESLint's JavaScript parser cannot read JSON, and a text language on *.json would collide with users' @eslint/json configs; `token-guard scan` covers JSON",
   },
+});
+
+/** Apps Script's project settings hold script properties; a script reads them, it has no `process.env`. */
+const scriptProperty = (envVar: string) => `PropertiesService.getScriptProperties().getProperty("${envVar}")`;
+
+export const appsscript = defineLanguage({
+  id: "appsscript",
+  extensions: ["gs"],
+  lex: lexJavaScript,
+  envLookup: scriptProperty,
+  // The property must be set in the project's settings first: say so rather than rewrite.
+  writeReplacement: codeAdvice((envVar) => `store the value as the script property ${envVar} (Project Settings → Script properties) and read ${scriptProperty(envVar)}`),
+  eslint: { via: "none", reason: `${NO_ESLINT_PARSER.reason} (Apps Script's .gs files are JavaScript a project's ESLint config does not name)` },
 });

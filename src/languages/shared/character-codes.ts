@@ -44,7 +44,9 @@ export const enum CharacterCodes {
   underscore = 0x5f, // _
   backtick = 0x60, // `
   a = 0x61,
+  b = 0x62,
   e = 0x65,
+  r = 0x72,
   z = 0x7a,
   openBrace = 0x7b, // {
   bar = 0x7c, // |

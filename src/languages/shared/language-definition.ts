@@ -32,6 +32,12 @@ export interface MatcherHints {
    * its format. Commented-out commands are read so in every language.
    */
   commandLines: boolean;
+  /**
+   * Calls may leave out their parentheses (Groovy's `authToken 'v'` and `environment "K", "v"`,
+   * Ruby DSLs, Elixir's module attribute `@auth_token "v"`): a key-named word followed by a
+   * literal on its line is called with it, and `name "K", v` passes K's value.
+   */
+  parenlessCalls: boolean;
   /** How name/value records are laid out: closed by indentation (YAML), labelled by the names before a block's `{` (HCL), opened by table headers (TOML). */
   records: { indented: boolean; blockLabels: boolean; tables: boolean };
 }
@@ -121,6 +127,7 @@ const PLAIN_HINTS: MatcherHints = {
   anchors: false,
   formatStrings: CALLS_ONLY,
   commandLines: false,
+  parenlessCalls: false,
   records: { indented: false, blockLabels: false, tables: false },
 };
 
@@ -149,3 +156,9 @@ export const CONFIG_FORMAT = { envLookup: substitutionLookup, writeReplacement: 
 /** Why ESLint leaves the configuration formats to the CLI, for their definitions' `eslint.reason`. */
 export const CONFIG_FORMAT_CLI_ONLY =
   "a configuration format: `token-guard scan` covers it; ESLint does not lint it until the ESLint configs are redesigned so that a text language cannot collide with users' own configs for these files";
+
+/** Why ESLint leaves a language of neither JavaScript nor a text format to the CLI, for its definition's `eslint`. */
+export const NO_ESLINT_PARSER = {
+  via: "none",
+  reason: "not JavaScript: ESLint has no parser for it in the recommended configs; `token-guard scan` covers it",
+} as const satisfies EslintSupport;

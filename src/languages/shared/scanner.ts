@@ -273,6 +273,12 @@ export function scanQuoted(text: string, openEnd: number, end: number, options: 
   while (pos < end) {
     const code = text.charCodeAt(pos);
     if (backslashEscapes && code === CharacterCodes.backslash) {
+      // Swift and CUE interpolate `\(x)`: an interpolation a backslash opens comes before the escape.
+      const interpolated = interpolation === undefined ? undefined : interpolationAt(interpolation, code, text, pos, end);
+      if (interpolated) {
+        pos = textStart = appendInterpolation(parts, textStart, interpolated);
+        continue;
+      }
       // A backslash before CRLF continues the line: skip both characters.
       pos += pos + 2 < end && text.charCodeAt(pos + 1) === CharacterCodes.carriageReturn && text.charCodeAt(pos + 2) === CharacterCodes.lineFeed ? 3 : 2;
       continue;

@@ -100,8 +100,8 @@ export function lexJavaScript(text: string, start = 0, end = text.length): LexRe
   return { tokens, embedded: [] };
 }
 
-/** Skips a regex literal `/…/flags`; a line break ends an unterminated one. */
-function skipRegex(text: string, pos: number, end: number): number {
+/** Skips a regex literal `/…/flags`; a line break ends an unterminated one (JavaScript, and Ruby, Perl, Groovy in code-lexer.ts). */
+export function skipRegex(text: string, pos: number, end: number): number {
   let inClass = false;
   pos++;
   while (pos < end) {

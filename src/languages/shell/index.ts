@@ -1,5 +1,6 @@
 // Shell scripts. The lexer and the replacement writer live in shared/ because
 // Dockerfile RUN lines, Makefile recipes and Markdown commands are shell too.
+// Crontab lines are shell commands after their schedule, so crontabs share the front end.
 
 import { defineLanguage } from "../shared/language-definition.js";
 import { lexShell } from "../shared/shell-lexer.js";
@@ -18,4 +19,16 @@ export const shell = defineLanguage({
   matcherHints: { adjacentStringsConcatenate: true, commandLines: true },
   eslint: { via: "text" },
   help: { rank: 4, label: "Shell", inlineLabel: "shell" },
+});
+
+/** Crontabs: each line's command runs through `sh`, so flags and variables read as in a script. */
+export const crontab = defineLanguage({
+  ...shell,
+  id: "crontab",
+  extensions: ["cron", "crontab"],
+  fileNames: ["crontab"],
+  shebangs: [],
+  fenceNames: ["crontab", "cron"],
+  eslint: { via: "none", reason: "a crontab, not a script a project's ESLint config names: `token-guard scan` covers it" },
+  help: undefined,
 });

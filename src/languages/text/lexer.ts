@@ -1,4 +1,4 @@
-// Front end for files no other front end understands (Go, Ruby, Java, logs):
+// Front end for files no other front end understands (logs, unknown languages):
 // the whole text is one bare string, so only `key = value` shapes inside it match.
 
 import { bareString } from "../shared/scanner.js";
