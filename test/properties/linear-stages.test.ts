@@ -69,6 +69,11 @@ const SHAPES: Shape[] = [
     close: "</configuration>\n",
     pieces: [`<authToken>${TOKEN}</authToken>\n`, `<key>auth_token</key><string>${TOKEN}</string>\n`, `<setting name="AuthToken"><value>${TOKEN}</value></setting>\n`, `<add key="auth_token" value="${TOKEN}"/>`, "<", ">", "</", '="', "<![CDATA[", "]]>", "\n"],
   },
+  // Code languages read by the shared code lexer (src/languages/shared/code-lexer.ts).
+  { name: "Kotlin: many findings in one raw string with `$` interpolations", path: "a.kt", open: 'val u = """', close: '"""\n', pieces: [...KEY, "\n", "$", "${", "}", '"', "'"] },
+  { name: "Go: one line of := assignments, raw strings and runes", path: "a.go", open: "", close: "\n", pieces: ["authToken := ", `"${TOKEN}"`, "`", "'", "'a'", "// ", "/*", ...KEY] },
+  { name: "Ruby: hash pairs, `#{` and regexes on one line", path: "a.rb", open: "", close: "\n", pieces: ['"auth_token" => ', `"${TOKEN}", `, '"#{', "}", "/", " or ", "# ", ...KEY] },
+  { name: "Robot Framework: variable rows and environment defaults", path: "a.robot", open: "*** Variables ***\n", close: "\n", pieces: ["${AUTH_TOKEN}    ", TOKEN, "\n", "    ", "%{", "=", "}", "Set Suite Variable    ", ...KEY] },
   { name: "Makefile: recipe lines with continuations", path: "Makefile", open: "all:\n", close: "\n", pieces: [`\tcurl -d auth_token=${TOKEN} \\\n`, "\\\n", "\t", ...KEY, "\n", "$$"] },
 ];
 

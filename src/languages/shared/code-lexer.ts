@@ -280,7 +280,8 @@ class CodeScan {
     this.push(
       scanQuoted(text, pos + 3, end, {
         close: String.fromCharCode(closer),
-        quote: "double",
+        // Its delimiters are no quotes: named as the literal or interpolating text block it is.
+        quote: lowerCase ? "heredoc" : "nowdoc",
         prefix: text.slice(pos, pos + 2).toLowerCase(),
         backslashEscapes: lowerCase,
         endsAtLineBreak: true,
@@ -303,7 +304,8 @@ class CodeScan {
     this.push(
       scanQuoted(text, hashes + 1, end, {
         close: `"${"#".repeat(hashes - at - 1)}`,
-        quote: "double",
+        // `r#"…"#` closes with more than a quote: a literal text block.
+        quote: hashes > at + 1 ? "nowdoc" : "double",
         prefix: text.slice(pos, hashes).toLowerCase(),
         backslashEscapes: false,
         endsAtLineBreak: false,
