@@ -126,8 +126,12 @@ const CONCAT_OPS = new Set(["+", "."]);
 const PARAMETER_MODIFIERS = new Set(["private", "public", "protected", "readonly"]);
 /** Keyword arguments that carry a default value for an option named by the first argument. */
 const DEFAULT_ARGS = new Set(["default", "defaultvalue", "envvar_default"]);
-/** Calls whose first argument names an environment variable (`System.get_env("K", "v")` in Elixir, `getOrDefault` on Java's `System.getenv()`). */
-const ENV_CALLS = new Set(["getenv", "get", "setdefault", "env", "getEnv", "Getenv", "fetch", "get_env", "getOrDefault"]);
+/** Methods whose argument is the value when what they are called on is missing: `.default("v")` (zod), Rust's `.unwrap_or("v")`, Java's and Scala's `.orElse("v")`, `.getOrElse("v")`. */
+const FALLBACK_METHODS = new Set(["default", "unwrap_or", "unwrap_or_else", "orElse", "getOrElse"]);
+/** Calls that turn a literal into another string type without changing it: Rust's `.to_string()`, `.into()`, `.to_owned()`. */
+const CONVERSIONS = new Set(["to_string", "into", "to_owned", "toString"]);
+/** Calls whose first argument names an environment variable (`System.get_env("K", "v")` in Elixir, `getOrDefault` on Java's `System.getenv()`, Scala's `sys.env.getOrElse`). */
+const ENV_CALLS = new Set(["getenv", "get", "setdefault", "env", "getEnv", "Getenv", "fetch", "get_env", "getOrDefault", "getOrElse"]);
 /** A string used as a key must look like a name, not a sentence. */
 const NAME_LIKE = /^[-$@A-Za-z_][-\w$.:]*$/;
 /** A table cell may name a key as a title too (`Auth Token`, `Convoso API Token`). */
@@ -567,9 +571,10 @@ class UnitMatcher {
         if (literal) this.add(key, literal, "env-fallback", { removal: { start: this.code[probe - 1]!.end, end: literal.end } });
         // `a ?? TOKENS[region]`: what the fallback reads may hold literals too.
         else for (const name of this.reader.operand(probe + 1)?.values.names ?? []) this.references.push({ name, key, inComment: false, at: probe + 1 });
-      } else if (text === "(" && this.identAt(probe - 1) === "default" && this.punctAt(probe - 2) === ".") {
-        const literal = this.literalAt(probe + 1);
-        const close = this.code[probe + 2];
+      } else if (text === "(" && FALLBACK_METHODS.has(this.identAt(probe - 1) ?? "") && this.punctAt(probe - 2) === ".") {
+        const literalAt = this.fallbackLiteralAt(probe + 1);
+        const literal = this.literalAt(literalAt);
+        const close = this.code[this.skipConversion(literalAt + 1)];
         if (literal && close?.kind === "punct" && close.text === ")") {
           this.add(key, literal, "env-fallback", { removal: { start: this.code[probe - 2]!.start, end: close.end } });
         }
@@ -582,6 +587,19 @@ class UnitMatcher {
         }
       }
     }
+  }
+
+  /** Where the literal of a fallback method's argument stands: after a Rust closure's `|_|` or `||` (`unwrap_or_else(|_| "v".into())`). */
+  private fallbackLiteralAt(index: number): number {
+    if (this.punctAt(index) === "||") return index + 1;
+    if (this.punctAt(index) === "|" && this.punctAt(index + 2) === "|") return index + 3;
+    return index;
+  }
+
+  /** Past a conversion call after a literal (`"v".to_string()`, `"v".into()`): the value is still the literal. */
+  private skipConversion(index: number): number {
+    const conversion = this.punctAt(index) === "." && CONVERSIONS.has(this.identAt(index + 1) ?? "") && this.punctAt(index + 2) === "(" && this.punctAt(index + 3) === ")";
+    return conversion ? index + 4 : index;
   }
 
   private lineBreakBefore(index: number): boolean {

@@ -81,6 +81,28 @@ describe("code languages through the CLI", () => {
     for (let seed = 1; seed <= 8; seed++) expect(result.stdout).not.toContain(t(seed));
   });
 
+  it("fix --dry-run drops a hardcoded fallback so that the code keeps its type", () => {
+    const t = (seed: number) => fakeToken(15_200 + seed);
+    const dir = makeRepo({
+      "app/Config.kt": `// Convoso\nval authToken: String = System.getenv("CONVOSO_AUTH_TOKEN") ?: "${t(1)}"\n`,
+      "lib/config.dart": `// Convoso\nfinal String authToken = Platform.environment['CONVOSO_AUTH_TOKEN'] ?? '${t(2)}';\n`,
+      "src/Config.java": `// Convoso\nclass Config {\n  String a = System.getenv().getOrDefault("CONVOSO_AUTH_TOKEN", "${t(3)}");\n  String authToken = Optional.ofNullable(System.getenv("CONVOSO_AUTH_TOKEN")).orElse("${t(4)}");\n}\n`,
+      "src/Config.scala": `// Convoso\nval authToken = sys.env.getOrElse("CONVOSO_AUTH_TOKEN", "${t(5)}")\n`,
+      "lib/config.rb": `# Convoso\nAUTH_TOKEN = ENV.fetch("CONVOSO_AUTH_TOKEN", "${t(6)}")\n`,
+      "src/main.rs": `// Convoso\nlet auth_token = env::var("CONVOSO_AUTH_TOKEN").unwrap_or_else(|_| "${t(7)}".to_string());\n`,
+    });
+    const result = runCli(["fix", "--dry-run"], dir);
+    expect(result.stdout).toContain(`+val authToken: String = System.getenv("CONVOSO_AUTH_TOKEN") ?: error("set CONVOSO_AUTH_TOKEN in the environment")`);
+    expect(result.stdout).toContain(`+final String authToken = Platform.environment['CONVOSO_AUTH_TOKEN']!;`);
+    expect(result.stdout).toContain(`+  String a = System.getenv("CONVOSO_AUTH_TOKEN");`);
+    expect(result.stdout).toContain(`+  String authToken = Optional.ofNullable(System.getenv("CONVOSO_AUTH_TOKEN")).orElseThrow();`);
+    expect(result.stdout).toContain(`+val authToken = sys.env("CONVOSO_AUTH_TOKEN")`);
+    expect(result.stdout).toContain(`+AUTH_TOKEN = ENV.fetch("CONVOSO_AUTH_TOKEN")`);
+    // `unwrap_or_else` dropped would leave a Result where a String stood: advice only.
+    expect(result.stdout).toMatch(/src\/main\.rs:2:\d+ .*std::env::var/);
+    for (let seed = 1; seed <= 7; seed++) expect(result.stdout).not.toContain(t(seed));
+  });
+
   it("says in the JSON suggestion what to write where it does not rewrite", () => {
     const dir = makeRepo({
       "Sources/Api.swift": `// Convoso\nlet authToken = "${fakeToken(15_101)}"\n`,

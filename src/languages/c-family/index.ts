@@ -3,7 +3,7 @@
 // that lookup would change the value's type or needs setup outside the file (Rust's
 // Result, Swift's optional, CUE's tags), `fix` advises instead of rewriting.
 
-import { codeAdvice, codeReplacementWriter } from "../shared/code-replacement.js";
+import { codeAdvice, codeReplacementWriter, fallbackRemoval, type FallbackRewrite } from "../shared/code-replacement.js";
 import { defineLanguage, NO_ESLINT_PARSER, type LanguageSpec } from "../shared/language-definition.js";
 import { lexCSharp, lexCue, lexDart, lexGo, lexGroovy, lexJava, lexJsonnet, lexKotlin, lexRust, lexScala, lexSwift } from "./lexer.js";
 
@@ -11,14 +11,31 @@ import { lexCSharp, lexCue, lexDart, lexGo, lexGroovy, lexJava, lexJsonnet, lexK
 /** `String.format(…)` and `"…".formatted(…)` (Java, Kotlin, Scala, Groovy): calls, and methods on the format string. */
 const FORMAT_METHODS = { formatStrings: { operators: new Set<string>(), methods: new Set(["format", "formatted"]) } };
 
-function javaStyle(spec: Pick<LanguageSpec, "id" | "lex"> & Partial<LanguageSpec>, constKeywords: readonly string[] = []): LanguageSpec {
-  const envLookup = (envVar: string) => `System.getenv("${envVar}")`;
-  return { envLookup, writeReplacement: codeReplacementWriter(envLookup, { constKeywords }), matcherHints: FORMAT_METHODS, eslint: NO_ESLINT_PARSER, ...spec };
+const javaLookup = (envVar: string) => `System.getenv("${envVar}")`;
+
+/** `Optional.ofNullable(…).orElse("v")` keeps its type as `.orElseThrow()`. */
+const ORELSE_THROWS: FallbackRewrite = { startsWith: ".orElse(", text: () => ".orElseThrow()" };
+
+/** `System.getenv().getOrDefault("K", "v")` needs both arguments: it becomes `System.getenv("K")`. */
+const GET_OR_DEFAULT = { pattern: /System\.getenv\(\)\s*\.getOrDefault\(\s*"[^"\n]*"$/, lookup: javaLookup };
+
+function javaStyle(spec: Pick<LanguageSpec, "id" | "lex"> & Partial<LanguageSpec>, constKeywords: readonly string[] = [], rewrites: readonly FallbackRewrite[] = []): LanguageSpec {
+  return {
+    envLookup: javaLookup,
+    writeReplacement: codeReplacementWriter(javaLookup, { constKeywords }),
+    writeFallbackRemoval: fallbackRemoval([...rewrites, ORELSE_THROWS], GET_OR_DEFAULT),
+    matcherHints: FORMAT_METHODS,
+    eslint: NO_ESLINT_PARSER,
+    ...spec,
+  };
 }
 
 export const java = defineLanguage(javaStyle({ id: "java", extensions: ["java"], fenceNames: ["java"], lex: lexJava }));
 
-export const kotlin = defineLanguage(javaStyle({ id: "kotlin", extensions: ["kt", "kts"], fenceNames: ["kotlin", "kt", "kts"], lex: lexKotlin }, ["const"]));
+/** `System.getenv("K") ?: "v"` without its fallback would be a `String?`: fail loudly instead. */
+const REQUIRED_IN_KOTLIN: FallbackRewrite = { startsWith: "?:", text: (envVar) => ` ?: error("set ${envVar} in the environment")` };
+
+export const kotlin = defineLanguage(javaStyle({ id: "kotlin", extensions: ["kt", "kts"], fenceNames: ["kotlin", "kt", "kts"], lex: lexKotlin }, ["const"], [REQUIRED_IN_KOTLIN]));
 
 /** Groovy: Gradle build scripts and Jenkins pipelines too, whose DSLs call without parentheses (`environment "K", "v"`). */
 export const groovy = defineLanguage(
@@ -33,6 +50,8 @@ export const scala = defineLanguage({
   lex: lexScala,
   envLookup: scalaLookup,
   writeReplacement: codeReplacementWriter(scalaLookup),
+  // `sys.env.getOrElse("K", "v")` becomes `sys.env("K")`; an Option's `.getOrElse("v")` becomes `.get`.
+  writeFallbackRemoval: fallbackRemoval([{ startsWith: ".getOrElse(", text: () => ".get" }], { pattern: /sys\.env\.getOrElse\(\s*"[^"\n]*"$/, lookup: scalaLookup }),
   matcherHints: FORMAT_METHODS,
   eslint: NO_ESLINT_PARSER,
 });
@@ -45,6 +64,8 @@ export const dart = defineLanguage({
   lex: lexDart,
   envLookup: dartLookup,
   writeReplacement: codeReplacementWriter(dartLookup, { constKeywords: ["const"] }),
+  // `Platform.environment['K'] ?? 'v'` without its fallback would be a `String?`.
+  writeFallbackRemoval: fallbackRemoval([{ startsWith: "??", text: () => "!" }]),
   eslint: NO_ESLINT_PARSER,
 });
 
@@ -70,16 +91,22 @@ export const go = defineLanguage({
   eslint: NO_ESLINT_PARSER,
 });
 
+/** A `&str` literal and a `Result<String, VarError>` are not interchangeable, nor is dropping an `unwrap_or`: say what to write. */
+const rustAdvice = codeAdvice((envVar) => `read std::env::var("${envVar}") at run time (it returns a Result: handle a missing variable) instead of the literal`);
+
 export const rust = defineLanguage({
   id: "rust",
   extensions: ["rs"],
   fenceNames: ["rust", "rs"],
   lex: lexRust,
   envLookup: (envVar) => `std::env::var("${envVar}")`,
-  // A `&str` literal and a `Result<String, VarError>` are not interchangeable: say what to write.
-  writeReplacement: codeAdvice((envVar) => `read std::env::var("${envVar}") at run time (it returns a Result: handle a missing variable) instead of the literal`),
+  writeReplacement: rustAdvice,
+  writeFallbackRemoval: rustAdvice,
   eslint: NO_ESLINT_PARSER,
 });
+
+/** The lookup is an optional: say what to write rather than change the value's type. */
+const swiftAdvice = codeAdvice((envVar) => `read ProcessInfo.processInfo.environment["${envVar}"] (an optional: handle a missing variable) instead of the literal`);
 
 export const swift = defineLanguage({
   id: "swift",
@@ -87,8 +114,8 @@ export const swift = defineLanguage({
   fenceNames: ["swift"],
   lex: lexSwift,
   envLookup: (envVar) => `ProcessInfo.processInfo.environment["${envVar}"]`,
-  // The lookup is an optional: say what to write rather than change the value's type.
-  writeReplacement: codeAdvice((envVar) => `read ProcessInfo.processInfo.environment["${envVar}"] (an optional: handle a missing variable) instead of the literal`),
+  writeReplacement: swiftAdvice,
+  writeFallbackRemoval: swiftAdvice,
   eslint: NO_ESLINT_PARSER,
 });
 

@@ -49,7 +49,14 @@ function lexRow(text: string, cells: readonly Cell[], variableTable: boolean, to
     const content = text.slice(cell.start, cell.end);
     const variable = VARIABLE_CELL.exec(content);
     const following = cells[index + 1];
-    const binds = variable !== null && following !== undefined && ((variableTable && index === 0) || content.trimEnd().endsWith("=") || (index > 0 && SETTERS.test(text.slice(cells[index - 1]!.start, cells[index - 1]!.end))));
+    const binds =
+      variable !== null &&
+      following !== undefined &&
+      ((variableTable && index === 0) ||
+        content.trimEnd().endsWith("=") ||
+        // The `=` of an assignment is optional: `${t}    Set Variable    value`.
+        (index === 0 && SET_VARIABLE.test(text.slice(following.start, following.end))) ||
+        (index > 0 && SETTERS.test(text.slice(cells[index - 1]!.start, cells[index - 1]!.end))));
     if (!binds) {
       tokens.push(cellString(text, cell));
       continue;

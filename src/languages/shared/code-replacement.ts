@@ -3,8 +3,9 @@
 // where a rewrite would not compile or would change the value's type, and inside a
 // longer string, the writer advises instead of editing.
 
-import { assignsItsOwnVariable, replaceInString, type Replacement, type ReplacementSite } from "./replacement.js";
-import { tokenIndex } from "./token-facts.js";
+import { assignsItsOwnVariable, removeFallback, replaceInString, type Replacement, type ReplacementSite } from "./replacement.js";
+import { CharacterCodes } from "./character-codes.js";
+import { enclosingOpener, isPunct, tokenIndex } from "./token-facts.js";
 import type { Token } from "./tokens.js";
 
 export interface CodeWriterOptions {
@@ -12,8 +13,8 @@ export interface CodeWriterOptions {
   constKeywords?: readonly string[];
 }
 
-/** How far back a declaration's keyword may stand from its value (`private const val X: String =`). */
-const DECLARATION_REACH = 8;
+/** How far back a declaration's keyword may stand from its value (`const t = String.fromEnvironment('K', defaultValue: 'v')`). */
+const DECLARATION_REACH = 16;
 
 /** The writer for a language whose lookup is `envLookup`. */
 export function codeReplacementWriter(envLookup: (envVar: string) => string, options: CodeWriterOptions = {}): (site: ReplacementSite) => Replacement {
@@ -25,7 +26,7 @@ export function codeReplacementWriter(envLookup: (envVar: string) => string, opt
         return advice(`${site.envVar} is the variable to read: set it outside this file (the environment or a CI secret) and remove this assignment`);
       }
       if (!whole) return advice(`build the string from ${lookup} instead of the hardcoded value`);
-      if (constKeywords.size > 0 && declaredConstant(site.tokens, tokenIndex(site.tokens, token), constKeywords)) {
+      if (constKeywords.size > 0 && declaredConstant(site, tokenIndex(site.tokens, token), constKeywords)) {
         return advice(`a constant cannot read the environment: declare it without const and initialise it from ${lookup}`);
       }
       return { text: lookup, edits: [{ start: token.start, end: token.end, text: lookup }] };
@@ -49,17 +50,60 @@ function selfNamedAssignment(site: ReplacementSite): boolean {
   return equals?.kind === "punct" && equals.text === "=" && name?.kind === "identifier" && name.text === site.envVar;
 }
 
-/** Whether a const keyword opens the declaration of the value at `index`, within its statement. */
-function declaredConstant(tokens: readonly Token[], index: number, keywords: ReadonlySet<string>): boolean {
+/** Whether a const keyword opens the declaration of the value at `index`, on its line or as the group around it. */
+function declaredConstant(site: ReplacementSite, index: number, keywords: ReadonlySet<string>): boolean {
+  const { tokens, text } = site;
+  // Go's `const ( … )` group: the keyword stands before the group's parenthesis, lines above.
+  const open = enclosingOpener(tokens, index);
+  if (open !== undefined && isPunct(tokens[open]!, "(") && isKeyword(tokens[open - 1], keywords)) return true;
   for (let at = index - 1; at >= 0 && at >= index - DECLARATION_REACH; at--) {
     const token = tokens[at]!;
-    if (token.kind === "identifier" && keywords.has(token.text)) return true;
-    // Go's `const ( … )` group: the keyword stands before the group's parenthesis.
-    if (token.kind === "punct" && token.text === "(") {
-      const before = tokens[at - 1];
-      return before?.kind === "identifier" && keywords.has(before.text);
-    }
-    if (token.kind === "punct" && (token.text === ";" || token.text === "{" || token.text === "}")) return false;
+    if (isKeyword(token, keywords)) return true;
+    if (isPunct(token, ";") || isPunct(token, "{") || isPunct(token, "}") || hasLineBreak(text, token.end, tokens[at + 1]!.start)) return false;
   }
   return false;
+}
+
+function isKeyword(token: Token | undefined, keywords: ReadonlySet<string>): boolean {
+  return token?.kind === "identifier" && keywords.has(token.text);
+}
+
+function hasLineBreak(text: string, from: number, to: number): boolean {
+  for (let at = from; at < to; at++) if (text.charCodeAt(at) === CharacterCodes.lineFeed) return true;
+  return false;
+}
+
+/** How a language drops one kind of hardcoded fallback so that the code keeps its type. */
+export interface FallbackRewrite {
+  /** The removed text starts with this operator or call (`?:`, `??`, `.orElse(`). */
+  startsWith: string;
+  /** What stands in its place: Kotlin's `?: error("…")`, Dart's `!`, Java's `.orElseThrow()`. */
+  text: (envVar: string) => string;
+}
+
+/** How far back a lookup call that takes the fallback as its second argument may start. */
+const CALL_REACH = 120;
+
+/**
+ * The fallback remover of a language whose lookups are nullable or optional: a
+ * fallback after an operator or in a method call becomes what `rewrites` say (or the
+ * lookup call that takes it as a second argument, `getOrDefault("K", "v")`, becomes
+ * `lookup`); any other fallback is dropped as everywhere.
+ */
+export function fallbackRemoval(rewrites: readonly FallbackRewrite[], twoArgumentCall?: { pattern: RegExp; lookup: (envVar: string) => string }): (site: ReplacementSite) => Replacement {
+  return (site) => {
+    const removal = site.removal!;
+    const removed = site.text.slice(removal.start, removal.end).trimStart();
+    const rewrite = rewrites.find((candidate) => removed.startsWith(candidate.startsWith));
+    if (rewrite) {
+      const text = rewrite.text(site.envVar);
+      return { text: `drop the hardcoded fallback: ${text.trim()}`, edits: [{ start: removal.start, end: removal.end, text }] };
+    }
+    const call = twoArgumentCall?.pattern.exec(site.text.slice(Math.max(0, removal.start - CALL_REACH), removal.start));
+    if (twoArgumentCall && call && site.text[removal.end] === ")") {
+      const text = twoArgumentCall.lookup(site.envVar);
+      return { text, edits: [{ start: removal.start - call[0].length, end: removal.end + 1, text }] };
+    }
+    return removeFallback(site);
+  };
 }

@@ -16,6 +16,10 @@ describe("lexRobot", () => {
     ]);
   });
 
+  it("binds an assignment without its optional `=`", () => {
+    expect(lexChecked(lexRobot, `*** Keywords ***\nK\n    \${t}    Set Variable    v`)).toEqual(["string[bare]:K", "ident:t", "punct:=", "string[bare]:v"]);
+  });
+
   it("reads comments: a `#` cell to the line's end, and the Comments section", () => {
     expect(lexChecked(lexRobot, `Log    x    # auth_token = v\n*** Comments ***\nauth_token = w`)).toEqual(["string[bare]:Log", "string[bare]:x", "comment:auth_token = v", "comment:auth_token = w"]);
   });
