@@ -5,7 +5,7 @@ import { codeLexer, type CodeSyntax } from "../shared/code-lexer.js";
 
 const HASH_LIKE: Omit<CodeSyntax, "strings"> = { lineComments: ["#"], blockComments: [], prefixes: [], charLiterals: false, regexLiterals: false, rawHashStrings: false, sigils: false, aliases: {} };
 
-/** Ruby (and Vagrantfile, Gemfile, Rakefile): `"…#{x}"` interpolates, `'…'` does not; `/…/` regexes; `or`. */
+/** Ruby (and Vagrantfile, Gemfile, Rakefile): `"…#{x}"` interpolates, `'…'` does not; heredocs; `/…/` regexes; `or`. */
 export const lexRuby = codeLexer({
   ...HASH_LIKE,
   strings: [
@@ -14,10 +14,11 @@ export const lexRuby = codeLexer({
     { open: "`", close: "`", quote: "backtick", escapes: true, multiline: false, interpolation: "hash-brace" },
   ],
   regexLiterals: true,
+  heredocs: "hash-brace",
   aliases: { or: "||" },
 });
 
-/** Perl: `"…$x"` interpolates, `'…'` does not; `/…/` regexes; `//` and `or` mean "or else". */
+/** Perl: `"…$x"` interpolates, `'…'` does not; heredocs; `/…/` regexes; `//` and `or` mean "or else". */
 export const lexPerl = codeLexer({
   ...HASH_LIKE,
   strings: [
@@ -25,6 +26,7 @@ export const lexPerl = codeLexer({
     { open: "'", close: "'", quote: "single", escapes: true, multiline: false },
   ],
   regexLiterals: true,
+  heredocs: "dollar",
   aliases: { or: "||", "//": "||" },
 });
 

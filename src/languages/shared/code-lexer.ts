@@ -7,6 +7,10 @@
 import { CharacterCodes } from "./character-codes.js";
 import {
   BracketBudget,
+  findLineEnd,
+  interpolatedParts,
+  nextLine,
+  textParts,
   type Interpolation,
   type InterpolationScanner,
   isDigit,
@@ -75,6 +79,8 @@ export interface CodeSyntax {
   rawHashStrings: boolean;
   /** Elixir's sigils: `~s(…)`, `~r/…/`, `~S"…"`. */
   sigils: boolean;
+  /** Ruby's and Perl's heredocs (`<<~EOS`, `<<-EOS`, `<<EOS`, `<<'EOS'`): the body interpolates this way unless the word is single-quoted. */
+  heredocs?: InterpolationStyle;
   /**
    * Words and operators emitted as the operator the matchers read for them: `or` as `||`
    * (Lua, Ruby, Perl; Perl's `//` too), Kotlin's infix `to` as the pair arrow `->`.
@@ -99,6 +105,19 @@ const SIGIL_CLOSERS = new Map<number, number>([
   [CharacterCodes.doubleQuote, CharacterCodes.doubleQuote],
   [CharacterCodes.singleQuote, CharacterCodes.singleQuote],
 ]);
+
+/** A heredoc whose opener was read on the current line. */
+interface PendingHeredoc {
+  /** The word on the line that closes it. */
+  word: string;
+  /** `<<'EOS'`: no interpolation. */
+  literal: boolean;
+}
+
+/** `<<` and a heredoc's word: group 1 the `~` or `-`, group 2 the quote, group 3 the word. */
+const HEREDOC_OPENER = /^<<([~-]?)(["'`]?)([A-Za-z_]\w*)\2/;
+/** The longest heredoc opener read (`<<~` and a word of a few dozen characters). */
+const MAX_HEREDOC_OPENER = 64;
 
 /** The interpolation scanners of one lexing pass, sharing its look-ahead budget. */
 function interpolationRules(budget: BracketBudget): Record<InterpolationStyle, readonly Interpolation[]> {
@@ -143,6 +162,8 @@ class CodeScan {
   private pos: number;
   /** Whether the last significant token ends an operand (then `/` divides). */
   private afterOperand = false;
+  /** Heredocs opened on the current line, whose bodies start on the next one. */
+  private pending: PendingHeredoc[] = [];
 
   constructor(
     private readonly syntax: CodeSyntax,
@@ -161,10 +182,15 @@ class CodeScan {
     const { text, end } = this;
     while (this.pos < end) {
       const code = text.charCodeAt(this.pos);
+      if (isLineBreak(code) && this.pending.length > 0) {
+        this.heredocBodies();
+        continue;
+      }
       if (isSpace(code) || isLineBreak(code)) {
         this.pos++;
         continue;
       }
+      if (code === CharacterCodes.lessThan && this.syntax.heredocs !== undefined && this.heredocOpener()) continue;
       if (this.firstChars.has(code) && this.delimited()) continue;
       if (code === CharacterCodes.singleQuote && this.syntax.charLiterals) {
         this.charLiteralOrQuote();
@@ -180,7 +206,7 @@ class CodeScan {
         if (this.syntax.rawHashStrings && this.rawHashString()) continue;
         const wordEnd = skipIdentChars(text, this.pos + 1, end);
         const word = text.slice(this.pos, wordEnd);
-        const alias = this.aliases.get(word);
+        const alias = this.aliases.size === 0 ? undefined : this.aliases.get(word);
         this.tokens.push(alias === undefined ? { kind: "identifier", start: this.pos, end: wordEnd, text: word } : { kind: "punct", start: this.pos, end: wordEnd, text: alias });
         this.pos = wordEnd;
         this.afterOperand = alias === undefined;
@@ -241,6 +267,44 @@ class CodeScan {
     });
     this.push(token);
     return true;
+  }
+
+  /**
+   * `<<~EOS`, `<<-EOS`, `<<"EOS"`, `<<'EOS'`, or `<<EOS` with a capitalised word (so `a <<b`
+   * stays an operator): the opener is skipped, its body read at the line's end.
+   */
+  private heredocOpener(): boolean {
+    if (this.pos + 1 >= this.end || this.text.charCodeAt(this.pos + 1) !== CharacterCodes.lessThan) return false;
+    const opener = HEREDOC_OPENER.exec(this.text.slice(this.pos, Math.min(this.end, this.pos + MAX_HEREDOC_OPENER)));
+    if (!opener || (opener[1] === "" && opener[2] === "" && !/^[A-Z]/.test(opener[3]!))) return false;
+    this.pending.push({ word: opener[3]!, literal: opener[2] === "'" });
+    this.pos += opener[0].length;
+    this.afterOperand = true;
+    return true;
+  }
+
+  /** The bodies of the pending heredocs, one after the other from the line after the opener's; each ends at a line holding only its word. */
+  private heredocBodies(): void {
+    const { text, end } = this;
+    let lineStart = nextLine(text, this.pos, end);
+    for (const heredoc of this.pending.splice(0)) {
+      const bodyStart = lineStart;
+      let bodyEnd = end;
+      while (lineStart < end) {
+        const lineEnd = findLineEnd(text, lineStart, end);
+        const next = nextLine(text, lineEnd, end);
+        if (text.slice(lineStart, lineEnd).trim() === heredoc.word) {
+          bodyEnd = lineStart;
+          lineStart = next;
+          break;
+        }
+        lineStart = next;
+      }
+      const style = heredoc.literal ? undefined : this.syntax.heredocs;
+      const parts = style === undefined ? textParts(bodyStart, bodyEnd) : interpolatedParts(text, bodyStart, bodyEnd, CharacterCodes.backslash, this.interpolation[style]);
+      if (bodyEnd > bodyStart) this.push({ kind: "string", start: bodyStart, end: bodyEnd, contentStart: bodyStart, contentEnd: bodyEnd, quote: heredoc.literal ? "nowdoc" : "heredoc", prefix: "", parts });
+    }
+    this.pos = lineStart;
   }
 
   /** `'a'`, `'\''`, `'\u{41}'` as a string; any other `'` as punctuation. */

@@ -24,6 +24,20 @@ describe("Ruby", () => {
     ]);
   });
 
+  it("reads heredoc bodies as strings after the opener's line, interpolating unless the word is single-quoted", () => {
+    const text = `body = <<~EOS.strip # note\n  auth_token: #{token}\n  EOS\nraw = <<-'EOT'\nauth_token=#{x}\nEOT\nlist << item`;
+    expect(lexChecked(lexRuby, text)).toEqual([
+      "ident:body", "punct:=", "punct:.", "ident:strip", "comment:note", "string[heredoc]:  auth_token: #{token}\n",
+      "ident:raw", "punct:=", "string[nowdoc]:auth_token=#{x}\n", "ident:list", "punct:<", "punct:<", "ident:item",
+    ]);
+    expect(describeParts(text, stringTokens(lexRuby(text))[0]!)).toEqual(["  auth_token: ", "{token}", "\n"]);
+  });
+
+  it("runs an unterminated heredoc to the end, once", () => {
+    expect(lexChecked(lexRuby, `x = <<~EOS\na\nb`)).toEqual(["ident:x", "punct:=", "string[heredoc]:a\nb"]);
+    expectLinear(lexRuby, (size) => "x = <<~EOS\n".repeat(Math.ceil(size / 11)).slice(0, size));
+  });
+
   it("reads a division as an operator after an operand", () => {
     expect(lexChecked(lexRuby, `a = b / c / "d"`)).toEqual(["ident:a", "punct:=", "ident:b", "punct:/", "ident:c", "punct:/", "string[double]:d"]);
   });
@@ -33,6 +47,7 @@ describe("Perl", () => {
   it("interpolates `$x` in double quotes only, and reads `//` as `||`", () => {
     const text = `my $u = "auth_token=$token"; my $t = $ENV{'K'} // 'v';`;
     expect(describeParts(text, stringTokens(lexPerl(text))[0]!)).toEqual(["auth_token=", "{token}"]);
+    expect(lexChecked(lexPerl, `print <<"EOT";\nauth_token=$token\nEOT\n`)).toEqual(["ident:print", "punct:;", "string[heredoc]:auth_token=$token\n"]);
     expect(lexChecked(lexPerl, `my $t = $ENV{'K'} // 'v';`)).toEqual(["ident:my", "ident:$t", "punct:=", "ident:$ENV", "punct:{", "string[single]:K", "punct:}", "punct:||", "string[single]:v", "punct:;"]);
   });
 });
