@@ -65,7 +65,7 @@ interface ReadSyntax extends FormatSyntax {
 }
 
 /**
- * Files whose front end sees no strings (Go, Java, C#, Rust, Ruby in the text fallback):
+ * Files whose front end sees no strings (code in a language without a front end, read by the text fallback):
  * lex the lines around the placeholder with the language's code lexer, and read the
  * format call there.
  */

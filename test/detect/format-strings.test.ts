@@ -38,7 +38,10 @@ describe("the argument bound to a token placeholder is reported", () => {
     // PowerShell -f and [string]::Format.
     ["scripts/Sync.ps1", `$uri = "{0}/campaigns/search?auth_token={1}" -f $base, '${T}'`],
     ["scripts/Sync.ps1", `$hdr = [string]::Format("X-Auth-Token: {0}", "${T}")`],
-    // Files the text front end reads (Go, Java, C#, Rust, Kotlin, Ruby).
+    // Code languages read by the shared code lexer (Go, Java, C#, Rust, Kotlin, Ruby), and code in a language the
+    // text fallback reads (Crystal, Nim), whose format call is relexed around the placeholder.
+    ["src/dialer.cr", `q = sprintf("auth_token=%s", "${T}")`],
+    ["src/dialer.nim", `let r = "auth_token=%s".format("${T}")`],
     ["internal/dialer/urls.go", `package dialer\n\nfunc url() string {\n\treturn fmt.Sprintf("%s/agents?auth_token=%v", Base, "${T}")\n}\n`],
     ["src/main/java/Dialer.java", `class Dialer {\n  String q = String.format(Locale.ROOT,\n      "auth_token=%s&list_id=%d",\n      "${T}", 3);\n}\n`],
     ["src/main/java/Dialer.java", `String q = "auth_token=%s".formatted("${T}");`],
