@@ -126,6 +126,10 @@ const CONCAT_OPS = new Set(["+", "."]);
 const PARAMETER_MODIFIERS = new Set(["private", "public", "protected", "readonly"]);
 /** Keyword arguments that carry a default value for an option named by the first argument. */
 const DEFAULT_ARGS = new Set(["default", "defaultvalue", "envvar_default"]);
+/** Words of a C# auto-property's accessor list (`{ get; private set; }`, `{ get; init; }`). */
+const ACCESSOR_WORDS = new Set(["get", "set", "init", "private", "protected", "internal"]);
+/** The longest accessor list read: `{ get; protected internal set; }`. */
+const MAX_ACCESSOR_TOKENS = 10;
 /** Methods whose argument is the value when what they are called on is missing: `.default("v")` (zod), Rust's `.unwrap_or("v")`, Java's and Scala's `.orElse("v")`, `.getOrElse("v")`. */
 const FALLBACK_METHODS = new Set(["default", "unwrap_or", "unwrap_or_else", "orElse", "getOrElse"]);
 /** Calls that turn a literal into another string type without changing it: Rust's `.to_string()`, `.into()`, `.to_owned()`. */
@@ -422,7 +426,7 @@ class UnitMatcher {
     const closer = this.punctAt(next);
     // `env["K"] ||`, `getenv("K") ?:`, Perl's `$ENV{'K'} //`.
     if (token.kind === "string" && (closer === "]" || closer === ")" || closer === "}")) next++;
-    next = this.skipAnnotation(token, next);
+    next = this.skipAccessors(this.skipAnnotation(token, next));
     // Scala's and Kotlin's pair `"K" -> v` (`"K" to v`); after a name, `->` is a lambda or a method call.
     const arrow = this.punctAt(next) === "->" && token.kind === "string";
     const op = arrow ? ":" : (this.punctAt(next) ?? "");
@@ -519,6 +523,16 @@ class UnitMatcher {
     if (this.hints.parenlessCalls && this.identAt(index - 1) !== undefined && !this.lineBreakBefore(index)) return true;
     const flag = this.code[index - 2];
     return before === "," && flag?.kind === "string" && this.literalContent(flag)?.startsWith("-") === true;
+  }
+
+  /** Skips a C# auto-property's accessors between its name and its initializer: `AuthToken { get; set; } = "…"`. */
+  private skipAccessors(next: number): number {
+    if (this.punctAt(next) !== "{") return next;
+    for (let probe = next + 1; probe < next + MAX_ACCESSOR_TOKENS && probe < this.code.length; probe++) {
+      if (this.punctAt(probe) === "}") return probe > next + 1 ? probe + 1 : next;
+      if (this.punctAt(probe) !== ";" && !ACCESSOR_WORDS.has(this.identAt(probe) ?? "")) return next;
+    }
+    return next;
   }
 
   /** Skips `: Type` between a name and its `=` (TypeScript, Python annotations). */
