@@ -418,7 +418,10 @@ class UnitMatcher {
       }
     }
     // `f("K", …)`: the key is an argument; the value is the next argument or a default= keyword.
-    if (token.kind === "string" && this.punctAt(index + 1) === "," && this.isArgumentKey(index)) {
+    // A Ruby symbol or an Elixir atom names a key as a string does, in any argument position:
+    // `fetch(:auth_token, "…")`, `Application.get_env(:app, :auth_token, "…")`.
+    const symbolArgument = this.isSymbol(index) && (this.punctAt(index - 2) === "(" || this.punctAt(index - 2) === ",");
+    if ((symbolArgument || (token.kind === "string" && this.isArgumentKey(index))) && this.punctAt(index + 1) === ",") {
       this.matchArgumentValue(index, key);
       return;
     }
@@ -523,6 +526,12 @@ class UnitMatcher {
     if (this.hints.parenlessCalls && this.identAt(index - 1) !== undefined && !this.lineBreakBefore(index)) return true;
     const flag = this.code[index - 2];
     return before === "," && flag?.kind === "string" && this.literalContent(flag)?.startsWith("-") === true;
+  }
+
+  /** `:auth_token` written as a Ruby symbol or an Elixir atom: a `:` just before the name. */
+  private isSymbol(index: number): boolean {
+    const colon = this.code[index - 1];
+    return colon?.kind === "punct" && colon.text === ":" && colon.end === this.code[index]!.start;
   }
 
   /** Skips a C# auto-property's accessors between its name and its initializer: `AuthToken { get; set; } = "…"`. */
