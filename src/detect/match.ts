@@ -42,6 +42,19 @@ import { namesNonCredential } from "./not-a-credential.js";
 import { splitWords } from "./key-names.js";
 
 /** How a name relates to a rule. */
+/**
+ * Words that, alone before `token`, say the value is the API's own credential
+ * (`token`, `api_token`, `accessToken`, a table column headed `Token`) rather than
+ * another token a name would qualify (`BUILD_TOKEN`, `CACHE_TOKEN`, `PAGE_TOKEN`).
+ */
+const API_CREDENTIAL_WORDS = new Set(["api", "access", "bearer", "secret", "private", "account", "service", "app"]);
+
+/** In a file that talks to the provider, a weak name made of `token` and credential words only names its token. */
+function namesTheApiCredential(name: string): boolean {
+  const words = splitWords(name);
+  return words.at(-1) === "token" && words.slice(0, -1).every((word) => API_CREDENTIAL_WORDS.has(word));
+}
+
 /** Last words of a callee that constructs a provider's client (`ConvosoClient`, `convoso_api`, `ConvosoSdk`). */
 const CLIENT_WORDS = new Set(["client", "service", "api", "sdk", "connector", "gateway", "connection"]);
 
@@ -288,7 +301,7 @@ class UnitMatcher {
         break;
       }
       if ((match === "qualified" || match === "last-word") && !result && this.context.contextRules.has(compiled) && !namesNonCredential(name)) {
-        result = { rule: compiled, weak: true, providerNamed: compiled.contextPattern?.test(name) === true };
+        result = { rule: compiled, weak: true, providerNamed: compiled.contextPattern?.test(name) === true || namesTheApiCredential(name) };
       }
     }
     this.keyCache.set(name, result ?? null);
@@ -592,8 +605,13 @@ class UnitMatcher {
       if (FALLBACK_OPS.has(text)) {
         const literal = this.literalAt(probe + 1);
         if (literal) this.add(key, literal, "env-fallback", { removal: { start: this.code[probe - 1]!.end, end: literal.end } });
-        // `a ?? TOKENS[region]`: what the fallback reads may hold literals too.
-        else for (const name of this.reader.operand(probe + 1)?.values.names ?? []) this.references.push({ name, key, inComment: false, at: probe + 1 });
+        // `a ?? TOKENS[region]`: what the fallback reads may hold literals too, and a wrapper
+        // (`config.get_secret("k") or pulumi.Output.secret("v")`) holds its literal.
+        else {
+          const operand = this.reader.operand(probe + 1)?.values;
+          for (const wrapped of operand?.literals ?? []) this.add(key, wrapped, "assignment", {});
+          for (const name of operand?.names ?? []) this.references.push({ name, key, inComment: false, at: probe + 1 });
+        }
       } else if (text === "(" && FALLBACK_METHODS.has(this.identAt(probe - 1) ?? "") && this.punctAt(probe - 2) === ".") {
         const literalAt = this.fallbackLiteralAt(probe + 1);
         const literal = this.literalAt(literalAt);

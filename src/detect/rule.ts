@@ -147,6 +147,7 @@ const ATTRIBUTE_WORDS = new Set([
   ...["url", "uri", "endpoint", "host", "domain", "file", "path", "dir", "arn", "ref", "location", "store", "source", "cookie"],
   ...["ttl", "expiry", "expires", "expiration", "exp", "at", "time", "date", "timeout", "interval", "seconds", "age", "lifetime"],
   ...["len", "length", "size", "type", "header", "name", "param", "field", "var", "env", "key", "prefix", "format", "pattern", "regex"],
+  ...["prop", "property", "setting", "config", "option", "flag", "placeholder", "example", "sample"],
   ...["hash", "sha", "digest", "checksum", "mask", "masked", "hint", "label", "description", "help", "enabled", "required", "valid", "version"],
 ]);
 

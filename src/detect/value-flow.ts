@@ -44,7 +44,7 @@ const FLOW_BUDGET = 48;
 const EXPRESSION_LIMIT = 80;
 
 /** Calls whose first argument (or `default=`) is the value they hold: secret and settings wrappers. */
-const VALUE_WRAPPERS = new Set(["secretstr", "secretbytes", "secret", "field", "attrib", "ib", "option", "argument"]);
+const VALUE_WRAPPERS = new Set(["secretstr", "secretbytes", "secret", "field", "attrib", "ib", "option", "argument", "unsafeplaintext", "plaintext"]);
 /** Schema calls whose last argument is the default (valibot's `optional(schema, "…")`). */
 const LAST_ARGUMENT_DEFAULTS = new Set(["optional", "nullish", "fallback", "exactoptional"]);
 /** Keyword arguments holding a wrapper's default. */
@@ -188,7 +188,25 @@ export class ExpressionReader {
     const close = view.closingBracket(chain.next);
     if (close === undefined) return undefined;
     const next = close + 1;
-    if (after === "[") return { values: { literals: [], names: [entryKey(name, this.onlyLiteral(chain.next, close))] }, next };
+    if (after === "[") {
+      // `m["a"]["b"]`, `m["a"].b`: each literal subscript or member one level deeper into nested entries.
+      let key = entryKey(name, this.onlyLiteral(chain.next, close));
+      let end = next;
+      for (let depth = 1; depth < MAX_ENTRY_DEPTH; depth++) {
+        const member = view.punctAt(end) === "." && view.punctAt(end + 2) !== "(" ? view.identAt(end + 1) : undefined;
+        if (member !== undefined) {
+          key = entryKey(key, member);
+          end += 2;
+          continue;
+        }
+        const inner = view.punctAt(end) === "[" ? view.closingBracket(end) : undefined;
+        const entry = inner === undefined ? undefined : this.onlyLiteral(end, inner);
+        if (entry === undefined) break;
+        key = entryKey(key, entry);
+        end = inner! + 1;
+      }
+      return { values: { literals: [], names: [key] }, next: end };
+    }
     // `a.b.get(`: the callee is the chain's last part, read on the chain's own owner.
     const last = view.identAt(chain.next - 1)!;
     const callee = last.toLowerCase();
@@ -451,7 +469,7 @@ export class UnitFlow<K> {
           enqueue(argumentKey(parameter), -1);
         }
       }
-      for (const { values, at: definedAt } of this.definitions.get(key) ?? []) {
+      for (const { values, at: definedAt } of this.definitions.get(key) ?? this.definitions.get(entryPath(key)) ?? []) {
         if (++visits > FLOW_BUDGET) break;
         found.push(...values.literals);
         for (const name of values.names) enqueue(name, definedAt);
@@ -610,7 +628,7 @@ export class UnitFlow<K> {
    * Entries of a collection value (past `new Map(`, `Object.freeze(`, `dict(`):
    * `{ k: v }`, `{ "k" => v }`, `[[k, v], …]`, `[(k, v)]`, `dict(k=v)`, `[v, …]`.
    */
-  private collectEntries(name: string, value: number): void {
+  private collectEntries(name: string, value: number, level = 0): void {
     const { view } = this;
     let open = value;
     for (let wraps = 0; wraps < 3; wraps++) {
@@ -643,7 +661,7 @@ export class UnitFlow<K> {
       if (opener === "(" && this.collectSubscriptEntry(name, probe)) continue;
       const op = view.punctAt(probe + 1);
       if (op === ":" || op === "=>" || (op === "=" && opener === "(")) {
-        this.collectEntry(name, this.entryName(probe), probe + 2);
+        this.collectEntry(name, this.entryName(probe), probe + 2, level);
       } else if (opener === "[" && (probe - 1 === open || view.punctAt(probe - 1) === ",")) {
         const literal = view.literalAt(probe);
         const after = view.punctAt(probe + 1);
@@ -682,10 +700,14 @@ export class UnitFlow<K> {
     this.defineEntry(name, entry, value.values, open);
   }
 
-  /** `k: v`, `k: a || "v"`, `k: c ? "v" : w`: an entry holds every branch of its value. */
-  private collectEntry(name: string, entry: string | undefined, value: number): void {
+  /**
+   * `k: v`, `k: a || "v"`, `k: c ? "v" : w`: an entry holds every branch of its value;
+   * `k: { j: "v" }` holds entries of its own (`cfg.k.j`, `cfg["k"]["j"]`), a few levels deep.
+   */
+  private collectEntry(name: string, entry: string | undefined, value: number, level: number): void {
     if (entry === undefined) return;
     this.defineEntry(name, entry, this.reader.read(value, true), value);
+    if (level + 1 < MAX_ENTRY_DEPTH) this.collectEntries(entryKey(name, entry), value, level + 1);
   }
 
   private defineEntry(name: string, entry: string, values: FlowValues, at: number): void {
@@ -832,6 +854,20 @@ function mergeInto(target: FlowValues, source: FlowValues): void {
 /** The flow key of a collection's entry: "m[k]" for a known key, "m[]" for any. */
 function entryKey(name: string, entry: string | undefined): string {
   return `${name}[${entry ?? ""}]`;
+}
+
+/**
+ * Nested entries read as members: how many levels of `{ a: { b: { c: "v" } } }` are
+ * recorded, and how many subscripts of `m["a"]["b"]` are followed. Each level reads
+ * the tokens of its object once more, so the bound keeps collecting linear.
+ */
+const MAX_ENTRY_DEPTH = 4;
+
+/** `cfg.convoso.token` and `cfg.convoso["token"]` as the entry path `cfg[convoso][token]` that collecting records. */
+function entryPath(key: string): string {
+  const dot = key.indexOf(".");
+  if (dot <= 0 || key.includes("(")) return key;
+  return key.slice(0, dot) + key.slice(dot).replace(/\.([^.[\]]+)/g, "[$1]");
 }
 
 /** The index after `<…>` type arguments at `index` (`Map<string, string>`), or `index` when none stand there. */

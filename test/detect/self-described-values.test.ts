@@ -40,6 +40,11 @@ describe("names that name the provider", () => {
     expect(foundLines("compose.yaml", lines)).toEqual([4]);
   });
 
+  it("a hex value under a name that says it is the API's credential (`token`, `api_token`, a `Token` column) is found", () => {
+    const lines = [`# convoso bridge`, `token: "${HEX}"`, `API_TOKEN: "${HEX}"`, `accessToken: "${HEX}"`, `BUILD_TOKEN: "${HEX}"`, `cache_token: "${HEX}"`];
+    expect(foundLines("bridge.yaml", lines)).toEqual([2, 3, 4]);
+  });
+
   it("a DI provider named like a token, its value a hex string", () => {
     const lines = [`// convoso`, `export const providers = [`, `  { provide: CONVOSO_LISTS_TOKEN, useValue: "${HEX}" },`, `  { provide: CACHE_TOKEN, useValue: "${HEX}" },`, `];`];
     expect(foundLines("dialer.providers.ts", lines)).toEqual([3]);

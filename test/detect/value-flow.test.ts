@@ -312,3 +312,17 @@ describe("declarative defaults", () => {
     ["a default on a name that is not a key", "opts.py", [`# convoso`, `parser.add_argument("--request-id", default="${R}")`]],
   ]);
 });
+
+describe("flow to the sink: nested entries read by member path", () => {
+  itFinds([
+    ["an object nested three levels, read with dots", "sync.mjs", [`const cfg = { convoso: { api: { secret: "${T}" } } };`, `send({ auth_token: cfg.convoso.api.secret });`], [1]],
+    ["a fallback inside a nested entry", "sync.mjs", [`const cfg = { convoso: { token: args.token ?? "${T}" } };`, `send({ auth_token: cfg.convoso.token });`], [1]],
+    ["subscripts and members mixed", "sync.mjs", [`const cfg = { convoso: { reporting: { key: "${T}" } } };`, `send({ auth_token: cfg.convoso["reporting"].key });`], [1]],
+    ["a Python dict of dicts read by subscripts", "sync.py", [`SETTINGS = {"convoso": {"secret": "${T}"}}`, `requests.post(url, data={"auth_token": SETTINGS["convoso"]["secret"]})`], [1]],
+    ["a PHP array of arrays", "sync.php", [`<?php`, `$cfg = ['convoso' => ['secret' => '${T}']];`, `$q = ['auth_token' => $cfg['convoso']['secret']];`], [2]],
+  ]);
+  itFindsNothing([
+    ["a sibling entry that is not sent", "sync.mjs", [`const cfg = { convoso: { listId: "${R}", secret: process.env.CONVOSO_AUTH_TOKEN } };`, `send({ auth_token: cfg.convoso.secret, list_id: cfg.convoso.listId });`]],
+    ["the same path under another object", "sync.mjs", [`const other = { convoso: { secret: "${R}" } };`, `send({ auth_token: cfg.convoso.secret });`]],
+  ]);
+});

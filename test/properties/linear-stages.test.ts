@@ -48,6 +48,9 @@ const SHAPES: Shape[] = [
   // A minified bundle is one line: nothing may walk back to the line's start per token (indentation of function headers).
   { name: "JavaScript: one minified line of functions and classes", path: "app.min.js", open: "", close: "\n", pieces: ["function f(a){", "return a}", "(b)=>{", "}", ";", "class K{", "m(){", "@d ", ...KEY] },
   { name: "Python: one line of classes and defs", path: "a.py", open: "", close: "\n", pieces: ["class K(BaseModel): ", "def f(a): ", "return a; ", "@dataclass ", "x: str = ", ...KEY] },
+  // Nested objects record their entries a bounded number of levels deep; JSON strings holding JSON are decoded once.
+  { name: "JavaScript: deeply nested objects read by member paths", path: "a.js", open: "const c = ", close: "\n", pieces: ["{ a: ", "{ b: ", `"${TOKEN}"`, " }", ", ", "send({ auth_token: c.a.b.c });\n", "[", "]", "c.a[\"b\"].c"] },
+  { name: "JSON: strings holding escaped JSON", path: "a.json", open: "[", close: "]\n", pieces: ['"{\\"auth_token\\": \\"', `${TOKEN}\\"}"`, ", ", '"{\\"', '\\"', "{", "}", '"'] },
   // A quoted argument that is a command is lexed once more, one level deep only.
   { name: "shell: quoted commands inside commands", path: "a.sh", open: "", close: "\n", pieces: ['ssh h "', "bash -c '", "--auth-token ", TOKEN, '"', "'", " ", "\n", "\\"] },
   // Every comment defines a name the file sends: each comment is lexed once, each name looked up once.

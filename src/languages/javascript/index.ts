@@ -6,6 +6,7 @@
 import { codeAdvice } from "../shared/code-replacement.js";
 import { CONFIG_FORMAT, defineLanguage, NO_ESLINT_PARSER } from "../shared/language-definition.js";
 import { lexJavaScript } from "../shared/script-lexer.js";
+import { lexJson } from "./json-lexer.js";
 import { javaScriptEnvLookup, writeJavaScriptReplacement, writeTypeScriptFallbackRemoval, writeTypeScriptReplacement } from "./replacement.js";
 
 export const javascript = defineLanguage({
@@ -42,7 +43,7 @@ export const json = defineLanguage({
   extensions: ["json", "jsonc", "json5", "har", "tfstate"],
   fileNameSuffixes: [".tfstate.backup"],
   fenceNames: ["json", "jsonc", "json5"],
-  lex: lexJavaScript,
+  lex: lexJson,
   eslint: {
     via: "none",
     reason: "ESLint's JavaScript parser cannot read JSON, and a text language on *.json would collide with users' @eslint/json configs; `token-guard scan` covers JSON",

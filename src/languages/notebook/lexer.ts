@@ -6,7 +6,7 @@
 
 import { lexJavaScript } from "../shared/script-lexer.js";
 import type { EmbeddedRegion, FenceLanguages, LanguageId, LexResult, StringToken, Token } from "../shared/tokens.js";
-import { decodeJsonStrings, jsonStringValue } from "./json-string.js";
+import { decodeJsonStrings, jsonStringValue } from "../shared/json-string.js";
 import { parseJsonTokens, type JsonValue } from "./json-tree.js";
 
 /** The language of a notebook that names none (Jupyter's default kernel is Python). */

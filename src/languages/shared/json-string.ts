@@ -2,8 +2,8 @@
 // each line of a cell as one JSON string, and findings must point at the
 // characters in the file, escapes (`\"`, `\n`, `\u00e9`) included.
 
-import { CharacterCodes } from "../shared/character-codes.js";
-import type { DecodedText, StringToken } from "../shared/tokens.js";
+import { CharacterCodes } from "./character-codes.js";
+import type { DecodedText, StringToken } from "./tokens.js";
 
 /** What a one-letter JSON escape stands for. */
 const SIMPLE_ESCAPES: Readonly<Record<string, string>> = { '"': '"', "\\": "\\", "/": "/", b: "\b", f: "\f", n: "\n", r: "\r", t: "\t" };
