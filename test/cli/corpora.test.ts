@@ -26,6 +26,12 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
   "corpus-e": {
     "corpus/corpus-e1/crates/convoso-client/src/lib.rs:53": "Client::new(\"…\") of a type whose name does not name the provider (only its crate does)",
   },
+  "corpus-f": {
+    "corpus/corpus-f2/automation/apps-script/convoso-sheet-sync/Code.gs:37": "setProperty(AUTH_TOKEN_PROP, '…'): the key is a constant holding the name",
+    "corpus/corpus-f2/infra/caddy/Caddyfile:19": "a Caddyfile directive (uri query +auth_token …): no Caddyfile front end",
+    "corpus/corpus-f2/infra/caddy/Caddyfile:20": "the same directive commented out",
+    "corpus/corpus-f2/orchestration/airflow/config/connections.json:7": "a connection's password field, sent as the token by hook code elsewhere",
+  },
   "corpus-e3": {
     "corpus/corpus-e3/slack-export/dialer-integrations/2025-02-11.json:13": "a token pasted in chat prose, with no name and no parameter",
   },
