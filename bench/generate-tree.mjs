@@ -3,10 +3,13 @@
 // files in nested directories, safe auth_token mentions, and N planted fake tokens
 // whose path and line are listed in `<dir>/.planted.json`.
 //
-//   node bench/generate-tree.mjs <dir> [--files 10000] [--seed 1] [--plants 5] [--langs ts,py] [--force]
+//   node bench/generate-tree.mjs <dir> [--files 10000] [--seed 1] [--plants 5] [--langs ts,py] [--mention-share 0.05] [--force]
 //
 // --langs limits the tree to some languages (e.g. `--langs ts` for the ESLint cost
 // tree: TypeScript only, .ts and .tsx); plants then use only those languages' forms.
+// --mention-share is each file's chance of a safe auth_token mention: 0.05 gives the
+// main tree (about 5% of files hold the keyword `token`), 0.005 the sparse tree of
+// issue 18 (under 1%: the plants and a few mentions). The filler never says `token`.
 //
 // Everything random comes from one seeded PRNG (sfc32, seeded through splitmix32),
 // so the same parameters always give byte-identical trees. The tree is skipped
@@ -24,6 +27,10 @@ export const GENERATOR_VERSION = 1;
 const GENERATOR_HASH = crypto.createHash("sha256").update(fs.readFileSync(fileURLToPath(import.meta.url))).digest("hex").slice(0, 16);
 /** The manifest file, written last: its presence means the tree is complete. */
 export const MANIFEST_NAME = ".planted.json";
+/** The word token-guard's candidate search looks for (case-insensitive): the manifest counts the files holding it. */
+export const KEYWORD = "token";
+/** Each file's chance of a safe auth_token mention, unless --mention-share says otherwise. */
+export const DEFAULT_MENTION_SHARE = 0.05;
 /** Written first and removed last: marks a directory this script may wipe. */
 const IN_PROGRESS_NAME = ".generating";
 
@@ -667,7 +674,8 @@ function fillBlock(lines, name, token) {
 
 /**
  * Plans and writes the tree. Returns the manifest:
- * { generator, version, params, files, bytes, languages, expect: { rgLines, mentionFiles }, planted: [{ path, line, language, form }] }
+ * { generator, version, params, files, bytes, languages, expect: { rgLines, mentionFiles, keywordFiles }, planted: [{ path, line, language, form }] }
+ * (keywordFiles: the files holding KEYWORD in any case, which token-guard's candidate search finds).
  */
 function writeTree(dir, params) {
   const rng = createRng(params.seed);
@@ -718,6 +726,7 @@ function writeTree(dir, params) {
   let bytes = 0;
   let rgLines = 0;
   let mentionFiles = 0;
+  let keywordFiles = 0;
   for (let i = 0; i < n; i++) {
     const lang = langs[i];
     const spec = LANGS[lang];
@@ -730,7 +739,7 @@ function writeTree(dir, params) {
 
     const nameStyle = lang === "py" || lang === "php" || lang === "sh" || lang === "yaml" ? snake : camel;
     const extras = [];
-    if (rng.chance(0.05)) extras.push(fillBlock(rng.pick(SAFE[lang]), nameStyle(w.fnWords())));
+    if (rng.chance(params.mentionShare)) extras.push(fillBlock(rng.pick(SAFE[lang]), nameStyle(w.fnWords())));
     const plant = plantOf.get(i);
     let token;
     if (plant) {
@@ -747,6 +756,7 @@ function writeTree(dir, params) {
       planted.push({ path: rel, line, language: lang, form: plant.form });
     }
     const lower = text.toLowerCase();
+    if (lower.includes(KEYWORD)) keywordFiles++;
     if (lower.includes("auth_token")) {
       mentionFiles++;
       for (const l of lower.split("\n")) if (l.includes("auth_token")) rgLines++;
@@ -770,7 +780,7 @@ function writeTree(dir, params) {
     files: n,
     bytes,
     languages,
-    expect: { rgLines, mentionFiles },
+    expect: { rgLines, mentionFiles, keywordFiles },
     planted,
   };
   fs.writeFileSync(path.join(dir, MANIFEST_NAME), JSON.stringify(manifest, null, 2) + "\n");
@@ -794,6 +804,7 @@ function sameParams(manifest, params) {
     manifest.params?.files === params.files &&
     manifest.params?.seed === params.seed &&
     manifest.params?.plants === params.plants &&
+    manifest.params?.mentionShare === params.mentionShare &&
     JSON.stringify(manifest.params?.langs ?? null) === JSON.stringify(params.langs ?? null)
   );
 }
@@ -803,8 +814,8 @@ function sameParams(manifest, params) {
  * Only a directory that is empty or was made by this script is ever wiped.
  * Returns { manifest, generated, seconds }.
  */
-export function generateTree(dir, { files = 10000, seed = 1, plants = 5, langs = null, force = false } = {}) {
-  const params = { files, seed, plants };
+export function generateTree(dir, { files = 10000, seed = 1, plants = 5, langs = null, mentionShare = DEFAULT_MENTION_SHARE, force = false } = {}) {
+  const params = { files, seed, plants, mentionShare };
   if (langs !== null) {
     const unknown = langs.filter((lang) => !Object.hasOwn(LANGS, lang));
     if (!Array.isArray(langs) || langs.length === 0 || unknown.length) {
@@ -819,6 +830,7 @@ export function generateTree(dir, { files = 10000, seed = 1, plants = 5, langs =
   if (!Number.isInteger(seed) || seed < 0 || seed > 0xffffffff) throw new BenchError(`--seed must be an integer from 0 to 4294967295, got ${seed}`);
   if (!Number.isInteger(plants) || plants < 0) throw new BenchError(`--plants must be a non-negative integer, got ${plants}`);
   if (plants > files) throw new BenchError(`--plants (${plants}) cannot exceed --files (${files})`);
+  if (typeof mentionShare !== "number" || !(mentionShare >= 0 && mentionShare <= 1)) throw new BenchError(`--mention-share must be a number from 0 to 1, got ${mentionShare}`);
 
   if (fs.existsSync(dir)) {
     const manifest = readManifest(dir);
@@ -845,6 +857,12 @@ function parseInteger(name, raw) {
   return Number(raw);
 }
 
+function parseFraction(name, raw) {
+  if (raw === undefined) return undefined;
+  if (!/^\d*\.?\d+$/.test(raw)) throw new BenchError(`--${name} must be a number from 0 to 1, got "${raw}"`);
+  return Number(raw);
+}
+
 function main(argv) {
   let parsed;
   try {
@@ -856,6 +874,7 @@ function main(argv) {
         seed: { type: "string" },
         plants: { type: "string" },
         langs: { type: "string" },
+        "mention-share": { type: "string" },
         force: { type: "boolean" },
         help: { type: "boolean", short: "h" },
       },
@@ -863,7 +882,7 @@ function main(argv) {
   } catch (error) {
     throw new BenchError(error.message);
   }
-  const usage = "usage: node bench/generate-tree.mjs <dir> [--files 10000] [--seed 1] [--plants 5] [--langs ts,py] [--force]";
+  const usage = "usage: node bench/generate-tree.mjs <dir> [--files 10000] [--seed 1] [--plants 5] [--langs ts,py] [--mention-share 0.05] [--force]";
   if (parsed.values.help) {
     console.log(usage);
     return;
@@ -875,6 +894,7 @@ function main(argv) {
     seed: parseInteger("seed", parsed.values.seed) ?? 1,
     plants: parseInteger("plants", parsed.values.plants) ?? 5,
     langs: parsed.values.langs === undefined ? null : parsed.values.langs.split(",").map((l) => l.trim()).filter(Boolean),
+    mentionShare: parseFraction("mention-share", parsed.values["mention-share"]) ?? DEFAULT_MENTION_SHARE,
     force: parsed.values.force ?? false,
   };
   const { manifest, generated, seconds } = generateTree(dir, options);

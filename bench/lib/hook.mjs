@@ -8,17 +8,10 @@ import { BenchError, MANIFEST_NAME } from "../generate-tree.mjs";
 import { NO_RSS, git, onInterrupt, runOnce } from "./commands.mjs";
 import { lastLine, rel } from "./format.mjs";
 import { measureRounds } from "./measure.mjs";
-import { onNode } from "./tools.mjs";
+import { onNode, spread } from "./tools.mjs";
 import { CLEAN_LINE } from "./trees.mjs";
 
 export const HOOK_SIZES = [1, 20, 200];
-
-/** `count` paths spread evenly over `paths`. */
-function spread(paths, count) {
-  const picked = [];
-  for (let i = 0; i < count; i++) picked.push(paths[Math.floor((i * paths.length) / count)]);
-  return picked;
-}
 
 /**
  * `token-guard scan --staged` with 1, 20 and 200 modified files staged in the git

@@ -41,17 +41,27 @@ export function verifyFindings(findings, manifest) {
 }
 
 /**
- * Measures a list of entries { name, spec, okExitCodes, warmup?(result, state), collect?(result) }:
+ * Measures a list of entries { name, spec, okExitCodes, warmup?(result, state), collect?(result), beforeRun?(), afterRun?() }:
  * one warm-up each, then `runs` rounds each running every entry once (interleaved,
- * so a noisy neighbour slows all of them alike). Returns states
+ * so a noisy neighbour slows all of them alike). beforeRun and afterRun, untimed,
+ * surround each of the entry's runs, the warm-up included (e.g. changing files
+ * before a cached rescan and putting them back for the other entries). Returns states
  * { entry, spec, times, rss, extras, status, notes, timeoutSeconds }.
  */
 export async function measureRounds(entries, { runs, timeoutSeconds, rssMethod, scratch, indent = "  " }) {
   const runOpts = { timeoutMs: timeoutSeconds * 1000, rssMethod, scratch };
   const states = entries.map((entry) => ({ entry, spec: entry.spec, times: [], rss: [], extras: [], status: null, notes: [], timeoutSeconds }));
+  const run = async (entry) => {
+    await entry.beforeRun?.();
+    try {
+      return await runOnce(entry.spec, runOpts);
+    } finally {
+      await entry.afterRun?.();
+    }
+  };
 
   for (const state of states) {
-    const result = await runOnce(state.spec, runOpts);
+    const result = await run(state.entry);
     state.status = failureOf(state.entry, result);
     if (state.status) {
       console.log(`${indent}warm-up ${state.entry.name}: ${describeFailure(state.status)}`);
@@ -71,7 +81,7 @@ export async function measureRounds(entries, { runs, timeoutSeconds, rssMethod, 
     for (const state of states) {
       if (state.status) continue;
       if (state.times.length >= (state.entry.runs ?? runs + (state.entry.timedWarmup ? 1 : 0))) continue;
-      const result = await runOnce(state.spec, runOpts);
+      const result = await run(state.entry);
       const failure = failureOf(state.entry, result);
       if (failure) {
         state.status = failure;
@@ -92,8 +102,9 @@ export async function measureRounds(entries, { runs, timeoutSeconds, rssMethod, 
 export const okMedian = (s) => (s && !s.status && s.times.length ? median(s.times) : null);
 
 /**
- * One tree of the scan table: every tool, checked on its warm-up output. A tool
- * marked `unavailable` is not run; its state says why.
+ * One tree of the scan table: every tool, checked on its warm-up output (and on what
+ * `collect` kept of each timed run, by `checkRuns`). A tool marked `unavailable` is
+ * not run; its state says why.
  */
 export async function measureTree(tree, manifest, stats, tools, options, ctx) {
   // Tools that do not apply to this tree (git stages in a plain tree) are left out of it altogether.
@@ -106,6 +117,9 @@ export async function measureTree(tree, manifest, stats, tools, options, ctx) {
     okExitCodes: tool.okExitCodes,
     // The other scanners take minutes a run: fewer runs, the first one timed.
     ...(tool.competitor ? { runs: options.competitorRuns, timedWarmup: true } : {}),
+    beforeRun: tool.beforeRun && (() => tool.beforeRun(tree)),
+    afterRun: tool.afterRun && (() => tool.afterRun(tree)),
+    collect: tool.collect,
     warmup(result, state) {
       if (tool.parseFindings) {
         try {
@@ -129,6 +143,14 @@ export async function measureTree(tree, manifest, stats, tools, options, ctx) {
     const state = measured.find((s) => s.entry.tool === tool);
     if (state) {
       state.tool = tool;
+      if (tool.checkRuns && !state.status && state.extras.length) {
+        const { notes, failure } = tool.checkRuns(state.extras, tree);
+        state.notes.push(...notes);
+        if (failure) {
+          state.notes.push(failure);
+          state.checkFailed = failure;
+        }
+      }
       return state;
     }
     return { tool, entry: { name: tool.name }, spec: null, times: [], rss: [], extras: [], notes: [], timeoutSeconds: options.timeoutSeconds, status: { kind: "unavailable", short: "not run", detail: tool.unavailable } };

@@ -4,8 +4,11 @@
 //     parseFindings?(stdout, tree) -> [{ file, line, commit? }],
 //     check?(stdout, manifest, stats) -> string | null   (a failed check fails the bench),
 //     inform?(stdout, manifest, stats) -> string[]        (notes only),
-//     subject?, baseline?, floor?, stage?, appliesTo?(tree), warmedUp?(stdout, tree), competitor?, unavailable?, node? }
-// (`subject` marks token-guard, whose ratios the targets judge, `baseline` marks the row the "ratio to ripgrep" column divides by, `floor` the
+//     subject?, cached?, baseline?, floor?, stage?, appliesTo?(tree), warmedUp?(stdout, tree), competitor?, unavailable?, node?,
+//     beforeRun?(tree), afterRun?(tree), collect?(result), checkRuns?(extras, tree) -> { notes, failure? } }
+// (`subject` marks token-guard's cold scan, whose ratios the targets judge, `cached` its warm
+// `--cache` rescan (beforeRun and afterRun, untimed, change files around each of its runs;
+// collect and checkRuns read its timed runs' output), `baseline` marks the row the "ratio to ripgrep" column divides by, `floor` the
 // Node read-all variants, `stage` a floor of one of token-guard's stages (stageTools; not
 // rows of the scan table), `appliesTo` the trees a tool runs on (all without it), `warmedUp`
 // what to keep from its warm-up run, `competitor` another scanner whose misses are results, not
@@ -16,7 +19,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { REPO } from "./trees.mjs";
+import { KEYWORD, MANIFEST_NAME } from "../generate-tree.mjs";
+import { git, onInterrupt } from "./commands.mjs";
+import { plural } from "./format.mjs";
+import { CLEAN_LINE, REPO } from "./trees.mjs";
 
 /** The token-guard entry, relative to the repository (or to the dist/ snapshot). */
 export const DEFAULT_BIN = "dist/cli/main.js";
@@ -39,27 +45,101 @@ export function readTokenGuardJson(stdout) {
 /** A Node-run tool's name with the Node it runs on. */
 export const onNode = (name, node) => `${name} (${node.label})`;
 
-/** `token-guard scan . --format json` in a plain tree or a git repository, on `node`. */
+/** `token-guard scan . --format json [...extraArgs]` in a plain tree or a git repository, on `node`. */
+function tokenGuardCommand(tokenGuard, node, tree, extraArgs = []) {
+  // Plain tree: GIT_CEILING_DIRECTORIES stops git discovery at bench/.trees, so the tree is
+  // scanned as the plain directory it is, not as an ignored folder of the token-guard
+  // repository around it. Git variant: nothing set, token-guard finds the tree's own .git.
+  return {
+    file: node.path,
+    args: [tokenGuard.bin, "scan", ".", "--format", "json", ...extraArgs],
+    cwd: tree.dir,
+    env: tree.kind === "plain" ? { GIT_CEILING_DIRECTORIES: path.dirname(tree.dir) } : {},
+  };
+}
+
+/** `token-guard scan . --format json` in a plain tree or a git repository, on `node`: the cold scan. */
 export function tokenGuardTool(tokenGuard, node) {
   return {
     name: onNode("token-guard", node),
     subject: true,
     node,
-    // Plain tree: GIT_CEILING_DIRECTORIES stops git discovery at bench/.trees, so the tree is
-    // scanned as the plain directory it is, not as an ignored folder of the token-guard
-    // repository around it. Git variant: nothing set, token-guard finds the tree's own .git.
-    command: (tree) => ({
-      file: node.path,
-      args: [tokenGuard.bin, "scan", ".", "--format", "json"],
-      cwd: tree.dir,
-      env: tree.kind === "plain" ? { GIT_CEILING_DIRECTORIES: path.dirname(tree.dir) } : {},
-    }),
+    command: (tree) => tokenGuardCommand(tokenGuard, node, tree),
     okExitCodes: [0, 1],
     parseFindings: (stdout) => readTokenGuardJson(stdout).findings,
     // The ratios compare like with like only if token-guard listed every file the floor reads.
     inform(stdout, manifest, stats) {
       const listed = readTokenGuardJson(stdout).stats.filesListed;
       return listed === undefined || listed === stats.allFiles ? [] : [`listed ${listed} files; the tree has ${stats.allFiles} (manifest included), which the floor reads`];
+    },
+  };
+}
+
+/** How many files the warm `--cache` rescan changes before each run (issue 18: "after touching 20 files"). */
+export const CACHE_CHANGED_FILES = 20;
+
+/** `count` items spread evenly over `items`. */
+export function spread(items, count) {
+  const picked = [];
+  for (let i = 0; i < count; i++) picked.push(items[Math.floor((i * items.length) / count)]);
+  return picked;
+}
+
+/**
+ * The warm rescan of issue 18 on `node`: `token-guard scan . --format json --cache
+ * --cache-location <scratch>/cache-<tree>-<node>/`, on a generated tree (its
+ * keywordFiles()). Before every run, the warm-up included and untimed, CACHE_CHANGED_FILES
+ * files that hold the keyword (spread over them; JSON has no comment syntax) get a clean
+ * comment line numbered by the run appended, so each run sees them with new content:
+ * planted lines do not move and no auth_token line appears. The warm-up fills the cache;
+ * each timed run is warm but for those files. After every run they are put back (and, in
+ * a repository, git's index refreshed), so the other rows of the tree never see the change.
+ */
+export function cachedTokenGuardTool(tokenGuard, node, scratch) {
+  const changes = new Map(); // tree name -> { files: [{ path, original }], runs, forget (undoes the Ctrl-C restore while changed) }
+  const changesOf = (tree) => {
+    if (!changes.has(tree.name)) {
+      const editable = tree.keywordFiles().filter((p) => CLEAN_LINE[path.extname(p)]);
+      const files = spread(editable, Math.min(CACHE_CHANGED_FILES, editable.length));
+      changes.set(tree.name, { files: files.map((p) => ({ path: p, original: fs.readFileSync(path.join(tree.dir, p)) })), runs: 0, forget: null });
+    }
+    return changes.get(tree.name);
+  };
+  const restore = (tree) => {
+    const change = changes.get(tree.name);
+    for (const { path: p, original } of change.files) fs.writeFileSync(path.join(tree.dir, p), original);
+    if (tree.kind === "git") git(["update-index", "-q", "--refresh"], tree.dir);
+    change.forget?.();
+    change.forget = null;
+  };
+  const cold = tokenGuardTool(tokenGuard, node);
+  return {
+    ...cold,
+    name: onNode(`token-guard --cache, warm, ${CACHE_CHANGED_FILES} changed`, node),
+    subject: false,
+    cached: true,
+    appliesTo: (tree) => typeof tree.keywordFiles === "function",
+    command: (tree) => tokenGuardCommand(tokenGuard, node, tree, ["--cache", "--cache-location", path.join(scratch, `cache-${tree.name}-${node.label.replace(/\W+/g, "-")}`) + path.sep]),
+    beforeRun(tree) {
+      const change = changesOf(tree);
+      change.runs++;
+      change.forget = onInterrupt(() => restore(tree));
+      for (const { path: p, original } of change.files) {
+        fs.writeFileSync(path.join(tree.dir, p), Buffer.concat([original, Buffer.from(`${CLEAN_LINE[path.extname(p)]} ${change.runs}\n`)]));
+      }
+    },
+    afterRun: restore,
+    collect: (result) => readTokenGuardJson(result.stdout).stats.cache ?? null,
+    // Warm means: every timed run missed the cache for at most the changed files.
+    checkRuns(extras, tree) {
+      const changed = changes.get(tree.name).files.length;
+      const misses = extras.map((c) => c?.misses ?? null);
+      const hits = extras.map((c) => c?.hits ?? null);
+      const notes = [`timed runs after changing ${plural(changed, "file")} holding "${KEYWORD}": cache misses ${misses.join(", ")}; hits ${hits.join(", ")}`];
+      if (changed < CACHE_CHANGED_FILES) notes.push(`the tree has only ${changed} files holding "${KEYWORD}" with comment syntax to change, not ${CACHE_CHANGED_FILES}`);
+      if (misses.includes(null)) return { notes, failure: "its JSON stats have no cache figures: was --cache used?" };
+      const notWarm = misses.filter((m) => m > changed);
+      return { notes, failure: notWarm.length ? `${plural(notWarm.length, "timed run")} missed the cache for more than the ${changed} changed files: the rescan was not warm` : undefined };
     },
   };
 }
@@ -121,7 +201,7 @@ export function floorTools(node) {
  * `scratch` holds the search's pattern file and the candidates it found.
  */
 // `keywords`: the built-in detector's required words (createDetection(builtinRules).requiredWords).
-export function stageTools({ nodes, scratch, keywords = ["token"] }) {
+export function stageTools({ nodes, scratch, keywords = [KEYWORD] }) {
   const isGit = (tree) => tree.kind === "git";
   const patterns = path.join(scratch, "stage-search-patterns");
   // The keywords and the two UTF-16 byte-order marks, one pattern a line, as token-guard feeds git grep on stdin.
@@ -156,6 +236,12 @@ export function stageTools({ nodes, scratch, keywords = ["token"] }) {
         env: { LC_ALL: "C" },
       }),
       okExitCodes: [0, 1],
+      // It must find exactly the files the generator counted holding the keyword (the share the report gives).
+      check: (stdout, manifest) => {
+        const found = stdout.split("\0").filter((p) => p && p !== MANIFEST_NAME).length;
+        const want = manifest.expect?.keywordFiles;
+        return want === undefined || found === want ? null : `found ${found} candidate files, the tree has ${want} holding "${KEYWORD}"`;
+      },
       // The reading floor reads what this search found.
       warmedUp: (stdout, tree) => fs.writeFileSync(candidates(tree), stdout),
     },
@@ -170,7 +256,16 @@ export function stageTools({ nodes, scratch, keywords = ["token"] }) {
   ];
 }
 
-/** token-guard on each Node, ripgrep (when there is one), the two Node floors on each Node, in table order, then the stage floors. */
-export function standardTools({ tokenGuard, ripgrep, nodes, scratch }) {
-  return [...nodes.map((node) => tokenGuardTool(tokenGuard, node)), ...(ripgrep ? [ripgrepTool(ripgrep)] : []), ...nodes.flatMap(floorTools), ...stageTools({ nodes, scratch })];
+/**
+ * token-guard on each Node (with `cache`, its warm `--cache` rescan on each Node too), ripgrep
+ * (when there is one), the two Node floors on each Node, in table order, then the stage floors.
+ */
+export function standardTools({ tokenGuard, ripgrep, nodes, scratch, cache = false }) {
+  return [
+    ...nodes.map((node) => tokenGuardTool(tokenGuard, node)),
+    ...(cache ? nodes.map((node) => cachedTokenGuardTool(tokenGuard, node, scratch)) : []),
+    ...(ripgrep ? [ripgrepTool(ripgrep)] : []),
+    ...nodes.flatMap(floorTools),
+    ...stageTools({ nodes, scratch }),
+  ];
 }

@@ -4,7 +4,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { BenchError, MANIFEST_NAME, generateTree } from "../generate-tree.mjs";
+import { BenchError, DEFAULT_MENTION_SHARE, KEYWORD, MANIFEST_NAME, generateTree } from "../generate-tree.mjs";
 import { git } from "./commands.mjs";
 import { fmtMB, rel } from "./format.mjs";
 
@@ -53,6 +53,29 @@ export function walkStats(dir) {
     }
   }
   return { files, bytes, allFiles: files + manifests, allBytes: bytes + manifestBytes };
+}
+
+/**
+ * The files under `dir` (POSIX paths relative to it, sorted) that hold KEYWORD in any
+ * case, as token-guard's candidate search finds them: every file but `.git` and the
+ * manifest at the root, read in full.
+ */
+export function filesHoldingKeyword(dir) {
+  const holding = [];
+  const stack = [""];
+  while (stack.length) {
+    const current = stack.pop();
+    for (const entry of fs.readdirSync(path.join(dir, current), { withFileTypes: true })) {
+      const relPath = current ? `${current}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (entry.name !== ".git") stack.push(relPath);
+      } else if (entry.isFile() && relPath !== MANIFEST_NAME) {
+        // latin1 keeps one character a byte, so lower-casing finds the ASCII keyword in any case.
+        if (fs.readFileSync(path.join(dir, relPath), "latin1").toLowerCase().includes(KEYWORD)) holding.push(relPath);
+      }
+    }
+  }
+  return holding.sort();
 }
 
 /** Generates (or reuses) a tree with generate-tree.mjs, regenerating it when its files were changed. */
@@ -167,27 +190,55 @@ export function benchTree(fields) {
   };
 }
 
-/** The generated mixed tree of `files` files and the same files committed: [plain, git]. */
-export function mixedTrees(files, seed) {
-  const name = `mixed-${sizeLabel(files)}`;
+/**
+ * The generated trees, by how many files mention the keyword: `mixed`, the main tree
+ * (about 5% of files hold `token`), and `sparse`, issue 18's second tree (under 1%:
+ * the plants and a few mentions), where token-guard's fixed costs dominate.
+ */
+export const TREE_FLAVOURS = {
+  mixed: { mentionShare: DEFAULT_MENTION_SHARE },
+  sparse: { mentionShare: 0.005 },
+};
+
+/**
+ * The generated tree of `files` files of a flavour (TREE_FLAVOURS) and the same files
+ * committed: [plain, git]. keywordFiles() lists the files holding the keyword (read
+ * once, from the plain tree), checked against the count the generator recorded.
+ */
+export function generatedTrees(flavour, files, seed) {
+  const name = `${flavour}-${sizeLabel(files)}`;
+  const { mentionShare } = TREE_FLAVOURS[flavour];
+  const generated = { files, seed, mentionShare };
   const plain = benchTree({
     name,
     dir: path.join(TREES_DIR, name),
     kind: "plain",
-    generated: { files, seed },
-    make: () => prepareGenerated(path.join(TREES_DIR, name), { files, seed, plants: 5 }),
+    flavour,
+    generated,
+    make: () => prepareGenerated(path.join(TREES_DIR, name), { files, seed, plants: 5, mentionShare }),
+    keywordFiles() {
+      if (!this.holding) {
+        const want = this.prepare().expect.keywordFiles;
+        this.holding = filesHoldingKeyword(this.dir);
+        if (this.holding.length !== want) throw new BenchError(`${rel(this.dir)}: ${this.holding.length} files hold "${KEYWORD}", its manifest says ${want}`);
+      }
+      return this.holding;
+    },
   });
   const gitTree = benchTree({
     name: `${name}-git`,
     dir: path.join(TREES_DIR, `${name}-git`),
     kind: "git",
-    generated: { files, seed },
+    flavour,
+    generated,
     source: plain,
     make() {
       const sourceManifest = plain.prepare();
       this.head = prepareGitVariant(this.dir, plain.dir, sourceManifest).head;
       return sourceManifest;
     },
+    // The same files, committed.
+    keywordFiles: () => plain.keywordFiles(),
   });
   return [plain, gitTree];
 }
