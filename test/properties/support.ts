@@ -161,7 +161,7 @@ const DELIMITERS: Partial<Record<string, { open: string; close: string[] }>> = {
 };
 
 /** Everything wrong with `result` as the lexing of `text[start..end)`; empty when it keeps the contract. */
-export function contractViolations(text: string, result: LexResult, start: number, end: number): string[] {
+export function contractViolations(text: string, result: LexResult, start: number, end: number, escapedQuotes = false): string[] {
   const problems: string[] = [];
   const inside = (from: number, to: number) => Number.isInteger(from) && Number.isInteger(to) && start <= from && from <= to && to <= end;
   let previousEnd = start;
@@ -203,7 +203,8 @@ export function contractViolations(text: string, result: LexResult, start: numbe
           // The text maps back: a quoted string's content sits right after its opening quote, and a closed one ends with its closing quote.
           const before = text.charAt(token.contentStart - 1);
           if (before === "" || !delimiter.open.includes(before)) problems.push(`${where} (${token.quote}) has content starting after ${JSON.stringify(before)}, not its opening quote`);
-          const close = text.slice(token.contentEnd, token.end);
+          // A unit decoded out of a host string (a notebook cell, JSON in a JSON string) closes with the host's escaped quote (`\"`).
+          const close = escapedQuotes ? text.slice(token.contentEnd, token.end).replace(/^\\/, "") : text.slice(token.contentEnd, token.end);
           if (close !== "" && !delimiter.close.includes(close)) problems.push(`${where} (${token.quote}) ends with ${JSON.stringify(close)}, not its closing quote`);
         }
         break;
@@ -223,7 +224,7 @@ export function unitViolations(text: string, units: readonly LexedUnit[], start:
   const problems: string[] = [];
   units.forEach((unit, index) => {
     if (!(start <= unit.start && unit.start <= unit.end && unit.end <= end)) problems.push(`unit #${index} ${unit.language} ${unit.start}-${unit.end} is not inside ${start}-${end}`);
-    for (const problem of contractViolations(text, { tokens: unit.tokens, embedded: [] }, unit.start, unit.end)) problems.push(`unit #${index} ${unit.language}: ${problem}`);
+    for (const problem of contractViolations(text, { tokens: unit.tokens, embedded: [] }, unit.start, unit.end, unit.decoded !== undefined)) problems.push(`unit #${index} ${unit.language}: ${problem}`);
   });
   return problems;
 }

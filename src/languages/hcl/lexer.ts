@@ -10,7 +10,6 @@ import {
   type InterpolationScanner,
   findLineEnd,
   interpolatedParts,
-  isDigit,
   isLineBreak,
   isPlainIdentChar,
   isPlainIdentStart,
@@ -18,10 +17,10 @@ import {
   nextLine,
   operatorMatcher,
   plainName,
+  pushNumberOrOperator,
   pushToken,
   scanBlockComment,
   scanLineComment,
-  scanNumber,
   scanQuoted,
   skipWhile,
 } from "../shared/scanner.js";
@@ -86,14 +85,7 @@ export function lexHcl(text: string, start = 0, end = text.length): LexResult {
       pos = nameEnd;
       continue;
     }
-    if (isDigit(code)) {
-      const numberEnd = scanNumber(text, pos, end);
-      tokens.push({ kind: "number", start: pos, end: numberEnd });
-      pos = numberEnd;
-      continue;
-    }
-    const operator = operatorAt(text, pos, end);
-    pos = pushToken(tokens, { kind: "punct", start: pos, end: pos + operator.length, text: operator });
+    pos = pushNumberOrOperator(tokens, text, pos, end, operatorAt, false);
   }
   return { tokens, embedded: [] };
 }

@@ -9,7 +9,6 @@ import {
   interpolatedParts,
   type Interpolation,
   type InterpolationScanner,
-  isDigit,
   isLineBreak,
   isPlainIdentChar,
   isPlainIdentStart,
@@ -17,10 +16,10 @@ import {
   nextLine,
   operatorMatcher,
   plainName,
+  pushNumberOrOperator,
   pushToken,
   scanBlockComment,
   scanLineComment,
-  scanNumber,
   scanQuoted,
   skipPlainIdentChars,
   skipWhile,
@@ -149,12 +148,7 @@ function lexCode(text: string, pos: number, end: number, tokens: Token[], interp
       pos = identEnd;
       continue;
     }
-    if (isDigit(code) || (code === CharacterCodes.dot && isDigit(next))) {
-      pos = pushToken(tokens, { kind: "number", start: pos, end: scanNumber(text, pos, end) });
-      continue;
-    }
-    const operator = operatorAt(text, pos, end);
-    pos = pushToken(tokens, { kind: "punct", start: pos, end: pos + operator.length, text: operator });
+    pos = pushNumberOrOperator(tokens, text, pos, end, operatorAt, true);
   }
   return end;
 }

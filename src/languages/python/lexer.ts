@@ -6,15 +6,14 @@ import {
   BracketBudget,
   findLineEnd,
   type InterpolationScanner,
-  isDigit,
   isLineBreak,
   isPlainIdentStart,
   isSpace,
   operatorMatcher,
   plainName,
+  pushNumberOrOperator,
   pushToken,
   scanLineComment,
-  scanNumber,
   scanQuoted,
   skipPlainIdentChars,
 } from "../shared/scanner.js";
@@ -67,12 +66,7 @@ export function lexPython(text: string, start = 0, end = text.length): LexResult
       pos = identEnd;
       continue;
     }
-    if (isDigit(code) || (code === CharacterCodes.dot && pos + 1 < end && isDigit(text.charCodeAt(pos + 1)))) {
-      pos = pushToken(tokens, { kind: "number", start: pos, end: scanNumber(text, pos, end) });
-      continue;
-    }
-    const operator = operatorAt(text, pos, end);
-    pos = pushToken(tokens, { kind: "punct", start: pos, end: pos + operator.length, text: operator });
+    pos = pushNumberOrOperator(tokens, text, pos, end, operatorAt, true);
   }
   return { tokens, embedded: [] };
 }

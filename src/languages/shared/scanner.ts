@@ -115,6 +115,20 @@ export function scanNumber(text: string, pos: number, end: number): number {
   return numberEnd;
 }
 
+/**
+ * The last case of a code lexer's loop: a number at `pos` (`.5` too where
+ * `leadingDot` says a language writes one), else the longest operator there.
+ * Returns where the token ends.
+ */
+export function pushNumberOrOperator(tokens: Token[], text: string, pos: number, end: number, operatorAt: OperatorMatcher, leadingDot: boolean): number {
+  const code = text.charCodeAt(pos);
+  if (isDigit(code) || (leadingDot && code === CharacterCodes.dot && pos + 1 < end && isDigit(text.charCodeAt(pos + 1)))) {
+    return pushToken(tokens, { kind: "number", start: pos, end: scanNumber(text, pos, end) });
+  }
+  const operator = operatorAt(text, pos, end);
+  return pushToken(tokens, { kind: "punct", start: pos, end: pos + operator.length, text: operator });
+}
+
 /** Reads the operator at `pos`: see operatorMatcher. */
 export type OperatorMatcher = (text: string, pos: number, end: number) => string;
 

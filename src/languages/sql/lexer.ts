@@ -4,7 +4,7 @@
 // lex as punctuation and names around them, which only costs those values.
 
 import { CharacterCodes } from "../shared/character-codes.js";
-import { isDigit, isIdentStart, isLineBreak, isSpace, operatorMatcher, scanBlockComment, scanLineComment, scanNumber, skipIdentChars, textParts } from "../shared/scanner.js";
+import { isIdentStart, isLineBreak, isSpace, operatorMatcher, pushNumberOrOperator, scanBlockComment, scanLineComment, skipIdentChars, textParts } from "../shared/scanner.js";
 import type { LexResult, Token } from "../shared/tokens.js";
 
 const operatorAt = operatorMatcher(["<>", "!=", "<=", ">=", "::", ":=", "||"]);
@@ -41,15 +41,7 @@ export function lexSql(text: string, start = 0, end = text.length): LexResult {
       pos = wordEnd;
       continue;
     }
-    if (isDigit(code)) {
-      const numberEnd = scanNumber(text, pos, end);
-      tokens.push({ kind: "number", start: pos, end: numberEnd });
-      pos = numberEnd;
-      continue;
-    }
-    const operator = operatorAt(text, pos, end);
-    tokens.push({ kind: "punct", start: pos, end: pos + operator.length, text: operator });
-    pos += operator.length;
+    pos = pushNumberOrOperator(tokens, text, pos, end, operatorAt, false);
   }
   return { tokens, embedded: [] };
 }
