@@ -48,3 +48,16 @@ export function maskTokenShaped(text: string): string {
   return text.replace(ALPHANUMERIC_RUN, (run) => (isTokenShaped(run) ? redact(run) : run));
 }
 
+/** Letters and digits of one case of hexadecimal only: how revision ids and content hashes name files. */
+const HEX_RUN = /^(?:[0-9a-f]+|[0-9A-F]+)$/;
+
+/**
+ * A path as outputs print it, with a folder or file named after a token masked, but
+ * not the hexadecimal runs that name files everywhere (an Alembic revision
+ * `3f9a1c2b7d4e_seed.py`, a bundle's `app.5d41402abc4b2a76.js`, a commit's folder):
+ * masked, a path no longer opens in an editor, a SARIF viewer or a CI annotation.
+ */
+export function maskTokenShapedPath(path: string): string {
+  return path.replace(ALPHANUMERIC_RUN, (run) => (!HEX_RUN.test(run) && isTokenShaped(run) ? redact(run) : run));
+}
+

@@ -1,7 +1,7 @@
 // What `token-guard fix` prints after planning (and writing): what moved where,
 // what is left for the user, and what to do next. Pure: a result in, the text out.
 
-import { maskTokenShaped } from "../detect/redact.js";
+import { maskTokenShapedPath } from "../detect/redact.js";
 import { followUps } from "../fix/follow-ups.js";
 import { shown } from "./control-characters.js";
 import type { FixPlan, LeftFinding } from "../fix/plan.js";
@@ -63,7 +63,7 @@ function fixed(dryRun: boolean, plan: FixPlan, left: LeftFinding[], context: Fix
       : (dryRun ? "\n" : "") + shown`token-guard fix: ${would} ${values.length} ${values.length === 1 ? "value" : "values"} out of ${fileCount} ${fileCount === 1 ? "file" : "files"} into ${context.envShown}${dry}\n`;
   for (const value of values) {
     if (!dryRun && !context.changed.includes(value.path)) continue;
-    out += shown`  ${maskTokenShaped(value.path)}:${value.line}:${value.column}  ${value.redacted} -> ${value.envVar}  (${value.replacement})\n`;
+    out += shown`  ${maskTokenShapedPath(value.path)}:${value.line}:${value.column}  ${value.redacted} -> ${value.envVar}  (${value.replacement})\n`;
     if (value.otherValue) out += shown`    note: ${value.envVar} in ${context.envShown} holds a different value: this one is kept there as a commented-out line\n`;
     if (value.fromExample) out += shown`    note: emptied in the example file, which is committed and copied: this token is published, revoke it; ${context.envShown} keeps it as a commented-out line only\n`;
   }
@@ -77,16 +77,16 @@ function fixed(dryRun: boolean, plan: FixPlan, left: LeftFinding[], context: Fix
   if (context.gitignoreLine !== undefined) out += shown`.gitignore: ${added} ${context.gitignoreLine} so git ignores ${context.envShown}\n`;
   const rewritten = dryRun ? plan.files : plan.files.filter((file) => context.changed.includes(file.path));
   for (const step of followUps(rewritten, context.envShown)) out += shown`next: ${step}\n`;
-  if (context.restage.length > 0) out += shown`re-stage the fixed files (fix never edits the index): git add -- ${context.restage.map((path) => shellQuote(maskTokenShaped(path))).join(" ")}\n`;
+  if (context.restage.length > 0) out += shown`re-stage the fixed files (fix never edits the index): git add -- ${context.restage.map((path) => shellQuote(maskTokenShapedPath(path))).join(" ")}\n`;
   return out + leftAndNotes(left, context.notes);
 }
 
 function interrupted(outcome: WriteOutcome, writes: Write[]): string {
-  const done = outcome.done.map((write) => maskTokenShaped(write.shown));
-  const untouched = writes.filter((write) => !outcome.done.includes(write) && !outcome.skipped.includes(write)).map((write) => maskTokenShaped(write.shown));
+  const done = outcome.done.map((write) => maskTokenShapedPath(write.shown));
+  const untouched = writes.filter((write) => !outcome.done.includes(write) && !outcome.skipped.includes(write)).map((write) => maskTokenShapedPath(write.shown));
   const reason = outcome.error instanceof Error ? outcome.error.message : String(outcome.error);
   return (
-    shown`token-guard fix: stopped part-way${outcome.failed ? ` writing ${maskTokenShaped(outcome.failed.shown)}` : ""}: ${reason}\n` +
+    shown`token-guard fix: stopped part-way${outcome.failed ? ` writing ${maskTokenShapedPath(outcome.failed.shown)}` : ""}: ${reason}\n` +
     shown`  rewritten (complete): ${done.length > 0 ? done.join(", ") : "none"}\n` +
     shown`  untouched (complete): ${untouched.length > 0 ? untouched.join(", ") : "none"}\n` +
     `  every file is either wholly rewritten or wholly untouched; run token-guard fix again to finish\n`
@@ -97,7 +97,7 @@ function leftAndNotes(left: LeftFinding[], notes: string[]): string {
   let out = "";
   if (left.length > 0) {
     out += `left for you (${left.length}): fix cannot rewrite these safely\n`;
-    for (const finding of left) out += shown`  ${maskTokenShaped(finding.path)}:${finding.line}:${finding.column}  ${finding.redacted}  ${finding.advice}\n`;
+    for (const finding of left) out += shown`  ${maskTokenShapedPath(finding.path)}:${finding.line}:${finding.column}  ${finding.redacted}  ${finding.advice}\n`;
   }
   for (const note of notes) out += shown`note: ${note}\n`;
   return out;

@@ -1,7 +1,7 @@
 // `--format github`: GitHub Actions workflow commands, so each finding shows as
 // an error annotation on its line in the pull request, with the suggestion.
 
-import { maskTokenShaped } from "../detect/redact.js";
+import { maskTokenShaped, maskTokenShapedPath } from "../detect/redact.js";
 import { escapeControlCharacters, shown } from "./control-characters.js";
 import { historyNote } from "./history-note.js";
 import type { Formatter } from "./types.js";
@@ -11,7 +11,7 @@ export const formatGithub: Formatter = (findings, context) => {
   for (const finding of findings) {
     const title = context.rules.find((rule) => rule.id === finding.ruleId)?.description ?? finding.ruleId;
     const properties = [
-      `file=${escapeProperty(maskTokenShaped(finding.path))}`,
+      `file=${escapeProperty(maskTokenShapedPath(finding.path))}`,
       `line=${finding.line}`,
       `col=${finding.column}`,
       `endLine=${finding.endLine}`,

@@ -1,6 +1,6 @@
 // `--format json`: the stable machine-readable shape documented in the README.
 
-import { maskTokenShaped } from "../detect/redact.js";
+import { maskTokenShapedPath } from "../detect/redact.js";
 import type { Formatter } from "./types.js";
 
 export const formatJson: Formatter = (findings, context) =>
@@ -8,7 +8,7 @@ export const formatJson: Formatter = (findings, context) =>
     {
       findings: findings.map((finding) => ({
         ruleId: finding.ruleId,
-        file: maskTokenShaped(finding.path),
+        file: maskTokenShapedPath(finding.path),
         line: finding.line,
         column: finding.column,
         endLine: finding.endLine,

@@ -1,7 +1,7 @@
 // `--format sarif`: one SARIF 2.1.0 run for code scanning (GitHub, GitLab, Azure).
 // Holds redacted values and fingerprints only, never a secret.
 
-import { maskTokenShaped } from "../detect/redact.js";
+import { maskTokenShapedPath } from "../detect/redact.js";
 import { LANGUAGES } from "../languages/registry.js";
 import { historyNote, revokeWhere } from "./history-note.js";
 import type { Formatter, ReportContext, ReportedFinding } from "./types.js";
@@ -85,7 +85,7 @@ function inlineLookups(envVar: string): string {
 }
 
 function toResult(finding: ReportedFinding, ruleIndex: number | undefined, context: ReportContext): Record<string, unknown> {
-  const artifactLocation = { uri: toUri(maskTokenShaped(finding.path)), uriBaseId: SRCROOT };
+  const artifactLocation = { uri: toUri(maskTokenShapedPath(finding.path)), uriBaseId: SRCROOT };
   const note = historyNote(finding, context.rules);
   const message = [finding.message, `suggestion: ${finding.suggestion.text}`, ...(note === undefined ? [] : [`revoke: ${note}`])].join("\n");
   const result: Record<string, unknown> = {

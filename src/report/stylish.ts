@@ -1,7 +1,7 @@
 // `--format stylish` (default): grouped by file like ESLint's, with the
 // replacement to write under each finding.
 
-import { maskTokenShaped } from "../detect/redact.js";
+import { maskTokenShaped, maskTokenShapedPath } from "../detect/redact.js";
 import { escapeControlCharacters, shown } from "./control-characters.js";
 import { historyNote } from "./history-note.js";
 import { plural } from "./plural.js";
@@ -29,7 +29,7 @@ export const formatStylish: Formatter = (findings, context) => {
   const lines: string[] = [];
   const byFile = new Map<string, ReportedFinding[]>();
   for (const finding of findings) {
-    const path = maskTokenShaped(finding.path);
+    const path = maskTokenShapedPath(finding.path);
     const key = finding.commit ? `${path} @ ${finding.commit.slice(0, 12)}` : path;
     byFile.set(key, [...(byFile.get(key) ?? []), finding]);
   }

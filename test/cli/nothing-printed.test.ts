@@ -60,6 +60,19 @@ describe("nothing printed that scan would flag", () => {
     expect(runCli(["scan", "."], repo).status).toBe(0);
   });
 
+  it("hexadecimal revision ids and content hashes in file names stay as they are, so reports point at the file", () => {
+    // An Alembic revision (12 hex digits) and a bundle's content hash name files everywhere: masked, SARIF and annotations point nowhere.
+    const revision = "3f9a1c2b7d4e";
+    const files = { [`alembic/versions/${revision}_seed_convoso.py`]: `auth_token = "${fakeToken(1608)}"\n`, [`public/app.${revision}5f60.js`]: `const authToken = "${fakeToken(1609)}";\n` };
+    const repo = makeRepo(files);
+    for (const format of FORMATS) {
+      const result = runCli(["scan", ".", "--format", format], repo);
+      expect(result.status, format).toBe(1);
+      expect(result.stdout, format).toContain(`${revision}_seed_convoso.py`);
+      expect(result.stdout, format).toContain(`app.${revision}5f60.js`);
+    }
+  });
+
   it("the dry-run diff masks token-shaped context lines (a hex token no finding named)", () => {
     // Built at run time, so this file holds no token-shaped literal.
     const hex = Array.from({ length: 16 }, (_, index) => (15 - index).toString(16) + index.toString(16)).join("").slice(0, 16);
