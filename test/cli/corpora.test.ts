@@ -32,6 +32,12 @@ const KNOWN_MISSES: Record<string, Record<string, string>> = {
     "corpus/corpus-f2/infra/caddy/Caddyfile:20": "the same directive commented out",
     "corpus/corpus-f2/orchestration/airflow/config/connections.json:7": "a connection's password field, sent as the token by hook code elsewhere",
   },
+  "corpus-g": {
+    "corpus/corpus-g1/ops/windows/Register-ConvosoSyncTask.ps1:9": "a token inside a -Argument string of a PowerShell command line, after -AuthToken",
+    "corpus/corpus-g2/kong/plugins/convoso-auth/handler.lua:11": "a Lua table value in a Kong plugin's config schema",
+    "corpus/corpus-g2/logs/lead-router/app-2025-06-02.log:4": "a form body in a DEBUG log line",
+    "corpus/corpus-g2/ops/nginx/conf.d/convoso-proxy.conf:9": "an nginx map value: no nginx front end",
+  },
   "corpus-e3": {
     "corpus/corpus-e3/slack-export/dialer-integrations/2025-02-11.json:13": "a token pasted in chat prose, with no name and no parameter",
   },
