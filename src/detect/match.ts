@@ -55,6 +55,12 @@ function namesTheApiCredential(name: string): boolean {
   return words.at(-1) === "token" && words.slice(0, -1).every((word) => API_CREDENTIAL_WORDS.has(word));
 }
 
+/** An assignment operator, then a quote after it: commented-out code that may define a literal (two linear scans, no backtracking). */
+function holdsAssignedLiteral(comment: string): boolean {
+  const assignment = comment.search(/[=:]/);
+  return assignment >= 0 && /["'`]/.test(comment.slice(assignment + 1));
+}
+
 /** Last words of a callee that constructs a provider's client (`ConvosoClient`, `convoso_api`, `ConvosoSdk`). */
 const CLIENT_WORDS = new Set(["client", "service", "api", "sdk", "connector", "gateway", "connection"]);
 
@@ -741,6 +747,8 @@ class UnitMatcher {
     for (const comment of this.unit.tokens) {
       if (comment.kind !== "comment") continue;
       const { start, end } = { start: comment.contentStart, end: comment.contentEnd };
+      // Most comments are prose: only one with an assignment before a quote can define a value.
+      if (!holdsAssignedLiteral(this.text.slice(start, end))) continue;
       const tokens = (decoded ? lexDecodedRange(lexer, decoded, this.text, start, end) : lexer(this.text, start, end)).tokens.filter((token) => token.kind !== "comment");
       if (!tokens.some((token) => token.kind === "string")) continue;
       const flow = new UnitFlow(new CodeView(this.text, tokens), (name) => this.classify(name), this.hints.anchors).collect();
