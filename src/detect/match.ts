@@ -21,7 +21,7 @@ import { snippetLexer, type LexedUnit } from "../languages/lex-source.js";
 import { languageById } from "../languages/registry.js";
 import type { MatcherHints } from "../languages/shared/language-definition.js";
 import { lexHtml } from "../languages/shared/markup-lexer.js";
-import type { InterpolationPart, Lexer, StringToken, TableGrid, Token } from "../languages/shared/tokens.js";
+import type { CommentToken, InterpolationPart, Lexer, StringToken, TableGrid, Token } from "../languages/shared/tokens.js";
 import { lexShell } from "../languages/shared/shell-lexer.js";
 import { columnValues } from "./column-values.js";
 import { commandValues } from "./command-flags.js";
@@ -211,6 +211,8 @@ class UnitMatcher {
   private spanCursor = 0;
   /** The first `<` at or after the last string `holdsMarkup` looked at (2^32 - 1 when there is none). */
   private nextLessThan = -1;
+  /** Comments already lexed as code (commentCode). */
+  private readonly lexedComments = new Map<CommentToken, Token[]>();
   /** The last run of value characters read: `K=K=K=…` holds one run, read once, not once per key. */
   private readonly valueRuns = new ValueRuns();
   /** The first `{{` at or after the last string part `holdsTemplate` looked at (2^32 - 1 when there is none). */
@@ -236,7 +238,7 @@ class UnitMatcher {
       for (const token of this.unit.tokens) {
         if (token.kind !== "comment" || !(this.mayHoldKey(token.contentStart, token.contentEnd) || this.namesProvider(token.contentStart, token.contentEnd))) continue;
         this.matchText(token.contentStart, token.contentEnd, true);
-        this.matchNested(snippetLexer(this.unit.language), token.contentStart, token.contentEnd, { host: this.unit, inComment: true });
+        this.matchNested(this.commentCode(token), token.contentStart, token.contentEnd, { host: this.unit, inComment: true });
         // A commented-out command is shell whatever the file's language (`// gh secret set K --body v`);
         // where code is commands already, the nested matcher reads it so.
         if (!this.hints.commandLines) this.matchCommandLines(lexShell(this.text, token.contentStart, token.contentEnd).tokens, true);
@@ -247,7 +249,7 @@ class UnitMatcher {
       if (token.kind === "string") {
         this.matchString(index, token);
         if (!this.nesting && this.holdsMarkup(token)) {
-          this.matchNested(lexHtml, token.contentStart, token.contentEnd, { host: this.unit, inComment: false, hostToken: token });
+          this.matchNested(this.lexRange(lexHtml, token.contentStart, token.contentEnd), token.contentStart, token.contentEnd, { host: this.unit, inComment: false, hostToken: token });
         }
       }
       const key = this.keyAt(index);
@@ -266,12 +268,24 @@ class UnitMatcher {
 
   // --- nesting -----------------------------------------------------------------
 
-  /** Commented-out code and markup in strings are code too: lex them and match them once more. */
-  private matchNested(lexer: Lexer, start: number, end: number, nesting: Nesting): void {
+  /** Commented-out code and markup in strings are code too: lexed (`tokens`), they are matched once more. */
+  private matchNested(tokens: Token[], start: number, end: number, nesting: Nesting): void {
     const { decoded } = this.unit;
-    const tokens = (decoded ? lexDecodedRange(lexer, decoded, this.text, start, end) : lexer(this.text, start, end)).tokens;
     const nested = new UnitMatcher({ language: this.unit.language, start, end, tokens, ...(decoded && { decoded }) }, this.context, nesting);
     this.candidates.push(...nested.run());
+  }
+
+  /** `start..end` of the unit lexed by `lexer`, through the unit's decoding when it has one (a notebook cell). */
+  private lexRange(lexer: Lexer, start: number, end: number): Token[] {
+    const { decoded } = this.unit;
+    return (decoded ? lexDecodedRange(lexer, decoded, this.text, start, end) : lexer(this.text, start, end)).tokens;
+  }
+
+  /** A comment's text lexed as the unit's language, once: the nested match and the commented-out definitions both read it. */
+  private commentCode(comment: CommentToken): Token[] {
+    let tokens = this.lexedComments.get(comment);
+    if (tokens === undefined) this.lexedComments.set(comment, (tokens = this.lexRange(snippetLexer(this.unit.language), comment.contentStart, comment.contentEnd)));
+    return tokens;
   }
 
 
@@ -742,14 +756,11 @@ class UnitMatcher {
   private matchCommentedOutDefinitions(): void {
     const sent = new Map<string, KeyMatch>();
     for (const reference of this.references) if (!sent.has(reference.name)) sent.set(reference.name, reference.key);
-    const lexer = snippetLexer(this.unit.language);
-    const { decoded } = this.unit;
     for (const comment of this.unit.tokens) {
       if (comment.kind !== "comment") continue;
-      const { start, end } = { start: comment.contentStart, end: comment.contentEnd };
       // Most comments are prose: only one with an assignment before a quote can define a value.
-      if (!holdsAssignedLiteral(this.text.slice(start, end))) continue;
-      const tokens = (decoded ? lexDecodedRange(lexer, decoded, this.text, start, end) : lexer(this.text, start, end)).tokens.filter((token) => token.kind !== "comment");
+      if (!holdsAssignedLiteral(this.text.slice(comment.contentStart, comment.contentEnd))) continue;
+      const tokens = this.commentCode(comment).filter((token) => token.kind !== "comment");
       if (!tokens.some((token) => token.kind === "string")) continue;
       const flow = new UnitFlow(new CodeView(this.text, tokens), (name) => this.classify(name), this.hints.anchors).collect();
       for (const name of flow.definedNames()) {

@@ -7,6 +7,7 @@
 import { CharacterCodes } from "../shared/character-codes.js";
 import {
   BracketBudget,
+  bareString,
   type Interpolation,
   findLineEnd,
   interpolatedParts,
@@ -46,16 +47,7 @@ function isHeaderNameChar(code: number): boolean {
 export function lexHttp(text: string, start = 0, end = text.length): LexResult {
   const tokens: Token[] = [];
   const interpolation = variableInterpolation(new BracketBudget(text, start, end));
-  const value = (from: number, to: number): StringToken => ({
-    kind: "string",
-    start: from,
-    end: to,
-    contentStart: from,
-    contentEnd: to,
-    quote: "bare",
-    prefix: "",
-    parts: interpolatedParts(text, from, to, NO_ESCAPE, interpolation),
-  });
+  const value = (from: number, to: number): StringToken => bareString(from, to, interpolatedParts(text, from, to, NO_ESCAPE, interpolation));
   let pos = start;
   while (pos < end) {
     const lineEnd = findLineEnd(text, pos, end);

@@ -5,7 +5,7 @@
 // interpolations (`%{ENV=default}` with its default as a fallback).
 
 import { CharacterCodes } from "../shared/character-codes.js";
-import { appendInterpolation, appendText, findLineEnd, indexOfWithin, isBlankOrCR, isLineBreak, nextLine, scanLineComment } from "../shared/scanner.js";
+import { appendInterpolation, appendText, bareString, findLineEnd, indexOfWithin, isBlankOrCR, isLineBreak, nextLine, scanLineComment } from "../shared/scanner.js";
 import type { InterpolationPart, LexResult, StringPart, Token } from "../shared/tokens.js";
 
 /** A cell: its range on the line. */
@@ -92,7 +92,7 @@ function cellString(text: string, cell: Cell): Token {
     pos--;
   }
   appendText(parts, textStart, cell.end);
-  return { kind: "string", start: cell.start, end: cell.end, contentStart: cell.start, contentEnd: cell.end, quote: "bare", prefix: "", parts };
+  return bareString(cell.start, cell.end, parts);
 }
 
 /** The cells of `lineStart..lineEnd`: runs split by a tab, two blanks, or a ` | ` separator (the pipe format). */

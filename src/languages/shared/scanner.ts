@@ -182,11 +182,12 @@ export function textParts(start: number, end: number): StringPart[] {
 }
 
 /**
- * An unquoted string over `start..end` with no interpolation. Where it ends is each
+ * An unquoted string over `start..end`, its text one part unless `parts` splits out
+ * interpolations (a shell word, a `{{var}}` in a request file). Where it ends is each
  * syntax's own business (a YAML plain scalar, Markdown prose, an HTML attribute value).
  */
-export function bareString(start: number, end: number): StringToken {
-  return { kind: "string", start, end, contentStart: start, contentEnd: end, quote: "bare", prefix: "", parts: textParts(start, end) };
+export function bareString(start: number, end: number, parts: StringPart[] = textParts(start, end)): StringToken {
+  return { kind: "string", start, end, contentStart: start, contentEnd: end, quote: "bare", prefix: "", parts };
 }
 
 /** Appends the text part `start..end` to `parts` unless it is empty. */

@@ -4,6 +4,7 @@
 import { CharacterCodes } from "./character-codes.js";
 import {
   BracketBudget,
+  bareString,
   appendInterpolation,
   appendText,
   isBlankOrCR,
@@ -311,7 +312,7 @@ export class ShellLexer {
    */
   bareString(from: number, to: number, make = false, stop?: (code: number, pos: number) => boolean): StringToken {
     const { parts, end } = this.parts(from, to, make, stop);
-    return { kind: "string", start: from, end, contentStart: from, contentEnd: end, quote: "bare", prefix: "", parts };
+    return bareString(from, end, parts);
   }
 
   /** Text and expansion parts of an unquoted run or a heredoc body. */
