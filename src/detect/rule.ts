@@ -2,6 +2,7 @@
 // its validation. A new provider is a new data file, never new code.
 
 import { backtrackingProblem } from "./backtracking.js";
+import { escapeRegExp } from "../languages/shared/escape-regexp.js";
 import { endsWithWords, splitWords, spellings, withoutNameNumber } from "./key-names.js";
 
 /** A credential definition: what it is called, where it lives, what to write instead. */
@@ -189,7 +190,7 @@ function isQualified(words: readonly string[], keyWords: readonly string[]): boo
 
 /** One case-insensitive alternation of literal words. */
 export function anyOf(words: readonly string[]): RegExp {
-  return new RegExp(words.map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|"), "i");
+  return new RegExp(words.map(escapeRegExp).join("|"), "i");
 }
 
 /**

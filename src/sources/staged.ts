@@ -1,7 +1,7 @@
 // The pre-commit door: what `git commit` is about to record — the blobs in the
 // index for every added, copied or modified file — never the working tree.
 
-import { relative, resolve } from "node:path";
+import { isAbsolute, relative, resolve } from "node:path";
 import type { Finding, Source } from "../detect/types.js";
 import { textOf } from "./bytes-to-text.js";
 import { runGit, type GitResult } from "./git.js";
@@ -42,13 +42,20 @@ export function gitRoot(cwd: string): Promise<string> {
  * commit), without renames so a renamed file is scanned as added.
  */
 export async function listStaged(cwd: string): Promise<{ root: string; entries: StagedEntry[] }> {
+  // Inside a hook, `git commit -a` or `git commit <paths>` points GIT_INDEX_FILE
+  // at a temporary index, and that index is exactly what will be committed.
+  // diff.relative=false: the paths are the root's whatever the user's config says.
+  const args = ["-c", "diff.relative=false", "diff", "--cached", "--raw", "-z", "--no-renames", "--no-abbrev", "--diff-filter=ACMT", "--ignore-submodules=none"];
+  // git diff needs no root to list the index: started beside rev-parse, not after
+  // it (a hook's run is mostly waiting on git). Not with a relative
+  // GIT_INDEX_FILE, which git reads against the directory it runs in.
+  const indexFile = process.env.GIT_INDEX_FILE;
+  const early = indexFile === undefined || isAbsolute(indexFile) ? runGit(args, cwd, { keepIndexFile: true }) : undefined;
+  early?.catch(() => undefined); // a start failure is reported once the root is known
   const root = await gitRoot(cwd);
   let result: GitResult;
   try {
-    // Inside a hook, `git commit -a` or `git commit <paths>` points GIT_INDEX_FILE
-    // at a temporary index, and that index is exactly what will be committed.
-    const args = ["diff", "--cached", "--raw", "-z", "--no-renames", "--no-abbrev", "--diff-filter=ACMT", "--ignore-submodules=none"];
-    result = await runGit(args, root, { keepIndexFile: true });
+    result = await (early ?? runGit(args, root, { keepIndexFile: true }));
   } catch (error) {
     throw new SourceError("GIT_FAILED", root, `git is not installed or not on PATH: --staged needs git (${(error as Error).message})`);
   }

@@ -22,6 +22,7 @@ import { compileGitignorePatterns, GitignoreMatcher } from "./gitignore.js";
 import { findGitRoot } from "./repository-root.js";
 import { errorCode } from "./error-code.js";
 import { toPosix } from "./paths.js";
+import { escapeRegExp } from "../languages/shared/escape-regexp.js";
 import { SourceError } from "./source-error.js";
 
 /** Directory names never entered below a named root: VCS data, dependencies, build output. */
@@ -55,7 +56,6 @@ export const LOCKFILES = [
 ] as const;
 
 const SKIPPED_DIRECTORY_SET: ReadonlySet<string> = new Set(SKIPPED_DIRECTORIES);
-const LOCKFILE_SET: ReadonlySet<string> = new Set(LOCKFILES);
 
 /** What to list. */
 export interface WalkOptions {
@@ -177,20 +177,23 @@ async function resolveRoot(cwd: string, typed: string): Promise<ResolvedRoot> {
   return { typed, absolute, relative, isDirectory };
 }
 
+// One regular expression test per listed path instead of a slice and a set lookup
+// per folder of it: on 100,000 paths the loop was 90 ms of a 850 ms listing.
+/** The first skipped directory a path lies in (its whole name, then `/`). */
+const SKIPPED_DIRECTORY_IN_PATH = new RegExp(`(?:^|/)(?:${SKIPPED_DIRECTORIES.map(escapeRegExp).join("|")})/`);
+/** A lockfile's name, or `.git` (a file too in worktrees and submodules: a pointer, never content), as the last segment. */
+const SKIPPED_FILE_NAME = new RegExp(`(?:^|/)(?:(\\.git)|${LOCKFILES.map(escapeRegExp).join("|")})$`);
+
 /**
  * Whether a path below a root (POSIX, relative to it) is skipped by the built-in
  * lists: the skipped directory it lies in (relative to the root), "lockfile", or null.
  */
 function builtInSkip(belowRoot: string): { directory: string } | "lockfile" | null {
-  let start = 0;
-  for (let slash = belowRoot.indexOf("/"); slash !== -1; slash = belowRoot.indexOf("/", start)) {
-    if (SKIPPED_DIRECTORY_SET.has(belowRoot.slice(start, slash))) return { directory: belowRoot.slice(0, slash) };
-    start = slash + 1;
-  }
-  const name = belowRoot.slice(start);
-  // `.git` can also be a file (worktrees, submodules): a pointer, never content.
-  if (name === ".git") return { directory: belowRoot };
-  return LOCKFILE_SET.has(name) ? "lockfile" : null;
+  const directory = SKIPPED_DIRECTORY_IN_PATH.exec(belowRoot);
+  if (directory !== null) return { directory: belowRoot.slice(0, directory.index + directory[0].length - 1) };
+  const file = SKIPPED_FILE_NAME.exec(belowRoot);
+  if (file === null) return null;
+  return file[1] === undefined ? "lockfile" : { directory: belowRoot };
 }
 
 /** Characters fast-glob's patterns never match (its regexes use `.`), so paths holding them go missing. */
@@ -390,20 +393,18 @@ export async function listFiles(options: WalkOptions, onCandidate?: (file: Walke
     }),
   );
 
-  // Keyed by `path`: relative to one cwd, it is as unique as the absolute path, and shorter to hash.
-  const accepted = new Map<string, WalkedFile>();
+  // Collected as offered and deduplicated once sorted: a Map keyed by path was
+  // 76 ms of a 100,000-file listing, for the rare file offered twice.
+  const accepted: WalkedFile[] = [];
   const dropped = new Map<string, IgnoreMechanism>();
   const skippedDirectories = new Set<string>();
   const walkedRoots: WalkedRoot[] = [];
   // A file can sit under several named roots (or be listed twice by git when
-  // unmerged): listed once, if any root keeps it.
+  // unmerged): listed once, if any root keeps it; dropped (counted once, for
+  // the first mechanism) only if none does.
   const offer = (file: WalkedFile, mechanism: IgnoreMechanism | null): void => {
-    if (mechanism === null) {
-      accepted.set(file.path, file);
-      if (dropped.size > 0) dropped.delete(file.path);
-    } else if (!accepted.has(file.path) && !dropped.has(file.path)) {
-      dropped.set(file.path, mechanism);
-    }
+    if (mechanism === null) accepted.push(file);
+    else if (!dropped.has(file.path)) dropped.set(file.path, mechanism);
   };
 
   roots.forEach((root, i) => {
@@ -423,7 +424,15 @@ export async function listFiles(options: WalkOptions, onCandidate?: (file: Walke
     }
   });
 
-  const files = [...accepted.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  // Stable: of a path offered twice, the last offer is kept.
+  accepted.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const files: WalkedFile[] = [];
+  for (let i = 0; i < accepted.length; i++) {
+    const file = accepted[i]!;
+    if (i + 1 < accepted.length && accepted[i + 1]!.path === file.path) continue;
+    files.push(file);
+    if (dropped.size > 0) dropped.delete(file.path);
+  }
   const ignored: IgnoredCounts = { directories: skippedDirectories.size, lockfiles: 0, gitignore: 0, config: 0 };
   for (const mechanism of dropped.values()) ignored[mechanism]++;
   return { files, ignored, roots: walkedRoots };

@@ -1,4 +1,5 @@
 // `token-guard scan --staged` against real git repositories: it must read the index, not the working tree.
+import { execFileSync } from "node:child_process";
 import { symlinkSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -78,6 +79,28 @@ describe("scan --staged", () => {
     const repo = makeRepo({ "app/api/sync.py": leakyPython() });
     git(repo, "add", ".");
     expect(stagedJson(join(repo, "app"))).toMatchObject({ status: 1, lines: ["api/sync.py:2"] });
+  });
+
+  it("reads the root's paths from a subdirectory whatever diff.relative says (git diff starts there, beside rev-parse)", () => {
+    const repo = makeRepo({ "app/api/sync.py": leakyPython(), "lib/other.py": leakyPython(fakeToken(2)) });
+    git(repo, "add", ".");
+    git(repo, "config", "diff.relative", "true");
+    expect(stagedJson(join(repo, "app"))).toMatchObject({ status: 1, lines: ["api/sync.py:2", "../lib/other.py:2"] });
+  });
+
+  it("reads a temporary index named by a relative GIT_INDEX_FILE, from a subdirectory too", () => {
+    // `git commit <paths>` builds such an index; here the real index stays clean.
+    const repo = makeRepo({ "app/sync.py": cleanPython });
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "-m", "clean");
+    writeFileSync(join(repo, "app", "sync.py"), leakyPython());
+    execFileSync("git", ["read-tree", "HEAD"], { cwd: repo, env: { ...process.env, GIT_INDEX_FILE: ".git/next-index" } });
+    execFileSync("git", ["add", "app/sync.py"], { cwd: repo, env: { ...process.env, GIT_INDEX_FILE: ".git/next-index" } });
+    for (const cwd of [repo, join(repo, "app")]) {
+      const result = runCli(["scan", "--staged", "--format", "json"], cwd, { GIT_INDEX_FILE: ".git/next-index" });
+      expect(result.status, cwd).toBe(1);
+    }
+    expect(stagedJson(repo)).toMatchObject({ status: 0, files: [] });
   });
 
   it("skips binary blobs, symlinks and oversized blobs, counting them", () => {

@@ -1,5 +1,7 @@
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultDetection } from "../../src/catalog.js";
+import { anyOf } from "../../src/detect/rule.js";
 import { KeywordSieve } from "../../src/sources/keyword-sieve.js";
 
 const bytes = (text: string): Buffer => Buffer.from(text, "utf8");
@@ -30,4 +32,45 @@ describe("KeywordSieve", () => {
   it("rejects everything when there are no words (every rule disabled)", () => {
     expect(new KeywordSieve([]).mayMatch(bytes("auth_token = 1"))).toBe(false);
   });
+
+  it("says what the detector's case-insensitive pattern says of the decoded bytes, for any ASCII words and any bytes", () => {
+    // Bytes built from the words' own letters in either case, their neighbours in the
+    // ASCII table (the case bit flipped on non-letters: @ and `, [ and {), and any byte.
+    const wordArb = fc.stringMatching(/^[ -~]{1,6}$/);
+    fc.assert(
+      fc.property(fc.array(wordArb, { minLength: 1, maxLength: 3 }), fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 40 }), fc.infiniteStream(fc.nat()), (words, noise, picks) => {
+        const letters = [...words.join("")].flatMap((char) => [char, char.toUpperCase(), String.fromCharCode(char.charCodeAt(0) ^ 0x20)]);
+        const built: number[] = [];
+        for (const byte of noise) {
+          built.push(byte);
+          const word = words[picks.next().value % words.length]!;
+          if (byte % 3 === 0) for (const char of word) built.push((picks.next().value % 2 === 0 ? char : letters[picks.next().value % letters.length]!).charCodeAt(0) & 0xff);
+        }
+        const bytes = Buffer.from(built);
+        expect(new KeywordSieve(words).mayMatch(bytes)).toBe(anyOf(words).test(bytes.toString("latin1")));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it("searches a file of nothing but the anchor letter in time linear in its length", () => {
+    // Every byte starts a near miss ("kkkkk" for "token"): each is one native search and one short comparison.
+    const sieve = new KeywordSieve(["token"]);
+    const reads = (length: number): number => {
+      let count = 0;
+      const bytes = new Proxy(Buffer.alloc(length, "k"), {
+        get(target, key) {
+          if (typeof key === "string" && /^\d+$/.test(key)) count++;
+          const value = Reflect.get(target, key, target) as unknown;
+          return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+        },
+      });
+      expect(sieve.mayMatch(bytes)).toBe(false);
+      return count;
+    };
+    const small = reads(1000);
+    expect(small).toBeGreaterThan(0);
+    expect(reads(8000)).toBeLessThan(9 * small);
+  });
 });
+

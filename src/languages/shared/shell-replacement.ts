@@ -3,6 +3,7 @@
 
 import { assignsItsOwnVariable, escapeOutside, lineEndAfter, lineStartBefore, replaceInString, sortEdits, valueOnly, type Replacement, type ReplacementEdit, type ReplacementSite } from "./replacement.js";
 import type { StringToken } from "./tokens.js";
+import { escapeRegExp } from "./escape-regexp.js";
 
 /** `"$NAME"`: the lookup as a standalone shell word. */
 export function shellEnvLookup(envVar: string): string {
@@ -60,7 +61,7 @@ function shellNowdoc(site: ReplacementSite, token: StringToken, variable: string
   const word = site.text.slice(site.text.lastIndexOf("\n", token.end - 1) + 1, token.end).trim();
   const headStart = token.start < token.contentStart ? token.start : lineStartBefore(site.text, token.start - 1);
   const head = site.text.slice(headStart, token.start < token.contentStart ? token.contentStart : token.start);
-  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const escaped = escapeRegExp(word);
   const quoted = new RegExp(`<<-?[ \\t]*('${escaped}'|"${escaped}"|\\\\${escaped})(?![^\\s;&|<>])`).exec(head);
   if (word === "" || !quoted) return manual;
   const wordStart = headStart + quoted.index + quoted[0].length - quoted[1]!.length;
