@@ -107,9 +107,9 @@ async function fixWithEnvLocked(context: FixContext): Promise<number> {
     scan: (path, text) => scanSource({ path, text }, detection),
   });
   const newEnv = plan.envEntries.length > 0 ? appendEntries(envText ?? "", plan.envEntries) : undefined;
-  const absolutePathOf = (path: string): string => targets.find((candidate) => candidate.path === path)!.absolutePath;
+  const targetOf = new Map(targets.map((target) => [target.path, target]));
   // An example file with a token in it is rewritten and gets its `NAME=` lines in one write.
-  const exampleFix = plan.files.find((file) => absolutePathOf(file.path) === examplePath);
+  const exampleFix = plan.files.find((file) => targetOf.get(file.path)!.absolutePath === examplePath);
   const exampleBase = exampleFix?.newText ?? exampleText;
   const newExampleLines = exampleBase === undefined ? [] : exampleLines(exampleBase, plan.envEntries.map((entry) => entry.name));
   const newExample = exampleBase !== undefined && newExampleLines.length > 0 ? appendLines(exampleBase, newExampleLines) : undefined;
@@ -158,7 +158,7 @@ async function fixWithEnvLocked(context: FixContext): Promise<number> {
   if (newExample !== undefined && exampleFix === undefined) writes.push({ absolutePath: examplePath, shown: show(examplePath), text: newExample, mode: await modeOf(examplePath, 0o644), expected: exampleText, kind: "support" });
   if (gitignore !== undefined) writes.push({ absolutePath: gitignore.path, shown: show(gitignore.path), text: gitignore.text, mode: await modeOf(gitignore.path, 0o644), expected: gitignore.existing, kind: "support" });
   for (const file of plan.files) {
-    const target = targets.find((candidate) => candidate.path === file.path)!;
+    const target = targetOf.get(file.path)!;
     const text = file === exampleFix ? (newExample ?? file.newText) : file.newText;
     writes.push({ absolutePath: target.absolutePath, shown: file.path, text, mode: await modeOf(target.absolutePath, 0o644), expected: file.oldText, kind: "code", encoding: target.encoding });
   }

@@ -41,7 +41,6 @@ import { anyOf, nameMatch, type CompiledRule } from "./rule.js";
 import { namesNonCredential } from "./not-a-credential.js";
 import { splitWords } from "./key-names.js";
 
-/** How a name relates to a rule. */
 /**
  * Words that, alone before `token`, say the value is the API's own credential
  * (`token`, `api_token`, `accessToken`, a table column headed `Token`) rather than
@@ -49,10 +48,14 @@ import { splitWords } from "./key-names.js";
  */
 const API_CREDENTIAL_WORDS = new Set(["api", "access", "bearer", "secret", "private", "account", "service", "app"]);
 
-/** In a file that talks to the provider, a weak name made of `token` and credential words only names its token. */
-function namesTheApiCredential(name: string): boolean {
+/**
+ * In a file that talks to the provider, a weak name made of the last word of one
+ * of the rule's key names (`token`) and credential words only names its credential.
+ */
+function namesTheApiCredential(name: string, compiled: CompiledRule): boolean {
   const words = splitWords(name);
-  return words.at(-1) === "token" && words.slice(0, -1).every((word) => API_CREDENTIAL_WORDS.has(word));
+  const last = words.at(-1);
+  return compiled.keyWords.some((key) => key.at(-1) === last) && words.slice(0, -1).every((word) => API_CREDENTIAL_WORDS.has(word));
 }
 
 /** An assignment operator, then a quote after it: commented-out code that may define a literal (two linear scans, no backtracking). */
@@ -64,6 +67,7 @@ function holdsAssignedLiteral(comment: string): boolean {
 /** Last words of a callee that constructs a provider's client (`ConvosoClient`, `convoso_api`, `ConvosoSdk`). */
 const CLIENT_WORDS = new Set(["client", "service", "api", "sdk", "connector", "gateway", "connection"]);
 
+/** How a name relates to a rule. */
 export interface KeyMatch {
   rule: CompiledRule;
   weak: boolean;
@@ -321,7 +325,7 @@ class UnitMatcher {
         break;
       }
       if ((match === "qualified" || match === "last-word") && !result && this.context.contextRules.has(compiled) && !namesNonCredential(name)) {
-        result = { rule: compiled, weak: true, providerNamed: compiled.contextPattern?.test(name) === true || namesTheApiCredential(name) };
+        result = { rule: compiled, weak: true, providerNamed: compiled.contextPattern?.test(name) === true || namesTheApiCredential(name, compiled) };
       }
     }
     this.keyCache.set(name, result ?? null);
@@ -333,12 +337,14 @@ class UnitMatcher {
     const token = this.code[index]!;
     // Nearly every token lies far from a last word: telling so by offset skips classifying its text.
     if (token.kind === "identifier") return this.mayHoldKey(token.start, token.end) ? this.classify(token.text) : undefined;
-    if (token.kind === "string") {
-      if (!this.mayHoldKey(token.contentStart, token.contentEnd)) return undefined;
-      const name = this.literalContent(token);
-      if (name !== undefined && name.length <= 100 && NAME_LIKE.test(name)) return this.classify(name);
-    }
-    return undefined;
+    return token.kind === "string" ? this.stringKey(token, NAME_LIKE) : undefined;
+  }
+
+  /** The key a string names when its content has `shape` (a name; a table's title too). */
+  private stringKey(token: StringToken, shape: RegExp): KeyMatch | undefined {
+    if (!this.mayHoldKey(token.contentStart, token.contentEnd)) return undefined;
+    const name = this.literalContent(token);
+    return name !== undefined && name.length <= 100 && shape.test(name) ? this.classify(name) : undefined;
   }
 
   /** A record's name may be a parameter path (`/dialer/prod/CONVOSO_AUTH_TOKEN`): its last segment names it. */
@@ -496,9 +502,7 @@ class UnitMatcher {
 
   /** The key a table cell names: a name or a title (`Auth Token`). */
   private cellKey(cell: StringToken): KeyMatch | undefined {
-    if (!this.mayHoldKey(cell.contentStart, cell.contentEnd)) return undefined;
-    const name = this.literalContent(cell);
-    return name !== undefined && name.length <= 100 && TITLE_LIKE.test(name) ? this.classify(name) : undefined;
+    return this.stringKey(cell, TITLE_LIKE);
   }
 
   /** `AUTH_TOKENS = { dev: "v", prod: "w" }`: a key's plural, one token per environment (environment-token-maps.ts). */
@@ -511,6 +515,8 @@ class UnitMatcher {
 
   /** Whether `start..end` names a provider the file talks to (a commented-out `new ConvosoClient('…')`). */
   private namesProvider(start: number, end: number): boolean {
+    // Most files talk to no provider: no comment is copied to find out.
+    if (this.context.contextRules.size === 0) return false;
     const slice = this.text.slice(start, end);
     for (const compiled of this.context.contextRules) if (compiled.contextPattern?.test(slice) === true) return true;
     return false;

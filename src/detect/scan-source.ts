@@ -4,7 +4,7 @@
 import { detectLanguage } from "../languages/detect-language.js";
 import { writeReplacement } from "../languages/write-replacement.js";
 import { lexSource, type LexedUnit } from "../languages/lex-source.js";
-import type { Replacement } from "../languages/shared/replacement.js";
+import { sortEdits, type Replacement } from "../languages/shared/replacement.js";
 import type { Token } from "../languages/shared/tokens.js";
 import type { Candidate } from "./candidate.js";
 import type { Detection } from "./detection.js";
@@ -141,7 +141,7 @@ function nameBefore(text: string, end: number | undefined): LookupName | undefin
 
 /** The replacement with the lookup's token-shaped name renamed to `envVar`: one more edit, and the text as it will read. */
 function renameLookup(replacement: Replacement, lookup: LookupName, envVar: string): Replacement {
-  const edits = [{ start: lookup.start, end: lookup.end, text: envVar }, ...replacement.edits].sort((a, b) => a.start - b.start);
+  const edits = sortEdits([{ start: lookup.start, end: lookup.end, text: envVar }, ...replacement.edits]);
   return { text: replacement.text.replaceAll(lookup.name, envVar), edits };
 }
 

@@ -30,9 +30,9 @@ export function followUps(files: readonly FilePlan[], envShown: string): string[
     steps.push(`${file.path}: docker compose reads ${variables} from the shell or ${projectEnv}, not ${envShown}: run \`docker compose -f ${file.path} --env-file ${envShown} …\` or export the variables`);
   }
   // TypeScript reads the variable through a form that throws when it is missing (it stays `string` under `strict`).
-  const throwing = (file: FilePlan): string[] => file.fixed.flatMap((value) => (value.replacement.includes(missingVariableThrow(value.envVar)) ? [value.envVar] : []));
-  const strictReads = files.filter((file) => throwing(file).length > 0);
-  const strictNames = [...new Set(strictReads.flatMap(throwing))];
+  const throwing = files.map((file) => ({ file, names: file.fixed.flatMap((value) => (value.replacement.includes(missingVariableThrow(value.envVar)) ? [value.envVar] : [])) }));
+  const strictReads = throwing.filter(({ names }) => names.length > 0).map(({ file }) => file);
+  const strictNames = [...new Set(throwing.flatMap(({ names }) => names))];
   if (strictNames.length > 0) {
     steps.push(`${strictReads.map((file) => file.path).join(", ")} now ${strictReads.length === 1 ? "throws" : "throw"} at run time when ${strictNames.join(", ")} ${strictNames.length === 1 ? "is" : "are"} not set: set ${strictNames.length === 1 ? "it" : "them"} wherever the program runs (the value is in ${envShown})`);
   }

@@ -3,6 +3,7 @@
 
 import { availableParallelism } from "node:os";
 import { spawnGit, spawnGitWithInput, type GitEnvironmentOptions } from "./git-process.js";
+import { isPrintableAscii } from "./keyword-sieve.js";
 import { NulFields } from "./nul-fields.js";
 import { SourceError } from "./source-error.js";
 
@@ -207,7 +208,7 @@ export async function grepGitFiles(
   const grep = (threads: number, ...patterns: string[]): string[] =>
     ["--literal-pathspecs", "grep", "--threads", String(threads), "-l", "-z", "--no-color", "--full-name", "-F", ...patterns, "--", ...pathspecs];
   const hits = new Set<string>();
-  if (keywords.every((keyword) => PRINTABLE_ASCII.test(keyword))) {
+  if (keywords.every(isPrintableAscii)) {
     const patterns = patternLines([...keywords.map((keyword) => Buffer.from(keyword, "latin1")), ...WIDE_MARKS]);
     await grepNames(grep(cores, "-i", "-f", "-"), root, hits, onHit, { ...C_LOCALE, input: patterns });
     return hits;
@@ -219,9 +220,6 @@ export async function grepGitFiles(
   ]);
   return hits;
 }
-
-/** A keyword the C locale folds the case of, and that fits on one pattern line. */
-const PRINTABLE_ASCII = /^[\x20-\x7e]+$/;
 
 /** Byte patterns need the C locale: in a UTF-8 one, git's matcher rejects the bytes of a byte-order mark. */
 const C_LOCALE: GitEnvironmentOptions = { extra: { LC_ALL: "C" } };

@@ -9,6 +9,14 @@ const ASCII_CASE_BIT = 0x20;
 const LOWER_A = 0x61;
 const LOWER_Z = 0x7a;
 
+/**
+ * A keyword found in bytes without decoding them, case folded as the detector's
+ * /i folds it (ASCII letters only), and one that fits on a `git grep -f` line.
+ */
+export function isPrintableAscii(word: string): boolean {
+  return /^[\x20-\x7e]+$/.test(word);
+}
+
 /** An ASCII word as the sieve searches for it. */
 interface AnchoredWord {
   /** The word's bytes, letters in lower case. */
@@ -49,7 +57,7 @@ export class KeywordSieve {
   private readonly words: readonly AnchoredWord[] | null;
 
   constructor(words: readonly string[]) {
-    const ascii = words.every((word) => /^[\x20-\x7e]+$/.test(word));
+    const ascii = words.every(isPrintableAscii);
     this.words = ascii ? words.map(anchored) : null;
     this.pattern = ascii || words.length === 0 ? null : anyOf(words);
   }

@@ -60,7 +60,7 @@ export const lexDart = codeLexer({
 /** C#: `$"…{x}…"` interpolates, `@"…"` is verbatim (may span lines), C# 11 `"""…"""` is raw. */
 export const lexCSharp = codeLexer({
   ...C_LIKE,
-  strings: [{ ...tripleDouble(false), quote: "triple-double" }, doubleQuoted()],
+  strings: [tripleDouble(false), doubleQuoted()],
   prefixes: [
     { text: "$@", interpolation: "brace", escapes: false, multiline: true },
     { text: "@$", interpolation: "brace", escapes: false, multiline: true },

@@ -5,7 +5,7 @@
 // whose cells src/detect/table-cells.ts binds by column.
 
 import { CharacterCodes } from "../shared/character-codes.js";
-import { bareString, isLineBreak, isSpace, nextLine, skipWhile, textParts, trimEnd } from "../shared/scanner.js";
+import { bareString, isLineBreak, isSpace, nextLine, scanDoubledQuote, skipWhile, trimEnd } from "../shared/scanner.js";
 import type { LexResult, StringToken, Token } from "../shared/tokens.js";
 
 /** The delimiters a header is sniffed for; on a tie the earlier one wins. */
@@ -65,7 +65,7 @@ function readRecord(text: string, pos: number, end: number, delimiter: number, r
     pos = skipWhile(text, pos, end, isPadding);
     let cell: Cell;
     if (pos < end && text.charCodeAt(pos) === CharacterCodes.doubleQuote) {
-      cell = quotedField(text, pos, end);
+      cell = scanDoubledQuote(text, pos, end);
       // Characters after the closing quote (malformed, but common) belong to no value.
       pos = skipWhile(text, cell.end, end, (code) => code !== delimiter && !isLineBreak(code));
     } else {
@@ -80,21 +80,4 @@ function readRecord(text: string, pos: number, end: number, delimiter: number, r
     if (text.charCodeAt(pos) !== delimiter) return nextLine(text, pos, end);
     pos++;
   }
-}
-
-/** A field quoted at `pos`: `""` is a quote inside it, line breaks are its text; an unclosed one runs to `end`. */
-function quotedField(text: string, pos: number, end: number): StringToken {
-  const contentStart = pos + 1;
-  let contentEnd = end;
-  for (let at = contentStart; at < end; at++) {
-    if (text.charCodeAt(at) !== CharacterCodes.doubleQuote) continue;
-    if (at + 1 < end && text.charCodeAt(at + 1) === CharacterCodes.doubleQuote) {
-      at++;
-      continue;
-    }
-    contentEnd = at;
-    break;
-  }
-  const tokenEnd = contentEnd < end ? contentEnd + 1 : end;
-  return { kind: "string", start: pos, end: tokenEnd, contentStart, contentEnd, quote: "double", prefix: "", parts: textParts(contentStart, contentEnd) };
 }

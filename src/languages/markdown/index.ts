@@ -3,6 +3,7 @@
 
 import { defineLanguage } from "../shared/language-definition.js";
 import { shellEnvLookup, writeShellReplacement } from "../shared/shell-replacement.js";
+import { writeDocumentation } from "./documentation.js";
 import { lexMarkdown } from "./lexer.js";
 
 export const markdown = defineLanguage({
@@ -11,6 +12,7 @@ export const markdown = defineLanguage({
   lex: lexMarkdown,
   envLookup: shellEnvLookup,
   writeReplacement: writeShellReplacement,
+  writeDocumentation,
   // Inline HTML is prose here, read as text already.
   matcherHints: { stringsMayHoldMarkup: false },
   eslint: { via: "text" },

@@ -66,5 +66,7 @@ export const enum CharacterCodes {
   doubleLow9Quote = 0x201e, // „
   lineSeparator = 0x2028,
   paragraphSeparator = 0x2029,
+  highSurrogateFirst = 0xd800, // the first half of a character beyond U+FFFF...
+  highSurrogateLast = 0xdbff, // ...up to here
   byteOrderMark = 0xfeff,
 }

@@ -322,7 +322,8 @@ class CodeScan {
       }
     } else {
       // One character, or one surrogate pair.
-      const width = pos + 1 < end && text.charCodeAt(pos + 1) >= 0xd800 && text.charCodeAt(pos + 1) <= 0xdbff ? 2 : 1;
+      const next = text.charCodeAt(pos + 1);
+      const width = pos + 1 < end && next >= CharacterCodes.highSurrogateFirst && next <= CharacterCodes.highSurrogateLast ? 2 : 1;
       const at = pos + 1 + width;
       if (at < end && text.charCodeAt(at) === CharacterCodes.singleQuote && !isLineBreak(text.charCodeAt(pos + 1))) close = at;
     }
@@ -331,7 +332,7 @@ class CodeScan {
       this.afterOperand = false;
       return;
     }
-    this.push({ kind: "string", start: pos, end: close + 1, contentStart: pos + 1, contentEnd: close, quote: "single", prefix: "", parts: [{ kind: "text", start: pos + 1, end: close }] });
+    this.push({ kind: "string", start: pos, end: close + 1, contentStart: pos + 1, contentEnd: close, quote: "single", prefix: "", parts: textParts(pos + 1, close) });
   }
 
   /** Elixir's `~s(…)`, `~r/…/`: a letter and a delimiter; the body ends at the delimiter's closer on its line. */

@@ -3,8 +3,8 @@
 // where a rewrite would not compile or would change the value's type, and inside a
 // longer string, the writer advises instead of editing.
 
-import { assignsItsOwnVariable, removeFallback, replaceInString, type Replacement, type ReplacementSite } from "./replacement.js";
-import { CharacterCodes } from "./character-codes.js";
+import { advice, assignsItsOwnVariable, removeFallback, replaceInString, type Replacement, type ReplacementSite } from "./replacement.js";
+import { indexOfWithin } from "./scanner.js";
 import { enclosingOpener, isPunct, tokenIndex } from "./token-facts.js";
 import type { Token } from "./tokens.js";
 
@@ -38,10 +38,6 @@ export function codeAdvice(describe: (envVar: string) => string): (site: Replace
   return (site) => advice(describe(site.envVar));
 }
 
-function advice(text: string): Replacement {
-  return { text, edits: [] };
-}
-
 /** `CONVOSO_AUTH_TOKEN = '…'` in a Jenkinsfile `environment {}` block or a Groovy/Kotlin script: the name is the variable's own. */
 function selfNamedAssignment(site: ReplacementSite): boolean {
   const index = site.token === undefined ? -1 : tokenIndex(site.tokens, site.token);
@@ -69,8 +65,7 @@ function isKeyword(token: Token | undefined, keywords: ReadonlySet<string>): boo
 }
 
 function hasLineBreak(text: string, from: number, to: number): boolean {
-  for (let at = from; at < to; at++) if (text.charCodeAt(at) === CharacterCodes.lineFeed) return true;
-  return false;
+  return indexOfWithin(text, "\n", from, to) >= 0;
 }
 
 /** How a language drops one kind of hardcoded fallback so that the code keeps its type. */

@@ -1,6 +1,7 @@
-// Values that are not code to run: commented-out code and documentation. The
-// value still leaves the file (fix moves it to `.env`); what stands in its place
-// is a lookup a reader can uncomment, or a placeholder a reader fills in.
+// Values that are not code to run: commented-out code (and documentation, whose
+// language writes it with the placeholder below). The value still leaves the
+// file (fix moves it to `.env`); what stands in its place is a lookup a reader
+// can uncomment, or a placeholder a reader fills in.
 
 import type { Replacement, ReplacementSite } from "./replacement.js";
 import { valueOnly } from "./replacement.js";
@@ -24,18 +25,4 @@ export function writeCommentReplacement(site: ReplacementSite, envLookup: (envVa
     return { text: lookup, edits: [{ start: site.valueStart - 1, end: site.valueEnd + 1, text: lookup }] };
   }
   return valueOnly(site, placeholderFor(site.envVar));
-}
-
-/** The last text searched and the variables it was found to read, so n findings in one document cost one search each, not n. */
-let readsOf: { text: string; envVars: Map<string, boolean> } | undefined;
-
-/** Whether the document already reads `envVar` the way its commands do (`$NAME`, `${NAME}`). */
-export function documentReads(text: string, envVar: string): boolean {
-  if (readsOf?.text !== text) readsOf = { text, envVars: new Map() };
-  let reads = readsOf.envVars.get(envVar);
-  if (reads === undefined) {
-    reads = text.includes(`$${envVar}`) || text.includes(`\${${envVar}}`);
-    readsOf.envVars.set(envVar, reads);
-  }
-  return reads;
 }

@@ -111,6 +111,12 @@ export interface LanguageDefinition {
    * language's (Kubernetes manifests, notebooks); undefined for other files.
    */
   writeFileSubstitution?(site: ReplacementSite): Replacement | undefined;
+  /**
+   * Documents of this language, read rather than run, whatever unit a value
+   * stands in (looked up by the file's path, before a comment's replacement):
+   * the replacement a reader copies, or undefined to write it as code.
+   */
+  writeDocumentation?(site: ReplacementSite): Replacement | undefined;
   matcherHints: MatcherHints;
   eslint: EslintSupport;
   help?: HelpEntry;

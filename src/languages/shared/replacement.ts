@@ -93,6 +93,11 @@ export function writeConfigReplacement(site: ReplacementSite): Replacement {
   }));
 }
 
+/** Advice, not an edit: the language's lookup would not fit here, or the value belongs elsewhere. */
+export function advice(text: string): Replacement {
+  return { text, edits: [] };
+}
+
 /** The edit list in document order (the fix writer and SARIF expect it). */
 export function sortEdits(edits: ReplacementEdit[]): ReplacementEdit[] {
   return edits.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -273,6 +273,23 @@ export interface QuotedOptions {
 }
 
 /**
+ * A string quoted at `open` (single, double or backtick quote) in which that
+ * quote is doubled to stand for itself (SQL's `'it''s'`, CSV's `""`); line
+ * breaks are its text, and an unclosed one runs to `end`.
+ */
+export function scanDoubledQuote(text: string, open: number, end: number): StringToken {
+  const quote = text.charCodeAt(open);
+  let pos = open + 1;
+  while (pos < end) {
+    if (text.charCodeAt(pos) !== quote) pos++;
+    else if (pos + 1 < end && text.charCodeAt(pos + 1) === quote) pos += 2;
+    else break;
+  }
+  const style = quote === CharacterCodes.singleQuote ? "single" : quote === CharacterCodes.doubleQuote ? "double" : "backtick";
+  return { kind: "string", start: open, end: Math.min(pos + 1, end), contentStart: open + 1, contentEnd: pos, quote: style, prefix: "", parts: textParts(open + 1, pos) };
+}
+
+/**
  * A quoted string whose opening delimiter ends at `openEnd`. Unterminated strings
  * end at the line break (when `endsAtLineBreak`) or at `end`, so one stray quote
  * cannot swallow a file.

@@ -4,7 +4,7 @@
 // lex as punctuation and names around them, which only costs those values.
 
 import { CharacterCodes } from "../shared/character-codes.js";
-import { isIdentStart, isLineBreak, isSpace, operatorMatcher, pushNumberOrOperator, scanBlockComment, scanLineComment, skipIdentChars, textParts } from "../shared/scanner.js";
+import { isIdentStart, isLineBreak, isSpace, operatorMatcher, pushNumberOrOperator, pushToken, scanBlockComment, scanDoubledQuote, scanLineComment, skipIdentChars } from "../shared/scanner.js";
 import type { LexResult, Token } from "../shared/tokens.js";
 
 const operatorAt = operatorMatcher(["<>", "!=", "<=", ">=", "::", ":=", "||"]);
@@ -32,7 +32,8 @@ export function lexSql(text: string, start = 0, end = text.length): LexResult {
       continue;
     }
     if (code === CharacterCodes.singleQuote || code === CharacterCodes.doubleQuote || code === CharacterCodes.backtick) {
-      pos = lexQuoted(tokens, text, pos, end);
+      // `"name"` and `` `name` `` are quoted names, emitted as strings too: the matcher reads a name-like string as a name.
+      pos = pushToken(tokens, scanDoubledQuote(text, pos, end));
       continue;
     }
     if (isIdentStart(code)) {
@@ -44,23 +45,4 @@ export function lexSql(text: string, start = 0, end = text.length): LexResult {
     pos = pushNumberOrOperator(tokens, text, pos, end, operatorAt, false);
   }
   return { tokens, embedded: [] };
-}
-
-/**
- * A quoted run from `open`, its quote doubled inside (`'it''s'`). `"name"` and
- * `` `name` `` are quoted names, emitted as strings too: the matcher reads a
- * name-like string as a name.
- */
-function lexQuoted(tokens: Token[], text: string, open: number, end: number): number {
-  const quote = text.charCodeAt(open);
-  let pos = open + 1;
-  while (pos < end) {
-    if (text.charCodeAt(pos) !== quote) pos++;
-    else if (pos + 1 < end && text.charCodeAt(pos + 1) === quote) pos += 2;
-    else break;
-  }
-  const close = Math.min(pos + 1, end);
-  const style = quote === CharacterCodes.singleQuote ? "single" : quote === CharacterCodes.doubleQuote ? "double" : "backtick";
-  tokens.push({ kind: "string", start: open, end: close, contentStart: open + 1, contentEnd: pos, quote: style, prefix: "", parts: textParts(open + 1, pos) });
-  return close;
 }

@@ -2,8 +2,7 @@
 // is not rewritten, and the advice names a Secret and `secretKeyRef` instead of
 // the `${NAME}` reference other configuration files are told to use.
 
-import type { Replacement, ReplacementSite } from "../shared/replacement.js";
-import type { Token } from "../shared/tokens.js";
+import { advice, type Replacement, type ReplacementSite } from "../shared/replacement.js";
 
 const YAML_FILE = /\.ya?ml$/;
 /** Helm's values files: `values.yaml`, `values-prod.yaml`, `values.staging.yml`. */
@@ -30,7 +29,7 @@ export function adviseKubernetes(site: ReplacementSite): Replacement | undefined
   if (HELM_VALUES.test(name)) {
     return advice(`Helm does not expand environment variables in values files: take the value out, create a Secret (\`${create}\`) and have the chart's container read it with \`${reference}\``);
   }
-  const kind = manifestKindAt(site.text, site.tokens, site.valueStart);
+  const kind = manifestKindAt(site.text, site.valueStart);
   if (kind === undefined) return undefined;
   if (kind === "Secret") {
     return advice(`a Secret manifest in the repository publishes its value: take it out of the repository and create the Secret in the cluster (\`${create}\`), or commit it encrypted (Sealed Secrets, SOPS)`);
@@ -49,25 +48,19 @@ function secretNameFor(envVar: string): string {
     .join("-");
 }
 
-function advice(text: string): Replacement {
-  return { text, edits: [] };
-}
-
 /** One YAML document of a file: where it starts, and its `kind` when it is a manifest. */
 interface YamlDocument {
   start: number;
   kind?: string;
 }
 
-const documentsByTokens = new WeakMap<readonly Token[], YamlDocument[]>();
+/** The last file's text and its documents: n findings in a file (in any of its units) find them once. */
+let documentsOfText: { text: string; documents: YamlDocument[] } | undefined;
 
-/** The `kind` of the manifest holding `offset`, if its document is one; the file's documents are found once per unit, not once per finding. */
-function manifestKindAt(text: string, tokens: readonly Token[], offset: number): string | undefined {
-  let documents = documentsByTokens.get(tokens);
-  if (!documents) {
-    documents = documentsOf(text);
-    documentsByTokens.set(tokens, documents);
-  }
+/** The `kind` of the manifest holding `offset`, if its document is one. */
+function manifestKindAt(text: string, offset: number): string | undefined {
+  if (documentsOfText?.text !== text) documentsOfText = { text, documents: documentsOf(text) };
+  const { documents } = documentsOfText;
   let low = 0;
   let high = documents.length - 1;
   while (low < high) {

@@ -47,8 +47,8 @@ interface NodeContext {
   keyAllowed: boolean;
   /** Whether a scalar here is a shell script (reported as an embedded region). */
   shell: boolean;
-  /** The key names a file (a ConfigMap's `app.properties:`): a block scalar here is that file. */
-  fileName?: string;
+  /** The key whose value this is; one that names a file (a ConfigMap's `app.properties:`) makes a block scalar here that file. */
+  key?: string;
 }
 
 /** A key that names a file by its extension or as a dotfile: `app.properties`, `settings.json`, `.env`. */
@@ -178,7 +178,7 @@ function lexValue(scan: YamlScan, name: string, keyStart: number, colon: number,
   scan.keys.push({ column, name });
   scan.tokens.push({ kind: "punct", start: colon, end: colon + 1, text: ":" });
   const shell = SHELL_KEYS.has(name);
-  return lexNode(scan, colon + 1, lineStart, lineEnd, { parentColumn: column, keyAllowed: false, shell, ...(!shell && FILE_NAME_KEY.test(name) && { fileName: name }) });
+  return lexNode(scan, colon + 1, lineStart, lineEnd, { parentColumn: column, keyAllowed: false, shell, key: name });
 }
 
 /** What may follow a finished node on its line: a comment, or stray text kept as a bare string. */
@@ -231,8 +231,9 @@ function lexBlockScalar(scan: YamlScan, pos: number, lineEnd: number, context: N
     // config file): lexed as YAML too, from its first line's start so its indentation holds;
     // or as the language its key names (a ConfigMap's `convoso.properties: |`).
     const structured = STRUCTURED_LINE.test(text.slice(firstContent, Math.min(findLineEnd(text, firstContent, end), firstContent + 200)));
-    if (structured || context.fileName !== undefined) {
-      scan.embedded.push({ language: structured ? "yaml" : "text", ...(context.fileName !== undefined && { fileName: context.fileName }), start: contentStart, end: contentEnd });
+    const fileName = context.key !== undefined && FILE_NAME_KEY.test(context.key) ? context.key : undefined;
+    if (structured || fileName !== undefined) {
+      scan.embedded.push({ language: structured ? "yaml" : "text", ...(fileName !== undefined && { fileName }), start: contentStart, end: contentEnd });
     }
   }
   return nextLine(text, findLineEnd(text, contentEnd, end), end);
