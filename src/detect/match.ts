@@ -459,7 +459,7 @@ class UnitMatcher {
     // `f("K", …)`: the key is an argument; the value is the next argument or a default= keyword.
     // A Ruby symbol or an Elixir atom names a key as a string does, in any argument position:
     // `fetch(:auth_token, "…")`, `Application.get_env(:app, :auth_token, "…")`.
-    const symbolArgument = this.isSymbol(index) && (this.punctAt(index - 2) === "(" || this.punctAt(index - 2) === ",");
+    const symbolArgument = this.hints.symbolNames && this.isSymbol(index) && (this.punctAt(index - 2) === "(" || this.punctAt(index - 2) === ",");
     if ((symbolArgument || (token.kind === "string" && this.isArgumentKey(index))) && this.punctAt(index + 1) === ",") {
       this.matchArgumentValue(index, key);
       return;
@@ -468,8 +468,10 @@ class UnitMatcher {
     const closer = this.punctAt(next);
     // `env["K"] ||`, `getenv("K") ?:`, Perl's `$ENV{'K'} //`.
     if (token.kind === "string" && (closer === "]" || closer === ")" || closer === "}")) next++;
-    next = this.skipAccessors(this.skipAnnotation(token, next));
-    // Scala's and Kotlin's pair `"K" -> v` (`"K" to v`); after a name, `->` is a lambda or a method call.
+    next = this.skipAnnotation(token, next);
+    if (this.hints.propertyAccessors) next = this.skipAccessors(next);
+    // A pair `"K" -> v` in any language: Scala's maps, Kotlin's `when` and Elixir's `case`
+    // branches, and prose that shows a value (`"auth_token" -> "…"`); after a name, `->` is a lambda or a method call.
     const arrow = this.punctAt(next) === "->" && token.kind === "string";
     const op = arrow ? ":" : (this.punctAt(next) ?? "");
     const envVar = this.envReadName(index);
@@ -639,7 +641,7 @@ class UnitMatcher {
           for (const name of operand?.names ?? []) this.references.push({ name, key, inComment: false, at: probe + 1 });
         }
       } else if (text === "(" && FALLBACK_METHODS.has(this.identAt(probe - 1) ?? "") && this.punctAt(probe - 2) === ".") {
-        const literalAt = this.fallbackLiteralAt(probe + 1);
+        const literalAt = this.hints.closureFallbacks ? this.closureBody(probe + 1) : probe + 1;
         const literal = this.literalAt(literalAt);
         const close = this.code[this.skipConversion(literalAt + 1)];
         if (literal && close?.kind === "punct" && close.text === ")") {
@@ -656,8 +658,8 @@ class UnitMatcher {
     }
   }
 
-  /** Where the literal of a fallback method's argument stands: after a Rust closure's `|_|` or `||` (`unwrap_or_else(|_| "v".into())`). */
-  private fallbackLiteralAt(index: number): number {
+  /** Where a closure argument's body starts: after Rust's `|_|` or `||` (`unwrap_or_else(|_| "v".into())`); `index` when there is none. */
+  private closureBody(index: number): number {
     if (this.punctAt(index) === "||") return index + 1;
     if (this.punctAt(index) === "|" && this.punctAt(index + 2) === "|") return index + 3;
     return index;

@@ -77,6 +77,7 @@ export const csharp = defineLanguage({
   lex: lexCSharp,
   envLookup: csharpLookup,
   writeReplacement: codeReplacementWriter(csharpLookup, { constKeywords: ["const"] }),
+  matcherHints: { propertyAccessors: true },
   eslint: NO_ESLINT_PARSER,
 });
 
@@ -102,6 +103,7 @@ export const rust = defineLanguage({
   envLookup: (envVar) => `std::env::var("${envVar}")`,
   writeReplacement: rustAdvice,
   writeFallbackRemoval: rustAdvice,
+  matcherHints: { closureFallbacks: true },
   eslint: NO_ESLINT_PARSER,
 });
 

@@ -19,7 +19,7 @@ export const ruby = defineLanguage({
   envLookup: rubyLookup,
   writeReplacement: codeReplacementWriter(rubyLookup),
   // `"auth_token=%s" % v`, `format("auth_token=%s", v)`; DSLs call without parentheses (`auth_token "v"`).
-  matcherHints: { formatStrings: { operators: new Set(["%"]), methods: new Set() }, parenlessCalls: true },
+  matcherHints: { formatStrings: { operators: new Set(["%"]), methods: new Set() }, parenlessCalls: true, symbolNames: true },
   eslint: NO_ESLINT_PARSER,
 });
 
@@ -46,6 +46,6 @@ export const elixir = defineLanguage({
   envLookup: elixirLookup,
   writeReplacement: codeReplacementWriter(elixirLookup),
   // `@auth_token "v"`, `field :auth_token, default: "v"`.
-  matcherHints: { parenlessCalls: true },
+  matcherHints: { parenlessCalls: true, symbolNames: true },
   eslint: NO_ESLINT_PARSER,
 });

@@ -38,6 +38,12 @@ export interface MatcherHints {
    * literal on its line is called with it, and `name "K", v` passes K's value.
    */
   parenlessCalls: boolean;
+  /** A property's accessor list stands between its name and its initializer (C#'s `AuthToken { get; set; } = "v"`). */
+  propertyAccessors: boolean;
+  /** `:name` names a key as a string does, in any argument position (Ruby symbols, Elixir atoms: `fetch(:auth_token, "v")`). */
+  symbolNames: boolean;
+  /** A fallback method's argument may be a closure returning the literal (Rust's `.unwrap_or_else(|_| "v".into())`). */
+  closureFallbacks: boolean;
   /** How name/value records are laid out: closed by indentation (YAML), labelled by the names before a block's `{` (HCL), opened by table headers (TOML). */
   records: { indented: boolean; blockLabels: boolean; tables: boolean };
 }
@@ -134,6 +140,9 @@ const PLAIN_HINTS: MatcherHints = {
   formatStrings: CALLS_ONLY,
   commandLines: false,
   parenlessCalls: false,
+  propertyAccessors: false,
+  symbolNames: false,
+  closureFallbacks: false,
   records: { indented: false, blockLabels: false, tables: false },
 };
 
