@@ -9,10 +9,13 @@
 // tree (CPU, medians of 2): one pass 1,310 -> 740 ms; eleven passes 3.6 -> 2.9 s.
 // Set before any detection code has run; worker threads share the flag.
 
-// Node 22 and later have no such flag (optimizer-flag.ts): there V8's own tiering stays.
+// Node 22 and later have no such flag (optimizer-flag.ts): there V8's own tiering
+// stays, and node:v8 is not loaded at all (on Node 26 it brings the heap and CPU
+// profilers and the stream modules: ~2 ms of a pre-commit run).
 
-import { setFlagsFromString } from "node:v8";
+import { createRequire } from "node:module";
+import type * as V8 from "node:v8";
 import { optimizerBudgetFlag } from "./optimizer-flag.js";
 
 const flag = optimizerBudgetFlag(process.versions.v8);
-if (flag !== undefined) setFlagsFromString(flag);
+if (flag !== undefined) (createRequire(import.meta.url)("node:v8") as typeof V8).setFlagsFromString(flag);

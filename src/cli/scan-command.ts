@@ -18,6 +18,8 @@ import { EXIT } from "./errors.js";
 import type { CollectOptions, ScanOptions } from "./scan-options.js";
 import { VERSION } from "../report/tool-identity.js";
 
+const NANOSECONDS_PER_MS = 1_000_000n;
+
 export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
   const { applyBaselineFile, readScanBaseline } = await import("./baseline-file.js");
   const baseline = await readScanBaseline(options, stderr);
@@ -77,7 +79,8 @@ export async function collectFindings(
   values?: Set<string>,
   stderr: NodeJS.WritableStream = process.stderr,
 ): Promise<{ findings: ReportedFinding[]; stats: ScanStats; detection: Detection }> {
-  const started = performance.now();
+  // process.hrtime, not performance.now(): the latter loads perf_hooks (eleven modules) into every run.
+  const started = process.hrtime.bigint();
   const input = { ...detectionInput(options.config.config, builtinRules, options.envVar), legacyFingerprints };
   // Never with a version-1 baseline: its fingerprints are fast hashes of the values, not for a file.
   const cache = options.cacheFile === undefined || legacyFingerprints ? undefined : openScanCache(options.cacheFile, input, stderr);
@@ -152,7 +155,7 @@ export async function collectFindings(
     await pool?.close();
   }
   stats.findings = findings.length;
-  stats.durationMs = Math.round(performance.now() - started);
+  stats.durationMs = Number((process.hrtime.bigint() - started) / NANOSECONDS_PER_MS);
   return { findings, stats, detection };
 }
 

@@ -1,12 +1,13 @@
 // Turns listed files into Sources for the pure core: one read per file, text
 // told from binary, and every way a file can fail to be read reported, not thrown.
 
-import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 import type { Source } from "../detect/types.js";
 import { gitBlobId } from "./blob-id.js";
 import { textOf } from "./bytes-to-text.js";
 import { errorCode } from "./error-code.js";
 import type { KeywordSieve } from "./keyword-sieve.js";
+import { READ_LISTED_FILE } from "./open-flags.js";
 import type { WalkedFile } from "./walk.js";
 
 /** Why a listed file was not scanned. */
@@ -46,11 +47,6 @@ export type ReadResult =
     };
 
 export { BINARY_SNIFF_BYTES } from "./bytes-to-text.js";
-
-// O_NOFOLLOW: if the name became a symlink after lstat, fail instead of following it.
-// O_NONBLOCK: if it became a FIFO, opening must not wait for a writer.
-// Both are 0 where the platform lacks them (Windows).
-const OPEN_FLAGS = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
 
 function failure(path: string, error: unknown): ReadResult {
   const code = errorCode(error);
@@ -134,7 +130,7 @@ export function readSource(file: WalkedFile, maxFileSize: number, sieve?: Keywor
   try {
     // The open flags stop a symlink or FIFO swapped in since it was listed (a
     // swapped-in FIFO reads as empty, without waiting).
-    const fd = openSync(file.rawPath ?? file.absolutePath, OPEN_FLAGS);
+    const fd = openSync(file.rawPath ?? file.absolutePath, READ_LISTED_FILE);
     try {
       read = readAll(fd, maxFileSize);
     } finally {

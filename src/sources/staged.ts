@@ -11,6 +11,7 @@ import type { KeywordSieve } from "./keyword-sieve.js";
 import { toCwdPath, toPosix } from "./paths.js";
 import { requireWorkTree } from "./repository-root.js";
 import { SourceError } from "./source-error.js";
+import { workTreeCopy } from "./work-tree-copy.js";
 
 /** One staged file. */
 export interface StagedEntry {
@@ -87,9 +88,14 @@ export interface StagedOptions {
   recall?: (path: string, blobId: string, gitIgnored: boolean) => Promise<Finding[] | undefined>;
 }
 
+/** Work-tree copies held at once before the rest is left to git. */
+const WORK_TREE_COPY_BUDGET_BYTES = 32 * 1024 * 1024;
+
 /**
- * Reads the staged blobs through one `git cat-file --batch`, in the order
- * listed; blobs `recall` knows are not fetched, and with none left git is not started.
+ * Reads the staged blobs in the order listed: from the work tree where the file
+ * there is the staged blob (see workTreeCopy), the rest through one
+ * `git cat-file --batch`. Blobs `recall` knows are not read at all; with
+ * nothing left for git, git is not started.
  */
 export async function* readStagedSources(options: StagedOptions): AsyncGenerator<StagedResult> {
   const { cwd, maxFileSize } = options;
@@ -110,18 +116,27 @@ export async function* readStagedSources(options: StagedOptions): AsyncGenerator
   }
   // A staged `.env` is about to be committed, so it is not ignored whatever .gitignore says.
   const known = await Promise.all(readable.map((entry) => options.recall?.(entry.path, entry.oid, false)));
-  const requests = readable.map((entry, index) => ({ oid: known[index] === undefined ? entry.oid : null, tag: { entry, findings: known[index] } }));
+  // Work-tree copies wait in memory for their turn, so only up to a budget: the
+  // first commit of a large tree streams the rest from git.
+  let budget = WORK_TREE_COPY_BUDGET_BYTES;
+  const requests = readable.map((entry, index) => {
+    const findings = known[index];
+    const copy = findings === undefined && budget > 0 ? workTreeCopy(root, entry.repoPath, entry.oid, maxFileSize) : undefined;
+    if (copy !== undefined) budget -= copy.length;
+    return { oid: findings === undefined && copy === undefined ? entry.oid : null, tag: { entry, findings, copy } };
+  });
   const results = requests.some((request) => request.oid !== null)
     ? readBlobs(root, requests, maxFileSize)
     : requests.map((request) => ({ kind: "not-read" as const, tag: request.tag }));
   for await (const blob of results) {
-    const { entry, findings } = blob.tag;
+    const { entry, findings, copy } = blob.tag;
+    const content = blob.kind === "blob" ? blob.content : copy;
     if (findings !== undefined) yield { kind: "recalled", path: entry.path, findings };
     else if (blob.kind === "too-large") yield { kind: "skipped", path: entry.path, reason: "too-large" };
-    else if (blob.kind === "blob") {
-      const text = textOf(blob.content, options.sieve);
+    else if (content !== undefined) {
+      const text = textOf(content, options.sieve);
       if (text.kind === "binary") yield { kind: "skipped", path: entry.path, reason: "binary" };
-      else if (text.kind === "keyword-free") yield { kind: "keyword-free", path: entry.path, size: blob.content.length };
+      else if (text.kind === "keyword-free") yield { kind: "keyword-free", path: entry.path, size: content.length };
       else yield { kind: "source", source: { path: entry.path, text: text.text, gitIgnored: false }, blobId: entry.oid };
     } else yield { kind: "skipped", path: entry.path, reason: "vanished" };
   }

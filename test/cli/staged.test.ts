@@ -1,7 +1,7 @@
 // `token-guard scan --staged` against real git repositories: it must read the index, not the working tree.
 import { execFileSync } from "node:child_process";
-import { symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { delimiter, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { git, makeRepo, makeTree, runCli, writeFiles } from "../support/cli.js";
 import { fakeToken } from "../support/tokens.js";
@@ -162,5 +162,58 @@ describe("scan --staged", () => {
     expect(result.stdout).toContain('os.environ["CONVOSO_AUTH_TOKEN"]');
     expect(result.stdout).toContain("token-guard-ignore");
     expect(result.stdout.trim().split("\n").at(-1)).toContain("git commit --no-verify");
+  });
+});
+
+describe("scan --staged reads a staged blob from the work tree only when the file there is that blob", () => {
+  /**
+   * A `git` first on PATH that appends each call's arguments to `calls.log` and
+   * what `cat-file` is asked for to `cat-file.log`, then runs the real git.
+   */
+  function loggingGit(repo: string): { env: NodeJS.ProcessEnv; calls: () => string[]; catFileRequests: () => string[] } {
+    const bin = join(repo, ".git", "logging-bin");
+    const log = join(repo, ".git", "calls.log");
+    const requests = join(repo, ".git", "cat-file.log");
+    const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    mkdirSync(bin);
+    writeFileSync(
+      join(bin, "git"),
+      `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\ncase " $* " in *" cat-file "*) exec tee -a '${requests}' | '${real}' "$@" ;; esac\nexec '${real}' "$@"\n`,
+      { mode: 0o755 },
+    );
+    const lines = (file: string): string[] => (existsSync(file) ? readFileSync(file, "utf8").split("\n").filter(Boolean) : []);
+    return { env: { PATH: `${bin}${delimiter}${process.env.PATH}` }, calls: () => lines(log), catFileRequests: () => lines(requests) };
+  }
+
+  const stagedOid = (repo: string, path: string): string => git(repo, "rev-parse", `:${path}`).trim();
+
+  it("starts no git cat-file when every staged file is unchanged in the work tree, and still finds the staged token", () => {
+    const repo = makeRepo({ "sync.py": leakyPython(), "clean.py": cleanPython });
+    git(repo, "add", ".");
+    const logging = loggingGit(repo);
+    const result = runCli(["scan", "--staged", "--format", "json"], repo, logging.env);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ findings: [{ file: "sync.py", line: 2 }] });
+    // The probe works: the listing went through the logging git.
+    expect(logging.calls().some((call) => / diff .*--cached/.test(call))).toBe(true);
+    expect(logging.calls().filter((call) => call.includes("cat-file"))).toEqual([]);
+  });
+
+  it("reads from git each file changed since staging, converted by autocrlf, or swapped for a symlink, and scans the staged bytes", () => {
+    const repo = makeRepo({ "edited.py": leakyPython(), "crlf.py": leakyPython(fakeToken(4)).replaceAll("\n", "\r\n"), "swapped.py": cleanPython, "same.py": cleanPython });
+    // git stores crlf.py with LF line ends, so its work-tree copy (CRLF) is not the blob.
+    git(repo, "config", "core.autocrlf", "true");
+    git(repo, "add", ".");
+    writeFileSync(join(repo, "edited.py"), cleanPython);
+    writeFileSync(join(repo, "leak.txt"), leakyPython(fakeToken(5)));
+    rmSync(join(repo, "swapped.py"));
+    symlinkSync("leak.txt", join(repo, "swapped.py"));
+    const logging = loggingGit(repo);
+    const result = runCli(["scan", "--staged", "--format", "json"], repo, logging.env);
+    const findings = (JSON.parse(result.stdout) as { findings: { file: string; line: number }[] }).findings;
+    // The staged edited.py still holds its token; swapped.py was staged clean; crlf.py's blob has LF lines.
+    expect(findings.map((finding) => `${finding.file}:${finding.line}`).sort()).toEqual(["crlf.py:2", "edited.py:2"]);
+    expect(result.status).toBe(1);
+    expect(logging.catFileRequests().sort()).toEqual(["crlf.py", "edited.py", "swapped.py"].map((path) => stagedOid(repo, path)).sort());
   });
 });
