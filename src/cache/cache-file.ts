@@ -7,7 +7,7 @@ import type { Edit, Finding } from "../detect/types.js";
 /** Names the file's kind: anything else at the cache's path is a foreign file. */
 export const CACHE_FORMAT = "token-guard-scan-cache";
 /** The layout below; a new layout gets a new number and old files are discarded, not read. */
-export const CACHE_LAYOUT = 2;
+export const CACHE_LAYOUT = 1;
 
 /** A finding as the cache keeps it: without its path, which the entry's key stands for. */
 export type CachedFinding = Omit<Finding, "path" | "legacyFingerprint">;
@@ -28,36 +28,25 @@ export interface CacheFile {
   version: string;
   /** Hash of the version, the rules and the detection settings (see settingsKey): any change discards every entry. */
   settings: string;
-  /** Entries by path key (see pathKey): the files the detector scanned. */
+  /** Entries by path key (see pathKey). */
   files: Record<string, CacheEntry>;
-  /**
-   * Blob ids of contents holding none of the detector's required words, most of
-   * a tree. Such content has no findings at any path (the words are looked for
-   * before anything else), so no path key is hashed to recall it and no entry
-   * object parsed: per-file work on a rescan that recalls a whole tree.
-   */
-  keywordFree: string[];
 }
 
 /**
- * The cache file in `text`; "other-layout" for a token-guard cache of another
- * layout (an older or newer version wrote it: stale, like one of another
- * version); null when it is not one at all (corrupt, truncated, foreign): the
- * caller warns once. Either way the caller starts empty. Every entry is
- * checked, so a hit can be reported as it is.
+ * The cache file in `text`, or null when it is not one this version can read
+ * (corrupt, truncated, foreign, or an older layout): the caller warns once and
+ * starts empty. Every entry is checked, so a hit can be reported as it is.
  */
-export function parseCacheFile(text: string): CacheFile | "other-layout" | null {
+export function parseCacheFile(text: string): CacheFile | null {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     return null;
   }
-  if (!isRecord(data) || data.format !== CACHE_FORMAT) return null;
-  if (data.layout !== CACHE_LAYOUT) return "other-layout";
-  if (typeof data.version !== "string" || typeof data.settings !== "string" || !isRecord(data.files) || !Array.isArray(data.keywordFree)) return null;
+  if (!isRecord(data) || data.format !== CACHE_FORMAT || data.layout !== CACHE_LAYOUT) return null;
+  if (typeof data.version !== "string" || typeof data.settings !== "string" || !isRecord(data.files)) return null;
   for (const entry of Object.values(data.files)) if (!isEntry(entry)) return null;
-  for (const blob of data.keywordFree) if (typeof blob !== "string") return null;
   return data as unknown as CacheFile;
 }
 

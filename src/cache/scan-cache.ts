@@ -4,7 +4,7 @@
 // for the same path, the same bytes and the same `.env` state, and the whole
 // file is discarded when the tool version, the rules or the settings differ.
 
-import * as crypto from "node:crypto";
+import { createHash } from "node:crypto";
 import { mkdir, readFile } from "node:fs/promises";
 import { dirname } from "node:path";
 import type { DetectionInput } from "../detect/detection.js";
@@ -37,41 +37,21 @@ function pathKey(path: string): string {
   return sha256(`path\0${path}`).slice(0, 32);
 }
 
-// One call per listed file on a rescan: the one-shot hash (Node >= 20.12) is a
-// third of the cost of a Hash object per call.
-const oneShot = (crypto as { hash?: (algorithm: string, data: string) => string }).hash;
-
 function sha256(text: string): string {
-  return oneShot === undefined ? crypto.createHash("sha256").update(text).digest("hex") : oneShot("sha256", text);
+  return createHash("sha256").update(text).digest("hex");
 }
-
-/** Earlier keyword-free ids kept beyond as many as a run used (see keywordFreeKept). */
-const KEYWORD_FREE_MARGIN = 10_000;
 
 export class ScanCache {
   readonly stats: CacheStats = { hits: 0, misses: 0 };
   private changed = false;
-  /**
-   * Whether the cache held entries when opened: a rescan it can answer for
-   * mostly by recall (see PickListener.recallAnswersMost).
-   */
-  readonly warm: boolean;
 
   private constructor(
     private readonly file: string,
     private readonly version: string,
     private readonly settings: string,
-    /** The files the detector scanned, by path key. */
     private readonly entries: Map<string, CacheEntry>,
-    /** Blob ids of keyword-free contents from earlier runs (see CacheFile.keywordFree). */
-    private readonly keywordFreeBefore: Set<string>,
     private readonly warn: (line: string) => void,
-  ) {
-    this.warm = entries.size + keywordFreeBefore.size > 0;
-  }
-
-  /** Keyword-free blob ids this run recalled or learnt: all the next file keeps, with some of the earlier ones. */
-  private readonly keywordFreeNow = new Set<string>();
+  ) {}
 
   /**
    * The cache at `file` for a run with these settings: its entries when it was
@@ -80,7 +60,7 @@ export class ScanCache {
    * warning (and replaced when the run saves).
    */
   static async open(file: string, version: string, settings: string, warn: (line: string) => void): Promise<ScanCache> {
-    const empty = (): ScanCache => new ScanCache(file, version, settings, new Map(), new Set(), warn);
+    const empty = (): ScanCache => new ScanCache(file, version, settings, new Map(), warn);
     let text: string;
     try {
       text = await readFile(file, "utf8");
@@ -94,8 +74,8 @@ export class ScanCache {
       warn(`ignoring the cache ${maskTokenShaped(file)}: not a token-guard scan cache (corrupt, truncated or from another tool); it is rewritten after this scan`);
       return empty();
     }
-    if (cached === "other-layout" || cached.version !== version || cached.settings !== settings) return empty();
-    return new ScanCache(file, version, settings, new Map(Object.entries(cached.files)), new Set(cached.keywordFree), warn);
+    if (cached.version !== version || cached.settings !== settings) return empty();
+    return new ScanCache(file, version, settings, new Map(Object.entries(cached.files)), warn);
   }
 
   /**
@@ -117,15 +97,6 @@ export class ScanCache {
   }
 
   /**
-   * Remembers that the bytes `blobId` hold none of the detector's required
-   * words (git grep or the keyword sieve said so): no findings at any path.
-   */
-  rememberKeywordFree(blobId: string): void {
-    if (!this.keywordFreeBefore.has(blobId)) this.changed = true;
-    this.keywordFreeNow.add(blobId);
-  }
-
-  /**
    * The findings the cache holds for `path` when it held the bytes `blobId`, in
    * this `.env` state (`gitIgnored`, see Source; only a `.env` file's counts),
    * at the last scan (a hit); else undefined, and nothing is counted: the
@@ -133,31 +104,10 @@ export class ScanCache {
    * lists without reading them (`--staged`).
    */
   recall(path: string, blobId: string, gitIgnored: boolean | undefined): Finding[] | undefined {
-    if (this.keywordFreeBefore.has(blobId) || this.keywordFreeNow.has(blobId)) {
-      this.keywordFreeNow.add(blobId);
-      this.stats.hits++;
-      return [];
-    }
     const entry = this.entries.get(pathKey(path));
     if (entry === undefined || entry.blob !== blobId || entry.ignored !== dotEnvState(path, gitIgnored)) return undefined;
     this.stats.hits++;
     return entry.findings.map((finding) => withPath(finding, path));
-  }
-
-  /**
-   * Keyword-free ids to keep: every one this run used, and earlier ones (a scan
-   * of one folder does not use the rest of the tree's) while they number no
-   * more than the used ones plus a margin, so that the id each edit leaves
-   * behind, which nothing recalls again, does not pile up run after run.
-   */
-  private keywordFreeKept(): string[] {
-    const kept = [...this.keywordFreeNow];
-    const limit = 2 * kept.length + KEYWORD_FREE_MARGIN;
-    for (const blobId of this.keywordFreeBefore) {
-      if (kept.length >= limit) break;
-      if (!this.keywordFreeNow.has(blobId)) kept.push(blobId);
-    }
-    return kept;
   }
 
   /**
@@ -167,7 +117,7 @@ export class ScanCache {
    */
   async save(): Promise<void> {
     if (!this.changed) return;
-    const content: CacheFile = { format: CACHE_FORMAT, layout: CACHE_LAYOUT, version: this.version, settings: this.settings, files: Object.fromEntries(this.entries), keywordFree: this.keywordFreeKept() };
+    const content: CacheFile = { format: CACHE_FORMAT, layout: CACHE_LAYOUT, version: this.version, settings: this.settings, files: Object.fromEntries(this.entries) };
     try {
       await mkdir(dirname(this.file), { recursive: true });
       await writeFileAtomically(this.file, JSON.stringify(content));

@@ -96,7 +96,6 @@ export async function collectFindings(
     blobIds: cache !== undefined,
     // Staged blobs are looked up before git fetches them; not with --replace-text, which needs each value's text.
     recall: cache === undefined || values !== undefined ? undefined : async (path, blobId, gitIgnored) => (await cache).recall(path, blobId, gitIgnored),
-    recallAnswersMost: cache?.then((opened) => opened.warm, () => false),
     // Threads load the core while the files are read.
     onLargeListing: () => {
       large = true;
@@ -124,12 +123,11 @@ export async function collectFindings(
       }
       stats.filesScanned++;
       if (result.kind === "recalled") {
-        if (result.findings.length > 0) perSource.push(Promise.resolve(result.findings));
+        perSource.push(Promise.resolve(result.findings));
         continue;
       }
       if (result.kind === "keyword-free") {
         stats.bytesScanned += result.size;
-        if (result.blobId !== undefined) cached?.rememberKeywordFree(result.blobId);
         continue;
       }
       stats.bytesScanned += result.source.text.length;

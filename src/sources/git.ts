@@ -92,8 +92,6 @@ export interface GitListing {
   untracked: Set<string>;
   /** The raw bytes of listed names that are not valid UTF-8, by their decoded form. */
   rawNames: Map<string, Buffer>;
-  /** With `indexIds`: see unchangedIndexIds. */
-  indexIds?: Map<string, string>;
 }
 
 /**
@@ -107,19 +105,16 @@ export interface GitListing {
  *
  * Tracked and untracked files are listed by two git processes at once: the
  * untracked ones take a walk of the work tree, the tracked ones only the index,
- * and `grepGitFiles` needs to know which are which. With `indexIds`, the
- * tracked ones come with their index blob ids (see unchangedIndexIds), from the
- * same listing: for a scan that runs no git grep, which would have to come first.
+ * and `grepGitFiles` needs to know which are which.
  */
-export async function listGitFiles(root: string, subdirs: readonly string[], options: { indexIds?: boolean } = {}): Promise<GitListing> {
+export async function listGitFiles(root: string, subdirs: readonly string[]): Promise<GitListing> {
   const pathspecs = pathspecsOf(subdirs);
   const [tracked, untracked] = await Promise.all([
-    options.indexIds === true ? indexEntries(root, pathspecs) : lsFiles(root, ["--cached"], pathspecs).then((names) => ({ names, dirty: undefined })),
+    lsFiles(root, ["--cached"], pathspecs),
     lsFiles(root, ["--others", "--exclude-standard"], pathspecs),
   ]);
   const listing: GitListing = { files: [], untracked: new Set(), rawNames: new Map() };
-  if (tracked.dirty === undefined) addNames(listing, tracked.names, false);
-  else listing.indexIds = addIndexEntries(listing, tracked.names, tracked.dirty);
+  addNames(listing, tracked, false);
   addNames(listing, untracked, true);
   return listing;
 }
@@ -129,16 +124,11 @@ function pathspecsOf(subdirs: readonly string[]): string[] {
 }
 
 /** `git ls-files -z <selection> -- <pathspecs>`'s raw output. */
-function lsFiles(root: string, selection: readonly string[], pathspecs: readonly string[]): Promise<Buffer> {
-  return listingOutput(root, "ls-files", ["-z", ...selection], pathspecs);
-}
-
-/** `git <command> <args> -- <pathspecs>`'s raw output; a one-line SourceError when git fails. */
-async function listingOutput(root: string, command: string, args: readonly string[], pathspecs: readonly string[]): Promise<Buffer> {
+async function lsFiles(root: string, selection: readonly string[], pathspecs: readonly string[]): Promise<Buffer> {
   let result: GitResult;
   try {
     // --literal-pathspecs: a directory named `[abc]` or `*` means itself, not a glob.
-    result = await runGit(["--literal-pathspecs", command, ...args, "--", ...pathspecs], root);
+    result = await runGit(["--literal-pathspecs", "ls-files", "-z", ...selection, "--", ...pathspecs], root);
   } catch (error) {
     throw new SourceError("GIT_FAILED", root, `token-guard: cannot run git in ${root}: ${(error as Error).message}`);
   }
@@ -146,75 +136,23 @@ async function listingOutput(root: string, command: string, args: readonly strin
     throw new SourceError(
       "GIT_FAILED",
       root,
-      `token-guard: git ${command} failed in ${root}: ${firstLine(result.stderr) || `exit code ${String(result.code)}`}`,
+      `token-guard: git ls-files failed in ${root}: ${firstLine(result.stderr) || `exit code ${String(result.code)}`}`,
     );
   }
   return result.stdout;
 }
 
-/**
- * The index's blob id of each tracked file under `subdirs` (POSIX, relative to
- * `root`) whose work-tree copy git finds unchanged, so that the bytes on disk
- * are that blob: `git diff-files` (git's stat check, with a content check for
- * racily clean entries) does not list it. Unmerged entries, symlinks,
- * submodules and names that are not valid UTF-8 are left out.
- */
-export async function unchangedIndexIds(root: string, subdirs: readonly string[]): Promise<Map<string, string>> {
-  const { names, dirty } = await indexEntries(root, pathspecsOf(subdirs));
-  return addIndexEntries({ files: [], untracked: new Set(), rawNames: new Map() }, names, dirty);
-}
-
-/**
- * `git ls-files --stage` and the names `git diff-files` lists, in that order
- * of asking: an entry git added after diff-files looked names the bytes added,
- * so no id ever names other bytes than the unchanged file's.
- */
-async function indexEntries(root: string, pathspecs: readonly string[]): Promise<{ names: Buffer; dirty: Set<string> }> {
-  // A plumbing command: diff.relative and the other diff.* settings of the porcelain do not apply.
-  const changed = await listingOutput(root, "diff-files", ["--name-only", "-z"], pathspecs);
-  const names = await lsFiles(root, ["--stage"], pathspecs);
-  return { names, dirty: new Set(new NulFields().push(changed)) };
-}
-
-/** Index modes of files whose bytes are their blob (not symlinks, not submodules). */
-const REGULAR_FILE_MODES = new Set(["100644", "100755"]);
-/** `--stage` lines: a six-digit mode, a space, the id, a space, the stage digit, a tab, the name. */
-const MODE_DIGITS = 6;
-const AFTER_ID = " 0\t".length;
-const TAB = 0x09;
-/** The stage digit before the tab: 0 for a merged entry. */
-const STAGE_ZERO = 0x30;
-
-/** Appends the names of `ls-files --stage -z` output to `listing` (as addNames); returns the unchanged ones' ids. */
-function addIndexEntries(listing: GitListing, stdout: Buffer, dirty: Set<string>): Map<string, string> {
-  const ids = new Map<string, string>();
-  // Every line's prefix is as long as the first one's: one hash algorithm per repository.
-  const tabAt = stdout.indexOf(TAB);
-  for (let start = 0, nul = stdout.indexOf(0); nul !== -1; start = nul + 1, nul = stdout.indexOf(0, start)) {
-    const tab = stdout[start + tabAt] === TAB ? start + tabAt : stdout.indexOf(TAB, start);
-    if (tab < 0 || tab > nul) continue;
-    const name = addName(listing, stdout, tab + 1, nul, false);
-    if (name === undefined || stdout[tab - 1] !== STAGE_ZERO || dirty.has(name) || name.includes("\uFFFD")) continue;
-    if (REGULAR_FILE_MODES.has(stdout.toString("latin1", start, start + MODE_DIGITS))) ids.set(name, stdout.toString("latin1", start + MODE_DIGITS + 1, tab + 1 - AFTER_ID));
-  }
-  return ids;
-}
-
 /** Appends the NUL-terminated names of `stdout` to `listing`. */
 function addNames(listing: GitListing, stdout: Buffer, untracked: boolean): void {
   // -z: NUL-terminated and unquoted, so spaces, newlines and non-ASCII names arrive intact.
-  for (let start = 0, nul = stdout.indexOf(0); nul !== -1; start = nul + 1, nul = stdout.indexOf(0, start)) addName(listing, stdout, start, nul, untracked);
-}
-
-/** Appends the name in `stdout[start, end)` to `listing`: the name, or undefined for a directory (`dir/`) or nothing. */
-function addName(listing: GitListing, stdout: Buffer, start: number, end: number, untracked: boolean): string | undefined {
-  const name = stdout.toString("utf8", start, end);
-  if (name === "" || name.endsWith("/")) return undefined;
-  listing.files.push(name);
-  if (untracked) listing.untracked.add(name);
-  // Not valid UTF-8: the decoded name holds U+FFFD and names no file; keep the bytes to open it by.
-  if (name.includes("\uFFFD") && !Buffer.from(name).equals(stdout.subarray(start, end))) listing.rawNames.set(name, Buffer.from(stdout.subarray(start, end)));
-  return name;
+  for (let start = 0, nul = stdout.indexOf(0); nul !== -1; start = nul + 1, nul = stdout.indexOf(0, start)) {
+    const name = stdout.toString("utf8", start, nul);
+    if (name === "" || name.endsWith("/")) continue;
+    listing.files.push(name);
+    if (untracked) listing.untracked.add(name);
+    // Not valid UTF-8: the decoded name holds U+FFFD and names no file; keep the bytes to open it by.
+    if (name.includes("\uFFFD") && !Buffer.from(name).equals(stdout.subarray(start, nul))) listing.rawNames.set(name, Buffer.from(stdout.subarray(start, nul)));
+  }
 }
 
 /**

@@ -7,7 +7,6 @@ import { dirname, relative } from "node:path";
 import { isDotEnvFile } from "../detect/dot-env-file.js";
 import type { Finding, Source } from "../detect/types.js";
 import type { HistoryFields } from "./history.js";
-import type { WalkedFile } from "./walk.js";
 import { realTarget, toPosix } from "./paths.js";
 
 /** Which sources to read: the same arguments give every command the same files. */
@@ -41,9 +40,8 @@ export type PickedSource =
       report?: (findings: readonly Finding[]) => (Finding & HistoryFields)[];
     }
   // Read (or searched by git) and found to hold none of the required words: scanned, with nothing to find.
-  // `blobId`: what was judged, for a file a later scan can recall unread (see PickListener.recall).
-  | { kind: "keyword-free"; path: string; size: number; blobId?: string }
-  // Not read: the listener's `recall` knew the findings of this blob at this path.
+  | { kind: "keyword-free"; path: string; size: number }
+  // Not read (`--staged`): the listener's `recall` knew the findings of this blob at this path.
   | { kind: "recalled"; path: string; findings: Finding[] }
   | { kind: "skipped"; path: string; reason: string };
 
@@ -58,18 +56,10 @@ export interface PickListener {
   /**
    * The findings already known for the bytes `blobId` at `path` (with this
    * `.env` state, see Source.gitIgnored), or undefined. Asked, before reading,
-   * for every staged blob (`--staged`) and, inside a repository, for every
-   * tracked file git finds unchanged from the index (not `.env` files, whose
-   * state is learnt by reading): git lists their ids, and a blob it knows is
-   * never read.
+   * for every staged blob (`--staged`): git lists their ids, and a blob it
+   * knows is never fetched.
    */
   recall?: (path: string, blobId: string, gitIgnored: boolean) => Promise<Finding[] | undefined>;
-  /**
-   * Resolves true when `recall` will answer for most files (a warm cache):
-   * inside a repository git grep is then not run at all, since reading the few
-   * files recall does not know is cheaper than searching every file.
-   */
-  recallAnswersMost?: Promise<boolean>;
   /** Called once when a file listing proves large enough for scanning threads to start loading while files are read. */
   onLargeListing?: () => void;
 }
@@ -104,22 +94,11 @@ export async function* pickSources(pick: SourcePick, listener: PickListener): As
     }
     return;
   }
-  const [{ listFilesEarly }, { readSource }, searchSkipped] = await Promise.all([import("./walk.js"), import("./read-source.js"), listener.recallAnswersMost]);
-  const { recall } = listener;
-  const { early, listing } = listFilesEarly({
-    cwd: pick.cwd,
-    paths: pick.paths,
-    ignore: pick.ignore,
-    keywords: recall !== undefined && searchSkipped === true ? undefined : listener.keywords,
-    noGit: pick.noGit,
-    indexIds: recall !== undefined,
-  });
-  const read = async (file: WalkedFile): Promise<PickedSource> => {
-    const known = file.blobId === undefined || isDotEnvFile(file.path) ? undefined : await recall?.(file.path, file.blobId, false);
-    if (known !== undefined) return { kind: "recalled", path: file.path, findings: known };
-    const result = readSource(file, pick.maxFileSize, sieve, listener.blobIds);
-    return result.kind === "source" ? { kind: "source", source: await withDotEnvState(result.source, file.absolutePath), file: file.absolutePath, blobId: result.blobId } : result;
-  };
+  const { listFilesEarly } = await import("./walk.js");
+  const { readSource } = await import("./read-source.js");
+  const { early, listing } = listFilesEarly({ cwd: pick.cwd, paths: pick.paths, ignore: pick.ignore, keywords: listener.keywords, noGit: pick.noGit });
+  const read = async (file: { path: string; absolutePath: string }, result = readSource(file, pick.maxFileSize, sieve, listener.blobIds)): Promise<PickedSource> =>
+    result.kind === "source" ? { kind: "source", source: await withDotEnvState(result.source, file.absolutePath), file: file.absolutePath, blobId: result.blobId } : result;
   // Inside a repository, the files git grep finds are read while git lists the rest.
   const readEarly = new Set<string>();
   for await (const file of early) {

@@ -26,11 +26,6 @@ export type ReadResult =
       path: string;
       /** Bytes read, when the file was read to tell (0 when git searched it). */
       size: number;
-      /**
-       * Git's object id of what was judged keyword-free, for a file a later scan
-       * can recall by its index id (WalkedFile.blobId) when asked for.
-       */
-      blobId?: string;
     }
   | {
       kind: "source";
@@ -118,8 +113,7 @@ function readAll(fd: number, maxFileSize: number): Buffer | { tooLarge: number }
  * the same tree in 0.23 s). The detector runs between reads anyway.
  */
 export function readSource(file: WalkedFile, maxFileSize: number, sieve?: KeywordSieve, withBlobId = false): ReadResult {
-  // git grep searched it; an index id was asked for after the search, so it names what git searched.
-  if (file.keywordFree === true) return file.blobId === undefined || !withBlobId ? { kind: "keyword-free", path: file.path, size: 0 } : { kind: "keyword-free", path: file.path, size: 0, blobId: file.blobId };
+  if (file.keywordFree === true) return { kind: "keyword-free", path: file.path, size: 0 };
   if (file.regularFile !== true) {
     // Not seen by a walk (named on the command line, listed by git): it may be
     // a FIFO or a device, which must not be opened at all.
@@ -149,10 +143,7 @@ export function readSource(file: WalkedFile, maxFileSize: number, sieve?: Keywor
 
   const text = textOf(read, sieve);
   if (text.kind === "binary") return { kind: "skipped", path: file.path, reason: "binary", size: read.length };
-  if (text.kind === "keyword-free") {
-    // Hashed, not taken from the index: the file may have changed since git listed it.
-    return withBlobId && file.blobId !== undefined ? { kind: "keyword-free", path: file.path, size: read.length, blobId: gitBlobId(read) } : { kind: "keyword-free", path: file.path, size: read.length };
-  }
+  if (text.kind === "keyword-free") return { kind: "keyword-free", path: file.path, size: read.length };
   const source = text.encoding === undefined ? { path: file.path, text: text.text } : { path: file.path, text: text.text, encoding: text.encoding };
   // Hashed here: the bytes live in the shared buffer only until the next read.
   return withBlobId ? { kind: "source", source, size: read.length, blobId: gitBlobId(read) } : { kind: "source", source, size: read.length };

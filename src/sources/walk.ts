@@ -17,7 +17,7 @@ import { readdirSync as readdirSyncNode, type Dirent } from "node:fs";
 import { access, constants, lstat, readFile, realpath, stat } from "node:fs/promises";
 import path from "node:path";
 import type fg from "fast-glob";
-import { grepGitFiles, isGitIgnored, listGitFiles, unchangedIndexIds } from "./git.js";
+import { grepGitFiles, isGitIgnored, listGitFiles } from "./git.js";
 import { compileGitignorePatterns, GitignoreMatcher } from "./gitignore.js";
 import { findGitRoot } from "./repository-root.js";
 import { errorCode } from "./error-code.js";
@@ -72,12 +72,6 @@ export interface WalkOptions {
   keywords?: readonly string[];
   /** Walk every directory as outside a repository (`scan --no-git`): the walk's rules, never git's listing. */
   noGit?: boolean;
-  /**
-   * Inside a repository, give each tracked file git finds unchanged its index
-   * blob id (WalkedFile.blobId). Asked only after `git grep` has searched, so
-   * that a file it calls keyword-free was, when it searched, the blob named.
-   */
-  indexIds?: boolean;
 }
 
 /** A file to read. */
@@ -88,8 +82,6 @@ export interface WalkedFile {
   absolutePath: string;
   /** True when git searched the file and found none of the keywords: it cannot match. */
   keywordFree?: boolean;
-  /** The index's blob id, when git found the work-tree file unchanged from it (see WalkOptions.indexIds): the bytes on disk are that blob. */
-  blobId?: string;
   /** True when the walk saw a regular file (not a symlink, FIFO or device): the reader may open it without an lstat first. */
   regularFile?: boolean;
   /**
@@ -291,15 +283,12 @@ interface DirectoryListing {
   keywordHits: Set<string> | null;
   /** Absolute raw paths of entries whose names are not valid UTF-8, by entry. */
   rawPaths: Map<string, Buffer>;
-  /** Index blob ids of unchanged tracked entries (see WalkOptions.indexIds), by entry; null when not asked for. */
-  indexIds: Map<string, string> | null;
 }
 
 /** Hears of an entry (relative to the root) git grep found a keyword in, as git finds it. */
 type HitListener = (entry: string) => void;
 
-async function listWithGit(root: ResolvedRoot, options: WalkOptions, onHit?: HitListener): Promise<DirectoryListing | null> {
-  const { keywords } = options;
+async function listWithGit(root: ResolvedRoot, keywords: readonly string[] | undefined, onHit?: HitListener): Promise<DirectoryListing | null> {
   const top = await findGitRoot(root.absolute);
   if (top === null) return null;
   // git reports the top with symlinks resolved; compare like with like.
@@ -311,23 +300,17 @@ async function listWithGit(root: ResolvedRoot, options: WalkOptions, onHit?: Hit
   // calls a directory ignored only when it holds no tracked file, and git grep
   // searches tracked files only, so an ignored root (walked instead) has none.
   const heard = onHit === undefined ? undefined : (name: string): void => onHit(underRoot(name));
-  const searched = keywords !== undefined && keywords.length > 0;
-  const [listed, ignored, hits] = await Promise.all([
-    // Without a search to wait for, the ids come with the listing.
-    listGitFiles(top, [spec], { indexIds: options.indexIds === true && !searched }),
+  const [{ files, untracked, rawNames }, ignored, hits] = await Promise.all([
+    listGitFiles(top, [spec]),
     spec === "" ? Promise.resolve(false) : isGitIgnored(top, spec),
-    searched ? grepGitFiles(top, [spec], keywords, heard) : Promise.resolve(null),
+    keywords === undefined || keywords.length === 0 ? Promise.resolve(null) : grepGitFiles(top, [spec], keywords, heard),
   ]);
   if (ignored) return null;
-  const { files, untracked, rawNames } = listed;
-  // After a search, never beside it: a file git grep called keyword-free was, while it searched, the blob named.
-  const ids = listed.indexIds ?? (options.indexIds === true ? await unchangedIndexIds(top, [spec]) : null);
-  const indexIds = ids === null || spec === "" ? ids : new Map([...ids].map(([name, id]) => [underRoot(name), id]));
   // git grep searched the tracked files only: an untracked file is a hit until read.
   const keywordHits = hits === null ? null : new Set([...hits, ...untracked].map(underRoot));
   const topPrefix = Buffer.from(top + path.sep);
   const rawPaths = new Map([...rawNames].map(([name, raw]) => [underRoot(name), Buffer.concat([topPrefix, raw])]));
-  return { kind: "git", entries: files.map(underRoot), gitignore: null, skippedDirectories: [], keywordHits, rawPaths, indexIds };
+  return { kind: "git", entries: files.map(underRoot), gitignore: null, skippedDirectories: [], keywordHits, rawPaths };
 }
 
 async function listWithFastGlob(root: ResolvedRoot, cwd: string): Promise<DirectoryListing> {
@@ -371,7 +354,7 @@ async function listWithFastGlob(root: ResolvedRoot, cwd: string): Promise<Direct
     const text = texts[i];
     if (text !== null && text !== undefined) matcher.addFile(text, base);
   });
-  return { kind: "directory", entries, gitignore: matcher.size === 0 ? null : matcher, skippedDirectories: [...tap.skipped], keywordHits: null, rawPaths: tap.rawPaths, indexIds: null };
+  return { kind: "directory", entries, gitignore: matcher.size === 0 ? null : matcher, skippedDirectories: [...tap.skipped], keywordHits: null, rawPaths: tap.rawPaths };
 }
 
 /**
@@ -405,7 +388,7 @@ export async function listFiles(options: WalkOptions, onCandidate?: (file: Walke
   const listings = await Promise.all(
     roots.map(async (root): Promise<DirectoryListing | null> => {
       if (!root.isDirectory) return null;
-      const listedByGit = options.noGit === true ? null : await listWithGit(root, options, onHit);
+      const listedByGit = options.noGit === true ? null : await listWithGit(root, options.keywords, onHit);
       return listedByGit ?? (await listWithFastGlob(root, cwd));
     }),
   );
@@ -498,8 +481,6 @@ function judgeEntry(
     if (listing.kind === "directory") file.regularFile = true;
     const rawPath = listing.rawPaths.get(entry);
     if (rawPath !== undefined) file.rawPath = rawPath;
-    const blobId = listing.indexIds?.get(entry);
-    if (blobId !== undefined) file.blobId = blobId;
   }
   let mechanism: IgnoreMechanism | null = null;
   if (builtIn === "lockfile") mechanism = "lockfiles";

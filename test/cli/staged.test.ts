@@ -1,10 +1,9 @@
 // `token-guard scan --staged` against real git repositories: it must read the index, not the working tree.
 import { execFileSync } from "node:child_process";
-import { rmSync, symlinkSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { delimiter, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { git, makeRepo, makeTree, runCli, writeFiles } from "../support/cli.js";
-import { loggingGit } from "../support/logging-git.js";
 import { fakeToken } from "../support/tokens.js";
 
 const TOKEN = fakeToken(1);
@@ -167,6 +166,25 @@ describe("scan --staged", () => {
 });
 
 describe("scan --staged reads a staged blob from the work tree only when the file there is that blob", () => {
+  /**
+   * A `git` first on PATH that appends each call's arguments to `calls.log` and
+   * what `cat-file` is asked for to `cat-file.log`, then runs the real git.
+   */
+  function loggingGit(repo: string): { env: NodeJS.ProcessEnv; calls: () => string[]; catFileRequests: () => string[] } {
+    const bin = join(repo, ".git", "logging-bin");
+    const log = join(repo, ".git", "calls.log");
+    const requests = join(repo, ".git", "cat-file.log");
+    const real = execFileSync("sh", ["-c", "command -v git"], { encoding: "utf8" }).trim();
+    mkdirSync(bin);
+    writeFileSync(
+      join(bin, "git"),
+      `#!/bin/sh\nprintf '%s\\n' "$*" >> '${log}'\ncase " $* " in *" cat-file "*) exec tee -a '${requests}' | '${real}' "$@" ;; esac\nexec '${real}' "$@"\n`,
+      { mode: 0o755 },
+    );
+    const lines = (file: string): string[] => (existsSync(file) ? readFileSync(file, "utf8").split("\n").filter(Boolean) : []);
+    return { env: { PATH: `${bin}${delimiter}${process.env.PATH}` }, calls: () => lines(log), catFileRequests: () => lines(requests) };
+  }
+
   const stagedOid = (repo: string, path: string): string => git(repo, "rev-parse", `:${path}`).trim();
 
   it("starts no git cat-file when every staged file is unchanged in the work tree, and still finds the staged token", () => {
