@@ -33,18 +33,21 @@ export interface CacheFile {
 }
 
 /**
- * The cache file in `text`, or null when it is not one this version can read
- * (corrupt, truncated, foreign, or an older layout): the caller warns once and
- * starts empty. Every entry is checked, so a hit can be reported as it is.
+ * The cache file in `text`; "other-layout" for a token-guard cache of another
+ * layout (another version wrote it: stale, as one of another version is); null
+ * when it is not one at all (corrupt, truncated, foreign): the caller warns
+ * once. Either way the caller starts empty. Every entry is checked, so a hit
+ * can be reported as it is.
  */
-export function parseCacheFile(text: string): CacheFile | null {
+export function parseCacheFile(text: string): CacheFile | "other-layout" | null {
   let data: unknown;
   try {
     data = JSON.parse(text);
   } catch {
     return null;
   }
-  if (!isRecord(data) || data.format !== CACHE_FORMAT || data.layout !== CACHE_LAYOUT) return null;
+  if (!isRecord(data) || data.format !== CACHE_FORMAT) return null;
+  if (data.layout !== CACHE_LAYOUT) return "other-layout";
   if (typeof data.version !== "string" || typeof data.settings !== "string" || !isRecord(data.files)) return null;
   for (const entry of Object.values(data.files)) if (!isEntry(entry)) return null;
   return data as unknown as CacheFile;

@@ -74,7 +74,7 @@ export class ScanCache {
       warn(`ignoring the cache ${maskTokenShaped(file)}: not a token-guard scan cache (corrupt, truncated or from another tool); it is rewritten after this scan`);
       return empty();
     }
-    if (cached.version !== version || cached.settings !== settings) return empty();
+    if (cached === "other-layout" || cached.version !== version || cached.settings !== settings) return empty();
     return new ScanCache(file, version, settings, new Map(Object.entries(cached.files)), warn);
   }
 

@@ -18,7 +18,7 @@ import { EXIT } from "./errors.js";
 import type { CollectOptions, ScanOptions } from "./scan-options.js";
 import { VERSION } from "../report/tool-identity.js";
 
-const NANOSECONDS_PER_MS = 1_000_000n;
+const NANOSECONDS_PER_MS = 1_000_000;
 
 export async function runScan(options: ScanOptions, stdout: NodeJS.WritableStream, stderr: NodeJS.WritableStream = process.stderr): Promise<number> {
   const { applyBaselineFile, readScanBaseline } = await import("./baseline-file.js");
@@ -155,7 +155,7 @@ export async function collectFindings(
     await pool?.close();
   }
   stats.findings = findings.length;
-  stats.durationMs = Number((process.hrtime.bigint() - started) / NANOSECONDS_PER_MS);
+  stats.durationMs = Math.round(Number(process.hrtime.bigint() - started) / NANOSECONDS_PER_MS);
   return { findings, stats, detection };
 }
 

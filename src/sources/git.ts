@@ -90,6 +90,12 @@ export interface GitListing {
   files: string[];
   /** The untracked files among `files`: `git grep` without `--untracked` does not search them. */
   untracked: Set<string>;
+  /**
+   * Tracked files among `files` marked assume-unchanged or skip-worktree (and
+   * unmerged ones): `git grep` searches their index blob, not the file on disk,
+   * which is where such flags keep local settings, secrets included.
+   */
+  searchedInIndex: Set<string>;
   /** The raw bytes of listed names that are not valid UTF-8, by their decoded form. */
   rawNames: Map<string, Buffer>;
 }
@@ -110,10 +116,11 @@ export interface GitListing {
 export async function listGitFiles(root: string, subdirs: readonly string[]): Promise<GitListing> {
   const pathspecs = pathspecsOf(subdirs);
   const [tracked, untracked] = await Promise.all([
-    lsFiles(root, ["--cached"], pathspecs),
+    // -v: each name after a tag telling plain entries (`H`) from flagged ones.
+    lsFiles(root, ["--cached", "-v"], pathspecs),
     lsFiles(root, ["--others", "--exclude-standard"], pathspecs),
   ]);
-  const listing: GitListing = { files: [], untracked: new Set(), rawNames: new Map() };
+  const listing: GitListing = { files: [], untracked: new Set(), searchedInIndex: new Set(), rawNames: new Map() };
   addNames(listing, tracked, false);
   addNames(listing, untracked, true);
   return listing;
@@ -142,16 +149,23 @@ async function lsFiles(root: string, selection: readonly string[], pathspecs: re
   return result.stdout;
 }
 
-/** Appends the NUL-terminated names of `stdout` to `listing`. */
+/** `ls-files -v`'s tag of a plain cached entry; a lower-case tag is assume-unchanged, `S` skip-worktree, `M` unmerged. */
+const PLAIN_ENTRY_TAG = "H".charCodeAt(0);
+/** The tag and the space after it. */
+const TAG_WIDTH = 2;
+
+/** Appends the NUL-terminated names of `stdout` to `listing`: untracked ones, or tracked ones after their `-v` tag. */
 function addNames(listing: GitListing, stdout: Buffer, untracked: boolean): void {
   // -z: NUL-terminated and unquoted, so spaces, newlines and non-ASCII names arrive intact.
   for (let start = 0, nul = stdout.indexOf(0); nul !== -1; start = nul + 1, nul = stdout.indexOf(0, start)) {
-    const name = stdout.toString("utf8", start, nul);
+    const from = untracked ? start : start + TAG_WIDTH;
+    const name = stdout.toString("utf8", from, nul);
     if (name === "" || name.endsWith("/")) continue;
     listing.files.push(name);
     if (untracked) listing.untracked.add(name);
+    else if (stdout[start] !== PLAIN_ENTRY_TAG) listing.searchedInIndex.add(name);
     // Not valid UTF-8: the decoded name holds U+FFFD and names no file; keep the bytes to open it by.
-    if (name.includes("\uFFFD") && !Buffer.from(name).equals(stdout.subarray(start, nul))) listing.rawNames.set(name, Buffer.from(stdout.subarray(start, nul)));
+    if (name.includes("\uFFFD") && !Buffer.from(name).equals(stdout.subarray(from, nul))) listing.rawNames.set(name, Buffer.from(stdout.subarray(from, nul)));
   }
 }
 

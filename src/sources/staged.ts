@@ -88,8 +88,14 @@ export interface StagedOptions {
   recall?: (path: string, blobId: string, gitIgnored: boolean) => Promise<Finding[] | undefined>;
 }
 
-/** Work-tree copies held at once before the rest is left to git. */
+/** Bytes of work-tree copies read before the rest is left to git. */
 const WORK_TREE_COPY_BUDGET_BYTES = 32 * 1024 * 1024;
+/**
+ * Work-tree files found not to be their staged blob before the rest is left to
+ * git: where a line-ending setting or a filter converts every file (Git for
+ * Windows' core.autocrlf), each read would be hashed in vain.
+ */
+const WORK_TREE_MISMATCHES = 8;
 
 /**
  * Reads the staged blobs in the order listed: from the work tree where the file
@@ -119,10 +125,13 @@ export async function* readStagedSources(options: StagedOptions): AsyncGenerator
   // Work-tree copies wait in memory for their turn, so only up to a budget: the
   // first commit of a large tree streams the rest from git.
   let budget = WORK_TREE_COPY_BUDGET_BYTES;
+  let mismatches = 0;
   const requests = readable.map((entry, index) => {
     const findings = known[index];
-    const copy = findings === undefined && budget > 0 ? workTreeCopy(root, entry.repoPath, entry.oid, maxFileSize) : undefined;
+    const tryCopy = findings === undefined && budget > 0 && mismatches < WORK_TREE_MISMATCHES;
+    const copy = tryCopy ? workTreeCopy(root, entry.repoPath, entry.oid, Math.min(maxFileSize, budget)) : undefined;
     if (copy !== undefined) budget -= copy.length;
+    else if (tryCopy) mismatches++;
     return { oid: findings === undefined && copy === undefined ? entry.oid : null, tag: { entry, findings, copy } };
   });
   const results = requests.some((request) => request.oid !== null)

@@ -279,7 +279,7 @@ interface DirectoryListing {
   gitignore: GitignoreMatcher | null;
   /** Absolute paths of skipped directories the walk did not enter. */
   skippedDirectories: string[];
-  /** Entries (relative to the root) that may hold a keyword: tracked files git grep found one in, and every untracked file; null when git did not search. */
+  /** Entries (relative to the root) that may hold a keyword: tracked files git grep found one in, and every file it did not search on disk; null when git did not search. */
   keywordHits: Set<string> | null;
   /** Absolute raw paths of entries whose names are not valid UTF-8, by entry. */
   rawPaths: Map<string, Buffer>;
@@ -300,14 +300,14 @@ async function listWithGit(root: ResolvedRoot, keywords: readonly string[] | und
   // calls a directory ignored only when it holds no tracked file, and git grep
   // searches tracked files only, so an ignored root (walked instead) has none.
   const heard = onHit === undefined ? undefined : (name: string): void => onHit(underRoot(name));
-  const [{ files, untracked, rawNames }, ignored, hits] = await Promise.all([
+  const [{ files, untracked, searchedInIndex, rawNames }, ignored, hits] = await Promise.all([
     listGitFiles(top, [spec]),
     spec === "" ? Promise.resolve(false) : isGitIgnored(top, spec),
     keywords === undefined || keywords.length === 0 ? Promise.resolve(null) : grepGitFiles(top, [spec], keywords, heard),
   ]);
   if (ignored) return null;
-  // git grep searched the tracked files only: an untracked file is a hit until read.
-  const keywordHits = hits === null ? null : new Set([...hits, ...untracked].map(underRoot));
+  // git grep searched the tracked files only, and flagged ones in the index: any other file is a hit until read.
+  const keywordHits = hits === null ? null : new Set([...hits, ...untracked, ...searchedInIndex].map(underRoot));
   const topPrefix = Buffer.from(top + path.sep);
   const rawPaths = new Map([...rawNames].map(([name, raw]) => [underRoot(name), Buffer.concat([topPrefix, raw])]));
   return { kind: "git", entries: files.map(underRoot), gitignore: null, skippedDirectories: [], keywordHits, rawPaths };

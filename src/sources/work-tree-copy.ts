@@ -3,10 +3,10 @@
 // `git cat-file` a pre-commit hook otherwise starts was a fifth of its run.
 // The copy counts only when its object id is the index's, so what is scanned is
 // exactly what the commit records; a file changed since staging, rewritten by a
-// clean filter or line-ending conversion, swapped for a symlink or FIFO, or
-// larger than the limit is read from git instead.
+// clean filter or line-ending conversion, swapped for a symlink, FIFO or
+// device, or larger than the limit is read from git instead.
 
-import { closeSync, fstatSync, openSync, readSync } from "node:fs";
+import { closeSync, fstatSync, lstatSync, openSync, readSync } from "node:fs";
 import { join } from "node:path";
 import { gitBlobId } from "./blob-id.js";
 import { READ_LISTED_FILE } from "./open-flags.js";
@@ -15,20 +15,25 @@ import { READ_LISTED_FILE } from "./open-flags.js";
 const SHA1_HEX_LENGTH = 40;
 
 /**
- * The bytes of `root/repoPath` when they are the blob `oid`, else undefined
- * (never throws: any doubt means "read it from git").
+ * The bytes of `root/repoPath` when they are the blob `oid` and no larger than
+ * `maxSize`, else undefined (never throws: any doubt means "read it from git").
  */
-export function workTreeCopy(root: string, repoPath: string, oid: string, maxFileSize: number): Buffer | undefined {
+export function workTreeCopy(root: string, repoPath: string, oid: string, maxSize: number): Buffer | undefined {
   if (oid.length !== SHA1_HEX_LENGTH) return undefined;
+  const path = join(root, repoPath);
   let fd: number;
   try {
-    fd = openSync(join(root, repoPath), READ_LISTED_FILE);
+    // Told before opening: O_NOFOLLOW guards the last name only, and a folder
+    // swapped for a symlink (to /dev, say) must not get a device opened.
+    const listed = lstatSync(path);
+    if (!listed.isFile() || listed.size > maxSize) return undefined;
+    fd = openSync(path, READ_LISTED_FILE);
   } catch {
     return undefined;
   }
   try {
     const info = fstatSync(fd);
-    if (!info.isFile() || info.size > maxFileSize) return undefined;
+    if (!info.isFile() || info.size > maxSize) return undefined;
     const bytes = Buffer.allocUnsafe(info.size);
     let filled = 0;
     while (filled < bytes.length) {

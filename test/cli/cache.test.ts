@@ -148,6 +148,15 @@ describe("scan --cache", () => {
     expect([next.stderr, next.report.stats.cache]).toEqual(["", { hits: SCANNED, misses: 0 }]);
   });
 
+  it("starts over in silence from a cache of another layout (another token-guard version's)", () => {
+    const repo = leakyRepo();
+    scanJson(repo, "--cache");
+    const path = join(repo, CACHE);
+    writeFileSync(path, readFileSync(path, "utf8").replace(/"layout":\d+/, '"layout":999'));
+    const run = scanJson(repo, "--cache");
+    expect([run.stderr, run.report.stats.cache]).toEqual(["", { hits: 0, misses: SCANNED }]);
+  });
+
   it("holds no token value and no token-shaped file name", () => {
     const repo = leakyRepo();
     expect(scanJson(repo, "--cache").status).toBe(1);

@@ -1,5 +1,6 @@
 // `token-guard scan` through the built CLI: exit codes, the JSON contract, ignores,
 // redaction, bad input, and README command 1 on the shipped demo.
+import { spawnSync } from "node:child_process";
 import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -202,6 +203,17 @@ describe("what is scanned", () => {
     const repo = makeRepo({ "b.py": `auth_token = "${TOKEN}"\n`, "a.py": `auth_token = "${fakeToken(112)}"\n`, "c/d.py": `AUTH_TOKEN = "${fakeToken(113)}"\n` });
     git(repo, "add", "b.py", "c/d.py");
     expect(linesOf(scanJson(repo).report)).toEqual(["a.py:1", "b.py:1", "c/d.py:1"]);
+  });
+
+  it.each(["--assume-unchanged", "--skip-worktree"])("reads a tracked file marked %s from disk (git grep searches its index blob)", (flag) => {
+    const repo = makeRepo({ "settings.py": "DEBUG = True\n", "other.py": "x = 1\n" });
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "--no-verify", "-m", "base");
+    git(repo, "update-index", flag, "settings.py");
+    writeFileSync(join(repo, "settings.py"), `DEBUG = True\nauth_token = "${TOKEN}"\n`);
+    // The probe works: git's own search does not see the token (exit 1: no match).
+    expect(spawnSync("git", ["grep", "-l", "-i", "auth_token"], { cwd: repo, encoding: "utf8" })).toMatchObject({ status: 1, stdout: "" });
+    expect(linesOf(scanJson(repo).report)).toEqual(["settings.py:2"]);
   });
 
   it("scans untracked files in a repository but not ignored ones", () => {

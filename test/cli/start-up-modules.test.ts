@@ -31,6 +31,11 @@ it("a clean scan loads neither node:crypto nor node:worker_threads; a finding lo
   const staged = builtinsLoaded(repo, ["scan", "--staged"]);
   expect(staged.status).toBe(0);
   expect(staged.loaded).not.toContain("worker_threads");
+  for (const run of [clean, staged]) {
+    // performance.now() would load perf_hooks; node:v8 is needed only where the optimizer flag exists (V8 11 and older).
+    expect(run.loaded).not.toContain("perf_hooks");
+    if (Number.parseInt(process.versions.v8, 10) > 11) expect(run.loaded).not.toContain("v8");
+  }
 
   writeFileSync(join(repo, "leak.py"), `auth_token = "${fakeToken(700)}"\n`);
   const leaky = builtinsLoaded(repo, ["scan", "."]);
