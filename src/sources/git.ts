@@ -1,7 +1,9 @@
 // Asks git which files a repository holds: the repository root, and the tracked
 // plus untracked-but-not-ignored files under some directories (git's own ignore rules).
 
+import { lstatSync } from "node:fs";
 import { availableParallelism } from "node:os";
+import { sep } from "node:path";
 import { spawnGit, spawnGitWithInput, type GitEnvironmentOptions } from "./git-process.js";
 import { isPrintableAscii } from "./keyword-sieve.js";
 import { NulFields } from "./nul-fields.js";
@@ -106,8 +108,10 @@ export interface GitListing {
  * that .gitignore, .git/info/exclude and core.excludesFile do not ignore.
  * Returns POSIX paths relative to `root`, in git's order, possibly with
  * duplicates (unmerged entries). Tracked files deleted from disk are still
- * listed; readers report them as vanished. Untracked nested repositories are
- * left out (git shows them as `dir/` and would not commit their contents).
+ * listed; readers report them as vanished. Skip-worktree entries missing from
+ * disk (the folders a sparse checkout leaves out) are not in the work tree and
+ * are left out. Untracked nested repositories are left out too (git shows
+ * them as `dir/` and would not commit their contents).
  *
  * Tracked and untracked files are listed by two git processes at once: the
  * untracked ones take a walk of the work tree, the tracked ones only the index,
@@ -121,13 +125,23 @@ export async function listGitFiles(root: string, subdirs: readonly string[]): Pr
     lsFiles(root, ["--others", "--exclude-standard"], pathspecs),
   ]);
   const listing: GitListing = { files: [], untracked: new Set(), searchedInIndex: new Set(), rawNames: new Map() };
-  addNames(listing, tracked, false);
+  addNames(listing, tracked, false, Buffer.from(root + sep));
   addNames(listing, untracked, true);
   return listing;
 }
 
 function pathspecsOf(subdirs: readonly string[]): string[] {
   return subdirs.length === 0 || subdirs.some((d) => d === "" || d === ".") ? ["."] : [...subdirs];
+}
+
+/** Whether anything is at `path` (a symlink or another non-file counts: the reader tells those). */
+function onDisk(path: Buffer): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 /** `git ls-files -z <selection> -- <pathspecs>`'s raw output. */
@@ -151,16 +165,22 @@ async function lsFiles(root: string, selection: readonly string[], pathspecs: re
 
 /** `ls-files -v`'s tag of a plain cached entry; a lower-case tag is assume-unchanged, `S` skip-worktree, `M` unmerged. */
 const PLAIN_ENTRY_TAG = "H".charCodeAt(0);
+const SKIP_WORKTREE_TAGS = new Set(["S".charCodeAt(0), "s".charCodeAt(0)]);
 /** The tag and the space after it. */
 const TAG_WIDTH = 2;
 
-/** Appends the NUL-terminated names of `stdout` to `listing`: untracked ones, or tracked ones after their `-v` tag. */
-function addNames(listing: GitListing, stdout: Buffer, untracked: boolean): void {
+/**
+ * Appends the NUL-terminated names of `stdout` to `listing`: untracked ones, or
+ * tracked ones after their `-v` tag (then `rootPrefix`, the root's path and a
+ * separator as bytes, finds skip-worktree entries on disk).
+ */
+function addNames(listing: GitListing, stdout: Buffer, untracked: boolean, rootPrefix?: Buffer): void {
   // -z: NUL-terminated and unquoted, so spaces, newlines and non-ASCII names arrive intact.
   for (let start = 0, nul = stdout.indexOf(0); nul !== -1; start = nul + 1, nul = stdout.indexOf(0, start)) {
     const from = untracked ? start : start + TAG_WIDTH;
     const name = stdout.toString("utf8", from, nul);
     if (name === "" || name.endsWith("/")) continue;
+    if (rootPrefix !== undefined && SKIP_WORKTREE_TAGS.has(stdout[start]!) && !onDisk(Buffer.concat([rootPrefix, stdout.subarray(from, nul)]))) continue;
     listing.files.push(name);
     if (untracked) listing.untracked.add(name);
     else if (stdout[start] !== PLAIN_ENTRY_TAG) listing.searchedInIndex.add(name);

@@ -216,6 +216,16 @@ describe("what is scanned", () => {
     expect(linesOf(scanJson(repo).report)).toEqual(["settings.py:2"]);
   });
 
+  it("leaves out the files a sparse checkout did not check out, without a word", () => {
+    const repo = makeRepo({ "app/client.py": `auth_token = "${TOKEN}"\n`, "other/tool.py": `auth_token = "${fakeToken(114)}"\n` });
+    git(repo, "add", ".");
+    git(repo, "commit", "-q", "--no-verify", "-m", "base");
+    git(repo, "sparse-checkout", "set", "app");
+    const { report } = scanJson(repo);
+    expect(linesOf(report)).toEqual(["app/client.py:1"]);
+    expect(report.stats).toMatchObject({ filesListed: 1, filesScanned: 1, filesSkipped: {} });
+  });
+
   it("scans untracked files in a repository but not ignored ones", () => {
     const repo = makeRepo({ "tracked.py": "x = 1\n", "new.py": `auth_token = "${TOKEN}"\n`, "build.log": `auth_token=${fakeToken(110)}\n`, ".gitignore": "*.log\n" });
     git(repo, "add", "tracked.py", ".gitignore");
