@@ -5,6 +5,8 @@
 import { CharacterCodes } from "../languages/shared/character-codes.js";
 import type { StringToken, Token } from "../languages/shared/tokens.js";
 
+const UNKNOWN_LINE_START = -1;
+
 /** Punctuators that join the parts of a member chain (`a.b`, `$a->b`, `A::b`, `a?.b`). */
 export const CHAIN_PUNCT = new Set([".", "->", "::", "?."]);
 
@@ -85,8 +87,8 @@ export class CodeView {
     return token === undefined ? 0 : token.start - this.lineStartOf(index);
   }
 
-  /** Line starts of tokens already asked about: a minified line holds thousands of tokens. */
-  private readonly lineStarts: number[] = [];
+  /** Line starts of tokens already asked about (UNKNOWN_LINE_START for the rest): a minified line holds thousands of tokens. */
+  private lineStarts: Int32Array | undefined;
 
   /**
    * Where the line holding the token at `index` starts. Walks back token by
@@ -96,23 +98,25 @@ export class CodeView {
    * not once per question.
    */
   private lineStartOf(index: number): number {
-    const passed: number[] = [];
+    const known = (this.lineStarts ??= new Int32Array(this.code.length).fill(UNKNOWN_LINE_START));
     let start = 0;
+    // The tokens above `stop` are the ones passed, whose answer is `start`.
+    let stop = -1;
     for (let at = index; at >= 0; at--) {
-      const known = this.lineStarts[at];
-      if (known !== undefined) {
-        start = known;
+      if (known[at] !== UNKNOWN_LINE_START) {
+        start = known[at]!;
+        stop = at;
         break;
       }
-      passed.push(at);
       const from = at === 0 ? 0 : this.code[at - 1]!.start;
       const lineBreak = this.lastLineBreakBefore(this.code[at]!.start, from);
       if (lineBreak >= 0) {
         start = lineBreak + 1;
+        stop = at - 1;
         break;
       }
     }
-    for (const at of passed) this.lineStarts[at] = start;
+    for (let at = index; at > stop; at--) known[at] = start;
     return start;
   }
 

@@ -11,6 +11,7 @@
 // or the following words) and pick the one bound to the placeholder. Every read is
 // bounded by a constant number of tokens, so a candidate costs the same in any file.
 
+import { withoutComments } from "../languages/shared/code-tokens.js";
 import { CharacterCodes } from "../languages/shared/character-codes.js";
 import { bareString } from "../languages/shared/scanner.js";
 import type { FormatSyntax, MatcherHints } from "../languages/shared/language-definition.js";
@@ -75,7 +76,7 @@ function relexed(text: string, at: number, family: Family, syntax: ReadSyntax): 
   for (let lines = 0; windowStart > 0 && windowStart > at - RELEX_WINDOW; windowStart--) {
     if (text.charCodeAt(windowStart - 1) === CharacterCodes.lineFeed && ++lines > RELEX_LINES_BEFORE) break;
   }
-  const tokens = syntax.relex!(text, windowStart, Math.min(text.length, at + RELEX_WINDOW)).tokens.filter((token) => token.kind !== "comment");
+  const tokens = withoutComments(syntax.relex!(text, windowStart, Math.min(text.length, at + RELEX_WINDOW)).tokens);
   const index = tokens.findIndex((token) => token.kind === "string" && token.contentStart <= at && at < token.contentEnd);
   const format = tokens[index];
   if (format?.kind !== "string") return undefined;

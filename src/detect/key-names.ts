@@ -2,34 +2,61 @@
 // `$env:STAGING_AUTH_TOKEN` all end with the words of `auth_token`, while
 // `auth_token_url` and `oauth_token` do not. Case, separators and sigils never matter.
 
+import { CharacterCodes } from "../languages/shared/character-codes.js";
+
+const enum CharKind {
+  separator,
+  lower,
+  upper,
+  digit,
+}
+
+function kindOf(code: number): CharKind {
+  if (code >= CharacterCodes.a && code <= CharacterCodes.z) return CharKind.lower;
+  if (code >= CharacterCodes.A && code <= CharacterCodes.Z) return CharKind.upper;
+  return code >= CharacterCodes._0 && code <= CharacterCodes._9 ? CharKind.digit : CharKind.separator;
+}
+
+/**
+ * Names already split. The matchers ask about the same identifiers again and
+ * again (every call's callee, every weak name's words), and a fresh array per
+ * question was a fifth of everything a scan allocates. Bounded: cleared when full.
+ */
+const splitNames = new Map<string, readonly string[]>();
+const SPLIT_NAMES_LIMIT = 4096;
+
 /** Splits a name into lower-case words at `_ - . : / $ @ space`, camelCase humps and digit runs. */
-export function splitWords(name: string): string[] {
+export function splitWords(name: string): readonly string[] {
+  let words = splitNames.get(name);
+  if (words === undefined) {
+    if (splitNames.size >= SPLIT_NAMES_LIMIT) splitNames.clear();
+    splitNames.set(name, (words = Object.freeze(wordsOf(name))));
+  }
+  return words;
+}
+
+function wordsOf(name: string): string[] {
   const words: string[] = [];
-  let current = "";
-  let previousKind: "lower" | "upper" | "digit" | "none" = "none";
+  let wordStart = -1;
+  let previous = CharKind.separator;
   for (let index = 0; index < name.length; index++) {
-    const char = name[index]!;
-    const kind = /[a-z]/.test(char) ? "lower" : /[A-Z]/.test(char) ? "upper" : /[0-9]/.test(char) ? "digit" : "none";
-    if (kind === "none") {
-      if (current) words.push(current);
-      current = "";
-      previousKind = "none";
+    const kind = kindOf(name.charCodeAt(index));
+    if (kind === CharKind.separator) {
+      if (wordStart >= 0) words.push(name.slice(wordStart, index).toLowerCase());
+      wordStart = -1;
+      previous = kind;
       continue;
     }
-    const nextIsLower = /[a-z]/.test(name[index + 1] ?? "");
     const startsWord =
-      current !== "" &&
-      ((kind === "upper" && previousKind === "lower") || // camelCase
-        (kind === "upper" && previousKind === "upper" && nextIsLower) || // HTTPServer -> http server
-        (kind === "digit") !== (previousKind === "digit")); // token2 -> token 2
-    if (startsWord) {
-      words.push(current);
-      current = "";
-    }
-    current += char.toLowerCase();
-    previousKind = kind;
+      wordStart >= 0 &&
+      ((kind === CharKind.upper && previous === CharKind.lower) || // camelCase
+        (kind === CharKind.upper && previous === CharKind.upper && kindOf(name.charCodeAt(index + 1)) === CharKind.lower) || // HTTPServer -> http server
+        (kind === CharKind.digit) !== (previous === CharKind.digit)); // token2 -> token 2
+    if (startsWord) words.push(name.slice(wordStart, index).toLowerCase());
+    if (wordStart < 0 || startsWord) wordStart = index;
+    previous = kind;
   }
-  if (current) words.push(current);
+  if (wordStart >= 0) words.push(name.slice(wordStart).toLowerCase());
   return words;
 }
 

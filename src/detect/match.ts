@@ -16,8 +16,10 @@
 // value flow (value-flow.ts: what it follows, and what crosses functions),
 // collected then, only when there is something to resolve; the literal is reported.
 
+import { splitComments, withoutComments } from "../languages/shared/code-tokens.js";
 import { lexDecodedRange } from "../languages/decoded-region.js";
 import { snippetLexer, type LexedUnit } from "../languages/lex-source.js";
+import { CharacterCodes } from "../languages/shared/character-codes.js";
 import { languageById } from "../languages/registry.js";
 import type { MatcherHints } from "../languages/shared/language-definition.js";
 import { lexHtml } from "../languages/shared/markup-lexer.js";
@@ -25,7 +27,7 @@ import type { CommentToken, InterpolationPart, Lexer, StringToken, TableGrid, To
 import { lexShell } from "../languages/shared/shell-lexer.js";
 import { columnValues } from "./column-values.js";
 import { commandValues } from "./command-flags.js";
-import { firstNotBefore } from "../languages/shared/first-not-before.js";
+import { firstAtOrAfter } from "../languages/shared/first-not-before.js";
 import { formatArgumentAt } from "./format-strings.js";
 import { templateDefaults } from "./template-defaults.js";
 import { NameValueRecords } from "./name-value-records.js";
@@ -58,10 +60,15 @@ function namesTheApiCredential(name: string, compiled: CompiledRule): boolean {
   return compiled.keyWords.some((key) => key.at(-1) === last) && words.slice(0, -1).every((word) => API_CREDENTIAL_WORDS.has(word));
 }
 
-/** An assignment operator, then a quote after it: commented-out code that may define a literal (two linear scans, no backtracking). */
-function holdsAssignedLiteral(comment: string): boolean {
-  const assignment = comment.search(/[=:]/);
-  return assignment >= 0 && /["'`]/.test(comment.slice(assignment + 1));
+/** An assignment operator, then a quote after it, in `start..end`: commented-out code that may define a literal (one pass, no copy). */
+function holdsAssignedLiteral(text: string, start: number, end: number): boolean {
+  let assigned = false;
+  for (let at = start; at < end; at++) {
+    const code = text.charCodeAt(at);
+    if (code === CharacterCodes.equals || code === CharacterCodes.colon) assigned = true;
+    else if (assigned && (code === CharacterCodes.doubleQuote || code === CharacterCodes.singleQuote || code === CharacterCodes.backtick)) return true;
+  }
+  return false;
 }
 
 /** Last words of a callee that constructs a provider's client (`ConvosoClient`, `convoso_api`, `ConvosoSdk`). */
@@ -115,8 +122,10 @@ function spanPattern(words: readonly string[]): RegExp {
   const key = words.join("\0");
   let pattern = spanPatterns.get(key);
   if (pattern === undefined) {
-    // A lookahead, so matches may overlap (`tokentoken`) and one matchAll finds them all.
-    pattern = new RegExp(`(?=(${anyOf([...words].sort((a, b) => a.length - b.length)).source}))`, "gi");
+    // No lookahead: irregexp searches a plain alternation of literals far faster
+    // than it tries a lookahead at every offset. Overlaps (`tokentoken`) are found
+    // by restarting one character after each match (spansOf).
+    pattern = new RegExp(anyOf([...words].sort((a, b) => a.length - b.length)).source, "gi");
     spanPatterns.set(key, pattern);
   }
   return pattern;
@@ -134,9 +143,12 @@ function spansOf(text: string, words: readonly string[]): { starts: number[]; en
   const starts: number[] = [];
   const ends: number[] = [];
   if (words.length === 0) return { starts, ends };
-  for (const match of text.matchAll(spanPattern(words))) {
+  const pattern = spanPattern(words);
+  pattern.lastIndex = 0;
+  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
     starts.push(match.index);
-    ends.push(match.index + match[1]!.length);
+    ends.push(match.index + match[0].length);
+    pattern.lastIndex = match.index + 1;
   }
   return { starts, ends };
 }
@@ -197,7 +209,9 @@ interface Nesting {
 
 class UnitMatcher {
   private readonly text: string;
-  private readonly code: Token[];
+  private readonly code: readonly Token[];
+  /** The unit's comments, in order. */
+  private readonly comments: readonly CommentToken[];
   private readonly candidates: Candidate[] = [];
   private readonly references: Reference[] = [];
   private readonly view: CodeView;
@@ -228,7 +242,7 @@ class UnitMatcher {
     private readonly nesting?: Nesting,
   ) {
     this.text = context.text;
-    this.code = unit.tokens.filter((token) => token.kind !== "comment");
+    ({ code: this.code, comments: this.comments } = splitComments(unit.tokens));
     this.view = new CodeView(this.text, this.code);
     this.reader = new ExpressionReader(this.view);
     this.keyCache = context.keyCache;
@@ -239,8 +253,9 @@ class UnitMatcher {
 
   run(): Candidate[] {
     if (!this.nesting) {
-      for (const token of this.unit.tokens) {
-        if (token.kind !== "comment" || !(this.mayHoldKey(token.contentStart, token.contentEnd) || this.namesProvider(token.contentStart, token.contentEnd))) continue;
+      for (let index = 0; index < this.comments.length; index++) {
+        const token = this.comments[index]!;
+        if (!(this.mayHoldKey(token.contentStart, token.contentEnd) || this.namesProvider(token.contentStart, token.contentEnd))) continue;
         this.matchText(token.contentStart, token.contentEnd, true);
         this.matchNested(this.commentCode(token), token.contentStart, token.contentEnd, { host: this.unit, inComment: true });
         // A commented-out command is shell whatever the file's language (`// gh secret set K --body v`);
@@ -307,8 +322,7 @@ class UnitMatcher {
   private firstMarkerFrom(marker: string, start: number): number {
     let offsets = this.context.markerOffsets.get(marker);
     if (offsets === undefined) this.context.markerOffsets.set(marker, (offsets = offsetsOf(this.text, marker)));
-    const found = offsets;
-    return found[firstNotBefore(found.length, (index) => found[index]! < start)] ?? 2 ** 32 - 1;
+    return offsets[firstAtOrAfter(offsets, start)] ?? 2 ** 32 - 1;
   }
 
   // --- names -----------------------------------------------------------------
@@ -370,14 +384,15 @@ class UnitMatcher {
    * The first last-word span starting at or after `start`. Tokens are asked
    * about in text order, so the answer is the last one or a few spans on: walk
    * on from it, and bisect only when sent back or far ahead (a bisection with
-   * its closure for every token was a fifth of the matcher's own time).
+   * its closure for every token was a fifth of the matcher's own time; a
+   * closure here at all allocates its context on every call).
    */
   private firstSpanFrom(start: number): number {
     const { starts } = this.context.lastWordSpans;
     let at = this.spanCursor;
     const sentBack = at > 0 && starts[at - 1]! >= start;
     for (const limit = Math.min(starts.length, at + 8); !sentBack && at < limit && starts[at]! < start; ) at++;
-    if (sentBack || (at < starts.length && starts[at]! < start)) at = firstNotBefore(starts.length, (index) => starts[index]! < start);
+    if (sentBack || (at < starts.length && starts[at]! < start)) at = firstAtOrAfter(starts, start);
     this.spanCursor = at;
     return at;
   }
@@ -509,9 +524,10 @@ class UnitMatcher {
 
   /** `AUTH_TOKENS = { dev: "v", prod: "w" }`: a key's plural, one token per environment (environment-token-maps.ts). */
   private matchEnvironmentMap(index: number, name: string): void {
-    const singular = singularName(name);
     const token = this.code[index]!;
-    const key = singular !== undefined && this.mayHoldKey(token.start, token.end) ? this.classify(singular) : undefined;
+    // The offset test first: nearly every identifier fails it, and the singular is a copy.
+    const singular = this.mayHoldKey(token.start, token.end) ? singularName(name) : undefined;
+    const key = singular === undefined ? undefined : this.classify(singular);
     if (key) for (const literal of environmentMapValues(this.view, index)) this.add(key, literal, "assignment", {});
   }
 
@@ -764,11 +780,11 @@ class UnitMatcher {
   private matchCommentedOutDefinitions(): void {
     const sent = new Map<string, KeyMatch>();
     for (const reference of this.references) if (!sent.has(reference.name)) sent.set(reference.name, reference.key);
-    for (const comment of this.unit.tokens) {
-      if (comment.kind !== "comment") continue;
+    for (let index = 0; index < this.comments.length; index++) {
+      const comment = this.comments[index]!;
       // Most comments are prose: only one with an assignment before a quote can define a value.
-      if (!holdsAssignedLiteral(this.text.slice(comment.contentStart, comment.contentEnd))) continue;
-      const tokens = this.commentCode(comment).filter((token) => token.kind !== "comment");
+      if (!holdsAssignedLiteral(this.text, comment.contentStart, comment.contentEnd)) continue;
+      const tokens = withoutComments(this.commentCode(comment));
       if (!tokens.some((token) => token.kind === "string")) continue;
       const flow = new UnitFlow(new CodeView(this.text, tokens), (name) => this.classify(name), this.hints.anchors).collect();
       for (const name of flow.definedNames()) {

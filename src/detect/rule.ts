@@ -44,7 +44,7 @@ export interface CredentialRule {
 export interface CompiledRule {
   rule: CredentialRule;
   /** Word sequences of the key names, lower case. */
-  keyWords: string[][];
+  keyWords: (readonly string[])[];
   /** Lower-case spellings of the key names; a file holding none of them needs context to be matched. */
   keywords: string[];
   /** Lower-case context words. */

@@ -1,6 +1,7 @@
 // The pure entry point of detection: one Source in, its Findings out.
 // Prefilter → front end → matchers → value judge → findings → shared filter.
 
+import { withoutComments } from "../languages/shared/code-tokens.js";
 import { detectLanguage } from "../languages/detect-language.js";
 import { writeReplacement } from "../languages/write-replacement.js";
 import { lexSource, type LexedUnit } from "../languages/lex-source.js";
@@ -185,12 +186,12 @@ function isAttributeValue(candidate: Candidate, code: CodeTokens): boolean {
  * unit, not once per finding, so a file with thousands of tokens stays linear.
  */
 class CodeTokens {
-  private readonly byUnit = new Map<LexedUnit, { tokens: Token[]; indexOf: Map<Token, number> }>();
+  private readonly byUnit = new Map<LexedUnit, { tokens: readonly Token[]; indexOf: Map<Token, number> }>();
 
-  of(unit: LexedUnit): { tokens: Token[]; indexOf: Map<Token, number> } {
+  of(unit: LexedUnit): { tokens: readonly Token[]; indexOf: Map<Token, number> } {
     let code = this.byUnit.get(unit);
     if (code === undefined) {
-      const tokens = unit.tokens.filter((token) => token.kind !== "comment");
+      const tokens = withoutComments(unit.tokens);
       code = { tokens, indexOf: new Map(tokens.map((token, index) => [token, index])) };
       this.byUnit.set(unit, code);
     }

@@ -4,6 +4,7 @@
 // characters in the file, on the file's own line.
 
 import type { DecodedText, EmbeddedRegion, LexResult, Lexer, StringPart, StringToken, TableGrid, Token } from "./shared/tokens.js";
+import { firstAtOrAfter } from "./shared/first-not-before.js";
 
 /** Maps decoded offsets to host offsets: a start to where its character begins, an end to where the character before it ends. */
 class HostOffsets {
@@ -76,16 +77,4 @@ export function lexDecodedRange(lexer: Lexer, decoded: DecodedText, text: string
   const from = firstAtOrAfter(decoded.starts, start);
   const to = firstAtOrAfter(decoded.ends, end + 1);
   return toHostOffsets(lexer(decoded.text, from, Math.max(from, to)), decoded, text);
-}
-
-/** The first index whose offset is at least `offset` (offsets ascend), or the length. */
-function firstAtOrAfter(offsets: Int32Array, offset: number): number {
-  let low = 0;
-  let high = offsets.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (offsets[middle]! < offset) low = middle + 1;
-    else high = middle;
-  }
-  return low;
 }

@@ -67,3 +67,17 @@ describe("names token-guard fix numbers", () => {
     expect(nameMatch(rule, name)).toBe(match);
   });
 });
+
+describe("splitWords, asked again", () => {
+  it("gives the same words for a name however often it is asked, and the words cannot be changed by a caller", () => {
+    const first = splitWords("convosoAuthToken");
+    expect(splitWords("convosoAuthToken")).toEqual(["convoso", "auth", "token"]);
+    expect(() => (first as string[]).push("x")).toThrow(TypeError);
+    expect(splitWords("convosoAuthToken")).toEqual(["convoso", "auth", "token"]);
+  });
+
+  it("stays right after more names than it remembers", () => {
+    for (let index = 0; index < 10_000; index++) expect(splitWords(`name${index}Token`)).toEqual(["name", String(index), "token"]);
+    expect(splitWords("HTTPServer_AUTH_TOKEN")).toEqual(["http", "server", "auth", "token"]);
+  });
+});

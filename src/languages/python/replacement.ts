@@ -1,6 +1,7 @@
 // Python: `os.environ["NAME"]` where the literal stood, an f-string when the
 // value sits inside a string, and `import os` when the module lacks it.
 
+import { withoutComments } from "../shared/code-tokens.js";
 import { escapeOutside, lineEndAfter, newlineOf, lineStartBefore, removeFallback, replaceInString, sortEdits, type Replacement, type ReplacementEdit, type ReplacementSite } from "../shared/replacement.js";
 import { enclosingOpener, isPunct, tokenIndex } from "../shared/token-facts.js";
 import type { StringToken, Token } from "../shared/tokens.js";
@@ -102,7 +103,7 @@ function importOsEdits(site: ReplacementSite): ReplacementEdit[] {
   const unitStart = lineStartBefore(site.text, all[0]!.start);
   const unitText = site.text.slice(unitStart, all[all.length - 1]!.end);
   if (/^[ \t]*import[ \t]+(?:[\w.]+[ \t]*,[ \t]*)*os\b/m.test(unitText)) return [];
-  const tokens = all.filter((token) => token.kind !== "comment");
+  const tokens = withoutComments(all);
   const first = tokens[0];
   if (!first) return [];
   const firstLine = lineStartBefore(site.text, first.start);

@@ -16,3 +16,21 @@ export function firstNotBefore(length: number, isBefore: (index: number) => bool
   }
   return low;
 }
+
+/**
+ * The first index of `sorted` (ascending) whose value is not below `value`;
+ * `sorted.length` when all are. firstNotBefore for a list of offsets, without
+ * a closure: the matcher asks this for tokens by the thousand, and a closure
+ * over the caller's variables costs an allocation on every call. Also maps
+ * offsets through a decoded region (Int32Array).
+ */
+export function firstAtOrAfter(sorted: ArrayLike<number>, value: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (sorted[middle]! < value) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
