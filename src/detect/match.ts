@@ -39,7 +39,8 @@ import { environmentMapValues, singularName } from "./environment-token-maps.js"
 import { keyNamedValue } from "./key-named-code.js";
 import { ExpressionReader, interpolatedRead, isValueWrapper, normaliseName, skipAnnotation, UnitFlow, type FlowValues } from "./value-flow.js";
 import type { Candidate } from "./candidate.js";
-import { anyOf, nameMatch, type CompiledRule } from "./rule.js";
+import { nameMatch, type CompiledRule } from "./rule.js";
+import { spansOf, type WordSpans } from "./word-spans.js";
 import { namesNonCredential } from "./not-a-credential.js";
 import { splitWords } from "./key-names.js";
 
@@ -94,7 +95,7 @@ export interface MatchContext {
    * Where the last words of the rules' key names (`token`) occur in the text,
    * ASCII case ignored, by start: a name can be a key only around one.
    */
-  lastWordSpans: { starts: number[]; ends: number[] };
+  lastWordSpans: WordSpans;
   /**
    * Where each marker (`<`, `{{`) occurs in the text, found on the first
    * question: every unit's matcher asks, and searching on from each unit's
@@ -110,27 +111,6 @@ export function createMatchContext(text: string, rules: readonly CompiledRule[],
   return { text, rules, contextRules, keyCache: new Map(), lastWordSpans: spansOf(text, lastWords), markerOffsets: new Map() };
 }
 
-/** Keyed by the word list: a run has one list per rule set, however many files. */
-const spanPatterns = new Map<string, RegExp>();
-
-/**
- * One global pattern per word list. Shortest word first: where several words
- * start at one offset, the shortest fits inside the most names. A non-Unicode
- * /i never folds a non-ASCII letter onto an ASCII one: ASCII case is all it ignores.
- */
-function spanPattern(words: readonly string[]): RegExp {
-  const key = words.join("\0");
-  let pattern = spanPatterns.get(key);
-  if (pattern === undefined) {
-    // No lookahead: irregexp searches a plain alternation of literals far faster
-    // than it tries a lookahead at every offset. Overlaps (`tokentoken`) are found
-    // by restarting one character after each match (spansOf).
-    pattern = new RegExp(anyOf([...words].sort((a, b) => a.length - b.length)).source, "gi");
-    spanPatterns.set(key, pattern);
-  }
-  return pattern;
-}
-
 /** Every offset of `char` in `text`, ascending. */
 function offsetsOf(text: string, char: string): number[] {
   const offsets: number[] = [];
@@ -138,20 +118,6 @@ function offsetsOf(text: string, char: string): number[] {
   return offsets;
 }
 
-/** Every occurrence of the words in `text`, ASCII case ignored, sorted by start. */
-function spansOf(text: string, words: readonly string[]): { starts: number[]; ends: number[] } {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  if (words.length === 0) return { starts, ends };
-  const pattern = spanPattern(words);
-  pattern.lastIndex = 0;
-  for (let match = pattern.exec(text); match !== null; match = pattern.exec(text)) {
-    starts.push(match.index);
-    ends.push(match.index + match[0].length);
-    pattern.lastIndex = match.index + 1;
-  }
-  return { starts, ends };
-}
 
 const ASSIGN_OPS = new Set(["=", ":=", "?=", "??=", "||="]);
 const PAIR_OPS = new Set([":", "=>"]);
@@ -764,7 +730,7 @@ class UnitMatcher {
     if (this.references.length === 0 && !this.keyParameterSeen) return;
     // Only a reference or a key-named parameter needs the value flow, and most
     // units hold neither: collecting it for every unit was a tenth of the matching time.
-    const flow = new UnitFlow(this.view, (name) => this.classify(name), this.hints.anchors).collect();
+    const flow = new UnitFlow(this.view, (name) => this.classify(name), this.hints).collect();
     for (const { key, values, at } of flow.argumentFlows) this.matchFlow(values, key, "argument", at);
     for (const reference of this.references) {
       for (const literal of flow.resolve(reference.name, reference.at)) this.add(reference.key, literal, "reference", { inComment: reference.inComment });
@@ -786,7 +752,7 @@ class UnitMatcher {
       if (!holdsAssignedLiteral(this.text, comment.contentStart, comment.contentEnd)) continue;
       const tokens = withoutComments(this.commentCode(comment));
       if (!tokens.some((token) => token.kind === "string")) continue;
-      const flow = new UnitFlow(new CodeView(this.text, tokens), (name) => this.classify(name), this.hints.anchors).collect();
+      const flow = new UnitFlow(new CodeView(this.text, tokens), (name) => this.classify(name), this.hints).collect();
       for (const name of flow.definedNames()) {
         const key = sent.get(name);
         if (key !== undefined) for (const literal of flow.resolve(name)) this.add(key, literal, "reference", { inComment: true });

@@ -28,6 +28,7 @@
 // through `this.x = …` in one method and read in another are matched only by the
 // name `this.x`; a resolution follows at most FLOW_BUDGET definitions.
 
+import type { MatcherHints } from "../languages/shared/language-definition.js";
 import { bareString } from "../languages/shared/scanner.js";
 import type { StringToken } from "../languages/shared/tokens.js";
 import { CHAIN_PUNCT, type CodeView } from "./code-view.js";
@@ -372,7 +373,7 @@ export class UnitFlow<K> {
   constructor(
     private readonly view: CodeView,
     private readonly classify: (name: string) => K | undefined,
-    private readonly anchors: boolean,
+    private readonly hints: Pick<MatcherHints, "anchors" | "fieldClasses">,
   ) {
     this.reader = new ExpressionReader(view);
   }
@@ -384,7 +385,7 @@ export class UnitFlow<K> {
     let braceDepth = 0;
     let pendingBody: PendingBody<K> | undefined;
     let currentClass: string | undefined;
-    const fields = new FieldClasses(view, (owner, word, position) => this.addParameter([], owner, word, position));
+    const fields = this.hints.fieldClasses ? new FieldClasses(view, (owner, word, position) => this.addParameter([], owner, word, position)) : undefined;
     // Open parentheses, with the name before each: a method `name(…) {` is known at its `)`.
     const parens: number[] = [];
     for (let index = 0; index < view.code.length; index++) {
@@ -413,7 +414,7 @@ export class UnitFlow<K> {
           pendingBody = this.readHeader(name, method + 1, false);
         }
       }
-      fields.visit(index);
+      fields?.visit(index);
       const word = view.identAt(index);
       if (word === undefined) continue;
       if (word === "class" && view.identAt(index + 1) !== undefined) currentClass = normaliseName(view.identAt(index + 1)!);
@@ -430,7 +431,7 @@ export class UnitFlow<K> {
         this.define(`${scopes[scopes.length - 1]!.name}()`, this.reader.read(index + 1, true), index);
         continue;
       }
-      if (this.anchors && word.startsWith("&") && word.length > 1) {
+      if (this.hints.anchors && word.startsWith("&") && word.length > 1) {
         // YAML `&name "value"`: an anchor defines the value its `*name` aliases read.
         const literal = view.literalAt(index + 1);
         if (literal) this.define(normaliseName(word), { literals: [literal], names: [] }, index);

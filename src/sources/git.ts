@@ -237,8 +237,12 @@ export async function grepGitFiles(
   onHit?: (name: string) => void,
 ): Promise<Set<string>> {
   const pathspecs = pathspecsOf(subdirs);
-  // One core is left to the scan, which reads and matches the hits as they come.
-  const cores = Math.max(1, availableParallelism() - 1);
+  // Every core, though the scan reads and matches the hits as they come: the
+  // search is what the scan waits for first. On 2 cores (Node 26, 10,000 files,
+  // interleaved medians) a thread of its own for the scan cost 414 vs 388 ms and
+  // 463 vs 440 ms where 0.55 % of files hold a keyword, and was a wash (790 vs
+  // 754, 903 vs 928 ms) where 4.8 % do.
+  const cores = availableParallelism();
   const grep = (threads: number, ...patterns: string[]): string[] =>
     ["--literal-pathspecs", "grep", "--threads", String(threads), "-l", "-z", "--no-color", "--full-name", "-F", ...patterns, "--", ...pathspecs];
   const hits = new Set<string>();

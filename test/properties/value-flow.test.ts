@@ -4,13 +4,14 @@
 // function with a key-named parameter.
 import { describe, expect, it } from "vitest";
 import { UnitFlow } from "../../src/detect/value-flow.js";
+import { languageById } from "../../src/languages/registry.js";
 import type { LanguageId } from "../../src/languages/shared/tokens.js";
 import { readsPerCodeToken } from "./support.js";
 
 /** Token reads per code token of collecting the flow and resolving `references` keys. */
 function readsPerToken(text: string, language: LanguageId, references: (size: number) => string[], size: number): number {
   return readsPerCodeToken(text, language, (view) => {
-    const flow = new UnitFlow(view, (name) => (/token/i.test(name) ? name : undefined), false).collect();
+    const flow = new UnitFlow(view, (name) => (/token/i.test(name) ? name : undefined), languageById(language).matcherHints).collect();
     for (const reference of references(size)) flow.resolve(reference);
   });
 }

@@ -14,7 +14,7 @@ export const python = defineLanguage({
   writeReplacement: writePythonReplacement,
   writeFallbackRemoval: writePythonFallbackRemoval,
   // `"auth_token=%s" % t`, `"auth_token={}".format(t)`, `"…{t}".format_map({"t": …})`.
-  matcherHints: { formatStrings: { operators: new Set(["%"]), methods: new Set(["format", "format_map"]) } },
+  matcherHints: { formatStrings: { operators: new Set(["%"]), methods: new Set(["format", "format_map"]) }, fieldClasses: true },
   eslint: { via: "text" },
   help: { rank: 2, label: "Python", inlineLabel: "Python" },
 });

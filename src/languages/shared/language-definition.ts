@@ -24,6 +24,12 @@ export interface MatcherHints {
   envDrive?: { drive: string; writers: ReadonlySet<string>; pathFlags: ReadonlySet<string> };
   /** `&name value` defines what `*name` later reads (YAML anchors and aliases). */
   anchors: boolean;
+  /**
+   * A decorated class's annotated fields are its constructor's parameters, in
+   * order (Python's `@dataclass`, attrs' `@define`, `NamedTuple`). Read for
+   * these languages only: the pass looks at every line start.
+   */
+  fieldClasses: boolean;
   /** How a format string is applied to its arguments, beyond a call's further arguments (src/detect/format-strings.ts). */
   formatStrings: FormatSyntax;
   /**
@@ -137,6 +143,7 @@ const PLAIN_HINTS: MatcherHints = {
   stringsMayHoldMarkup: true,
   envObjects: new Set(COMMON_ENV_OBJECTS),
   anchors: false,
+  fieldClasses: false,
   formatStrings: CALLS_ONLY,
   commandLines: false,
   parenlessCalls: false,
