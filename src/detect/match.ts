@@ -513,9 +513,11 @@ class UnitMatcher {
    * imported under another name is not assumed to take the token.
    */
   private matchProviderClient(index: number, name: string): void {
-    if (this.context.contextRules.size === 0 || this.punctAt(index + 1) !== "(" || !CLIENT_WORDS.has(splitWords(name).at(-1) ?? "")) return;
+    if (this.context.contextRules.size === 0 || this.punctAt(index + 1) !== "(") return;
     for (const compiled of this.context.contextRules) {
+      // The provider's name first: almost no call names it, and its words are looked up only when it does.
       if (compiled.contextPattern?.test(name) !== true) continue;
+      if (!CLIENT_WORDS.has(splitWords(name).at(-1) ?? "")) return;
       const argument = this.reader.operand(index + 2);
       const next = argument === undefined ? undefined : this.punctAt(argument.next);
       if (next !== ")" && next !== ",") return;

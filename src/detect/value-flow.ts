@@ -29,6 +29,7 @@
 // name `this.x`; a resolution follows at most FLOW_BUDGET definitions.
 
 import type { MatcherHints } from "../languages/shared/language-definition.js";
+import { CharacterCodes } from "../languages/shared/character-codes.js";
 import { bareString } from "../languages/shared/scanner.js";
 import type { StringToken } from "../languages/shared/tokens.js";
 import { CHAIN_PUNCT, type CodeView } from "./code-view.js";
@@ -99,6 +100,10 @@ export function interpolatedRead(source: string): string | undefined {
 
 /** `$t`, `@t`, `${t}` and YAML's `&t` / `*t` name the same variable as `t`. */
 export function normaliseName(name: string): string {
+  // Most names carry no sigil: they are returned without two regular-expression replaces.
+  const first = name.charCodeAt(0);
+  const sigil = first === CharacterCodes.dollar || first === CharacterCodes.at || first === CharacterCodes.ampersand || first === CharacterCodes.asterisk;
+  if (!sigil && name.charCodeAt(name.length - 1) !== CharacterCodes.closeBrace) return name;
   return name.replace(/^[$@&*]\{?/, "").replace(/\}$/, "");
 }
 

@@ -2,9 +2,11 @@
 // sink through local code (a branch, a function's return, a collection entry,
 // a key-named parameter, a settings default) is reported on its own line, and
 // the look-alikes that never reach one are not.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { defaultDetection } from "../../src/catalog.js";
 import { scanSource } from "../../src/detect/scan-source.js";
+import { normaliseName } from "../../src/detect/value-flow.js";
 import { fakeToken } from "../support/tokens.js";
 
 const T = fakeToken(9101);
@@ -325,4 +327,29 @@ describe("flow to the sink: nested entries read by member path", () => {
     ["a sibling entry that is not sent", "sync.mjs", [`const cfg = { convoso: { listId: "${R}", secret: process.env.CONVOSO_AUTH_TOKEN } };`, `send({ auth_token: cfg.convoso.secret, list_id: cfg.convoso.listId });`]],
     ["the same path under another object", "sync.mjs", [`const other = { convoso: { secret: "${R}" } };`, `send({ auth_token: cfg.convoso.secret });`]],
   ]);
+});
+
+describe("normaliseName", () => {
+  it.each([
+    ["$t", "t"],
+    ["@t", "t"],
+    ["${t}", "t"],
+    ["&anchor", "anchor"],
+    ["*alias", "alias"],
+    ["plain", "plain"],
+    ["a}", "a"],
+    ["", ""],
+  ])("%s names %s", (written, name) => {
+    expect(normaliseName(written)).toBe(name);
+  });
+
+  it("strips exactly what the two replaces strip, on any name", () => {
+    const char = fc.constantFrom("$", "@", "&", "*", "{", "}", "a", "_", ".");
+    fc.assert(
+      fc.property(fc.array(char, { maxLength: 8 }), (chars) => {
+        const name = chars.join("");
+        expect(normaliseName(name)).toBe(name.replace(/^[$@&*]\{?/, "").replace(/\}$/, ""));
+      }),
+    );
+  });
 });
