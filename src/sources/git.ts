@@ -125,8 +125,8 @@ export async function listGitFiles(root: string, subdirs: readonly string[]): Pr
     lsFiles(root, ["--others", "--exclude-standard"], pathspecs),
   ]);
   const listing: GitListing = { files: [], untracked: new Set(), searchedInIndex: new Set(), rawNames: new Map() };
-  addNames(listing, tracked, false, Buffer.from(root + sep));
-  addNames(listing, untracked, true);
+  addNames(listing, tracked, { untracked: false, rootPrefix: Buffer.from(root + sep) });
+  addNames(listing, untracked, { untracked: true });
   return listing;
 }
 
@@ -170,19 +170,22 @@ const SKIP_WORKTREE_TAGS = new Set(["S".charCodeAt(0), "s".charCodeAt(0)]);
 const TAG_WIDTH = 2;
 
 /**
- * Appends the NUL-terminated names of `stdout` to `listing`: untracked ones, or
- * tracked ones after their `-v` tag (then `rootPrefix`, the root's path and a
- * separator as bytes, finds skip-worktree entries on disk).
+ * Which names an `ls-files` output holds: untracked ones, or tracked ones after
+ * their `-v` tag, with the root's path and a separator as bytes (`rootPrefix`)
+ * to find skip-worktree entries on disk.
  */
-function addNames(listing: GitListing, stdout: Buffer, untracked: boolean, rootPrefix?: Buffer): void {
+type NameList = { untracked: true } | { untracked: false; rootPrefix: Buffer };
+
+/** Appends the NUL-terminated names of `stdout` to `listing`. */
+function addNames(listing: GitListing, stdout: Buffer, list: NameList): void {
   // -z: NUL-terminated and unquoted, so spaces, newlines and non-ASCII names arrive intact.
   for (let start = 0, nul = stdout.indexOf(0); nul !== -1; start = nul + 1, nul = stdout.indexOf(0, start)) {
-    const from = untracked ? start : start + TAG_WIDTH;
+    const from = list.untracked ? start : start + TAG_WIDTH;
     const name = stdout.toString("utf8", from, nul);
     if (name === "" || name.endsWith("/")) continue;
-    if (rootPrefix !== undefined && SKIP_WORKTREE_TAGS.has(stdout[start]!) && !onDisk(Buffer.concat([rootPrefix, stdout.subarray(from, nul)]))) continue;
+    if (!list.untracked && SKIP_WORKTREE_TAGS.has(stdout[start]!) && !onDisk(Buffer.concat([list.rootPrefix, stdout.subarray(from, nul)]))) continue;
     listing.files.push(name);
-    if (untracked) listing.untracked.add(name);
+    if (list.untracked) listing.untracked.add(name);
     else if (stdout[start] !== PLAIN_ENTRY_TAG) listing.searchedInIndex.add(name);
     // Not valid UTF-8: the decoded name holds U+FFFD and names no file; keep the bytes to open it by.
     if (name.includes("\uFFFD") && !Buffer.from(name).equals(stdout.subarray(from, nul))) listing.rawNames.set(name, Buffer.from(stdout.subarray(from, nul)));

@@ -216,4 +216,21 @@ describe("scan --staged reads a staged blob from the work tree only when the fil
     expect(result.status).toBe(1);
     expect(logging.catFileRequests().sort()).toEqual(["crlf.py", "edited.py", "swapped.py"].map((path) => stagedOid(repo, path)).sort());
   });
+
+  it("holds at most 32 MiB of work-tree copies: the staged files past that are read from git, and a token there is still found", () => {
+    const MiB = 1024 * 1024;
+    // Eighteen files of 2 MiB, listed in name order: sixteen fill the budget exactly.
+    const filler = (size: number): string => "x = 1\n".repeat(Math.ceil(size / 6)).slice(0, size);
+    const leak = leakyPython();
+    const files: Record<string, string> = {};
+    for (let index = 1; index <= 18; index++) files[`f${String(index).padStart(2, "0")}.py`] = filler(2 * MiB);
+    files["f18.py"] = filler(2 * MiB - leak.length) + leak;
+    const repo = makeRepo(files);
+    git(repo, "add", ".");
+    const logging = loggingGit(repo);
+    const result = runCli(["scan", "--staged", "--format", "json"], repo, logging.env);
+    expect(result.status).toBe(1);
+    expect(JSON.parse(result.stdout)).toMatchObject({ findings: [{ file: "f18.py" }] });
+    expect(logging.catFileRequests().sort()).toEqual(["f17.py", "f18.py"].map((path) => stagedOid(repo, path)).sort());
+  });
 });
